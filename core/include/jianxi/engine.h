@@ -1,0 +1,42 @@
+// The one entry point of the rule core: a JSON request in, a JSON result out
+// (see the contract in README.md). Never throws; every failure is a result.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "jianxi/rule_source.h"
+
+namespace jianxi {
+
+class RuleSet;
+
+struct Evaluation {
+  std::string json;        // the result (or, for a batch, the array of results)
+  bool malformed = false;  // the request itself could not be understood (CLI exit 2)
+};
+
+class Engine {
+ public:
+  // Loads and checks the rules. A broken rule file does not throw: every later
+  // evaluation answers ok:false with an error naming the file, path and reason.
+  explicit Engine(const std::vector<RuleText>& rules);
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  Evaluation evaluate(std::string_view request, bool pretty = false) const;
+
+ private:
+  std::unique_ptr<const RuleSet> rules_;
+};
+
+// The engine over the embedded rules, built on first use.
+const Engine& default_engine();
+
+// evaluate() of the contract: the result JSON for one request or a batch array.
+std::string evaluate(std::string_view request);
+
+}  // namespace jianxi

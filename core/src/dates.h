@@ -1,0 +1,52 @@
+// ISO dates and months, and the working-day calendar of the State Council
+// (public holidays and make-up working days) that month counting and deadlines use.
+#pragma once
+
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+namespace jianxi {
+
+using Date = boost::gregorian::date;
+
+// "YYYY-MM-DD" of a day that exists; nullopt otherwise.
+std::optional<Date> parse_date(std::string_view text);
+// "YYYY-MM": the first day of that month.
+std::optional<Date> parse_month(std::string_view text);
+std::string format_date(Date d);
+std::string format_month(Date d);
+
+Date first_of_month(Date d);
+Date last_of_month(Date d);
+Date add_months(Date first_of_month, int months);
+// Whole years from birth to on (the day before a birthday counts the lower age).
+int age_on(Date birth, Date on);
+
+class Calendar {
+ public:
+  Calendar() = default;
+  // From the rules/calendar file: {"covers":{"from","to"},"years":{"YYYY":{"off":[],"workday":[]}}}.
+  explicit Calendar(const nlohmann::json& data);
+
+  bool covers(Date d) const { return !from_.is_special() && d >= from_ && d <= to_; }
+  Date covered_from() const { return from_; }
+  Date covered_to() const { return to_; }
+  // Monday to Friday unless a holiday, or a weekend day made a working day.
+  bool is_working_day(Date d) const;
+  // The n-th working day (1-based) on or after from.
+  Date nth_working_day(Date from, int n) const;
+  // The first working day on or after d.
+  Date next_working_day(Date d) const;
+
+ private:
+  std::unordered_set<long> off_;
+  std::unordered_set<long> workday_;
+  Date from_{boost::gregorian::not_a_date_time};
+  Date to_{boost::gregorian::not_a_date_time};
+};
+
+}  // namespace jianxi

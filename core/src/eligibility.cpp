@@ -1,0 +1,236 @@
+// kind "eligibility": whether a young person can be an intern under a notice, and
+// why, each reason naming the clause that admits or excludes.
+#include <algorithm>
+
+#include "id_number.h"
+#include "kinds.h"
+
+namespace jianxi {
+namespace {
+
+const char* const kEducations[] = {"college", "technician_college", "vocational", "other"};
+const char* const kRegionFlags[] = {"remote", "old_industrial", "poverty_county"};
+
+struct Person {
+  std::optional<Date> as_of, birth, graduated_on;
+  std::optional<std::string> education;
+  bool employed = false, registered_unemployed = false, returned_from_abroad = false,
+       previous_internship = false;
+  std::vector<std::string> region_flags;
+  std::optional<long long> planned_months;
+};
+
+class Verdict {
+ public:
+  void add(const std::string& rule, const std::string& effect, const std::string& zh,
+           const std::string& en) {
+    Result r;
+    r["rule"] = rule;
+    r["effect"] = effect;
+    r["message"] = zh;
+    r["message_en"] = en;
+    reasons_.push_back(std::move(r));
+  }
+  bool empty() const { return reasons_.empty(); }
+  Result take() { return std::move(reasons_); }
+
+ private:
+  Result reasons_ = Result::array();
+};
+
+Person read_person(Fields& f, Report& report) {
+  Person p;
+  p.as_of = f.date("as_of", true);
+  auto birth = f.date("birth_date");
+  if (auto id = f.text("id_number")) {
+    IdNumberCheck check = check_id_number(*id);
+    if (!check.code.empty()) {
+      report.error(f.path("id_number"), check.code, check.message.zh, check.message.en);
+    } else {
+      p.birth = check.birth_date;
+      if (birth && *birth != *check.birth_date)
+        report.warning(f.path("birth_date"), "birth_date.mismatch",
+                       "出生日期与身份证号码不一致，以身份证号码为准",
+                       "the birth date differs from the identity number; the number is used");
+    }
+  } else {
+    p.birth = birth;
+  }
+  if (p.birth && p.as_of && *p.birth > *p.as_of)
+    report.error(f.path("birth_date"), "birth_date.future", "出生日期晚于判断日期",
+                 "the birth date is after as_of");
+  if (auto e = f.text("education")) {
+    if (std::find(std::begin(kEducations), std::end(kEducations), *e) == std::end(kEducations))
+      report.error(f.path("education"), "education.unknown",
+                   "未知的学历“" + *e + "”，可选 college、technician_college、vocational、other",
+                   "unknown education \"" + *e + "\"; use college, technician_college, vocational or other");
+    else
+      p.education = e;
+  }
+  p.graduated_on = f.date("graduated_on");
+  p.employed = f.flag("employed").value_or(false);
+  p.registered_unemployed = f.flag("registered_unemployed").value_or(false);
+  p.returned_from_abroad = f.flag("returned_from_abroad").value_or(false);
+  p.previous_internship = f.flag("previous_internship").value_or(false);
+  if (const Json* flags = f.array("region_flags")) {
+    for (std::size_t i = 0; i < flags->size(); ++i) {
+      const Json& v = (*flags)[i];
+      std::string path = f.path("region_flags") + "/" + std::to_string(i);
+      if (!v.is_string()) {
+        report.malformed(path, "request.type", "此处应为字符串", "a string expected here");
+        continue;
+      }
+      std::string flag = v.get<std::string>();
+      if (std::find(std::begin(kRegionFlags), std::end(kRegionFlags), flag) == std::end(kRegionFlags))
+        report.error(path, "region_flag.unknown", "未知的地区类型“" + flag + "”，可选 remote、old_industrial、poverty_county",
+                     "unknown area type \"" + flag + "\"; use remote, old_industrial or poverty_county");
+      else
+        p.region_flags.push_back(flag);
+    }
+  }
+  p.planned_months = f.whole("planned_months");
+  if (p.planned_months && (*p.planned_months < 1 || *p.planned_months > 120)) {
+    report.error(f.path("planned_months"), "planned_months.out_of_range", "计划见习月数应在1到120之间",
+                 "planned months must be 1 to 120");
+    p.planned_months.reset();
+  }
+  return p;
+}
+
+// The graduate branch: left school within the policy's years, not employed, category admitted.
+std::optional<std::string> graduate_branch(const Policy& policy, const Person& p, Verdict& v,
+                                           Report& report) {
+  const EligibilityRules& e = policy.eligibility;
+  if (!p.education || *p.education == "other") return std::nullopt;
+  std::string category = e.education_category.at(*p.education);
+  if (p.returned_from_abroad) category = "overseas_graduate";
+  const CategoryRule& c = e.categories.at(category);
+  report.interpretation(e.graduate.rule, e.graduate.interpretation);
+  if (!p.graduated_on) {
+    report.warning("/graduated_on", "graduated_on.missing", "请填写离校（毕业）日期 graduated_on",
+                   "give the date of leaving school as graduated_on", e.graduate.rule);
+    return std::nullopt;
+  }
+  std::string years = std::to_string(e.years_since_leaving);
+  std::string left = format_date(*p.graduated_on);
+  if (*p.graduated_on > *p.as_of) {
+    v.add(e.graduate.rule, "excludes", "尚未离校（离校日期 " + left + "），不属于离校未就业毕业生",
+          "not yet left school (leaving date " + left + ")");
+    return std::nullopt;
+  }
+  Date limit = *p.graduated_on + boost::gregorian::years(e.years_since_leaving);
+  if (*p.as_of > limit) {
+    v.add(e.graduate.rule, "excludes",
+          "离校已超过" + years + "年（" + left + " 离校，" + format_date(limit) + " 到期）",
+          "left school more than " + years + " years ago (" + left + ", limit " + format_date(limit) + ")");
+    return std::nullopt;
+  }
+  if (!c.admitted) {
+    v.add(c.rule, "excludes",
+          "该通知未将此类毕业生（" + category + "）纳入见习对象" + (c.note.zh.empty() ? "" : "：" + c.note.zh),
+          "the notice does not admit this kind of graduate (" + category + ")" +
+              (c.note.en.empty() ? "" : ": " + c.note.en));
+    return std::nullopt;
+  }
+  if (!c.region_flags.empty()) {
+    bool in_region = std::any_of(p.region_flags.begin(), p.region_flags.end(), [&](const auto& f) {
+      return std::find(c.region_flags.begin(), c.region_flags.end(), f) != c.region_flags.end();
+    });
+    if (!in_region) {
+      v.add(c.rule, "excludes", "中职毕业生仅在艰苦边远地区、老工业基地、脱贫县纳入见习对象" ,
+            "secondary-vocational graduates are admitted only in remote areas, old industrial "
+            "bases and counties lifted out of poverty");
+      return std::nullopt;
+    }
+  }
+  v.add(c.rule, "admits",
+        "离校" + years + "年内（" + left + " 离校）未就业的" +
+            (category == "college_graduate" ? "高校毕业生"
+             : category == "overseas_graduate" ? "留学回国毕业生" : "中职毕业生"),
+        "a " + std::string(category == "college_graduate" ? "college"
+                           : category == "overseas_graduate" ? "returned overseas" : "secondary-vocational") +
+            " graduate not employed within " + years + " years of leaving school (" + left + ")");
+  return category;
+}
+
+bool youth_branch(const Policy& policy, const Person& p, Verdict& v, Report& report) {
+  const CategoryRule& c = policy.eligibility.categories.at("unemployed_youth");
+  if (!c.admitted) return false;
+  report.interpretation(c.rule, c.interpretation);
+  if (c.requires_registration && !p.registered_unemployed) {
+    if (!p.education || *p.education == "other")
+      v.add(c.rule, "excludes", "未办理失业登记，不属于登记失业青年", "not registered as unemployed");
+    return false;
+  }
+  if (!p.birth) {
+    report.warning("/birth_date", "birth_date.missing", "请填写身份证号码或出生日期，以判断年龄",
+                   "give the identity number or birth date so that the age can be checked", c.rule);
+    return false;
+  }
+  int age = age_on(*p.birth, *p.as_of);
+  std::string range = std::to_string(c.min_age.value_or(0)) + "-" + std::to_string(c.max_age.value_or(200));
+  if ((c.min_age && age < *c.min_age) || (c.max_age && age > *c.max_age)) {
+    v.add(c.rule, "excludes", "年龄 " + std::to_string(age) + " 周岁，不在" + range + "岁范围内",
+          "aged " + std::to_string(age) + ", outside " + range);
+    return false;
+  }
+  v.add(c.rule, "admits", "登记失业青年，年龄 " + std::to_string(age) + " 周岁（" + range + "岁）",
+        "registered unemployed youth aged " + std::to_string(age) + " (" + range + ")");
+  return true;
+}
+
+}  // namespace
+
+void answer_eligibility(const RuleSet& rules, const Json& request, Report& report, Result& out) {
+  Fields f(request, "", report);
+  Person p = read_person(f, report);
+  const Policy* policy = choose_policy(rules, f, report, p.as_of);
+  if (!policy || report.is_malformed() || !p.as_of) return;
+  const EligibilityRules& e = policy->eligibility;
+  Verdict v;
+  bool excluded = false;
+  if (p.employed) {
+    v.add(e.graduate.rule, "excludes", "已就业，不属于见习对象（见习对象须未就业或失业）",
+          "employed: interns must be not employed or unemployed");
+    excluded = true;
+  }
+  if (p.previous_internship && e.once_per_person) {
+    v.add(e.once_per_person->rule, "excludes", "同一见习人员只能参加一次就业见习活动",
+          "a person may take part in an employment internship only once");
+    excluded = true;
+  }
+  std::optional<std::string> category;
+  if (!excluded) {
+    category = graduate_branch(*policy, p, v, report);
+    if (youth_branch(*policy, p, v, report) && !category) category = "unemployed_youth";
+  }
+  bool eligible = !excluded && category.has_value();
+  if (!excluded && !category && v.empty())
+    v.add(e.graduate.rule, "excludes",
+          "既不是离校" + std::to_string(e.years_since_leaving) + "年内未就业的毕业生，也不是登记失业青年",
+          "neither a graduate within " + std::to_string(e.years_since_leaving) +
+              " years of leaving school nor registered unemployed youth");
+  if (p.planned_months && e.internship_months) {
+    const auto& m = *e.internship_months;
+    std::string range = std::to_string(m.min) + "-" + std::to_string(m.max);
+    if (*p.planned_months < m.min || *p.planned_months > m.max) {
+      std::string zh = "计划见习 " + std::to_string(*p.planned_months) + " 个月，通知规定见习时间" +
+                       (m.binding ? "为" : "一般为") + range + "个月";
+      std::string en = "planned " + std::to_string(*p.planned_months) + " months; the notice sets " +
+                       (m.binding ? "" : "usually ") + range + " months";
+      v.add(m.rule, m.binding ? "excludes" : "note", zh, en);
+      if (m.binding) eligible = false;
+      else report.warning("/planned_months", "planned_months.unusual", zh, en, m.rule);
+    } else {
+      v.add(m.rule, "note", "计划见习 " + std::to_string(*p.planned_months) + " 个月，在" + range + "个月之内",
+            "planned " + std::to_string(*p.planned_months) + " months, within " + range);
+    }
+  }
+  out["policy"] = policy->id;
+  out["eligible"] = eligible && !report.has_errors();
+  out["category"] = eligible ? Result(*category) : Result(nullptr);
+  if (p.birth) out["age"] = age_on(*p.birth, *p.as_of);
+  out["reasons"] = v.take();
+}
+
+}  // namespace jianxi

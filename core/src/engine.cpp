@@ -1,0 +1,121 @@
+#include "jianxi/engine.h"
+
+#include "kinds.h"
+#include "rule_set.h"
+
+namespace jianxi {
+namespace {
+
+constexpr std::size_t kMaxRequestBytes = 64u << 20;
+constexpr int kMaxDepth = 64;
+
+// nlohmann's parser recurses once per level; refuse deep nesting before parsing
+// so that no request can exhaust the stack (wasm's is small).
+bool nesting_within(std::string_view text, int limit) {
+  int depth = 0;
+  bool in_string = false, escaped = false;
+  for (char c : text) {
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') in_string = true;
+    else if (c == '[' || c == '{') {
+      if (++depth > limit) return false;
+    } else if (c == ']' || c == '}') --depth;
+  }
+  return true;
+}
+
+Result request_error(const std::string& kind, Report& report) { return report.head(kind); }
+
+Result answer_one(const RuleSet& rules, const Json& request, bool& malformed) {
+  Report report;
+  std::string kind;
+  if (!request.is_object()) {
+    report.malformed("", "request.type", "请求应为 JSON 对象", "the request must be a JSON object");
+  } else if (auto k = request.find("kind"); k == request.end() || !k->is_string()) {
+    report.malformed("/kind", "request.kind_missing", "缺少 kind（请求类型）",
+                     "kind (the request type) is missing or not a string");
+  } else {
+    kind = k->get<std::string>();
+  }
+  Result out;
+  if (!kind.empty()) {
+    auto handler = handlers().find(kind);
+    if (handler == handlers().end()) {
+      std::string known;
+      for (const auto& [name, _] : handlers()) known += (known.empty() ? "" : ", ") + name;
+      report.malformed("/kind", "request.kind_unknown", "未知的请求类型“" + kind + "”，可选：" + known,
+                       "unknown kind \"" + kind + "\"; known: " + known);
+    } else if (!rules.problems().empty()) {
+      for (const auto& p : rules.problems())
+        report.error(p.path, p.code, p.message, p.message_en, p.rule);
+    } else {
+      try {
+        handler->second(rules, request, report, out);
+      } catch (const std::exception& e) {
+        out = Result::object();
+        report.error("", "internal.error", std::string("内部错误：") + e.what(),
+                     std::string("internal error: ") + e.what());
+      }
+    }
+  }
+  malformed = malformed || report.is_malformed();
+  Result result = report.head(kind);
+  for (auto& [key, value] : out.items()) result[key] = std::move(value);
+  report.tail(result);
+  return result;
+}
+
+}  // namespace
+
+Engine::Engine(const std::vector<RuleText>& rules) : rules_(RuleSet::load(rules)) {}
+Engine::~Engine() = default;
+
+Evaluation Engine::evaluate(std::string_view request, bool pretty) const {
+  Evaluation ev;
+  Result result;
+  try {
+    Report report;
+    if (request.size() > kMaxRequestBytes) {
+      report.malformed("", "request.too_large", "请求超过 64 MB", "the request is larger than 64 MB");
+      result = request_error("", report);
+    } else if (!nesting_within(request, kMaxDepth)) {
+      report.malformed("", "request.too_deep", "请求嵌套超过 64 层",
+                       "the request is nested deeper than 64 levels");
+      result = request_error("", report);
+    } else {
+      Json parsed = Json::parse(request, nullptr, false);
+      if (parsed.is_discarded()) {
+        report.malformed("", "request.not_json", "请求不是有效的 JSON",
+                         "the request is not valid JSON");
+        result = request_error("", report);
+      } else if (parsed.is_array()) {
+        result = Result::array();
+        for (const auto& one : parsed) result.push_back(answer_one(*rules_, one, ev.malformed));
+      } else {
+        result = answer_one(*rules_, parsed, ev.malformed);
+      }
+    }
+    ev.malformed = ev.malformed || report.is_malformed();
+    ev.json = result.dump(pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace);
+  } catch (...) {
+    // Only exhaustion can land here; answer without allocating much.
+    ev.malformed = true;
+    ev.json =
+        R"({"kind":"","ok":false,"errors":[{"path":"","code":"internal.error","message":"内部错误","message_en":"internal error"}],"warnings":[]})";
+  }
+  return ev;
+}
+
+const Engine& default_engine() {
+  static const Engine engine(embedded_rules());
+  return engine;
+}
+
+std::string evaluate(std::string_view request) { return default_engine().evaluate(request).json; }
+
+}  // namespace jianxi

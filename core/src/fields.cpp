@@ -1,0 +1,135 @@
+#include "fields.h"
+
+#include <cmath>
+
+namespace jianxi {
+
+std::string pointer_append(const std::string& base, const std::string& key) {
+  std::string out = base + "/";
+  for (char c : key) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+  return out;
+}
+
+Fields::Fields(const Json& obj, std::string path, Report& report)
+    : path_(std::move(path)), report_(report) {
+  if (obj.is_object()) {
+    obj_ = &obj;
+  } else {
+    report_.malformed(path_, "request.type", "此处应为 JSON 对象", "an object is expected here");
+  }
+}
+
+const Json* Fields::get(const std::string& key) const {
+  if (!obj_) return nullptr;
+  auto it = obj_->find(key);
+  if (it == obj_->end() || it->is_null()) return nullptr;
+  return &*it;
+}
+
+void Fields::missing(const std::string& key) {
+  report_.error(path(key), "field.required", "缺少必填项 " + key, "missing required field " + key);
+}
+
+void Fields::wrong_type(const std::string& key, const char* zh_type, const char* en_type) {
+  report_.malformed(path(key), "request.type", std::string("此处应为") + zh_type,
+                    std::string(en_type) + " expected here");
+}
+
+std::optional<std::string> Fields::text(const std::string& key, bool required) {
+  const Json* v = get(key);
+  if (!v) {
+    if (required && obj_) missing(key);
+    return std::nullopt;
+  }
+  if (!v->is_string()) {
+    wrong_type(key, "字符串", "a string");
+    return std::nullopt;
+  }
+  return v->get<std::string>();
+}
+
+std::optional<Date> Fields::date(const std::string& key, bool required) {
+  auto t = text(key, required);
+  if (!t) return std::nullopt;
+  auto d = parse_date(*t);
+  if (!d)
+    report_.error(path(key), "date.invalid", "“" + *t + "”不是存在的日期（格式 YYYY-MM-DD）",
+                  "\"" + *t + "\" is not a date that exists (format YYYY-MM-DD)");
+  return d;
+}
+
+std::optional<double> Fields::number(const std::string& key, bool required) {
+  const Json* v = get(key);
+  if (!v) {
+    if (required && obj_) missing(key);
+    return std::nullopt;
+  }
+  if (!v->is_number()) {
+    wrong_type(key, "数字", "a number");
+    return std::nullopt;
+  }
+  return v->get<double>();
+}
+
+std::optional<bool> Fields::flag(const std::string& key, bool required) {
+  const Json* v = get(key);
+  if (!v) {
+    if (required && obj_) missing(key);
+    return std::nullopt;
+  }
+  if (!v->is_boolean()) {
+    wrong_type(key, "true 或 false", "true or false");
+    return std::nullopt;
+  }
+  return v->get<bool>();
+}
+
+std::optional<long long> Fields::whole(const std::string& key, bool required) {
+  const Json* v = get(key);
+  if (!v) {
+    if (required && obj_) missing(key);
+    return std::nullopt;
+  }
+  if (v->is_number_integer()) return v->get<long long>();
+  if (v->is_number_float()) {
+    double d = v->get<double>();
+    if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9e15)
+      return static_cast<long long>(d);
+    report_.error(path(key), "number.not_whole", "应为整数", "a whole number is expected");
+    return std::nullopt;
+  }
+  wrong_type(key, "整数", "a whole number");
+  return std::nullopt;
+}
+
+const Json* Fields::array(const std::string& key, bool required) {
+  const Json* v = get(key);
+  if (!v) {
+    if (required && obj_) missing(key);
+    return nullptr;
+  }
+  if (!v->is_array()) {
+    wrong_type(key, "数组", "an array");
+    return nullptr;
+  }
+  return v;
+}
+
+const Json* Fields::object(const std::string& key, bool required) {
+  const Json* v = get(key);
+  if (!v) {
+    if (required && obj_) missing(key);
+    return nullptr;
+  }
+  if (!v->is_object()) {
+    wrong_type(key, "对象", "an object");
+    return nullptr;
+  }
+  return v;
+}
+
+}  // namespace jianxi

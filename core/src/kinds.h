@@ -1,0 +1,31 @@
+// The request kinds of the contract and the handler that answers each. A handler
+// reads the request, records findings in the report and writes its own fields.
+#pragma once
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "fields.h"
+#include "report.h"
+#include "rule_set.h"
+
+namespace jianxi {
+
+using Result = nlohmann::ordered_json;
+using Handler = void (*)(const RuleSet&, const Json& request, Report&, Result& out);
+
+void answer_policies(const RuleSet&, const Json&, Report&, Result&);
+void answer_subsidy(const RuleSet&, const Json&, Report&, Result&);
+void answer_eligibility(const RuleSet&, const Json&, Report&, Result&);
+
+const std::map<std::string, Handler>& handlers();
+
+// The policy a request names by "policy", or by "province" and "as_of" (or
+// `fallback_date` when the request gives no as_of). Reports and returns nullptr
+// when none can be chosen.
+const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& report,
+                            std::optional<Date> fallback_date = std::nullopt);
+
+}  // namespace jianxi

@@ -1,0 +1,43 @@
+// What a handler finds while answering one request: errors, warnings, and the
+// interpretation notes of the rules it used, in the order they were met.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "jianxi/finding.h"
+#include "text.h"
+
+namespace jianxi {
+
+class Report {
+ public:
+  void error(std::string path, std::string code, std::string zh, std::string en,
+             std::string rule = {});
+  void warning(std::string path, std::string code, std::string zh, std::string en,
+               std::string rule = {});
+  // The request itself is not understood (not JSON, wrong type, unknown kind).
+  void malformed(std::string path, std::string code, std::string zh, std::string en);
+  // Records an interpretation once per rule, so the result can show every reading used.
+  void interpretation(const std::string& rule, const Text& text);
+
+  bool has_errors() const { return !errors_.empty(); }
+  bool is_malformed() const { return malformed_; }
+  std::size_t error_count() const { return errors_.size(); }
+
+  // Writes kind, ok, errors and warnings, in the contract's order, into a fresh result.
+  nlohmann::ordered_json head(const std::string& kind) const;
+  // Appends the interpretations, if any, at the end of a result.
+  void tail(nlohmann::ordered_json& result) const;
+
+ private:
+  std::vector<Finding> errors_;
+  std::vector<Finding> warnings_;
+  std::vector<std::pair<std::string, Text>> interpretations_;
+  bool malformed_ = false;
+};
+
+nlohmann::ordered_json to_json(const Finding& f);
+
+}  // namespace jianxi

@@ -1,0 +1,263 @@
+#include "rule_set.h"
+
+#include <algorithm>
+
+#include "schema_check.h"
+
+namespace jianxi {
+namespace {
+
+using nlohmann::json;
+
+Text text_of(const json& obj, const char* key) {
+  auto it = obj.find(key);
+  if (it == obj.end() || !it->is_object()) return {};
+  return {it->value("zh", ""), it->value("en", "")};
+}
+
+void read_cited(const json& obj, Cited& c) {
+  c.rule = obj.value("rule", "");
+  c.interpretation = text_of(obj, "interpretation");
+  c.note = text_of(obj, "note");
+}
+
+Rate rate_of(const json& v) { return *parse_rate(v.get<std::string>()); }
+Date date_of(const json& v) { return *parse_date(v.get<std::string>()); }
+
+Fen fen_of(const json& v) { return *fen_from_yuan(v.get<double>()); }
+
+std::optional<int> optional_int(const json& obj, const char* key) {
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) return std::nullopt;
+  return it->get<int>();
+}
+
+Policy read_policy(const json& j) {
+  Policy p;
+  p.raw = j;
+  p.id = j.at("id");
+  p.province = j.at("province");
+  p.province_zh = j.at("province_zh");
+  p.title = j.at("title");
+  p.title_en = j.at("title_en");
+  if (j.at("document").is_string()) p.document = j.at("document").get<std::string>();
+  p.issued = date_of(j.at("issued"));
+  p.effective_from = date_of(j.at("effective_from"));
+  if (!j.at("effective_to").is_null()) p.effective_to = date_of(j.at("effective_to"));
+  p.effective_note = text_of(j, "effective_note");
+
+  const json& mc = j.at("month_counting");
+  read_cited(mc, p.month_counting);
+  p.min_working_days = mc.at("min_working_days");
+
+  const json& s = j.at("subsidy");
+  const json& pos = s.at("position");
+  read_cited(pos, p.position);
+  p.position.unstated = text_of(pos, "unstated");
+  for (const auto& [category, rate] : pos.at("rates").items())
+    p.position.rates[category] = rate.is_null() ? std::nullopt : std::optional<Rate>(rate_of(rate));
+
+  if (s.contains("retention")) {
+    const json& r = s["retention"];
+    RetentionRule rr;
+    read_cited(r, rr);
+    rr.payment = r.at("payment");
+    rr.payment_rule = r.value("payment_rule", rr.rule);
+    for (const auto& b : r.at("bands")) {
+      RetentionBand band{rate_of(b.at("above")), b.at("inclusive").get<bool>(), rate_of(b.at("rate")),
+                         std::nullopt, std::nullopt};
+      if (b.contains("step")) band.step = rate_of(b["step"]);
+      if (b.contains("step_rate")) band.step_rate = rate_of(b["step_rate"]);
+      rr.bands.push_back(band);
+    }
+    p.retention = rr;
+  }
+  if (s.contains("insurance")) {
+    const json& r = s["insurance"];
+    InsuranceRule ir;
+    read_cited(r, ir);
+    ir.method = r.at("method");
+    if (r.contains("amount")) ir.amount = fen_of(r["amount"]);
+    p.insurance = ir;
+  }
+  if (s.contains("remaining_period")) {
+    const json& r = s["remaining_period"];
+    RemainingPeriodRule rp;
+    read_cited(r, rp);
+    rp.contract_signed_by = date_of(r.at("contract_signed_by"));
+    if (!r.at("min_contract_years").is_null()) rp.min_contract_years = r["min_contract_years"].get<double>();
+    rp.min_served_months = r.at("min_served_months");
+    rp.requires_social_insurance = r.at("requires_social_insurance");
+    rp.max_months = optional_int(r, "max_months");
+    p.remaining_period = rp;
+  }
+  if (s.contains("mentoring")) {
+    const json& r = s["mentoring"];
+    MentoringRule m;
+    read_cited(r, m);
+    m.amount = fen_of(r.at("amount"));
+    m.retention_at_least = rate_of(r.at("retention_at_least"));
+    m.min_contract_years = r.at("min_contract_years");
+    m.requires_social_insurance = r.at("requires_social_insurance");
+    p.mentoring = m;
+  }
+  if (s.contains("social_insurance")) {
+    const json& r = s["social_insurance"];
+    SocialInsuranceRule si;
+    read_cited(r, si);
+    si.rate = rate_of(r.at("rate"));
+    si.min_served_months = r.at("min_served_months");
+    si.max_months = r.at("max_months");
+    p.social_insurance = si;
+  }
+  if (s.contains("absence")) {
+    const json& r = s["absence"];
+    AbsenceRule a;
+    read_cited(r, a);
+    a.max_consecutive = r.at("max_consecutive");
+    a.max_total = r.at("max_total");
+    p.absence = a;
+  }
+
+  const json& e = j.at("eligibility");
+  EligibilityRules& er = p.eligibility;
+  read_cited(e.at("graduate"), er.graduate);
+  er.years_since_leaving = e["graduate"].at("years_since_leaving");
+  for (const auto& [education, category] : e["graduate"].at("education").items())
+    er.education_category[education] = category.get<std::string>();
+  for (const auto& [name, c] : e.at("categories").items()) {
+    CategoryRule cr;
+    read_cited(c, cr);
+    const json& admitted = c.at("admitted");
+    if (admitted.is_boolean()) {
+      cr.admitted = admitted.get<bool>();
+    } else {
+      cr.admitted = true;
+      for (const auto& flag : admitted.at("region_flags")) cr.region_flags.push_back(flag);
+    }
+    cr.min_age = optional_int(c, "min_age");
+    cr.max_age = optional_int(c, "max_age");
+    cr.requires_registration = c.value("requires_registration", false);
+    er.categories[name] = cr;
+  }
+  if (e.contains("internship_months")) {
+    const json& m = e["internship_months"];
+    EligibilityRules::Months months;
+    read_cited(m, months);
+    months.min = m.at("min");
+    months.max = m.at("max");
+    months.binding = m.at("binding");
+    er.internship_months = months;
+  }
+  if (e.contains("once_per_person")) {
+    Cited c;
+    read_cited(e["once_per_person"], c);
+    er.once_per_person = c;
+  }
+  return p;
+}
+
+WageTable read_wages(const json& j) {
+  WageTable t;
+  t.province = j.at("province");
+  t.province_zh = j.at("province_zh");
+  for (const auto& a : j.at("adjustments")) {
+    WageAdjustment w;
+    w.effective = date_of(a.at("effective"));
+    w.date_confirmed = a.at("date_confirmed");
+    w.date_note = text_of(a, "date_note");
+    if (!a.at("tiers").is_null())
+      for (const auto& [tier, yuan] : a["tiers"].items()) w.tiers[std::stoi(tier)] = fen_of(yuan);
+    w.confidence = a.at("confidence");
+    w.source = a.at("source");
+    w.note = a.value("note", "");
+    t.adjustments.push_back(w);
+  }
+  for (const auto& a : j.at("areas")) {
+    WageAreas areas;
+    areas.from = date_of(a.at("from"));
+    for (const auto& [name, tier] : a.at("map").items()) areas.tier_of_area[name] = tier;
+    areas.confidence = a.at("confidence");
+    areas.source = a.at("source");
+    t.areas.push_back(areas);
+  }
+  auto by_date = [](const auto& a, const auto& b) { return a.effective < b.effective; };
+  std::stable_sort(t.adjustments.begin(), t.adjustments.end(), by_date);
+  std::stable_sort(t.areas.begin(), t.areas.end(),
+                   [](const auto& a, const auto& b) { return a.from < b.from; });
+  return t;
+}
+
+Finding problem(const std::string& file, const std::string& path, const std::string& reason) {
+  std::string where = "rules/" + file + (path.empty() ? "" : " " + path);
+  return {"", "rules.invalid", "规则文件有误：" + where + "：" + reason,
+          "broken rule file: " + where + ": " + reason, ""};
+}
+
+}  // namespace
+
+std::unique_ptr<RuleSet> RuleSet::load(const std::vector<RuleText>& texts) {
+  auto set = std::make_unique<RuleSet>();
+  json schema;
+  for (const auto& t : texts)
+    if (t.path == "schema.json") schema = json::parse(t.text, nullptr, false);
+  if (!schema.is_object() || !schema.contains("x-folders") || !schema.contains("$defs")) {
+    set->problems_.push_back(problem("schema.json", "", "missing or not a schema"));
+    return set;
+  }
+  SchemaChecker checker(schema);
+  bool have_calendar = false;
+  for (const auto& t : texts) {
+    if (t.path == "schema.json") continue;
+    json doc = json::parse(t.text, nullptr, false);
+    if (doc.is_discarded()) {
+      set->problems_.push_back(problem(t.path, "", "not valid JSON"));
+      continue;
+    }
+    std::string folder = t.path.substr(0, t.path.find('/'));
+    const json& folders = schema["x-folders"];
+    if (!folders.contains(folder)) {
+      set->problems_.push_back(problem(t.path, "", "no schema definition for folder " + folder));
+      continue;
+    }
+    std::string def = folders[folder];
+    auto found = checker.check(doc, def);
+    for (const auto& p : found) set->problems_.push_back(problem(t.path, p.path, p.reason));
+    if (!found.empty()) continue;
+    try {
+      if (def == "policy") set->policies_.push_back(read_policy(doc));
+      else if (def == "minimum_wage") {
+        WageTable w = read_wages(doc);
+        set->wages_[w.province] = std::move(w);
+      } else if (def == "calendar") {
+        set->calendar_ = Calendar(doc);
+        have_calendar = true;
+      }
+      set->documents_[t.path] = std::move(doc);
+    } catch (const std::exception& e) {
+      set->problems_.push_back(problem(t.path, "", e.what()));
+    }
+  }
+  if (!have_calendar) set->problems_.push_back(problem("calendar/", "", "no calendar file"));
+  std::sort(set->policies_.begin(), set->policies_.end(),
+            [](const Policy& a, const Policy& b) { return a.id < b.id; });
+  return set;
+}
+
+const Policy* RuleSet::policy(const std::string& id) const {
+  for (const auto& p : policies_)
+    if (p.id == id) return &p;
+  return nullptr;
+}
+
+const WageTable* RuleSet::wage_table(const std::string& province) const {
+  auto it = wages_.find(province);
+  return it == wages_.end() ? nullptr : &it->second;
+}
+
+const nlohmann::json* RuleSet::document(const std::string& path) const {
+  auto it = documents_.find(path);
+  return it == documents_.end() ? nullptr : &it->second;
+}
+
+}  // namespace jianxi

@@ -1,0 +1,167 @@
+// The rules, loaded once from rule texts, checked against rules/schema.json, and
+// turned into typed values. Nothing here holds a policy figure: every number comes
+// from the rule files.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dates.h"
+#include "jianxi/finding.h"
+#include "jianxi/rule_source.h"
+#include "money.h"
+#include "text.h"
+
+namespace jianxi {
+
+// Where a figure comes from: its clause, and how an unclear text was read.
+struct Cited {
+  std::string rule;
+  Text interpretation;
+  Text note;
+};
+
+struct RetentionBand {
+  Rate above;
+  bool inclusive = false;
+  Rate rate;
+  std::optional<Rate> step;
+  std::optional<Rate> step_rate;
+};
+
+struct PositionRule : Cited {
+  std::map<std::string, std::optional<Rate>> rates;  // category → rate (nullopt: unstated)
+  Text unstated;
+};
+
+struct RetentionRule : Cited {
+  std::vector<RetentionBand> bands;
+  std::string payment;  // monthly | after_end | next_year
+  std::string payment_rule;
+};
+
+struct InsuranceRule : Cited {
+  std::string method;  // fixed_per_person | actual_premium | government_purchase
+  Fen amount = 0;
+};
+
+struct RemainingPeriodRule : Cited {
+  Date contract_signed_by;
+  std::optional<double> min_contract_years;
+  int min_served_months = 0;
+  bool requires_social_insurance = false;
+  std::optional<int> max_months;
+};
+
+struct MentoringRule : Cited {
+  Fen amount = 0;
+  Rate retention_at_least;
+  double min_contract_years = 0;
+  bool requires_social_insurance = false;
+};
+
+struct SocialInsuranceRule : Cited {
+  Rate rate;
+  int min_served_months = 0;
+  int max_months = 0;
+};
+
+struct AbsenceRule : Cited {
+  int max_consecutive = 0;
+  int max_total = 0;
+};
+
+struct CategoryRule : Cited {
+  bool admitted = false;
+  std::vector<std::string> region_flags;  // admitted only with one of these, when non-empty
+  std::optional<int> min_age, max_age;
+  bool requires_registration = false;
+};
+
+struct EligibilityRules {
+  Cited graduate;
+  int years_since_leaving = 0;
+  std::map<std::string, std::string> education_category;
+  std::map<std::string, CategoryRule> categories;
+  struct Months : Cited {
+    int min = 0, max = 0;
+    bool binding = false;
+  };
+  std::optional<Months> internship_months;
+  std::optional<Cited> once_per_person;
+};
+
+struct Policy {
+  std::string id, province, province_zh, title, title_en;
+  std::optional<std::string> document;
+  Date issued, effective_from;
+  std::optional<Date> effective_to;
+  Text effective_note;
+  nlohmann::json raw;  // the whole file, for kinds that read their own sections
+
+  Cited month_counting;
+  int min_working_days = 0;
+
+  PositionRule position;
+  std::optional<RetentionRule> retention;
+  std::optional<InsuranceRule> insurance;
+  std::optional<RemainingPeriodRule> remaining_period;
+  std::optional<MentoringRule> mentoring;
+  std::optional<SocialInsuranceRule> social_insurance;
+  std::optional<AbsenceRule> absence;
+  EligibilityRules eligibility;
+
+  bool in_force_on(Date d) const {
+    return d >= effective_from && (!effective_to || d <= *effective_to);
+  }
+};
+
+struct WageAdjustment {
+  Date effective;
+  bool date_confirmed = true;
+  Text date_note;
+  std::map<int, Fen> tiers;  // empty: no confirmed figure
+  std::string confidence;
+  std::string source;
+  std::string note;
+};
+
+struct WageAreas {
+  Date from;
+  std::map<std::string, int> tier_of_area;
+  std::string confidence;
+  std::string source;
+};
+
+struct WageTable {
+  std::string province, province_zh;
+  std::vector<WageAdjustment> adjustments;  // by effective date
+  std::vector<WageAreas> areas;             // by from date
+};
+
+class RuleSet {
+ public:
+  // Never throws: problems are kept and reported by every evaluation.
+  static std::unique_ptr<RuleSet> load(const std::vector<RuleText>& texts);
+
+  const std::vector<Finding>& problems() const { return problems_; }
+  const std::vector<Policy>& policies() const { return policies_; }
+  const Policy* policy(const std::string& id) const;
+  const WageTable* wage_table(const std::string& province) const;
+  const Calendar& calendar() const { return calendar_; }
+  // Files of a folder that no typed loader owns (forms, table templates), by file name.
+  const nlohmann::json* document(const std::string& path) const;
+
+ private:
+  std::vector<Finding> problems_;
+  std::vector<Policy> policies_;
+  std::map<std::string, WageTable> wages_;
+  Calendar calendar_;
+  std::map<std::string, nlohmann::json> documents_;
+};
+
+}  // namespace jianxi

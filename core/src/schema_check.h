@@ -1,0 +1,30 @@
+// Checks a JSON document against the subset of JSON Schema that rules/schema.json
+// uses: $ref to $defs, type, properties, required, additionalProperties, items,
+// enum, const, minimum, maximum, minItems, minLength, anyOf, oneOf, and the
+// formats "date" (YYYY-MM-DD that exists) and "rate" ("0.6", "2/3").
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace jianxi {
+
+struct SchemaProblem {
+  std::string path;    // JSON Pointer into the checked document
+  std::string reason;  // English, names the keyword that failed
+};
+
+class SchemaChecker {
+ public:
+  explicit SchemaChecker(const nlohmann::json& schema) : root_(schema) {}
+  // Problems of `doc` against the definition `#/$defs/<def>`; empty when valid.
+  std::vector<SchemaProblem> check(const nlohmann::json& doc, const std::string& def) const;
+
+ private:
+  void check(const nlohmann::json& doc, const nlohmann::json& schema, const std::string& path,
+             std::vector<SchemaProblem>& out, int depth) const;
+  const nlohmann::json& root_;
+};
+
+}  // namespace jianxi

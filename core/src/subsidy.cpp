@@ -1,0 +1,530 @@
+// kind "subsidy": what an employer can expect, one line per intern, month and item,
+// each line naming its clause, base, rate and month.
+#include <algorithm>
+
+#include "internship_months.h"
+#include "kinds.h"
+#include "min_wage.h"
+#include "subsidy_request.h"
+
+namespace jianxi {
+namespace {
+
+const char* const kItems[] = {"position", "retention_uplift", "insurance", "remaining_period",
+                              "mentoring", "social_insurance"};
+
+struct Line {
+  std::size_t trainee = 0;
+  Date month;
+  std::string item;
+  Fen base = 0;
+  Rate rate{1, 1};
+  Fen amount = 0;
+  std::string rule;
+  Text note;
+  std::vector<Date> months;  // for a line that sums several months
+};
+
+struct Retention {
+  std::optional<Rate> rate;
+  std::size_t kept_on = 0, completed = 0;
+  bool from_request = false;
+};
+
+std::string percent(Rate r) {
+  double v = 100.0 * static_cast<double>(r.num) / static_cast<double>(r.den);
+  char buf[32];
+  if (v == static_cast<long long>(v)) std::snprintf(buf, sizeof buf, "%lld%%", static_cast<long long>(v));
+  else std::snprintf(buf, sizeof buf, "%.2f%%", v);
+  return buf;
+}
+
+std::string yuan_text(Fen fen) {
+  char buf[32];
+  if (fen % 100 == 0) std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(fen / 100));
+  else std::snprintf(buf, sizeof buf, "%lld.%02lld", static_cast<long long>(fen / 100),
+                     static_cast<long long>(fen % 100));
+  return buf;
+}
+
+// The subsidy rate the retention rule gives at retention r, or nullopt below every band.
+std::optional<Rate> retention_rate_for(const RetentionRule& rule, Rate r) {
+  std::optional<Rate> best;
+  for (const auto& band : rule.bands) {
+    int c = compare(r, band.above);
+    if (c < 0 || (c == 0 && !band.inclusive)) continue;
+    Rate rate = band.rate;
+    if (band.step && band.step_rate)
+      rate = add(rate, multiply(*band.step_rate, whole_steps(subtract(r, band.above), *band.step)));
+    best = rate;
+  }
+  return best;
+}
+
+class Calculator {
+ public:
+  Calculator(const RuleSet& rules, const Policy& policy, const SubsidyRequest& request,
+             Report& report)
+      : rules_(rules),
+        policy_(policy),
+        request_(request),
+        report_(report),
+        wages_(rules, policy, request.min_wage, request.city, request.wage_tier, report) {}
+
+  void run(Result& out);
+
+ private:
+  bool admitted(const Trainee& t);
+  std::optional<Rate> base_rate(const Trainee& t);
+  bool absence_forfeits(const Trainee& t);
+  void position_lines(const Trainee& t, Rate rate, const std::vector<MonthInPost>& served);
+  void retention_lines(const Trainee& t, Rate base, const std::vector<MonthInPost>& served,
+                       Date last_day);
+  void insurance_line(const Trainee& t);
+  void remaining_lines(const Trainee& t, Rate rate, const std::vector<MonthInPost>& served);
+  void mentoring_line(const Trainee& t);
+  void social_insurance_lines(const Trainee& t, const std::vector<MonthInPost>& served);
+  void compute_retention();
+  void warn_once(const std::string& key, const std::string& path, const std::string& code,
+                 const Text& text, const std::string& rule);
+  void add_line(Line line) { lines_.push_back(std::move(line)); }
+
+  const RuleSet& rules_;
+  const Policy& policy_;
+  const SubsidyRequest& request_;
+  Report& report_;
+  WageResolver wages_;
+  Retention retention_;
+  std::vector<Line> lines_;
+  std::set<std::string> warned_;
+};
+
+void Calculator::warn_once(const std::string& key, const std::string& path,
+                           const std::string& code, const Text& text, const std::string& rule) {
+  if (!warned_.insert(key).second) return;
+  report_.warning(path, code, text.zh, text.en, rule);
+}
+
+void Calculator::compute_retention() {
+  for (const Trainee& t : request_.trainees) {
+    if (!t.usable) continue;
+    if (t.completed()) ++retention_.completed;
+    if (t.kept_on()) ++retention_.kept_on;
+  }
+  if (request_.retention_rate) {
+    retention_.rate = request_.retention_rate;
+    retention_.from_request = true;
+  } else if (retention_.completed > 0) {
+    retention_.rate = Rate{static_cast<std::int64_t>(retention_.kept_on),
+                           static_cast<std::int64_t>(retention_.completed)};
+  }
+}
+
+bool Calculator::admitted(const Trainee& t) {
+  auto it = policy_.eligibility.categories.find(t.category);
+  const CategoryRule* c = it == policy_.eligibility.categories.end() ? nullptr : &it->second;
+  if (!c || !c->admitted) {
+    Text why = c ? c->note : Text{};
+    report_.warning(t.path("category"), "trainee.category_not_admitted",
+                    policy_.id + " 未将该类人员（" + t.category + "）纳入见习补贴对象，不计补贴" +
+                        (why.zh.empty() ? "" : "：" + why.zh),
+                    policy_.id + " does not admit this category (" + t.category +
+                        "); no subsidy is counted" + (why.en.empty() ? "" : ": " + why.en),
+                    c ? c->rule : policy_.position.rule);
+    return false;
+  }
+  if (!c->region_flags.empty()) {
+    bool in_region = false;
+    for (const auto& f : request_.region_flags)
+      in_region = in_region || std::find(c->region_flags.begin(), c->region_flags.end(), f) !=
+                                   c->region_flags.end();
+    if (!in_region) {
+      report_.warning(t.path("category"), "trainee.category_region_only",
+                      "该类人员仅在艰苦边远地区、老工业基地、脱贫县纳入见习对象；请在 region_flags 中注明地区类型，否则不计补贴",
+                      "this category is admitted only in remote areas, old industrial bases or "
+                      "counties lifted out of poverty; name the area in region_flags, else no subsidy is counted",
+                      c->rule);
+      return false;
+    }
+  }
+  return true;
+}
+
+std::optional<Rate> Calculator::base_rate(const Trainee& t) {
+  auto it = policy_.position.rates.find(t.category);
+  if (it == policy_.position.rates.end()) return std::nullopt;
+  if (it->second) return it->second;
+  if (request_.base_rate) return request_.base_rate;
+  return std::nullopt;
+}
+
+bool Calculator::absence_forfeits(const Trainee& t) {
+  if (!policy_.absence || t.absent.empty()) return false;
+  const AbsenceRule& rule = *policy_.absence;
+  const Calendar& cal = rules_.calendar();
+  int total = 0, run = 0, longest = 0;
+  std::optional<Date> previous;
+  for (Date d : t.absent) {
+    if (!cal.is_working_day(d)) continue;
+    ++total;
+    bool continues = previous && cal.next_working_day(*previous + boost::gregorian::days(1)) == d;
+    run = continues ? run + 1 : 1;
+    longest = std::max(longest, run);
+    previous = d;
+  }
+  if (longest < rule.max_consecutive && total < rule.max_total) return false;
+  report_.warning(t.path("absent_days"), "absence.limit_reached",
+                  "无故缺勤连续" + std::to_string(longest) + "个工作日、累计" + std::to_string(total) +
+                      "个工作日，达到连续" + std::to_string(rule.max_consecutive) + "天或累计" +
+                      std::to_string(rule.max_total) + "天的界限，不予发放基本生活费，不计见习补贴",
+                  "unexcused absence of " + std::to_string(longest) + " working days in a row, " +
+                      std::to_string(total) + " in all, reaches the limit of " +
+                      std::to_string(rule.max_consecutive) + " in a row or " +
+                      std::to_string(rule.max_total) +
+                      " in all: no basic allowance, so no internship subsidy is counted",
+                  rule.rule);
+  report_.interpretation(rule.rule, rule.interpretation);
+  return true;
+}
+
+void Calculator::position_lines(const Trainee& t, Rate rate,
+                                const std::vector<MonthInPost>& served) {
+  for (const auto& m : served) {
+    std::string month = format_month(m.month);
+    if (m.outside_calendar)
+      warn_once("calendar" + month, t.path(), "calendar.not_covered",
+                {month + " 不在节假日表覆盖范围内，工作日只按周末计算",
+                 month + " is outside the holiday calendar; only weekends are taken as rest days"},
+                "");
+    if (!m.counted) continue;
+    auto wage = wages_.for_month(m.month);
+    if (!wage) continue;
+    Text days = m.whole ? Text{"整月在岗", "whole month in post"}
+                        : Text{"在岗" + std::to_string(m.working_days) + "个工作日",
+                               std::to_string(m.working_days) + " working days in post"};
+    Line line{t.index, m.month, "position", wage->fen, rate, apply(wage->fen, rate),
+              policy_.position.rule, {}, {}};
+    line.note = {month + "：" + days.zh + "；" + wage->source.zh + " " + yuan_text(wage->fen) +
+                     " 元 × " + percent(rate),
+                 month + ": " + days.en + "; " + wage->source.en + " " + yuan_text(wage->fen) +
+                     " yuan × " + percent(rate)};
+    add_line(std::move(line));
+  }
+}
+
+void Calculator::retention_lines(const Trainee& t, Rate base,
+                                 const std::vector<MonthInPost>& served, Date last_day) {
+  if (!policy_.retention || !retention_.rate) return;
+  const RetentionRule& rule = *policy_.retention;
+  auto raised = retention_rate_for(rule, *retention_.rate);
+  if (!raised || compare(*raised, base) <= 0) return;
+  Rate diff = subtract(*raised, base);
+  report_.interpretation(rule.rule, rule.interpretation);
+  std::string why_zh = "留用率 " + percent(*retention_.rate) + "，补贴标准提高至 " + percent(*raised);
+  std::string why_en = "retention " + percent(*retention_.rate) + " raises the rate to " +
+                       percent(*raised);
+  if (rule.payment == "monthly") {
+    for (const auto& m : served) {
+      if (!m.counted) continue;
+      auto wage = wages_.for_month(m.month);
+      if (!wage) continue;
+      std::string month = format_month(m.month);
+      add_line({t.index, m.month, "retention_uplift", wage->fen, diff, apply(wage->fen, diff),
+                rule.rule,
+                {month + "：" + why_zh + "，差额 " + yuan_text(wage->fen) + " 元 × " + percent(diff),
+                 month + ": " + why_en + ", difference " + yuan_text(wage->fen) + " yuan × " +
+                     percent(diff)},
+                {}});
+    }
+    return;
+  }
+  Line line{t.index, {}, "retention_uplift", 0, diff, 0, rule.payment_rule, {}, {}};
+  std::string months_text;
+  for (const auto& m : served) {
+    if (!m.counted) continue;
+    auto wage = wages_.for_month(m.month);
+    if (!wage) continue;
+    line.base += wage->fen;
+    line.months.push_back(m.month);
+    months_text += (months_text.empty() ? "" : ", ") + format_month(m.month);
+  }
+  if (line.months.empty()) return;
+  line.amount = apply(line.base, diff);
+  Date paid = rule.payment == "next_year" ? Date(last_day.year() + 1, 1, 1)
+                                          : add_months(first_of_month(last_day), 1);
+  line.month = paid;
+  std::string when_zh = rule.payment == "next_year" ? "次年初一次性发放" : "见习结束后一次性发放";
+  std::string when_en = rule.payment == "next_year" ? "paid once at the start of the next year"
+                                                    : "paid once after the internship ends";
+  line.note = {"“1+1”差额：" + why_zh + "；" + std::to_string(line.months.size()) + "个月（" +
+                   months_text + "）最低工资合计 " + yuan_text(line.base) + " 元 × " + percent(diff) +
+                   "，" + when_zh,
+               "\"1+1\" difference: " + why_en + "; minimum wage of " +
+                   std::to_string(line.months.size()) + " months (" + months_text + ") totalling " +
+                   yuan_text(line.base) + " yuan × " + percent(diff) + ", " + when_en};
+  add_line(std::move(line));
+}
+
+void Calculator::insurance_line(const Trainee& t) {
+  if (!policy_.insurance) return;
+  const InsuranceRule& rule = *policy_.insurance;
+  Date month = first_of_month(t.start);
+  if (rule.method == "fixed_per_person") {
+    add_line({t.index, month, "insurance", rule.amount, {1, 1}, rule.amount, rule.rule,
+              {"人身意外伤害保险保费补贴，每人 " + yuan_text(rule.amount) + " 元",
+               "accident-insurance premium subsidy, " + yuan_text(rule.amount) + " yuan per person"},
+              {}});
+  } else if (rule.method == "actual_premium") {
+    if (!t.insurance_premium) {
+      report_.warning(t.path("insurance_premium"), "insurance.premium_missing",
+                      "见习综合保险按实际保费补贴，请填写实际缴纳的保费 insurance_premium（元）",
+                      "insurance is reimbursed at actual cost; give the premium actually paid as "
+                      "insurance_premium (yuan)",
+                      rule.rule);
+      return;
+    }
+    add_line({t.index, month, "insurance", *t.insurance_premium, {1, 1}, *t.insurance_premium,
+              rule.rule,
+              {"见习综合保险据实补贴：实际保费 " + yuan_text(*t.insurance_premium) + " 元",
+               "internship insurance at actual cost: premium " + yuan_text(*t.insurance_premium) +
+                   " yuan"},
+              {}});
+  } else {
+    report_.interpretation(rule.rule, rule.note);
+  }
+}
+
+void Calculator::remaining_lines(const Trainee& t, Rate rate,
+                                 const std::vector<MonthInPost>& served) {
+  if (!t.contract || t.contract->signed_on > t.end) return;
+  const Contract& c = *t.contract;
+  std::string path = t.path("contract");
+  if (!policy_.remaining_period) {
+    warn_once("remaining" + std::to_string(t.index), path, "remaining_period.not_in_policy",
+              {policy_.id + " 未规定提前签约的剩余期限补贴", policy_.id + " has no remaining-period subsidy"},
+              "");
+    return;
+  }
+  const RemainingPeriodRule& rule = *policy_.remaining_period;
+  report_.interpretation(rule.rule, rule.interpretation);
+  auto refuse = [&](const std::string& zh, const std::string& en) {
+    report_.warning(path, "remaining_period.not_met", "不计剩余期限补贴：" + zh,
+                    "no remaining-period subsidy: " + en, rule.rule);
+  };
+  if (c.signed_on > rule.contract_signed_by)
+    return refuse("合同须于 " + format_date(rule.contract_signed_by) + " 前签订",
+                  "the contract had to be signed by " + format_date(rule.contract_signed_by));
+  if (rule.min_contract_years && (!c.years || *c.years < *rule.min_contract_years))
+    return refuse("须签订 " + std::to_string(static_cast<int>(*rule.min_contract_years)) + " 年以上劳动合同",
+                  "a labour contract of " + std::to_string(static_cast<int>(*rule.min_contract_years)) +
+                      " year(s) or more is required");
+  if (rule.requires_social_insurance && !c.social_insurance)
+    return refuse("须按规定缴纳社会保险", "social insurance must be paid");
+  int served_count = 0;
+  for (const auto& m : served) served_count += m.counted;
+  if (served_count < rule.min_served_months)
+    return refuse("须见习满 " + std::to_string(rule.min_served_months) + " 个月",
+                  "at least " + std::to_string(rule.min_served_months) + " month(s) must be served");
+  std::set<long> served_months;
+  for (const auto& m : served)
+    if (m.counted) served_months.insert(m.month.day_number());
+  auto agreed = months_in_post(rules_.calendar(), t.start, t.end, policy_.min_working_days, {});
+  int paid = 0;
+  for (const auto& m : agreed) {
+    if (!m.counted || served_months.count(m.month.day_number())) continue;
+    if (rule.max_months && paid >= *rule.max_months) break;
+    auto wage = wages_.for_month(m.month);
+    if (!wage) continue;
+    ++paid;
+    std::string month = format_month(m.month);
+    add_line({t.index, m.month, "remaining_period", wage->fen, rate, apply(wage->fen, rate), rule.rule,
+              {month + "：见习期未满于 " + format_date(c.signed_on) + " 签订劳动合同，剩余期限第" +
+                   std::to_string(paid) + "个月；" + wage->source.zh + " " + yuan_text(wage->fen) +
+                   " 元 × " + percent(rate),
+               month + ": labour contract signed " + format_date(c.signed_on) +
+                   " before the period ended, remaining month " + std::to_string(paid) + "; " +
+                   wage->source.en + " " + yuan_text(wage->fen) + " yuan × " + percent(rate)},
+              {}});
+  }
+}
+
+void Calculator::mentoring_line(const Trainee& t) {
+  if (!policy_.mentoring || !t.kept_on()) return;
+  const MentoringRule& rule = *policy_.mentoring;
+  report_.interpretation(rule.rule, rule.interpretation);
+  std::string path = t.path("contract");
+  if (!retention_.rate || compare(*retention_.rate, rule.retention_at_least) < 0) {
+    warn_once("mentoring-rate", "/retention_rate", "mentoring.retention_too_low",
+              {"留用率未达到 " + percent(rule.retention_at_least) + "，不计带教补贴",
+               "retention below " + percent(rule.retention_at_least) + ": no mentoring bonus"},
+              rule.rule);
+    return;
+  }
+  if (!t.contract || !t.contract->years || *t.contract->years < rule.min_contract_years ||
+      (rule.requires_social_insurance && !t.contract->social_insurance)) {
+    report_.warning(path, "mentoring.contract_required",
+                    "带教补贴须与留用人员签订" + std::to_string(static_cast<int>(rule.min_contract_years)) +
+                        "年以上劳动合同并缴纳社会保险",
+                    "the mentoring bonus needs a labour contract of " +
+                        std::to_string(static_cast<int>(rule.min_contract_years)) +
+                        " year(s) or more with social insurance",
+                    rule.rule);
+    return;
+  }
+  add_line({t.index, first_of_month(t.contract->signed_on), "mentoring", rule.amount, {1, 1},
+            rule.amount, rule.rule,
+            {"留用率 " + percent(*retention_.rate) + "，留用并签订劳动合同、缴纳社保，带教补贴每人 " +
+                 yuan_text(rule.amount) + " 元",
+             "retention " + percent(*retention_.rate) +
+                 ", kept on with a labour contract and social insurance: mentoring bonus " +
+                 yuan_text(rule.amount) + " yuan per person"},
+            {}});
+}
+
+void Calculator::social_insurance_lines(const Trainee& t, const std::vector<MonthInPost>& served) {
+  if (!policy_.social_insurance || !t.flexible_insurance_monthly) return;
+  const SocialInsuranceRule& rule = *policy_.social_insurance;
+  report_.interpretation(rule.rule, rule.interpretation);
+  int counted = 0;
+  for (const auto& m : served) counted += m.counted;
+  if (counted < rule.min_served_months) {
+    report_.warning(t.path("flexible_insurance_monthly"), "social_insurance.too_short",
+                    "见习满" + std::to_string(rule.min_served_months) + "个月以上方可享受社会保险补贴（已计" +
+                        std::to_string(counted) + "个月）",
+                    "the social-insurance subsidy needs " + std::to_string(rule.min_served_months) +
+                        " months in post (" + std::to_string(counted) + " counted)",
+                    rule.rule);
+    return;
+  }
+  int paid = 0;
+  Fen base = *t.flexible_insurance_monthly;
+  for (const auto& m : served) {
+    if (!m.counted || paid >= rule.max_months) continue;
+    ++paid;
+    std::string month = format_month(m.month);
+    add_line({t.index, m.month, "social_insurance", base, rule.rate, apply(base, rule.rate), rule.rule,
+              {month + "：以灵活就业身份实际缴纳社会保险费 " + yuan_text(base) + " 元 × 2/3（补贴给见习人员）",
+               month + ": social insurance actually paid as a flexible worker " + yuan_text(base) +
+                   " yuan × 2/3 (paid to the intern)"},
+              {}});
+  }
+}
+
+void Calculator::run(Result& out) {
+  compute_retention();
+  report_.interpretation(policy_.month_counting.rule, policy_.month_counting.interpretation);
+  bool asked_rate = false;
+  for (const Trainee& t : request_.trainees) {
+    if (!t.usable || !admitted(t)) continue;
+    if (t.start < policy_.effective_from || (policy_.effective_to && t.start > *policy_.effective_to))
+      warn_once("effective", t.path("start"), "policy.outside_effective_period",
+                {"见习开始日期不在 " + policy_.id + " 的有效期内，估算仅供参考",
+                 "the internship starts outside the period in which " + policy_.id +
+                     " is in force; the estimate is indicative"},
+                policy_.id);
+    if (policy_.eligibility.internship_months) {
+      const auto& months = *policy_.eligibility.internship_months;
+      if (t.end >= t.start + boost::gregorian::months(months.max))
+        warn_once("long" + std::to_string(t.index), t.path("end"), "trainee.period_beyond_usual",
+                  {"见习时间一般为" + std::to_string(months.min) + "-" + std::to_string(months.max) + "个月",
+                   "internships are usually " + std::to_string(months.min) + " to " +
+                       std::to_string(months.max) + " months"},
+                  months.rule);
+    }
+    Date last = t.end;
+    if (t.left_on) last = std::min(last, *t.left_on);
+    if (t.contract && t.contract->signed_on <= t.end)
+      last = std::min(last, t.contract->signed_on - boost::gregorian::days(1));
+    insurance_line(t);
+    bool forfeits = absence_forfeits(t);
+    auto served = months_in_post(rules_.calendar(), t.start, last, policy_.min_working_days,
+                                 forfeits ? std::set<Date>{} : t.absent);
+    auto rate = base_rate(t);
+    if (!rate) {
+      auto raised = policy_.retention && retention_.rate
+                        ? retention_rate_for(*policy_.retention, *retention_.rate)
+                        : std::nullopt;
+      if (!asked_rate) {
+        asked_rate = true;
+        const Text& why = policy_.position.unstated;
+        if (raised)
+          report_.warning("/base_rate", "policy.rate_unstated", why.zh + "（按留用后的标准 " +
+                              percent(*raised) + " 计列全部月份，“1+1”按月部分与差额的划分取决于基础标准）",
+                          why.en + " (all months are listed at the raised rate " + percent(*raised) +
+                              "; the monthly and once-later parts of \"1+1\" depend on the base rate)",
+                          policy_.position.rule);
+        else
+          report_.error("/base_rate", "policy.rate_unstated", why.zh, why.en, policy_.position.rule);
+      }
+      if (raised && !forfeits) {
+        report_.interpretation(policy_.retention->rule, policy_.retention->interpretation);
+        position_lines(t, *raised, served);
+      }
+    } else if (!forfeits) {
+      if (!policy_.position.rates.at(t.category))
+        report_.interpretation(policy_.position.rule,
+                               {"基础补贴标准按请求中的 base_rate " + percent(*rate) + " 计算",
+                                "the base rate is the request's base_rate, " + percent(*rate)});
+      position_lines(t, *rate, served);
+      retention_lines(t, *rate, served, last);
+      remaining_lines(t, *rate, served);
+    }
+    mentoring_line(t);
+    social_insurance_lines(t, served);
+  }
+  report_.interpretation(policy_.position.rule, policy_.position.interpretation);
+
+  std::stable_sort(lines_.begin(), lines_.end(), [](const Line& a, const Line& b) {
+    return a.trainee != b.trainee ? a.trainee < b.trainee : a.month < b.month;
+  });
+  Fen total = 0;
+  std::map<std::string, Fen> by_item;
+  auto lines = Result::array();
+  for (const Line& l : lines_) {
+    total += l.amount;
+    by_item[l.item] += l.amount;
+    Result j;
+    j["trainee"] = l.trainee;
+    j["month"] = format_month(l.month);
+    j["item"] = l.item;
+    j["base"] = yuan_json(l.base);
+    j["rate"] = rate_json(l.rate);
+    j["amount"] = yuan_json(l.amount);
+    j["rule"] = l.rule;
+    j["note"] = l.note.zh;
+    j["note_en"] = l.note.en;
+    if (!l.months.empty()) {
+      auto& months = j["months"] = Result::array();
+      for (Date m : l.months) months.push_back(format_month(m));
+    }
+    lines.push_back(std::move(j));
+  }
+  out["policy"] = policy_.id;
+  out["total"] = yuan_json(total);
+  auto& items = out["by_item"] = Result::object();
+  for (const char* item : kItems)
+    if (by_item.count(item)) items[item] = yuan_json(by_item[item]);
+  Result retention;
+  retention["rate"] = retention_.rate ? rate_json(*retention_.rate) : Result(nullptr);
+  retention["source"] = retention_.from_request ? "request" : "trainees";
+  retention["kept_on"] = retention_.kept_on;
+  retention["completed"] = retention_.completed;
+  out["retention"] = std::move(retention);
+  out["lines"] = std::move(lines);
+  out["min_wage_sources"] = wages_.sources();
+}
+
+}  // namespace
+
+void answer_subsidy(const RuleSet& rules, const Json& request, Report& report, Result& out) {
+  Fields f(request, "", report);
+  SubsidyRequest r = read_subsidy_request(f, report);
+  std::optional<Date> earliest;
+  for (const auto& t : r.trainees)
+    if (t.usable && (!earliest || t.start < *earliest)) earliest = t.start;
+  const Policy* policy = choose_policy(rules, f, report, earliest);
+  if (!policy || report.is_malformed()) return;
+  Calculator(rules, *policy, r, report).run(out);
+}
+
+}  // namespace jianxi

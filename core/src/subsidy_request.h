@@ -1,0 +1,55 @@
+// The subsidy request read into typed values, with every problem located.
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "dates.h"
+#include "fields.h"
+#include "money.h"
+#include "report.h"
+
+namespace jianxi {
+
+struct Contract {
+  Date signed_on;
+  std::optional<double> years;
+  bool social_insurance = false;
+};
+
+struct Trainee {
+  std::size_t index = 0;
+  std::string category;
+  Date start, end;
+  std::optional<Date> left_on;
+  std::set<Date> absent;  // unexcused absences
+  bool retained = false;
+  std::optional<Contract> contract;
+  std::optional<Fen> insurance_premium;
+  std::optional<Fen> flexible_insurance_monthly;
+  bool usable = true;  // false when its own fields had errors
+
+  std::string path(const std::string& field = {}) const {
+    return "/trainees/" + std::to_string(index) + (field.empty() ? "" : "/" + field);
+  }
+  bool kept_on() const { return retained || contract.has_value(); }
+  // Completed the agreement, or kept on before its end (summary-table indicator 8).
+  bool completed() const { return kept_on() || !left_on || *left_on >= end; }
+};
+
+struct SubsidyRequest {
+  std::optional<Fen> min_wage;
+  std::optional<std::string> city;
+  std::optional<int> wage_tier;
+  std::optional<Rate> retention_rate;
+  std::optional<Rate> base_rate;
+  std::vector<std::string> region_flags;
+  std::vector<Trainee> trainees;
+};
+
+// Reads everything but the policy choice. Trainee-level problems mark that trainee unusable.
+SubsidyRequest read_subsidy_request(Fields& request, Report& report);
+
+}  // namespace jianxi
