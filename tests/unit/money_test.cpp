@@ -1,0 +1,45 @@
+// Exact money: fen, rates as fractions, half-up rounding at the last step.
+#include <doctest/doctest.h>
+
+#include "money.h"
+
+TEST_CASE("rates parse exactly") {
+  auto r = jianxi::parse_rate("0.6");
+  REQUIRE(r);
+  CHECK(r->num == 3);
+  CHECK(r->den == 5);
+  auto third = jianxi::parse_rate("2/3");
+  REQUIRE(third);
+  CHECK(third->num == 2);
+  CHECK(third->den == 3);
+  CHECK_FALSE(jianxi::parse_rate("60%"));
+  CHECK_FALSE(jianxi::parse_rate("1/0"));
+  CHECK_FALSE(jianxi::parse_rate(""));
+}
+
+TEST_CASE("apply rounds half up to the fen") {
+  // 1850 yuan × 80% = 1480 yuan exactly.
+  CHECK(jianxi::apply(185000, *jianxi::parse_rate("0.8")) == 148000);
+  // 1001 fen × 2/3 = 667.33 fen → 667.
+  CHECK(jianxi::apply(1001, *jianxi::parse_rate("2/3")) == 667);
+  // 1 fen × 0.5 = 0.5 fen → 1 (half up).
+  CHECK(jianxi::apply(1, *jianxi::parse_rate("0.5")) == 1);
+  // 5 fen × 0.05 = 0.25 fen → 0.
+  CHECK(jianxi::apply(5, *jianxi::parse_rate("0.05")) == 0);
+}
+
+TEST_CASE("whole retention steps") {
+  auto span = jianxi::subtract(*jianxi::parse_rate("0.79"), *jianxi::parse_rate("0.5"));
+  CHECK(jianxi::whole_steps(span, *jianxi::parse_rate("0.1")) == 2);
+  span = jianxi::subtract(*jianxi::parse_rate("0.6"), *jianxi::parse_rate("0.5"));
+  CHECK(jianxi::whole_steps(span, *jianxi::parse_rate("0.1")) == 1);
+}
+
+TEST_CASE("yuan from numbers and back") {
+  CHECK(*jianxi::fen_from_yuan(1850) == 185000);
+  CHECK(*jianxi::fen_from_yuan(0.1 + 0.2) == 30);
+  CHECK_FALSE(jianxi::fen_from_yuan(1.0 / 0.0));
+  CHECK(jianxi::yuan_json(148000).dump() == "1480");
+  CHECK(jianxi::yuan_json(111005).dump() == "1110.05");
+  CHECK(jianxi::rate_json(*jianxi::parse_rate("2/3")).dump() == "0.666667");
+}

@@ -1,0 +1,109 @@
+// Loading rules: the real rules load cleanly, a broken file is named with its path
+// and reason, and the engine computes from fixture rules alone.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "jianxi/engine.h"
+#include "rule_set.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::vector<jianxi::RuleText> rules_from(const fs::path& dir) {
+  std::vector<jianxi::RuleText> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.path().extension() == ".json")
+      out.push_back({fs::relative(e.path(), dir).generic_string(), read(e.path())});
+  return out;
+}
+
+std::vector<jianxi::RuleText> fixture_rules() {
+  auto rules = rules_from(JIANXI_FIXTURES_DIR);
+  rules.push_back({"schema.json", read(fs::path(JIANXI_RULES_DIR) / "schema.json")});
+  return rules;
+}
+
+}  // namespace
+
+TEST_CASE("the rules in rules/ load without problems") {
+  auto set = jianxi::RuleSet::load(rules_from(JIANXI_RULES_DIR));
+  for (const auto& p : set->problems()) FAIL_CHECK(p.message_en);
+  CHECK(set->policies().size() == 5);
+  CHECK(set->wage_table("jiangxi") != nullptr);
+}
+
+TEST_CASE("the embedded rules are the rules in rules/") {
+  auto on_disk = rules_from(JIANXI_RULES_DIR);
+  CHECK(jianxi::embedded_rules().size() == on_disk.size());
+  for (const auto& r : on_disk) {
+    bool found = false;
+    for (const auto& e : jianxi::embedded_rules()) found = found || (e.path == r.path && e.text == r.text);
+    CHECK_MESSAGE(found, r.path << " differs from the embedded copy: rebuild");
+  }
+}
+
+TEST_CASE("a broken rule file is reported with file, path and reason") {
+  auto rules = fixture_rules();
+  for (auto& r : rules) {
+    if (r.path != "policies/fixture-2020.json") continue;
+    auto doc = nlohmann::json::parse(r.text);
+    doc["subsidy"]["position"]["rates"]["college_graduate"] = "50%";
+    doc.erase("title");
+    r.text = doc.dump();
+  }
+  auto set = jianxi::RuleSet::load(rules);
+  REQUIRE(set->problems().size() == 2);
+  std::string all = set->problems()[0].message_en + "\n" + set->problems()[1].message_en;
+  CHECK(all.find("rules/policies/fixture-2020.json /title: required") != std::string::npos);
+  CHECK(all.find("/subsidy/position/rates/college_graduate: anyOf") != std::string::npos);
+  CHECK(all.find("not a rate") != std::string::npos);
+
+  jianxi::Engine engine(rules);
+  auto result = nlohmann::json::parse(engine.evaluate(R"({"kind":"policies"})").json);
+  CHECK(result["ok"] == false);
+  CHECK(result["errors"][0]["code"] == "rules.invalid");
+}
+
+TEST_CASE("not JSON at all is a rule problem too") {
+  auto rules = fixture_rules();
+  rules.push_back({"policies/broken.json", "{"});
+  auto set = jianxi::RuleSet::load(rules);
+  REQUIRE(set->problems().size() == 1);
+  CHECK(set->problems()[0].message_en.find("policies/broken.json") != std::string::npos);
+}
+
+TEST_CASE("the engine computes from fixture rules") {
+  jianxi::Engine engine(fixture_rules());
+  // June 2020 in the fixture: 22 weekdays less the 1 June holiday = 21 working days.
+  // From 2020-06-10: 10th..30th has 15 weekdays → counts (threshold 15).
+  // From 2020-06-11: 14 working days → does not count. July is whole.
+  // Position: min wage 2000 × 50% = 1000 per counted month; retention 1/1 = 100% ≥ 40%
+  // raises to 75%: uplift 2000 × 25% = 500 per month; insurance 100 per person.
+  auto run = [&](const char* start) {
+    std::string req = std::string(R"({"kind":"subsidy","policy":"fixture-2020","min_wage":2000,
+      "trainees":[{"category":"college_graduate","start":")") + start +
+                      R"(","end":"2020-07-31","retained":true}]})";
+    return nlohmann::json::parse(engine.evaluate(req).json);
+  };
+  auto a = run("2020-06-10");
+  CHECK(a["ok"] == true);
+  CHECK(a["by_item"]["position"] == 2000);
+  CHECK(a["by_item"]["retention_uplift"] == 1000);
+  CHECK(a["by_item"]["insurance"] == 100);
+  CHECK(a["total"] == 3100);
+  auto b = run("2020-06-11");
+  CHECK(b["by_item"]["position"] == 1000);
+  CHECK(b["total"] == 1600);
+}
