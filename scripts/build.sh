@@ -1,20 +1,21 @@
 #!/usr/bin/env bash
-# Builds the native CLI and tests (build/native), the wasm module (build/wasm) and
-# the site (build/site: web/ plus the module). One job at a time: the machine has 2 cores.
+# Builds the native CLI and tests ($out/native), the wasm module ($out/wasm) and
+# the site ($out/site: web/ plus the module). One job at a time: the machine has 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs="${JIANXI_JOBS:-2}"
+out="${JIANXI_BUILD_ROOT:-build}"
 
-cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build/native -j "$jobs"
+cmake -S . -B $out/native -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build $out/native -j "$jobs"
 
 # Emscripten's optimiser needs Debian's acorn, which Node does not look for by itself.
 export NODE_PATH=/usr/share/nodejs
-emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build/wasm -j "$jobs"
+emcmake cmake -S . -B $out/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build $out/wasm -j "$jobs"
 
-rm -rf build/site
-mkdir -p build/site
-cp -r web/. build/site/
-cp build/wasm/jianxi_module.mjs build/wasm/jianxi_module.wasm build/wasm/jianxi.js build/site/
-node scripts/stamp-site.mjs build/site
+rm -rf $out/site
+mkdir -p $out/site
+cp -r web/. $out/site/
+cp $out/wasm/jianxi_module.mjs $out/wasm/jianxi_module.wasm $out/wasm/jianxi.js $out/site/
+node scripts/stamp-site.mjs $out/site

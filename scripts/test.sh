@@ -6,5 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh
-(cd build/native && ctest --output-on-failure)
+(cd "${JIANXI_BUILD_ROOT:-build}/native" && ctest --output-on-failure)
 node --test tests/wasm/ tests/web/

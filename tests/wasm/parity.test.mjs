@@ -5,11 +5,12 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { loadJianxi } from '../../build/wasm/jianxi.js';
 
 const root = new URL('../../', import.meta.url).pathname;
-const cli = join(root, 'build/native/jianxi');
-const jianxi = await loadJianxi({ wasmBinary: readFileSync(join(root, 'build/wasm/jianxi_module.wasm')) });
+const build = join(root, process.env.JIANXI_BUILD_ROOT || 'build');
+const cli = join(build, 'native/jianxi');
+const { loadJianxi } = await import(join(build, 'wasm/jianxi.js'));
+const jianxi = await loadJianxi({ wasmBinary: readFileSync(join(build, 'wasm/jianxi_module.wasm')) });
 
 function caseFiles(dir) {
   return readdirSync(dir).sort().flatMap((name) => {
