@@ -81,6 +81,10 @@ std::optional<WageFigure> WageResolver::lookup(Date month) {
   if (!adj || figure == adj->tiers.end()) {
     std::string why_zh = adj ? (adj->date_note.zh.empty() ? adj->note : adj->date_note.zh)
                              : "表中最早的标准晚于该月";
+    const std::string full_stop = "。";
+    if (why_zh.size() >= full_stop.size() &&
+        why_zh.compare(why_zh.size() - full_stop.size(), full_stop.size(), full_stop) == 0)
+      why_zh.resize(why_zh.size() - full_stop.size());
     std::string why_en = adj ? (adj->date_note.en.empty() ? adj->note : adj->date_note.en)
                              : "the table starts after this month";
     std::string key = "unconfirmed" + (adj ? format_date(adj->effective) : "") + tier_text;
