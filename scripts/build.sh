@@ -14,8 +14,4 @@ export NODE_PATH=/usr/share/nodejs
 emcmake cmake -S . -B $out/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build $out/wasm -j "$jobs"
 
-rm -rf $out/site
-mkdir -p $out/site
-cp -r web/. $out/site/
-cp $out/wasm/jianxi_module.mjs $out/wasm/jianxi_module.wasm $out/wasm/jianxi.js $out/site/
-node scripts/stamp-site.mjs $out/site
+scripts/build-site.sh

@@ -1,18 +1,27 @@
-// Loads the rule core and lists the notices it knows.
-import { loadJianxi } from './jianxi.js';
+// Home page: loads the rule core and lists the notices it knows.
+import { engine } from './js/engine.js';
+import { initLanguage, t } from './js/i18n.js';
 
 const status = document.getElementById('status');
-try {
-  const jianxi = await loadJianxi();
-  const result = jianxi.evaluate({ kind: 'policies' });
-  const list = document.getElementById('policies');
-  for (const p of result.policies) {
+let list = [];
+
+function render() {
+  const ul = document.getElementById('policies');
+  ul.replaceChildren(...list.map((p) => {
     const li = document.createElement('li');
     li.dataset.policy = p.id;
-    li.textContent = `${p.province_zh}：${p.title}（${p.document ?? '无文号'}，${p.issued}）`;
-    list.append(li);
-  }
-  status.textContent = `共 ${result.policies.length} 份通知`;
+    li.textContent = t(`${p.province_zh}：${p.title}（${p.document ?? '无文号'}，${p.issued}）`,
+      `${p.province}: ${p.title_en} (${p.document ?? 'no number'}, ${p.issued})`);
+    return li;
+  }));
+  status.textContent = t(`共 ${list.length} 份通知`, `${list.length} notices`);
+}
+
+initLanguage(render);
+try {
+  const jianxi = await engine();
+  list = jianxi.evaluate({ kind: 'policies' }).policies;
+  render();
 } catch (e) {
-  status.textContent = `规则引擎加载失败：${e}`;
+  status.textContent = t(`规则引擎加载失败：${e}`, `The rule engine failed to load: ${e}`);
 }

@@ -1,0 +1,43 @@
+// Chinese first, English on request: static text carries its English in data-en,
+// dynamic text picks message or message_en. The choice is kept in localStorage.
+const KEY = 'jianxi.lang';
+let current = localStorage.getItem(KEY) === 'en' ? 'en' : 'zh';
+
+export const lang = () => current;
+
+/** The text for the current language: t('中文', 'English'). */
+export const t = (zh, en) => (current === 'en' && en ? en : zh);
+
+/** A finding's or reason's message in the current language. */
+export const msg = (item) => (current === 'en' && item.message_en ? item.message_en : item.message);
+
+function applyStatic() {
+  document.documentElement.lang = current === 'en' ? 'en' : 'zh-CN';
+  for (const el of document.querySelectorAll('[data-en]')) {
+    if (el.dataset.zh === undefined) el.dataset.zh = el.textContent;
+    el.textContent = current === 'en' ? el.dataset.en : el.dataset.zh;
+  }
+  for (const el of document.querySelectorAll('[data-en-label]')) {
+    if (el.dataset.zhLabel === undefined) el.dataset.zhLabel = el.getAttribute('aria-label') || '';
+    el.setAttribute('aria-label', current === 'en' ? el.dataset.enLabel : el.dataset.zhLabel);
+  }
+  const button = document.getElementById('lang-switch');
+  if (button) {
+    button.textContent = current === 'en' ? '中文' : 'English';
+    button.setAttribute('lang', current === 'en' ? 'zh-CN' : 'en');
+  }
+}
+
+/** Sets up the switch button; onChange re-renders what the page drew itself. */
+export function initLanguage(onChange = () => {}) {
+  applyStatic();
+  document.getElementById('lang-switch')?.addEventListener('click', () => {
+    current = current === 'en' ? 'zh' : 'en';
+    localStorage.setItem(KEY, current);
+    applyStatic();
+    onChange();
+  });
+}
+
+/** Applies data-en to elements a page has just created. */
+export const translateNew = applyStatic;

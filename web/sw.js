@@ -1,0 +1,46 @@
+// Service worker: on install it caches every file that build-info.json lists (the
+// pages, the wasm module, the vendor libraries, the examples), under a cache named
+// by the site's content hash; afterwards it answers from that cache, so the pages
+// work offline. build-info.json itself is fetched from the network first.
+const VERSION = new URL(self.location).searchParams.get('v') || 'dev';
+const CACHE = `jianxi-${VERSION}`;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const info = await (await fetch('build-info.json', { cache: 'no-store' })).json();
+    const cache = await caches.open(CACHE);
+    await cache.addAll(['./', 'build-info.json', ...info.files.filter((f) => f !== 'sw.js')]);
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) {
+      if (name.startsWith('jianxi-') && name !== CACHE) await caches.delete(name);
+    }
+    await self.clients.claim();
+  })());
+});
+
+async function networkFirst(request) {
+  try {
+    const response = await fetch(request);
+    if (response.ok) (await caches.open(CACHE)).put(request, response.clone());
+    return response;
+  } catch {
+    return (await caches.match(request)) ?? Response.error();
+  }
+}
+
+async function cacheFirst(request) {
+  const cached = await caches.match(request, { ignoreSearch: request.mode === 'navigate' });
+  return cached ?? fetch(request);
+}
+
+self.addEventListener('fetch', (event) => {
+  const url = new URL(event.request.url);
+  if (event.request.method !== 'GET' || url.origin !== self.location.origin) return;
+  event.respondWith(url.pathname.endsWith('/build-info.json')
+    ? networkFirst(event.request) : cacheFirst(event.request));
+});
