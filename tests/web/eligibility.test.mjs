@@ -1,0 +1,102 @@
+// The graduate's eligibility page on a phone: the ID number is checked as it is
+// typed (length, characters, MOD 11-2 check character, birth date, the core's own
+// codes), and the verdict, reasons and clauses equal the native CLI's answer.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { cli, DESKTOP, foreign, open, PHONE, repo, shot, startBrowser, startServer } from './harness.mjs';
+
+const example = JSON.parse(readFileSync(`${repo}/web/examples/eligibility.json`, 'utf8'));
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await startBrowser(PHONE, { isMobile: true, hasTouch: true });
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const idFindings = (page) => page.locator('[data-path="/id_number"] > ul.beside li').evaluateAll(
+  (items) => items.map((li) => li.dataset.code));
+
+async function verdict(page) {
+  await page.waitForTimeout(300);
+  return page.evaluate(() => ({
+    eligible: document.getElementById('verdict-text').dataset.eligible,
+    reasons: [...document.querySelectorAll('#reasons li')].map((li) => [li.dataset.effect, li.querySelector('.rule').textContent]),
+  }));
+}
+
+test('the ID number is checked on every keystroke with the core\'s codes', async () => {
+  const page = await open(browser.context, server.origin, 'eligibility.html');
+  await page.click('#clear');
+  await page.selectOption('#policy', example.policy);
+  await page.fill('#as_of', example.as_of);
+  const id = page.locator('#id_number');
+  await id.pressSequentially('4301022001');
+  assert.deepEqual(await idFindings(page), ['id_number.length']);
+  assert.equal(await id.getAttribute('aria-invalid'), 'true');
+  await id.pressSequentially('05011234'); // 18 characters, wrong check character
+  assert.deepEqual(await idFindings(page), ['id_number.checksum']);
+  await shot(page, 'eligibility-id-checksum-phone');
+  await id.press('Backspace');
+  await id.pressSequentially('8');
+  assert.deepEqual(await idFindings(page), []);
+  assert.equal(await page.locator('#id-state').getAttribute('data-state'), 'good');
+  // Each code the page shows is the one the CLI gives for the same number.
+  for (const bad of ['43010220010501123A', '430102200113011238', '4301']) {
+    await id.fill('');
+    await id.pressSequentially(bad);
+    const expected = cli({ ...example, id_number: bad }).errors.filter((f) => f.path === '/id_number').map((f) => f.code);
+    assert.deepEqual(await idFindings(page), expected, bad);
+  }
+  await id.fill('');
+  await id.pressSequentially(example.id_number);
+});
+
+test('the verdict, its reasons and clauses are the CLI\'s', async () => {
+  const page = await open(browser.context, server.origin, 'eligibility.html');
+  await page.selectOption('#education', example.education);
+  await page.fill('#graduated_on', example.graduated_on);
+  await page.locator('#planned_months').fill('');
+  await page.locator('#planned_months').pressSequentially(String(example.planned_months));
+  await page.locator('[name="registered_unemployed"]').check();
+  const seen = await verdict(page);
+  const expected = cli(example);
+  assert.equal(seen.eligible, String(expected.eligible));
+  assert.deepEqual(seen.reasons, expected.reasons.map((r) => [r.effect ?? 'note', r.rule]));
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= PHONE.width, `fits a phone (${width})`);
+  await shot(page, 'eligibility-phone');
+
+  // Someone too old: the CLI excludes, and so does the page.
+  await page.locator('#id_number').fill('');
+  await page.locator('#id_number').pressSequentially('11010519491231002X');
+  const old = await verdict(page);
+  const oldExpected = cli({ ...example, id_number: '11010519491231002X' });
+  assert.equal(old.eligible, String(oldExpected.eligible));
+  assert.ok(old.reasons.some(([effect]) => effect === 'excludes'));
+  await page.locator('#id_number').fill(example.id_number);
+});
+
+test('desktop screenshot, English switch, nothing off 127.0.0.1', async () => {
+  const desktop = await startBrowser(DESKTOP);
+  try {
+    const page = await open(desktop.context, server.origin, 'eligibility.html');
+    await page.click('#load-example');
+    await shot(page, 'eligibility-desktop');
+    await page.click('#lang-switch');
+    assert.equal(await page.locator('h1').textContent(), 'Can I join an internship?');
+    assert.match(await page.locator('#reasons li').first().textContent(), /[a-z]{3}/);
+    await shot(page, 'eligibility-desktop-en');
+    assert.deepEqual(desktop.problems, []);
+    assert.deepEqual(foreign(desktop.requests, server.origin), []);
+  } finally {
+    await desktop.close();
+  }
+  assert.deepEqual(browser.problems, []);
+  assert.deepEqual(foreign(browser.requests, server.origin), []);
+});

@@ -1,0 +1,152 @@
+// The employer estimate page in Chromium: filled in as a person would, its total,
+// items and lines equal the native CLI's answer to the same request; findings sit
+// beside their fields; the what-if charts agree with the CLI and mark notices that
+// cannot compute; export and import round-trip; the phone layout fits.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { cli, DESKTOP, foreign, open, PHONE, repo, shot, startBrowser, startServer } from './harness.mjs';
+
+const example = JSON.parse(readFileSync(`${repo}/web/examples/estimate.json`, 'utf8'));
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await startBrowser(DESKTOP);
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function fillTrainee(page, i, tr) {
+  const card = page.locator('#trainees > li').nth(i);
+  await card.locator('[name="category"]').selectOption(tr.category);
+  await card.locator('[name="start"]').fill(tr.start);
+  await card.locator('[name="end"]').fill(tr.end);
+  if (tr.left_on) await card.locator('[name="left_on"]').fill(tr.left_on);
+  if (tr.absent_days) await card.locator('[name="absent_days"]').pressSequentially(tr.absent_days.join(', '));
+  if (tr.retained) await card.locator('[name="retained"]').check();
+  if (tr.contract) {
+    await card.locator('[name="contract.signed_on"]').fill(tr.contract.signed_on);
+    await card.locator('[name="contract.years"]').pressSequentially(String(tr.contract.years));
+    if (tr.contract.social_insurance) await card.locator('[name="contract.social_insurance"]').check();
+  }
+  if (tr.insurance_premium !== undefined) {
+    await card.locator('[name="insurance_premium"]').pressSequentially(String(tr.insurance_premium));
+  }
+}
+
+async function shown(page) {
+  await page.waitForTimeout(400); // the page re-evaluates 120 ms after the last keystroke
+  return page.evaluate(() => ({
+    total: document.getElementById('total').dataset.value,
+    items: Object.fromEntries([...document.querySelectorAll('#by-item tr')].map((r) => [r.dataset.item, Number(r.cells[1].dataset.value)])),
+    lines: [...document.querySelectorAll('#lines tbody tr')].map((r) => [r.cells[1].textContent, Number(r.cells[5].dataset.value), r.cells[6].textContent]),
+    interpretations: document.querySelectorAll('#interpretations li').length,
+    request: JSON.parse(document.getElementById('request-json').textContent),
+  }));
+}
+
+test('typing the example gives the CLI\'s total, items and every line with its clause', async () => {
+  const page = await open(browser.context, server.origin, 'estimate.html');
+  await page.click('#clear');
+  await page.selectOption('#policy', example.policy);
+  await page.locator('#city').pressSequentially(example.city);
+  await fillTrainee(page, 0, example.trainees[0]);
+  await page.click('#add-trainee');
+  await fillTrainee(page, 1, example.trainees[1]);
+  const seen = await shown(page);
+  assert.deepEqual(seen.request, example, 'the form reads back as the example request');
+  const expected = cli(example);
+  assert.equal(expected.ok, true);
+  assert.equal(Number(seen.total), expected.total);
+  assert.deepEqual(seen.items, expected.by_item);
+  assert.deepEqual(seen.lines, expected.lines.map((l) => [l.month, l.amount, l.rule]));
+  assert.equal(seen.interpretations, expected.interpretations.length);
+  await shot(page, 'estimate-desktop');
+});
+
+test('a finding appears beside the field its path names', async () => {
+  const page = await open(browser.context, server.origin, 'estimate.html');
+  await page.click('#load-example');
+  await page.fill('#city', '');
+  await page.locator('#city').pressSequentially('火星市');
+  await page.locator('#trainees > li').nth(0).locator('[name="end"]').fill('2023-08-01');
+  const seen = await shown(page);
+  const expected = cli(seen.request);
+  assert.equal(expected.ok, false);
+  for (const f of expected.errors) {
+    const beside = page.locator(`[data-path="${f.path}"] > ul.beside li[data-code="${f.code}"]`);
+    const general = page.locator(`#general-findings li[data-code="${f.code}"]`);
+    assert.equal(await beside.count() + await general.count() >= 1, true, `${f.path} ${f.code}`);
+  }
+  assert.equal(await page.locator('[data-path="/city"] > ul.beside li.error').count() >= 1, true);
+  assert.equal(await page.locator('#city').getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.locator('#total').getAttribute('data-value'), '');
+  await shot(page, 'estimate-findings');
+  await page.click('#load-example');
+});
+
+test('the charts agree with the CLI and mark notices that cannot compute', async () => {
+  const page = await open(browser.context, server.origin, 'estimate.html');
+  await page.click('#load-example');
+  await page.waitForTimeout(600);
+  const bars = await page.evaluate(() => ({
+    retention: [...document.querySelectorAll('#chart-retention g.bar')].map((g) => g.dataset.value ?? 'error'),
+    provinces: [...document.querySelectorAll('#chart-provinces g.bar')].map((g) => g.dataset.value ?? 'error'),
+  }));
+  const rates = Array.from({ length: 11 }, (_, i) => i / 10);
+  const sweep = cli(rates.map((retention_rate) => ({ ...example, retention_rate })));
+  assert.deepEqual(bars.retention, sweep.map((r) => (r.ok ? String(r.total) : 'error')));
+  const policies = cli({ kind: 'policies' }).policies;
+  const across = cli(policies.map((p) => ({ ...example, policy: p.id })));
+  assert.deepEqual(bars.provinces, across.map((r) => (r.ok ? String(r.total) : 'error')));
+  assert.ok(bars.provinces.includes('error'), 'a notice without 南昌市 in its wage table is marked, not shown as 0');
+});
+
+test('inputs export to JSON and import back', async () => {
+  const page = await open(browser.context, server.origin, 'estimate.html');
+  await page.click('#load-example');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+  const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.deepEqual(exported, example);
+  const changed = { ...example, min_wage: 2000, city: undefined };
+  delete changed.city;
+  await page.setInputFiles('#import', { name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(changed)) });
+  const seen = await shown(page);
+  assert.deepEqual(seen.request, changed);
+  assert.equal(Number(seen.total), cli(changed).total);
+  await page.click('#load-example');
+});
+
+test('English switch, print stylesheet and the phone layout', async () => {
+  const phone = await startBrowser(PHONE, { isMobile: true, hasTouch: true });
+  try {
+    const page = await open(phone.context, server.origin, 'estimate.html');
+    await page.click('#load-example');
+    await page.waitForTimeout(500);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= PHONE.width, `no sideways scrolling on a phone (${width})`);
+    await shot(page, 'estimate-phone');
+    await page.click('#lang-switch');
+    assert.equal(await page.locator('h1').textContent(), 'Employer subsidy estimate');
+    assert.match(await page.locator('#lines tbody tr').first().locator('td').last().textContent(), /[a-z]/);
+    await shot(page, 'estimate-phone-en');
+    await page.click('#lang-switch');
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('header').isVisible(), false);
+    assert.equal(await page.locator('#lines').isVisible(), true);
+    await shot(page, 'estimate-print');
+    assert.deepEqual(phone.problems, []);
+    assert.deepEqual(foreign(phone.requests, server.origin), []);
+  } finally {
+    await phone.close();
+  }
+});
+
+test('no console errors, no CSP violations, no request off 127.0.0.1', () => {
+  assert.deepEqual(browser.problems, []);
+  assert.deepEqual(foreign(browser.requests, server.origin), []);
+});
