@@ -7,6 +7,9 @@ const std::map<std::string, Handler>& handlers() {
       {"policies", answer_policies},
       {"subsidy", answer_subsidy},
       {"eligibility", answer_eligibility},
+      {"summary_table", answer_summary_table},
+      {"allocation_table", answer_allocation_table},
+      {"unit_application", answer_unit_application},
   };
   return table;
 }

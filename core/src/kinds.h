@@ -19,6 +19,9 @@ using Handler = void (*)(const RuleSet&, const Json& request, Report&, Result& o
 void answer_policies(const RuleSet&, const Json&, Report&, Result&);
 void answer_subsidy(const RuleSet&, const Json&, Report&, Result&);
 void answer_eligibility(const RuleSet&, const Json&, Report&, Result&);
+void answer_summary_table(const RuleSet&, const Json&, Report&, Result&);
+void answer_allocation_table(const RuleSet&, const Json&, Report&, Result&);
+void answer_unit_application(const RuleSet&, const Json&, Report&, Result&);
 
 const std::map<std::string, Handler>& handlers();
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "form_rules.h"
 #include "schema_check.h"
 
 namespace jianxi {
@@ -241,6 +242,7 @@ std::unique_ptr<RuleSet> RuleSet::load(const std::vector<RuleText>& texts) {
   if (!have_calendar) set->problems_.push_back(problem("calendar/", "", "no calendar file"));
   std::sort(set->policies_.begin(), set->policies_.end(),
             [](const Policy& a, const Policy& b) { return a.id < b.id; });
+  set->forms_ = read_form_rules(set->documents_, set->policies_, set->problems_);
   return set;
 }
 

@@ -143,6 +143,8 @@ struct WageTable {
   std::vector<WageAreas> areas;             // by from date
 };
 
+struct FormRules;  // form_rules.h: summary templates, allocation tables, application forms
+
 class RuleSet {
  public:
   // Never throws: problems are kept and reported by every evaluation.
@@ -155,6 +157,8 @@ class RuleSet {
   const Calendar& calendar() const { return calendar_; }
   // Files of a folder that no typed loader owns (forms, table templates), by file name.
   const nlohmann::json* document(const std::string& path) const;
+  // The typed form and table rules, read once at load (never null after load()).
+  const FormRules& forms() const { return *forms_; }
 
  private:
   std::vector<Finding> problems_;
@@ -162,6 +166,7 @@ class RuleSet {
   std::map<std::string, WageTable> wages_;
   Calendar calendar_;
   std::map<std::string, nlohmann::json> documents_;
+  std::shared_ptr<const FormRules> forms_;
 };
 
 }  // namespace jianxi

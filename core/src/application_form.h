@@ -1,0 +1,75 @@
+// The employer's application to host interns (见习单位申请表, jiangxi-2023 annex 1)
+// as typed rules: which fields each section has and how each is checked, the
+// declarations a unit can make, and per notice the conditions it must declare and
+// the requirements a position may not set. Read once from rules/forms/ and the
+// policies' "application" sections.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "rule_set.h"
+
+namespace jianxi {
+
+enum class FieldFormat { text, credit_code, phone, count };
+
+struct FormField {
+  std::string key;
+  Text label;
+  FieldFormat format = FieldFormat::text;
+  bool required = false;
+  std::optional<long long> min;  // counts only
+  std::string rule;
+};
+
+// "unit" and "plan" are objects; "positions" and "mentors" are lists of objects.
+struct FormSection {
+  std::string key;
+  Text label;
+  bool list = false;
+  bool required = false;
+  int min_items = 0;
+  std::string rule;
+  std::vector<FormField> fields;
+};
+
+// A check across fields whose clause and severity are data.
+struct CrossCheck {
+  std::string rule;
+  bool error = true;
+  Text interpretation;
+};
+
+struct ApplicationForm {
+  std::string id;
+  Text title;
+  std::string rule;
+  std::vector<FormSection> sections;
+  std::map<std::string, Text> declarations;  // key → what the unit declares
+  CrossCheck trainees_within_positions;      // plan.trainees ≤ plan.positions
+  CrossCheck positions_add_up;               // Σ positions[].count = plan.positions
+};
+
+// A condition of a notice that the unit declares ("declarations": {key: true}).
+struct Condition : Cited {
+  std::string key;
+};
+
+// Words in a position's requirements that set a threshold a notice forbids.
+struct ForbiddenRequirement : Cited {
+  std::string kind;  // degree | major | interview
+  Text label;
+  std::vector<std::string> words;
+};
+
+struct PolicyApplicationRules {
+  std::string form_id;
+  std::vector<Condition> conditions;
+  std::vector<ForbiddenRequirement> forbidden;
+  std::vector<std::string> allowed_phrases;  // removed before matching ("专业不限")
+};
+
+}  // namespace jianxi

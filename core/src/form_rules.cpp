@@ -1,0 +1,223 @@
+// Turns the schema-checked JSON of the form and table rules into typed values once,
+// and checks what the schema cannot: that relations name indicators the template
+// has, and that policies name templates and forms that exist.
+#include "form_rules.h"
+
+namespace jianxi {
+namespace {
+
+using nlohmann::json;
+
+Text text_at(const json& obj, const char* key) {
+  auto it = obj.find(key);
+  if (it == obj.end() || !it->is_object()) return {};
+  return {it->value("zh", ""), it->value("en", "")};
+}
+
+void read_cited(const json& obj, Cited& c) {
+  c.rule = obj.value("rule", "");
+  c.interpretation = text_at(obj, "interpretation");
+  c.note = text_at(obj, "note");
+}
+
+Finding problem(const std::string& file, const std::string& path, const std::string& reason) {
+  std::string where = "rules/" + file + (path.empty() ? "" : " " + path);
+  return {"", "rules.invalid", "规则文件有误：" + where + "：" + reason,
+          "broken rule file: " + where + ": " + reason, ""};
+}
+
+bool in_folder(const std::string& path, const std::string& folder) {
+  return path.compare(0, folder.size() + 1, folder + "/") == 0;
+}
+
+void read_summary_template(const std::string& file, const json& j, FormRules& out,
+                           std::vector<Finding>& problems) {
+  SummaryTemplate t;
+  t.id = j.at("id");
+  t.title = text_at(j, "title");
+  for (const auto& s : j.at("sources")) t.sources.push_back(s);
+  t.interpretation = text_at(j, "interpretation");
+  t.money_decimals = j.value("money_decimals", 4);
+  const json& list = j.at("indicators");
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const json& ind = list[i];
+    Indicator k;
+    k.number = ind.at("number");
+    if (k.number != static_cast<int>(i) + 1) {
+      problems.push_back(problem(file, "/indicators/" + std::to_string(i),
+                                 "indicators must be numbered 1, 2, … in order"));
+      return;
+    }
+    k.name = text_at(ind, "name");
+    k.money = ind.at("measure") == "money";
+    k.year_to_date = ind.value("year_to_date", false);
+    t.indicators.push_back(k);
+  }
+  t.relations_printed = j.at("relations").at("printed");
+  std::string error;
+  auto relations = parse_relations(t.relations_printed, error);
+  if (!relations) {
+    problems.push_back(problem(file, "/relations/printed", error));
+    return;
+  }
+  for (const auto& r : *relations)
+    for (const auto& side : r.sides)
+      for (int n : side)
+        if (!t.indicator(n)) {
+          problems.push_back(problem(file, "/relations/printed",
+                                     "relation " + r.printed + " names indicator " +
+                                         std::to_string(n) + ", which the template lacks"));
+          return;
+        }
+  t.relations = std::move(*relations);
+  out.summary_templates[t.id] = std::move(t);
+}
+
+void read_allocation_template(const json& j, FormRules& out) {
+  AllocationTemplate t;
+  t.id = j.at("id");
+  t.title = text_at(j, "title");
+  t.rule = j.at("rule");
+  for (const auto& c : j.at("columns"))
+    t.columns.push_back({c.at("key"), text_at(c, "label"), c.value("whole", true)});
+  for (const auto& c : j.value("row_checks", json::array())) {
+    RowComparison r;
+    read_cited(c, r);
+    r.smaller = c.at("smaller");
+    r.larger = c.at("larger");
+    r.error = c.value("error", false);
+    t.row_checks.push_back(r);
+  }
+  out.allocation_templates[t.id] = std::move(t);
+}
+
+FieldFormat format_of(const std::string& name) {
+  if (name == "credit_code") return FieldFormat::credit_code;
+  if (name == "phone") return FieldFormat::phone;
+  if (name == "count") return FieldFormat::count;
+  return FieldFormat::text;
+}
+
+CrossCheck cross_check(const json& checks, const char* key) {
+  CrossCheck c;
+  if (!checks.contains(key)) return c;
+  const json& j = checks[key];
+  c.rule = j.at("rule");
+  c.error = j.value("error", true);
+  c.interpretation = text_at(j, "interpretation");
+  return c;
+}
+
+void read_application_form(const json& j, FormRules& out) {
+  ApplicationForm f;
+  f.id = j.at("id");
+  f.title = text_at(j, "title");
+  f.rule = j.at("rule");
+  for (const auto& s : j.at("sections")) {
+    FormSection sec;
+    sec.key = s.at("key");
+    sec.label = text_at(s, "label");
+    sec.list = s.value("list", false);
+    sec.required = s.value("required", false);
+    sec.min_items = s.value("min_items", 0);
+    sec.rule = s.value("rule", f.rule);
+    for (const auto& fld : s.at("fields")) {
+      FormField field;
+      field.key = fld.at("key");
+      field.label = text_at(fld, "label");
+      field.format = format_of(fld.at("format"));
+      field.required = fld.value("required", false);
+      if (fld.contains("min")) field.min = fld["min"].get<long long>();
+      field.rule = fld.value("rule", sec.rule);
+      sec.fields.push_back(field);
+    }
+    f.sections.push_back(std::move(sec));
+  }
+  for (const auto& [key, text] : j.at("declarations").items())
+    f.declarations[key] = {text.at("zh"), text.at("en")};
+  const json& checks = j.value("checks", json::object());
+  f.trainees_within_positions = cross_check(checks, "trainees_within_positions");
+  f.positions_add_up = cross_check(checks, "positions_add_up");
+  out.application_forms[f.id] = std::move(f);
+}
+
+void read_policy_sections(const Policy& p, FormRules& out, std::vector<Finding>& problems) {
+  const std::string file = "policies/" + p.id + ".json";
+  if (auto it = p.raw.find("summary_table"); it != p.raw.end()) {
+    const json& s = *it;
+    PolicySummaryRules r;
+    r.template_id = s.at("template");
+    r.rule = s.at("rule");
+    r.deadline_note = text_at(s, "deadline_note");
+    if (!s.at("deadline").is_null()) {
+      const json& d = s["deadline"];
+      SummaryDeadline dl;
+      read_cited(d, dl);
+      if (d.contains("calendar_days")) dl.calendar_days = d["calendar_days"].get<int>();
+      if (d.contains("working_days")) dl.working_days = d["working_days"].get<int>();
+      dl.postpone_over_holidays = d.value("postpone_over_holidays", false);
+      r.deadline = dl;
+    }
+    if (!out.summary_template(r.template_id))
+      problems.push_back(problem(file, "/summary_table/template",
+                                 "no summary template \"" + r.template_id + "\""));
+    out.summary_by_policy[p.id] = std::move(r);
+  }
+  if (auto it = p.raw.find("application"); it != p.raw.end()) {
+    const json& a = *it;
+    PolicyApplicationRules r;
+    r.form_id = a.at("form");
+    auto form = out.application_forms.find(r.form_id);
+    if (form == out.application_forms.end()) {
+      problems.push_back(problem(file, "/application/form", "no form \"" + r.form_id + "\""));
+      return;
+    }
+    const auto& conditions = a.at("conditions");
+    for (std::size_t i = 0; i < conditions.size(); ++i) {
+      Condition c;
+      read_cited(conditions[i], c);
+      c.key = conditions[i].at("key");
+      if (!form->second.declarations.count(c.key))
+        problems.push_back(problem(file, "/application/conditions/" + std::to_string(i),
+                                   "the form has no declaration \"" + c.key + "\""));
+      r.conditions.push_back(c);
+    }
+    for (const auto& f : a.value("forbidden_requirements", json::array())) {
+      ForbiddenRequirement fr;
+      read_cited(f, fr);
+      fr.kind = f.at("kind");
+      fr.label = text_at(f, "label");
+      for (const auto& w : f.at("words")) fr.words.push_back(w);
+      r.forbidden.push_back(fr);
+    }
+    for (const auto& w : a.value("allowed_phrases", json::array())) r.allowed_phrases.push_back(w);
+    out.application_by_policy[p.id] = std::move(r);
+  }
+}
+
+}  // namespace
+
+std::shared_ptr<const FormRules> read_form_rules(const std::map<std::string, json>& documents,
+                                                 const std::vector<Policy>& policies,
+                                                 std::vector<Finding>& problems) {
+  auto out = std::make_shared<FormRules>();
+  for (const auto& [path, doc] : documents) {
+    try {
+      if (in_folder(path, "summary-templates")) read_summary_template(path, doc, *out, problems);
+      else if (in_folder(path, "allocation-tables")) read_allocation_template(doc, *out);
+      else if (in_folder(path, "forms")) read_application_form(doc, *out);
+    } catch (const std::exception& e) {
+      problems.push_back(problem(path, "", e.what()));
+    }
+  }
+  for (const Policy& p : policies) {
+    try {
+      read_policy_sections(p, *out, problems);
+    } catch (const std::exception& e) {
+      problems.push_back(problem("policies/" + p.id + ".json", "", e.what()));
+    }
+  }
+  return out;
+}
+
+}  // namespace jianxi

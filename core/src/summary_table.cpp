@@ -1,0 +1,389 @@
+// kind "summary_table": checks monthly statistics reports (汇总表) against their
+// template: every indicator present, counts whole and non-negative, money (万元)
+// non-negative with the template's decimals, the printed relations exactly as
+// printed, periods of each unit in order without gaps, the year-to-date indicator
+// never falling within a year, and the submission deadline of the notice, counted
+// on the holiday calendar in rules/. Templates are typed once at load (form_rules.h),
+// so a year of reports for many units is one pass over the request.
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+
+#include "form_rules.h"
+#include "kinds.h"
+
+namespace jianxi {
+namespace {
+
+// A checked report: its values as integers (money in units of 10^-decimals 万元).
+struct CheckedReport {
+  std::size_t index = 0;
+  std::string path;
+  std::string unit;
+  std::optional<Date> period;  // first of the month
+  std::vector<std::optional<std::int64_t>> values;  // by indicator number - 1
+};
+
+std::string cell_path(const std::string& report_path, int number) {
+  return report_path + "/values/" + std::to_string(number);
+}
+
+// Money units (10^-decimals 万元) as a decimal text without trailing zeros.
+std::string money_text(std::int64_t units, int decimals) {
+  std::int64_t scale = 1;
+  for (int i = 0; i < decimals; ++i) scale *= 10;
+  std::string sign = units < 0 ? "-" : "";
+  std::int64_t a = units < 0 ? -units : units;
+  std::string text = sign + std::to_string(a / scale);
+  std::string frac = std::to_string(a % scale);
+  frac.insert(0, decimals - frac.size(), '0');
+  while (!frac.empty() && frac.back() == '0') frac.pop_back();
+  if (!frac.empty()) text += "." + frac;
+  return text;
+}
+
+class SummaryChecker {
+ public:
+  SummaryChecker(const RuleSet& rules, const SummaryTemplate& tpl, const PolicySummaryRules* policy_rules,
+                 Report& report)
+      : rules_(rules), tpl_(tpl), policy_rules_(policy_rules), report_(report) {
+    rule_ = policy_rules ? policy_rules->rule : tpl.sources.front();
+    for (int i = 0; i < tpl.money_decimals; ++i) money_scale_ *= 10;
+  }
+
+  Result check_all(const Json& reports, const std::string& path) {
+    Result out = Result::array();
+    std::vector<CheckedReport> checked;
+    checked.reserve(reports.size());
+    for (std::size_t i = 0; i < reports.size(); ++i) {
+      CheckedReport r;
+      r.index = i;
+      r.path = path + "/" + std::to_string(i);
+      out.push_back(check_one(reports[i], r));
+      checked.push_back(std::move(r));
+    }
+    check_sequences(checked);
+    return out;
+  }
+
+ private:
+  std::string value_text(int number, std::int64_t v) const {
+    return tpl_.indicator(number)->money ? money_text(v, tpl_.money_decimals) : std::to_string(v);
+  }
+
+  Result check_one(const Json& json, CheckedReport& r) {
+    Fields f(json, r.path, report_);
+    Result line;
+    auto period_text = f.text("period", true);
+    if (period_text) {
+      r.period = parse_month(*period_text);
+      if (!r.period)
+        report_.error(f.path("period"), "summary.period_invalid",
+                      "报告期“" + *period_text + "”不是有效的月份（格式 YYYY-MM）",
+                      "period \"" + *period_text + "\" is not a month (format YYYY-MM)");
+    }
+    r.unit = f.text("unit").value_or("");
+    auto submitted = f.date("submitted_on");
+    line["period"] = period_text ? Result(*period_text) : Result(nullptr);
+    if (!r.unit.empty()) line["unit"] = r.unit;
+
+    r.values.assign(tpl_.indicators.size(), std::nullopt);
+    if (const Json* values = f.object("values", true)) {
+      read_values(*values, f.path("values"), r);
+      check_relations(r);
+    }
+    line["due"] = nullptr;
+    if (r.period && submitted) check_submission(f, *r.period, *submitted, line);
+    else if (r.period) line["due"] = due_json(*r.period);
+    return line;
+  }
+
+  void read_values(const Json& values, const std::string& path, CheckedReport& r) {
+    for (const auto& [key, value] : values.items()) {
+      std::string at = pointer_append(path, key);
+      int number = 0;
+      bool digits = !key.empty() && key.size() <= 3 &&
+                    std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
+      if (digits) number = std::stoi(key);
+      const Indicator* ind = digits ? tpl_.indicator(number) : nullptr;
+      if (!ind) {
+        report_.error(at, "summary.indicator_unknown",
+                      "模板 " + tpl_.id + " 没有指标“" + key + "”（指标为 1–" +
+                          std::to_string(tpl_.indicators.size()) + "）",
+                      "template " + tpl_.id + " has no indicator \"" + key + "\" (indicators are 1-" +
+                          std::to_string(tpl_.indicators.size()) + ")",
+                      rule_);
+        continue;
+      }
+      if (value.is_null()) continue;  // reported as missing below
+      if (!value.is_number()) {
+        report_.malformed(at, "request.type", "此处应为数字", "a number expected here");
+        continue;
+      }
+      r.values[number - 1] = ind->money ? read_money(value.get<double>(), at, *ind)
+                                        : read_count(value, at, *ind);
+    }
+    for (const auto& ind : tpl_.indicators) {
+      auto it = values.find(std::to_string(ind.number));
+      if (it == values.end() || it->is_null())
+        report_.error(pointer_append(path, std::to_string(ind.number)), "summary.value_missing",
+                      "缺少指标 " + std::to_string(ind.number) + "“" + ind.name.zh + "”",
+                      "indicator " + std::to_string(ind.number) + " (" + ind.name.en + ") is missing",
+                      rule_);
+    }
+  }
+
+  std::optional<std::int64_t> read_count(const Json& value, const std::string& at, const Indicator& ind) {
+    std::string name_zh = std::to_string(ind.number) + "“" + ind.name.zh + "”";
+    std::string name_en = std::to_string(ind.number) + " (" + ind.name.en + ")";
+    double d = value.get<double>();
+    bool whole = value.is_number_integer() || (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9e15);
+    if (!whole) {
+      report_.error(at, "summary.count_not_whole", "指标 " + name_zh + " 是人数或个数，应为整数",
+                    "indicator " + name_en + " is a count and must be a whole number", rule_);
+      return std::nullopt;
+    }
+    std::int64_t v = value.is_number_integer() ? value.get<std::int64_t>() : static_cast<std::int64_t>(d);
+    if (value.is_number_unsigned() && value.get<std::uint64_t>() > 9000000000000000ull) v = -1;
+    if (v < 0) {
+      report_.error(at, "summary.negative", "指标 " + name_zh + " 不能为负数",
+                    "indicator " + name_en + " cannot be negative", rule_);
+      return std::nullopt;
+    }
+    return v;
+  }
+
+  std::optional<std::int64_t> read_money(double d, const std::string& at, const Indicator& ind) {
+    std::string name_zh = std::to_string(ind.number) + "“" + ind.name.zh + "”";
+    std::string name_en = std::to_string(ind.number) + " (" + ind.name.en + ")";
+    if (!std::isfinite(d) || std::fabs(d) > 9e10) {
+      report_.error(at, "summary.money_invalid", "指标 " + name_zh + " 的金额超出范围",
+                    "indicator " + name_en + " is out of range", rule_);
+      return std::nullopt;
+    }
+    if (d < 0) {
+      report_.error(at, "summary.negative", "指标 " + name_zh + " 不能为负数",
+                    "indicator " + name_en + " cannot be negative", rule_);
+      return std::nullopt;
+    }
+    double scaled = d * static_cast<double>(money_scale_);
+    double rounded = std::round(scaled);
+    if (std::fabs(scaled - rounded) > 1e-6 * std::max(1.0, std::fabs(scaled))) {
+      std::string places = std::to_string(tpl_.money_decimals);
+      report_.error(at, "summary.money_decimals",
+                    "指标 " + name_zh + " 以万元计，最多 " + places + " 位小数",
+                    "indicator " + name_en + " is in 10,000 yuan with at most " + places + " decimals",
+                    rule_);
+      return std::nullopt;
+    }
+    return static_cast<std::int64_t>(rounded);
+  }
+
+  // Each relation as printed: every side at least the next. A failure names every
+  // cell of the failing comparison with its number, and the shortfall.
+  void check_relations(const CheckedReport& r) {
+    for (const Relation& rel : tpl_.relations) {
+      bool complete = true;
+      for (const auto& side : rel.sides)
+        for (int n : side) complete = complete && r.values[n - 1].has_value();
+      if (!complete) continue;
+      for (std::size_t s = 0; s + 1 < rel.sides.size(); ++s) {
+        std::int64_t left = sum(r, rel.sides[s]), right = sum(r, rel.sides[s + 1]);
+        if (left >= right) continue;
+        std::string shown = side_text(r, rel.sides[s]) + " ≥ " + side_text(r, rel.sides[s + 1]);
+        std::string by = std::to_string(right - left);
+        std::string first = cell_path(r.path, rel.sides[s].front());
+        report_.error(first, "summary.relation",
+                      "逻辑关系 " + rel.printed + " 不成立：" + shown + "，差 " + by,
+                      "relation " + rel.printed + " fails: " + shown + " fails by " + by, rule_);
+      }
+    }
+  }
+
+  static std::int64_t sum(const CheckedReport& r, const std::vector<int>& side) {
+    std::int64_t total = 0;
+    for (int n : side) total += *r.values[n - 1];
+    return total;
+  }
+
+  std::string side_text(const CheckedReport& r, const std::vector<int>& side) const {
+    std::string text;
+    for (int n : side) {
+      if (!text.empty()) text += " + ";
+      text += std::to_string(n) + " (" + value_text(n, *r.values[n - 1]) + ")";
+    }
+    return text;
+  }
+
+  // The last day a report for `period` is due, when the notice sets one.
+  std::optional<Date> due_date(Date period) const {
+    if (!policy_rules_ || !policy_rules_->deadline) return std::nullopt;
+    const SummaryDeadline& d = *policy_rules_->deadline;
+    const Calendar& cal = rules_.calendar();
+    Date next = add_months(period, 1);
+    if (d.working_days) return cal.nth_working_day(next, *d.working_days);
+    Date due = next + boost::gregorian::days(d.calendar_days.value_or(1) - 1);
+    return d.postpone_over_holidays ? cal.next_working_day(due) : due;
+  }
+
+  Result due_json(Date period) const {
+    auto due = due_date(period);
+    return due ? Result(format_date(*due)) : Result(nullptr);
+  }
+
+  void check_submission(Fields& f, Date period, Date submitted, Result& line) {
+    Date period_end = last_of_month(period);
+    if (submitted <= period_end)
+      report_.warning(f.path("submitted_on"), "summary.submitted_early",
+                      "报送日期 " + format_date(submitted) + " 早于报告期 " + format_month(period) + " 结束",
+                      "submitted on " + format_date(submitted) + ", before the period " +
+                          format_month(period) + " ended",
+                      rule_);
+    auto due = due_date(period);
+    if (!due) return;
+    const SummaryDeadline& d = *policy_rules_->deadline;
+    report_.interpretation(d.rule, d.interpretation);
+    line["due"] = format_date(*due);
+    const Calendar& cal = rules_.calendar();
+    if (!cal.covers(add_months(period, 1)) || !cal.covers(*due))
+      report_.warning(f.path("submitted_on"), "calendar.not_covered",
+                      "节假日安排未收录 " + format_month(add_months(period, 1)) +
+                          "，截止日仅按周末计算",
+                      "the holiday calendar does not cover " + format_month(add_months(period, 1)) +
+                          "; the deadline counts weekends only",
+                      d.rule);
+    if (submitted > *due) {
+      long late = (submitted - *due).days();
+      std::string how = d.working_days ? "下月前 " + std::to_string(*d.working_days) + " 个工作日内"
+                                       : "下月前 " + std::to_string(d.calendar_days.value_or(0)) + " 日内（遇节假日顺延）";
+      std::string how_en = d.working_days
+                               ? "within the first " + std::to_string(*d.working_days) + " working days of the next month"
+                               : "within the first " + std::to_string(d.calendar_days.value_or(0)) +
+                                     " days of the next month (postponed over holidays)";
+      report_.warning(f.path("submitted_on"), "summary.late",
+                      format_month(period) + " 的汇总表应" + how + "报送，截止 " + format_date(*due) +
+                          "，报送于 " + format_date(submitted) + "，晚 " + std::to_string(late) + " 天",
+                      "the " + format_month(period) + " table is due " + how_en + ", by " +
+                          format_date(*due) + "; submitted " + format_date(submitted) + ", " +
+                          std::to_string(late) + (late == 1 ? " day late" : " days late"),
+                      d.rule);
+    }
+  }
+
+  // Per unit, in request order: periods one month apart, and year-to-date
+  // indicators not falling within a year.
+  void check_sequences(const std::vector<CheckedReport>& reports) {
+    std::map<std::string, const CheckedReport*> last_of_unit;
+    for (const CheckedReport& r : reports) {
+      if (!r.period) continue;
+      auto [it, first] = last_of_unit.emplace(r.unit, &r);
+      if (first) continue;
+      const CheckedReport& prev = *it->second;
+      std::string at = r.path + "/period";
+      std::string p = format_month(*r.period), q = format_month(*prev.period);
+      std::string who = r.unit.empty() ? "" : "（" + r.unit + "）";
+      std::string who_en = r.unit.empty() ? "" : " (" + r.unit + ")";
+      if (*r.period == *prev.period) {
+        report_.error(at, "summary.period_duplicate", "报告期 " + p + who + " 重复（另见第 " + std::to_string(prev.index + 1) + " 份）",
+                      "period " + p + who_en + " repeats report " + std::to_string(prev.index), rule_);
+        continue;
+      }
+      if (*r.period < *prev.period) {
+        report_.error(at, "summary.period_order", "报告期 " + p + who + " 排在 " + q + " 之后，应按月份先后排列",
+                      "period " + p + who_en + " comes after " + q + "; list periods in order", rule_);
+        continue;
+      }
+      it->second = &r;  // out-of-order reports are not compared further
+      Date expected = add_months(*prev.period, 1);
+      if (*r.period != expected) {
+        std::string missing = format_month(expected);
+        Date last_missing = add_months(*r.period, -1);
+        if (last_missing != expected) missing += "—" + format_month(last_missing);
+        std::string missing_en = format_month(expected) + (last_missing != expected ? " to " + format_month(last_missing) : "");
+        report_.error(at, "summary.period_gap", q + " 与 " + p + who + " 之间缺少 " + missing + " 的报告",
+                      "reports for " + missing_en + " are missing between " + q + " and " + p + who_en, rule_);
+      }
+      if (prev.period->year() != r.period->year()) continue;
+      for (const Indicator& ind : tpl_.indicators) {
+        if (!ind.year_to_date) continue;
+        const auto& now = r.values[ind.number - 1];
+        const auto& before = prev.values[ind.number - 1];
+        if (!now || !before || *now >= *before) continue;
+        std::string n = std::to_string(ind.number);
+        report_.error(cell_path(r.path, ind.number), "summary.year_to_date_decreased",
+                      "指标 " + n + "“" + ind.name.zh + "”为本年累计数，不应下降：" + q + " 为 " +
+                          value_text(ind.number, *before) + "，" + p + " 为 " + value_text(ind.number, *now),
+                      "indicator " + n + " (" + ind.name.en + ") is a year-to-date figure and cannot fall: " +
+                          value_text(ind.number, *before) + " in " + q + ", " + value_text(ind.number, *now) +
+                          " in " + p,
+                      rule_);
+      }
+    }
+  }
+
+  const RuleSet& rules_;
+  const SummaryTemplate& tpl_;
+  const PolicySummaryRules* policy_rules_;
+  Report& report_;
+  std::string rule_;
+  std::int64_t money_scale_ = 1;
+};
+
+}  // namespace
+
+void answer_summary_table(const RuleSet& rules, const Json& request, Report& report, Result& out) {
+  Fields f(request, "", report);
+  const FormRules& forms = rules.forms();
+  const Json* reports = f.array("reports", true);
+
+  // The notice: named, or the province's notice in force during the first period.
+  const Policy* policy = nullptr;
+  if (f.get("policy") || f.get("province")) {
+    std::optional<Date> fallback;
+    if (reports && !reports->empty() && (*reports)[0].is_object()) {
+      auto p = (*reports)[0].find("period");
+      if (p != (*reports)[0].end() && p->is_string())
+        if (auto m = parse_month(p->get<std::string>())) fallback = last_of_month(*m);
+    }
+    policy = choose_policy(rules, f, report, fallback);
+  }
+  const PolicySummaryRules* policy_rules = nullptr;
+  if (policy) {
+    auto it = forms.summary_by_policy.find(policy->id);
+    if (it != forms.summary_by_policy.end()) policy_rules = &it->second;
+  }
+
+  const SummaryTemplate* tpl = nullptr;
+  if (auto id = f.text("template")) {
+    tpl = forms.summary_template(*id);
+    if (!tpl) {
+      std::string known;
+      for (const auto& [k, _] : forms.summary_templates) known += (known.empty() ? "" : ", ") + k;
+      report.error(f.path("template"), "summary.template_unknown", "未知的汇总表模板“" + *id + "”，可选：" + known,
+                   "unknown summary template \"" + *id + "\"; known: " + known);
+    } else if (policy_rules && policy_rules->template_id != *id) {
+      report.error(f.path("template"), "summary.template_mismatch",
+                   policy->id + " 规定使用汇总表模板 " + policy_rules->template_id + "，而非 " + *id,
+                   policy->id + " prescribes template " + policy_rules->template_id + ", not " + *id,
+                   policy_rules->rule);
+    }
+  } else if (policy_rules) {
+    tpl = forms.summary_template(policy_rules->template_id);
+  } else if (f.ok() && !report.has_errors()) {
+    std::string why = policy ? policy->id + " 未规定汇总表模板，" : "";
+    std::string why_en = policy ? policy->id + " sets no summary table; " : "";
+    report.error(f.path("template"), "summary.template_missing", why + "请给出 template（mohrss-2022 或 ningxia-2020）",
+                 why_en + "give template (mohrss-2022 or ningxia-2020)");
+  }
+  if (policy_rules && !policy_rules->deadline)
+    report.interpretation(policy_rules->rule, policy_rules->deadline_note);
+
+  out["template"] = tpl ? Result(tpl->id) : Result(nullptr);
+  out["policy"] = policy ? Result(policy->id) : Result(nullptr);
+  if (!tpl || !reports) return;
+  report.interpretation(policy_rules ? policy_rules->rule : tpl->sources.front(), tpl->interpretation);
+  SummaryChecker checker(rules, *tpl, policy_rules, report);
+  out["reports"] = checker.check_all(*reports, f.path("reports"));
+}
+
+}  // namespace jianxi
