@@ -98,38 +98,33 @@ class SummaryChecker {
     return line;
   }
 
+  // Indicators in their printed order, then any key the template does not have.
   void read_values(const Json& values, const std::string& path, CheckedReport& r) {
-    for (const auto& [key, value] : values.items()) {
+    for (const auto& ind : tpl_.indicators) {
+      std::string key = std::to_string(ind.number);
       std::string at = pointer_append(path, key);
-      int number = 0;
-      bool digits = !key.empty() && key.size() <= 3 &&
-                    std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
-      if (digits) number = std::stoi(key);
-      const Indicator* ind = digits ? tpl_.indicator(number) : nullptr;
-      if (!ind) {
-        report_.error(at, "summary.indicator_unknown",
-                      "模板 " + tpl_.id + " 没有指标“" + key + "”（指标为 1–" +
-                          std::to_string(tpl_.indicators.size()) + "）",
-                      "template " + tpl_.id + " has no indicator \"" + key + "\" (indicators are 1-" +
-                          std::to_string(tpl_.indicators.size()) + ")",
-                      rule_);
+      auto it = values.find(key);
+      if (it == values.end() || it->is_null()) {
+        report_.error(at, "summary.value_missing", "缺少指标 " + key + "“" + ind.name.zh + "”",
+                      "indicator " + key + " (" + ind.name.en + ") is missing", rule_);
         continue;
       }
-      if (value.is_null()) continue;  // reported as missing below
-      if (!value.is_number()) {
+      if (!it->is_number()) {
         report_.malformed(at, "request.type", "此处应为数字", "a number expected here");
         continue;
       }
-      r.values[number - 1] = ind->money ? read_money(value.get<double>(), at, *ind)
-                                        : read_count(value, at, *ind);
+      r.values[ind.number - 1] = ind.money ? read_money(it->get<double>(), at, ind) : read_count(*it, at, ind);
     }
-    for (const auto& ind : tpl_.indicators) {
-      auto it = values.find(std::to_string(ind.number));
-      if (it == values.end() || it->is_null())
-        report_.error(pointer_append(path, std::to_string(ind.number)), "summary.value_missing",
-                      "缺少指标 " + std::to_string(ind.number) + "“" + ind.name.zh + "”",
-                      "indicator " + std::to_string(ind.number) + " (" + ind.name.en + ") is missing",
-                      rule_);
+    for (const auto& [key, value] : values.items()) {
+      bool digits = !key.empty() && key.size() <= 3 && key[0] != '0' &&
+                    std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
+      if (digits && tpl_.indicator(std::stoi(key))) continue;
+      report_.error(pointer_append(path, key), "summary.indicator_unknown",
+                    "模板 " + tpl_.id + " 没有指标“" + key + "”（指标为 1–" +
+                        std::to_string(tpl_.indicators.size()) + "）",
+                    "template " + tpl_.id + " has no indicator \"" + key + "\" (indicators are 1-" +
+                        std::to_string(tpl_.indicators.size()) + ")",
+                    rule_);
     }
   }
 
@@ -226,8 +221,9 @@ class SummaryChecker {
     return d.postpone_over_holidays ? cal.next_working_day(due) : due;
   }
 
-  Result due_json(Date period) const {
+  Result due_json(Date period) {
     auto due = due_date(period);
+    if (due) report_.interpretation(policy_rules_->deadline->rule, policy_rules_->deadline->interpretation);
     return due ? Result(format_date(*due)) : Result(nullptr);
   }
 
