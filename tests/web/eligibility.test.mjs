@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { cli, DESKTOP, foreign, open, PHONE, repo, shot, startBrowser, startServer } from './harness.mjs';
+import { cli, loadExample, DESKTOP, foreign, open, PHONE, repo, shot, startBrowser, startServer } from './harness.mjs';
 
 const example = JSON.parse(readFileSync(`${repo}/web/examples/eligibility.json`, 'utf8'));
 let server;
@@ -86,7 +86,7 @@ test('desktop screenshot, English switch, nothing off 127.0.0.1', async () => {
   const desktop = await startBrowser(DESKTOP);
   try {
     const page = await open(desktop.context, server.origin, 'eligibility.html');
-    await page.click('#load-example');
+    await loadExample(page);
     await shot(page, 'eligibility-desktop');
     await page.click('#lang-switch');
     assert.equal(await page.locator('h1').textContent(), 'Can I join an internship?');

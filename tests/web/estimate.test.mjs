@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { cli, DESKTOP, foreign, open, PHONE, repo, shot, startBrowser, startServer } from './harness.mjs';
+import { cli, loadExample, DESKTOP, foreign, open, PHONE, repo, shot, startBrowser, startServer } from './harness.mjs';
 
 const example = JSON.parse(readFileSync(`${repo}/web/examples/estimate.json`, 'utf8'));
 let server;
@@ -70,7 +70,7 @@ test('typing the example gives the CLI\'s total, items and every line with its c
 
 test('a finding appears beside the field its path names', async () => {
   const page = await open(browser.context, server.origin, 'estimate.html');
-  await page.click('#load-example');
+  await loadExample(page);
   await page.fill('#city', '');
   await page.locator('#city').pressSequentially('火星市');
   await page.locator('#trainees > li').nth(0).locator('[name="end"]').fill('2023-08-01');
@@ -86,12 +86,12 @@ test('a finding appears beside the field its path names', async () => {
   assert.equal(await page.locator('#city').getAttribute('aria-invalid'), 'true');
   assert.equal(await page.locator('#total').getAttribute('data-value'), '');
   await shot(page, 'estimate-findings');
-  await page.click('#load-example');
+  await loadExample(page);
 });
 
 test('the charts agree with the CLI and mark notices that cannot compute', async () => {
   const page = await open(browser.context, server.origin, 'estimate.html');
-  await page.click('#load-example');
+  await loadExample(page);
   await page.waitForTimeout(600);
   const bars = await page.evaluate(() => ({
     retention: [...document.querySelectorAll('#chart-retention g.bar')].map((g) => g.dataset.value ?? 'error'),
@@ -108,7 +108,7 @@ test('the charts agree with the CLI and mark notices that cannot compute', async
 
 test('inputs export to JSON and import back', async () => {
   const page = await open(browser.context, server.origin, 'estimate.html');
-  await page.click('#load-example');
+  await loadExample(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
   const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
   assert.deepEqual(exported, example);
@@ -118,14 +118,14 @@ test('inputs export to JSON and import back', async () => {
   const seen = await shown(page);
   assert.deepEqual(seen.request, changed);
   assert.equal(Number(seen.total), cli(changed).total);
-  await page.click('#load-example');
+  await loadExample(page);
 });
 
 test('English switch, print stylesheet and the phone layout', async () => {
   const phone = await startBrowser(PHONE, { isMobile: true, hasTouch: true });
   try {
     const page = await open(phone.context, server.origin, 'estimate.html');
-    await page.click('#load-example');
+    await loadExample(page);
     await page.waitForTimeout(500);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= PHONE.width, `no sideways scrolling on a phone (${width})`);

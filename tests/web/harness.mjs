@@ -104,3 +104,10 @@ export async function open(context, origin, path) {
 /** Every URL the browser asked for that is not on the test server's own origin. */
 export const foreign = (requests, origin) =>
   requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:'));
+
+/** Clicks a page's "load the example" button and waits until the example is in the form. */
+export async function loadExample(page, button = '#load-example') {
+  const before = await page.evaluate(() => document.body.dataset.examples ?? '0');
+  await page.click(button);
+  await page.waitForFunction((b) => (document.body.dataset.examples ?? '0') !== b, before);
+}

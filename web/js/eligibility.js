@@ -108,7 +108,11 @@ async function start() {
   form.addEventListener('input', (e) => { if (e.target.id !== 'id_number') later(); });
   form.addEventListener('change', later);
   form.addEventListener('submit', (e) => e.preventDefault());
-  $('load-example').addEventListener('click', async () => { fillForm(await example()); evaluateNow(); });
+  $('load-example').addEventListener('click', async () => {
+    fillForm(await example());
+    evaluateNow();
+    document.body.dataset.examples = String(Number(document.body.dataset.examples ?? 0) + 1);
+  });
   $('clear').addEventListener('click', () => {
     fillForm({ policy: $('policy').value, as_of: new Date().toISOString().slice(0, 10) });
     evaluateNow();

@@ -238,7 +238,11 @@ async function start() {
     addTrainee({ start: '', end: '' }).querySelector('select').focus();
     changed();
   });
-  $('load-example').addEventListener('click', async () => { fillForm(await exampleRequest()); evaluateNow(); });
+  $('load-example').addEventListener('click', async () => {
+    fillForm(await exampleRequest());
+    evaluateNow();
+    document.body.dataset.examples = String(Number(document.body.dataset.examples ?? 0) + 1);
+  });
   $('clear').addEventListener('click', () => { fillForm({ policy: $('policy').value, trainees: [{}] }); evaluateNow(); });
   $('export').addEventListener('click', () => download('jianxi-estimate.json', `${JSON.stringify(readRequest(), null, 1)}\n`));
   $('import').addEventListener('change', async (e) => {
