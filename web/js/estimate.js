@@ -171,11 +171,13 @@ function render(result) {
     const row = document.createElement('tr');
     const cells = [String(line.trainee + 1), line.month, itemName(line.item), yuan(line.base),
       percent(line.rate), yuan(line.amount), line.rule, t(line.note, line.note_en)];
-    for (const text of cells) {
+    const heads = [...$('lines').tHead.rows[0].cells].map((th) => th.textContent);
+    cells.forEach((text, i) => {
       const td = document.createElement('td');
       td.textContent = text;
+      td.dataset.label = heads[i]; // shown before the value when the table becomes cards on a phone
       row.append(td);
-    }
+    });
     row.cells[5].dataset.value = String(line.amount);
     row.cells[6].className = 'rule';
     return row;
