@@ -1,6 +1,6 @@
 // Home page: loads the rule core and lists the notices it knows.
 import { engine } from './js/engine.js';
-import { initLanguage, t } from './js/i18n.js';
+import { initLanguage, t, setText } from './js/i18n.js';
 
 const status = document.getElementById('status');
 let list = [];
@@ -14,7 +14,7 @@ function render() {
       `${p.province}: ${p.title_en} (${p.document ?? 'no number'}, ${p.issued})`);
     return li;
   }));
-  status.textContent = t(`共 ${list.length} 份通知`, `${list.length} notices`);
+  setText(status, `共 ${list.length} 份通知`, `${list.length} notices`);
 }
 
 initLanguage(render);
@@ -23,5 +23,5 @@ try {
   list = jianxi.evaluate({ kind: 'policies' }).policies;
   render();
 } catch (e) {
-  status.textContent = t(`规则引擎加载失败：${e}`, `The rule engine failed to load: ${e}`);
+  setText(status, `规则引擎加载失败：${e}`, `The rule engine failed to load: ${e}`);
 }

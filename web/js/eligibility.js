@@ -4,7 +4,7 @@
 import { engine, policies } from './engine.js';
 import { showFindings } from './findings.js';
 import { debounce } from './format.js';
-import { initLanguage, msg, t } from './i18n.js';
+import { initLanguage, msg, t, setText } from './i18n.js';
 import { fillPolicyChoosers } from './policy-choice.js';
 import { load, save } from './store.js';
 
@@ -119,10 +119,10 @@ async function start() {
   });
   evaluateNow();
   document.body.dataset.firstResultMs = String(Math.round(performance.now() - started));
-  $('engine-status').textContent = t(`规则引擎 ${jianxi.version()} 已就绪`, `Rule engine ${jianxi.version()} ready`);
+  setText($('engine-status'), `规则引擎 ${jianxi.version()} 已就绪`, `Rule engine ${jianxi.version()} ready`);
   document.body.dataset.ready = 'true';
 }
 
 start().catch((err) => {
-  $('engine-status').textContent = t(`规则引擎加载失败：${err}`, `The rule engine failed to load: ${err}`);
+  setText($('engine-status'), `规则引擎加载失败：${err}`, `The rule engine failed to load: ${err}`);
 });

@@ -5,7 +5,7 @@ import { engine, policies } from './engine.js';
 import { barChart } from './chart.js';
 import { clearFindings, showFindings } from './findings.js';
 import { debounce, download, itemName, percent, yuan } from './format.js';
-import { initLanguage, msg, t, translateNew } from './i18n.js';
+import { initLanguage, msg, t, translateNew, setText } from './i18n.js';
 import { fillPolicyChoosers, provinceOf } from './policy-choice.js';
 import { load, save } from './store.js';
 
@@ -254,7 +254,7 @@ async function start() {
       fillForm(JSON.parse(await file.text()));
       evaluateNow();
     } catch (err) {
-      $('engine-status').textContent = t(`无法读取文件：${err.message}`, `Cannot read the file: ${err.message}`);
+      setText($('engine-status'), `无法读取文件：${err.message}`, `Cannot read the file: ${err.message}`);
     }
     e.target.value = '';
   });
@@ -263,11 +263,11 @@ async function start() {
   renderCharts(readRequest());
   const ms = Math.round(performance.now() - loadStarted);
   document.body.dataset.firstResultMs = String(ms);
-  status.textContent = t(`规则引擎 ${jianxi.version()} 已就绪`, `Rule engine ${jianxi.version()} ready`);
+  setText(status, `规则引擎 ${jianxi.version()} 已就绪`, `Rule engine ${jianxi.version()} ready`);
   document.body.dataset.ready = 'true';
 }
 
 start().catch((err) => {
-  status.textContent = t(`规则引擎加载失败：${err}`, `The rule engine failed to load: ${err}`);
+  setText(status, `规则引擎加载失败：${err}`, `The rule engine failed to load: ${err}`);
   clearFindings(form);
 });

@@ -41,3 +41,10 @@ export function initLanguage(onChange = () => {}) {
 
 /** Applies data-en to elements a page has just created. */
 export const translateNew = applyStatic;
+
+/** Sets text that a page computes, in both languages, so the switch can change it too. */
+export function setText(el, zh, en) {
+  el.dataset.zh = zh;
+  el.dataset.en = en;
+  el.textContent = current === 'en' ? en : zh;
+}

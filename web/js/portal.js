@@ -1,6 +1,6 @@
 // The portal page: loads the core once and sets up the two checked forms.
 import { engine, policies } from './engine.js';
-import { initLanguage, t } from './i18n.js';
+import { initLanguage, t, setText } from './i18n.js';
 import { check, initApplication } from './portal-application.js';
 import { initSummary, redrawSummary } from './portal-summary.js';
 import { load } from './store.js';
@@ -17,13 +17,16 @@ async function start() {
   initApplication(jianxi, load('portal.application'), application);
   await initSummary(jianxi, provinces, load('portal.summary'), summary);
   document.body.dataset.firstResultMs = String(Math.round(performance.now() - started));
-  const known = jianxi.evaluate({ kind: 'summary_table' }).errors.some((f) => f.code === 'request.kind_unknown');
-  status.textContent = known
-    ? t('注意：当前规则引擎版本尚不支持这两类表格的校验，下面显示的是引擎的答复。', 'Note: this version of the rule engine cannot check these forms yet; what it answered is shown below.')
-    : t(`规则引擎 ${jianxi.version()} 已就绪`, `Rule engine ${jianxi.version()} ready`);
+  const unsupported = jianxi.evaluate({ kind: 'summary_table' }).errors.some((f) => f.code === 'request.kind_unknown');
+  if (unsupported) {
+    setText(status, '注意：当前规则引擎版本尚不支持这两类表格的校验，下面显示的是引擎的答复。',
+      'Note: this version of the rule engine cannot check these forms yet; what it answered is shown below.');
+  } else {
+    setText(status, `规则引擎 ${jianxi.version()} 已就绪`, `Rule engine ${jianxi.version()} ready`);
+  }
   document.body.dataset.ready = 'true';
 }
 
 start().catch((err) => {
-  status.textContent = t(`规则引擎加载失败：${err}`, `The rule engine failed to load: ${err}`);
+  setText(status, `规则引擎加载失败：${err}`, `The rule engine failed to load: ${err}`);
 });
