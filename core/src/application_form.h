@@ -65,8 +65,15 @@ struct ForbiddenRequirement : Cited {
   std::vector<std::string> words;
 };
 
+// Where the unit should be registered: prefixes of the credit code's division code.
+struct RegisteredRegion : Cited {
+  std::vector<std::string> prefixes;
+};
+
 struct PolicyApplicationRules {
   std::string form_id;
+  std::string rule;
+  std::optional<RegisteredRegion> registered_region;
   std::vector<Condition> conditions;
   std::vector<ForbiddenRequirement> forbidden;
   std::vector<std::string> allowed_phrases;  // removed before matching ("专业不限")

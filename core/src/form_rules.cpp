@@ -167,6 +167,13 @@ void read_policy_sections(const Policy& p, FormRules& out, std::vector<Finding>&
     const json& a = *it;
     PolicyApplicationRules r;
     r.form_id = a.at("form");
+    r.rule = a.at("rule");
+    if (a.contains("registered_region")) {
+      RegisteredRegion region;
+      read_cited(a["registered_region"], region);
+      for (const auto& prefix : a["registered_region"].at("prefixes")) region.prefixes.push_back(prefix);
+      r.registered_region = region;
+    }
     auto form = out.application_forms.find(r.form_id);
     if (form == out.application_forms.end()) {
       problems.push_back(problem(file, "/application/form", "no form \"" + r.form_id + "\""));

@@ -1,4 +1,251 @@
+// kind "unit_application": the employer's application to host interns (jiangxi-2023
+// annex 1). The form's sections and fields, their formats (names, credit code,
+// phones, whole counts) and cross-field checks come from rules/forms/; the notice's
+// conditions the unit must declare, where its credit code should be registered and
+// what a position may not require (ningxia-2020: no degree or major thresholds, no
+// interviews) come from the policy's "application" section.
+#include <algorithm>
+
+#include "credit_code.h"
+#include "form_rules.h"
 #include "kinds.h"
+#include "phone_number.h"
+
 namespace jianxi {
-void answer_unit_application(const RuleSet&, const Json&, Report&, Result&) {}
+namespace {
+
+bool blank(const std::string& s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+}
+
+class ApplicationChecker {
+ public:
+  ApplicationChecker(const ApplicationForm& form, const PolicyApplicationRules* policy, Report& report)
+      : form_(form), policy_(policy), report_(report) {}
+
+  void check(Fields& request) {
+    for (const FormSection& section : form_.sections) {
+      if (section.list) check_list(request, section);
+      else if (const Json* obj = request.object(section.key, section.required)) {
+        Fields fields(*obj, request.path(section.key), report_);
+        check_fields(fields, section);
+      }
+    }
+    check_plan(request);
+    check_declarations(request);
+  }
+
+  // Σ positions[].count, when every count was readable.
+  std::optional<long long> positions_total() const { return positions_complete_ ? std::optional(positions_sum_) : std::nullopt; }
+
+ private:
+  void check_list(Fields& request, const FormSection& section) {
+    const Json* list = request.array(section.key, section.required);
+    if (!list) return;
+    if (static_cast<int>(list->size()) < section.min_items)
+      report_.error(request.path(section.key), section.key + ".missing",
+                    section.label.zh + "至少需要 " + std::to_string(section.min_items) + " 项",
+                    section.label.en + ": at least " + std::to_string(section.min_items) + " needed", section.rule);
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      Fields item((*list)[i], request.path(section.key) + "/" + std::to_string(i), report_);
+      if (!item.ok()) continue;
+      auto values = check_fields(item, section);
+      if (section.key == "positions") {
+        if (auto c = values.find("count"); c != values.end() && c->second) positions_sum_ += *c->second;
+        else positions_complete_ = false;
+        check_requirements(item);
+      }
+    }
+  }
+
+  // Checks each field of one object; returns the whole counts read.
+  std::map<std::string, std::optional<long long>> check_fields(Fields& f, const FormSection& section) {
+    std::map<std::string, std::optional<long long>> counts;
+    for (const FormField& field : section.fields) {
+      std::string at = f.path(field.key);
+      if (field.format == FieldFormat::count) {
+        auto v = f.whole(field.key, false);
+        if (!v && field.required && !f.get(field.key)) required(at, field);
+        if (v && *v < 0) {
+          report_.error(at, "count.negative", field.label.zh + "不能为负数", field.label.en + " cannot be negative",
+                        field.rule);
+          v.reset();
+        } else if (v && field.min && *v < *field.min) {
+          report_.error(at, "count.below_minimum", field.label.zh + "至少为 " + std::to_string(*field.min),
+                        field.label.en + " must be at least " + std::to_string(*field.min), field.rule);
+        }
+        counts[field.key] = v;
+        if (section.key == "plan") plan_[field.key] = v;
+        continue;
+      }
+      auto text = f.text(field.key, false);
+      if (!text || blank(*text)) {
+        if (text && field.required)
+          report_.error(at, "field.empty", field.label.zh + "不能为空", field.label.en + " is empty", field.rule);
+        else if (!text && field.required && !f.get(field.key))
+          required(at, field);
+        continue;
+      }
+      if (field.format == FieldFormat::credit_code) check_credit_code_field(at, *text, field);
+      if (field.format == FieldFormat::phone) {
+        PhoneCheck phone = check_phone(*text);
+        if (!phone.code.empty())
+          report_.error(at, phone.code, field.label.zh + "：" + phone.message.zh, field.label.en + ": " + phone.message.en,
+                        field.rule);
+      }
+    }
+    return counts;
+  }
+
+  void required(const std::string& at, const FormField& field) {
+    report_.error(at, "field.required", "缺少必填项：" + field.label.zh, "missing required field: " + field.label.en,
+                  field.rule);
+  }
+
+  void check_credit_code_field(const std::string& at, const std::string& text, const FormField& field) {
+    CreditCodeCheck check = check_credit_code(text);
+    if (!check.code.empty()) {
+      report_.error(at, check.code, check.message.zh, check.message.en, field.rule);
+      return;
+    }
+    if (!policy_ || !policy_->registered_region) return;
+    const RegisteredRegion& region = *policy_->registered_region;
+    for (const auto& prefix : region.prefixes)
+      if (check.region.compare(0, prefix.size(), prefix) == 0) return;
+    report_.interpretation(region.rule, region.interpretation);
+    report_.warning(at, "credit_code.other_region",
+                    "统一社会信用代码的登记地区为 " + check.region + "，不在本省（" + region.prefixes.front() +
+                        "开头），请确认单位在本辖区依法登记",
+                    "the credit code was registered in division " + check.region + ", outside the province (" +
+                        region.prefixes.front() + "…); check that the unit is registered locally",
+                    region.rule);
+  }
+
+  // ningxia-2020#2 and the like: a position's requirements may not set a degree or
+  // major threshold or select by interview. Phrases that set no limit are removed first.
+  void check_requirements(Fields& item) {
+    if (!policy_ || policy_->forbidden.empty()) return;
+    const Json* value = item.get("requirements");
+    if (!value || !value->is_string()) return;
+    std::string text = value->get<std::string>();
+    for (const auto& phrase : policy_->allowed_phrases)
+      for (auto pos = text.find(phrase); pos != std::string::npos; pos = text.find(phrase, pos))
+        text.replace(pos, phrase.size(), " ");
+    for (const ForbiddenRequirement& rule : policy_->forbidden) {
+      for (const auto& word : rule.words) {
+        if (text.find(word) == std::string::npos) continue;
+        report_.interpretation(rule.rule, rule.interpretation);
+        report_.error(item.path("requirements"), "position.requirement_forbidden",
+                      "岗位要求含“" + word + "”，属于" + rule.label.zh + "；本通知规定见习单位不能以学历、专业设置门槛，不得通过面试等方式确定人员",
+                      "the requirements say \"" + word + "\", " + rule.label.en +
+                          "; the notice forbids degree or major thresholds and selection by interview",
+                      rule.rule);
+        break;
+      }
+    }
+  }
+
+  void check_plan(Fields& request) {
+    auto positions = plan_["positions"], trainees = plan_["trainees"];
+    std::string plan_path = request.path("plan");
+    if (positions && trainees && *trainees > *positions && !form_.trainees_within_positions.rule.empty()) {
+      report_.interpretation(form_.trainees_within_positions.rule, form_.trainees_within_positions.interpretation);
+      report_.error(pointer_append(plan_path, "trainees"), "plan.trainees_above_positions",
+                    "拟接收见习人员 " + std::to_string(*trainees) + " 人，多于拟提供见习岗位 " +
+                        std::to_string(*positions) + " 个",
+                    std::to_string(*trainees) + " interns planned but only " + std::to_string(*positions) +
+                        " positions",
+                    form_.trainees_within_positions.rule);
+    }
+    if (positions && positions_complete_ && request.get("positions") && !form_.positions_add_up.rule.empty() &&
+        positions_sum_ != *positions) {
+      report_.interpretation(form_.positions_add_up.rule, form_.positions_add_up.interpretation);
+      report_.error(pointer_append(plan_path, "positions"), "plan.positions_mismatch",
+                    "各见习岗位数量合计 " + std::to_string(positions_sum_) + " 个，与拟提供见习岗位 " +
+                        std::to_string(*positions) + " 个不符",
+                    "the positions listed add up to " + std::to_string(positions_sum_) + ", the plan says " +
+                        std::to_string(*positions),
+                    form_.positions_add_up.rule);
+    }
+  }
+
+  void check_declarations(Fields& request) {
+    const Json* declared = request.object("declarations", false);
+    std::string base = request.path("declarations");
+    if (declared) {
+      for (const auto& [key, value] : declared->items()) {
+        std::string at = pointer_append(base, key);
+        if (!value.is_boolean()) {
+          report_.malformed(at, "request.type", "此处应为 true 或 false", "true or false expected here");
+          continue;
+        }
+        if (!form_.declarations.count(key))
+          report_.warning(at, "declaration.unknown", "未知的声明项“" + key + "”", "unknown declaration \"" + key + "\"");
+      }
+    }
+    if (!policy_) return;
+    for (const Condition& c : policy_->conditions) {
+      const Text& what = form_.declarations.at(c.key);
+      report_.interpretation(c.rule, c.interpretation);
+      std::string at = pointer_append(base, c.key);
+      const Json* v = nullptr;
+      if (declared) {
+        auto it = declared->find(c.key);
+        if (it != declared->end() && it->is_boolean()) v = &*it;
+        else if (it != declared->end()) continue;  // already reported as malformed
+      }
+      if (!v)
+        report_.error(at, "declaration.missing", "申报条件未声明：" + what.zh, "condition not declared: " + what.en, c.rule);
+      else if (!v->get<bool>())
+        report_.error(at, "declaration.not_met", "不符合申报条件：" + what.zh, "condition not met: " + what.en, c.rule);
+    }
+  }
+
+  const ApplicationForm& form_;
+  const PolicyApplicationRules* policy_;
+  Report& report_;
+  std::map<std::string, std::optional<long long>> plan_;
+  long long positions_sum_ = 0;
+  bool positions_complete_ = true;
+};
+
+}  // namespace
+
+void answer_unit_application(const RuleSet& rules, const Json& request, Report& report, Result& out) {
+  Fields f(request, "", report);
+  if (!f.ok()) return;
+  const FormRules& forms = rules.forms();
+  const Policy* policy = nullptr;
+  if (f.get("policy") || f.get("province")) policy = choose_policy(rules, f, report);
+  const PolicyApplicationRules* policy_rules = nullptr;
+  if (policy) {
+    auto it = forms.application_by_policy.find(policy->id);
+    if (it != forms.application_by_policy.end()) policy_rules = &it->second;
+  }
+  std::string form_id = policy_rules ? policy_rules->form_id : "unit-application";
+  auto form = forms.application_forms.find(form_id);
+  if (form == forms.application_forms.end()) {
+    report.error("", "application.form_unknown", "规则中没有申请表“" + form_id + "”", "no form \"" + form_id + "\" in the rules");
+    return;
+  }
+  if (!policy && !report.has_errors())
+    report.warning(f.path("policy"), "application.policy_missing",
+                   "未给出 policy 或 province 与 as_of：只检查表格，未检查所在省份通知的申报条件",
+                   "no policy (or province and as_of): the form is checked, not the conditions of a notice");
+  ApplicationChecker checker(form->second, policy_rules, report);
+  checker.check(f);
+
+  out["policy"] = policy ? Result(policy->id) : Result(nullptr);
+  out["form"] = form->second.id;
+  Result& conditions = out["conditions"] = Result::array();
+  if (policy_rules) {
+    const Json* declared = f.get("declarations");
+    for (const Condition& c : policy_rules->conditions) {
+      const Text& what = form->second.declarations.at(c.key);
+      bool yes = declared && declared->is_object() && declared->contains(c.key) && (*declared)[c.key] == true;
+      conditions.push_back({{"key", c.key}, {"rule", c.rule}, {"message", what.zh}, {"message_en", what.en}, {"declared", yes}});
+    }
+  }
+}
+
 }  // namespace jianxi
