@@ -1,0 +1,92 @@
+// GB 32100-2015 credit codes: generated valid codes, every single-character change
+// caught, and hand-made bad codes (length, alphabet, registration authority,
+// division code, check character). The expected check characters are computed here
+// independently, from weights 3^i mod 31, not from the engine's table.
+#include <doctest/doctest.h>
+
+#include <random>
+#include <string>
+
+#include "credit_code.h"
+#include "phone_number.h"
+
+namespace {
+
+const std::string kAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+char independent_check(const std::string& first17) {
+  int weight = 1, sum = 0;
+  for (char c : first17) {
+    sum += static_cast<int>(kAlphabet.find(c)) * weight;
+    weight = weight * 3 % 31;
+  }
+  return kAlphabet[(31 - sum % 31) % 31];
+}
+
+std::string random_code(std::mt19937& rng) {
+  const std::string authorities = "159Y";
+  auto pick = [&](const std::string& from) { return from[rng() % from.size()]; };
+  std::string s;
+  s += pick(authorities);
+  s += pick("1239");
+  for (int i = 0; i < 6; ++i) s += pick("0123456789");
+  for (int i = 0; i < 9; ++i) s += pick(kAlphabet);
+  return s + independent_check(s);
+}
+
+}  // namespace
+
+TEST_CASE("known codes") {
+  CHECK(jianxi::check_credit_code("91360100MA35XXXX0W").code.empty());
+  CHECK(jianxi::check_credit_code("91360100MA35XXXX0W").region == "360100");
+  CHECK(jianxi::check_credit_code("91110000600037341L").code.empty());
+  CHECK(jianxi::check_credit_code("91360100ma35xxxx0w").code.empty());  // lower case read as upper
+  CHECK(*jianxi::credit_code_check_character("91350100M000100Y4") == '3');
+}
+
+TEST_CASE("generated codes pass and every single change is caught") {
+  std::mt19937 rng(20150901);
+  for (int n = 0; n < 400; ++n) {
+    std::string code = random_code(rng);
+    INFO(code);
+    REQUIRE(jianxi::check_credit_code(code).code.empty());
+    CHECK(*jianxi::credit_code_check_character(code.substr(0, 17)) == code[17]);
+    std::string changed = code;
+    std::size_t at = rng() % 18;
+    char replacement = kAlphabet[rng() % kAlphabet.size()];
+    if (replacement == changed[at]) replacement = kAlphabet[(kAlphabet.find(replacement) + 1) % kAlphabet.size()];
+    changed[at] = replacement;
+    INFO(changed);
+    CHECK(!jianxi::check_credit_code(changed).code.empty());
+  }
+}
+
+TEST_CASE("bad codes are named by reason") {
+  CHECK(jianxi::check_credit_code("").code == "credit_code.length");
+  CHECK(jianxi::check_credit_code("91360100MA35XXXX0").code == "credit_code.length");
+  CHECK(jianxi::check_credit_code("91360100MA35XXXX0W1").code == "credit_code.length");
+  for (char outside : std::string("IOSVZ-* ")) {
+    std::string code = "91360100MA35XXXX0W";
+    code[12] = outside;
+    CHECK(jianxi::check_credit_code(code).code == "credit_code.characters");
+  }
+  CHECK(jianxi::check_credit_code("91360100MA35XXXX0X").code == "credit_code.checksum");
+  std::string authority = "B1360100MA35XXXX0";
+  CHECK(jianxi::check_credit_code(authority + independent_check(authority)).code ==
+        "credit_code.registration_authority");
+  std::string division = "9136A100MA35XXXX0";
+  CHECK(jianxi::check_credit_code(division + independent_check(division)).code == "credit_code.region");
+  CHECK(!jianxi::credit_code_check_character("91360100MA35XXXXO"));  // O is outside the alphabet
+}
+
+TEST_CASE("phone numbers") {
+  for (const char* good : {"13907910000", "19912345678", "+86 138 0013 8000", "86-13800138000", "0791-86383274",
+                           "079186383274", "010-62345678", "0791-86383274-801", "0755-2345678"})
+    CHECK_MESSAGE(jianxi::check_phone(good).code.empty(), good);
+  CHECK(jianxi::check_phone("13907910000").kind == "mobile");
+  CHECK(jianxi::check_phone("0791-86383274").kind == "landline");
+  CHECK(jianxi::check_phone("86383274").code == "phone.area_code_missing");
+  for (const char* bad : {"1390791000", "12800138000", "139079100001", "0791-0638327", "010-12345678",
+                          "0791-86383274-1234567", "abc", ""})
+    CHECK_MESSAGE(jianxi::check_phone(bad).code == "phone.invalid", bad);
+}
