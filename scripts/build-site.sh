@@ -12,5 +12,6 @@ cp -r web/. $out/site/
 cp $out/wasm/jianxi_module.mjs $out/wasm/jianxi_module.wasm $out/wasm/jianxi.js $out/site/
 cp node_modules/papaparse/papaparse.min.js $out/site/vendor/
 cp node_modules/exceljs/dist/exceljs.min.js $out/site/vendor/
+cp rules/forms/unit-application.json $out/site/data/unit-application-form.json
 node scripts/site-cities.mjs rules/minimum-wage $out/site/data/cities.json
 node scripts/stamp-site.mjs $out/site

@@ -61,9 +61,10 @@ test('the application form is checked as it is typed, findings as the CLI gives 
   await page.fill('#plan-trainees', '');
   await page.locator('#plan-trainees').pressSequentially('-3');
   await page.waitForTimeout(400);
-  const request = structuredClone(application);
-  request.unit.credit_code = '91360100MA35K7Q2X9';
-  request.plan.trainees = -3;
+  const request = JSON.parse(await page.locator('#app-request').textContent());
+  assert.equal(request.unit.credit_code, '91360100MA35K7Q2X9');
+  assert.equal(request.plan.trainees, -3);
+  for (const [key, value] of Object.entries(application.declarations)) assert.equal(request.declarations[key], value, key);
   const expected = cli(request);
   assert.deepEqual(await shownFindings(page, '#application'), expectedFindings(expected));
   await assertPlaced(page, '#application', '#app-general', expected);

@@ -17,7 +17,8 @@ const valueOf = (input) => {
 };
 
 export function readApplication() {
-  const request = { kind: 'unit_application', unit: {}, plan: {}, positions: [], mentors: [], declarations: {} };
+  const request = { kind: 'unit_application', policy: document.getElementById('app-policy').value,
+    unit: {}, plan: {}, positions: [], mentors: [], declarations: {} };
   for (const input of form.querySelectorAll('[data-key]')) {
     const [group, key] = input.dataset.key.split('.');
     const v = valueOf(input);
@@ -58,6 +59,7 @@ function addRow(name, values = {}) {
 }
 
 export function fillApplication(request) {
+  if (request.policy) document.getElementById('app-policy').value = request.policy;
   for (const input of form.querySelectorAll('[data-key]')) {
     const [group, key] = input.dataset.key.split('.');
     const v = request[group]?.[key];
@@ -73,14 +75,40 @@ export function fillApplication(request) {
 export function check() {
   const request = readApplication();
   save('portal.application', request);
+  document.getElementById('app-request').textContent = JSON.stringify(request, null, 1);
   const result = jianxi.evaluate(request);
   showFindings(form, result, document.getElementById('app-general'));
   form.dataset.checked = String(result.errors.length + result.warnings.length);
   return result;
 }
 
-export function initApplication(engine, saved, example) {
+// One checkbox per declaration the form rules name (rules/forms/unit-application.json);
+// the core says which of them the chosen notice requires.
+function drawDeclarations(declarations) {
+  const box = document.getElementById('declarations');
+  box.replaceChildren(...Object.entries(declarations).map(([key, label]) => {
+    const field = document.createElement('div');
+    field.className = 'field';
+    field.dataset.path = `/declarations/${key}`;
+    const wrap = document.createElement('label');
+    const input = document.createElement('input');
+    input.type = 'checkbox';
+    input.dataset.key = `declarations.${key}`;
+    const text = document.createElement('span');
+    text.textContent = label.zh;
+    text.dataset.en = label.en;
+    wrap.append(input, ' ', text);
+    field.append(wrap);
+    return field;
+  }));
+  translateNew();
+}
+
+export function initApplication(engine, policyList, formRules, saved, example) {
   jianxi = engine;
+  document.getElementById('app-policy').replaceChildren(
+    ...policyList.map((p) => new Option(`${p.province_zh} ${p.id}`, p.id)));
+  drawDeclarations(formRules.declarations ?? {});
   fillApplication(saved ?? example);
   const later = debounce(check, 150);
   form.addEventListener('input', later);

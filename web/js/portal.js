@@ -14,7 +14,8 @@ async function start() {
   const [application, summary] = await Promise.all(['unit-application', 'summary-table']
     .map((name) => fetch(`examples/${name}.json`).then((r) => r.json())));
   const provinces = [...new Map(list.map((p) => [p.province, p.province_zh])).entries()];
-  initApplication(jianxi, load('portal.application'), application);
+  const formRules = await fetch('data/unit-application-form.json').then((r) => r.json()).catch(() => ({}));
+  initApplication(jianxi, list, formRules, load('portal.application'), application);
   await initSummary(jianxi, provinces, load('portal.summary'), summary);
   document.body.dataset.firstResultMs = String(Math.round(performance.now() - started));
   const unsupported = jianxi.evaluate({ kind: 'summary_table' }).errors.some((f) => f.code === 'request.kind_unknown');
