@@ -1,5 +1,5 @@
 // Home page: loads the rule core and lists the notices it knows.
-import { engine } from './js/engine.js';
+import { engine, markFirstResult } from './js/engine.js';
 import { initLanguage, t, setText } from './js/i18n.js';
 
 const status = document.getElementById('status');
@@ -22,6 +22,8 @@ try {
   const jianxi = await engine();
   list = jianxi.evaluate({ kind: 'policies' }).policies;
   render();
+  markFirstResult();
+  document.body.dataset.ready = 'true';
 } catch (e) {
   setText(status, `规则引擎加载失败：${e}`, `The rule engine failed to load: ${e}`);
 }

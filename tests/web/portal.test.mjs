@@ -2,7 +2,7 @@
 // person types, every finding the CLI gives for the same request is shown beside
 // its field or cell (or in the general list when no field has its path); a summary
 // table comes in from pasted text, a CSV file and an .xlsx file made here with
-// exceljs; many reports are checked in chunks behind a progress bar.
+// exceljs; many reports are checked in a worker behind a progress bar.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
@@ -126,7 +126,7 @@ test('an .xlsx file made with exceljs imports, dates and numbers included', asyn
   assert.deepEqual(await shownFindings(page, '#sum-form'), expectedFindings(expected));
 });
 
-test('many reports are checked in chunks behind a progress bar, with the CLI\'s findings', async () => {
+test('many reports are checked in one request behind a progress bar, with the CLI\'s findings', async () => {
   const reports = [];
   for (let year = 2015; year < 2025; year += 1) {
     for (let month = 1; month <= 12; month += 1) {

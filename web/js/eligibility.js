@@ -1,7 +1,7 @@
 // The graduate's eligibility page: a short form read into an `eligibility` request;
 // the verdict, its reasons and clauses, and the ID number checked on every keystroke
 // by the core itself (GB 11643: length, characters, MOD 11-2 check, birth date).
-import { engine, policies } from './engine.js';
+import { engine, policies, markFirstResult } from './engine.js';
 import { showFindings } from './findings.js';
 import { debounce } from './format.js';
 import { initLanguage, msg, t, setText } from './i18n.js';
@@ -46,6 +46,7 @@ function renderIdState(result) {
 }
 
 function render(result) {
+  markFirstResult();
   lastResult = result;
   showFindings(form, result, $('general-findings'));
   renderIdState(result);

@@ -12,3 +12,8 @@ export async function policies() {
   const jianxi = await engine();
   return jianxi.evaluate({ kind: 'policies' }).policies;
 }
+
+/** Marks the moment the first engine result is on the page (read by bench/cold_start.mjs). */
+export function markFirstResult() {
+  if (!performance.getEntriesByName('jianxi:first-result').length) performance.mark('jianxi:first-result');
+}

@@ -1,7 +1,7 @@
 // The employer's estimate page: the form is read into a `subsidy` request, the core
 // answers on this device, and the page shows the total, every line with its clause,
 // the findings beside their fields and two what-if charts.
-import { engine, policies } from './engine.js';
+import { engine, policies, markFirstResult } from './engine.js';
 import { barChart } from './chart.js';
 import { clearFindings, showFindings } from './findings.js';
 import { debounce, download, itemName, percent, yuan } from './format.js';
@@ -135,6 +135,7 @@ function showMode() {
 // ---- results ----------------------------------------------------------------
 
 function render(result) {
+  markFirstResult();
   lastResult = result;
   showFindings(form, result, $('general-findings'));
   const ok = result.ok;

@@ -1,8 +1,8 @@
 // The monthly summary table (`summary_table`): an editable sheet, one row per report,
 // checked as the person types; pasted or imported tables; and, for many reports,
-// checking in chunks with a progress bar so the page stays responsive. Reports are
-// chunked by calendar year, since the year-to-date checks only compare within a
-// year, and each chunk's finding paths are mapped back to the whole table.
+// one request answered in a worker behind a progress bar, so the page stays
+// responsive and the verdict is the one the CLI gives for the whole table (splitting
+// the table would lose the checks that run across reports: order, gaps, duplicates).
 import { showFindings } from './findings.js';
 import { debounce } from './format.js';
 import { t } from './i18n.js';
@@ -13,7 +13,7 @@ import { parseDelimited, parseXlsx } from './table-import.js';
 const form = document.getElementById('sum-form');
 const sheet = document.getElementById('sheet');
 const $ = (id) => document.getElementById(id);
-const CHUNK = 24;
+const WORKER_FROM = 60;  // reports; fewer are checked on the page at once
 let jianxi;
 let reports = [];
 
@@ -96,59 +96,58 @@ export function summaryRequest(subset = reports) {
   return { kind: 'summary_table', template: $('template').value, province: $('sum-province').value, reports: subset };
 }
 
-function chunks() {
-  const out = [];
-  let current = [];
-  let year = null;
-  reports.forEach((report, index) => {
-    const y = report.period.slice(0, 4);
-    if (current.length && (current.length >= CHUNK || y !== year)) { out.push(current); current = []; }
-    current.push(index);
-    year = y;
+let worker;
+let asked = 0;
+/** The result of a request answered by the worker's copy of the core. */
+function inWorker(request) {
+  worker ??= new Worker(new URL('./engine-worker.js', import.meta.url), { type: 'module' });
+  const id = ++asked;
+  return new Promise((resolve) => {
+    const answer = ({ data }) => {
+      if (data.id !== id) return;
+      worker.removeEventListener('message', answer);
+      resolve(JSON.parse(data.text));
+    };
+    worker.addEventListener('message', answer);
+    worker.postMessage({ id, text: JSON.stringify(request) });
   });
-  if (current.length) out.push(current);
-  return out;
 }
 
-const remap = (finding, indexes) => ({
-  ...finding,
-  path: finding.path.replace(/^\/reports\/(\d+)/, (_, i) => `/reports/${indexes[Number(i)]}`),
-});
+function showProgress(stage, done) {
+  const bar = $('progress');
+  if (done == null) bar.removeAttribute('value');  // indeterminate while the core works
+  else bar.value = done;
+  $('progress-text').textContent = stage;
+}
 
 let run = 0;
-/** Checks every report; with more than one chunk, yields to the page between chunks. */
+/** Checks every report in one request; many reports go to the worker behind a progress bar. */
 export async function checkAll() {
   readSheet();
-  save('portal.summary', summaryRequest());
+  const request = summaryRequest();
+  save('portal.summary', request);
   const mine = ++run;
-  const parts = chunks();
-  const many = parts.length > 1;
+  const many = reports.length >= WORKER_FROM;
   $('progress-box').hidden = !many;
-  const merged = { errors: [], warnings: [] };
-  const seen = new Set();
   const started = performance.now();
-  for (const [n, indexes] of (parts.length ? parts : [[]]).entries()) {
-    const result = jianxi.evaluate(summaryRequest(indexes.map((i) => reports[i])));
-    for (const kind of ['errors', 'warnings']) {
-      for (const f of result[kind]) {
-        const mapped = remap(f, indexes);
-        const key = `${kind}${mapped.path}${mapped.code}${mapped.message}`;
-        if (!seen.has(key)) { seen.add(key); merged[kind].push(mapped); }
-      }
-    }
-    if (many) {
-      $('progress').value = (n + 1) / parts.length;
-      $('progress-text').textContent = t(`${indexes.at(-1) + 1} / ${reports.length} 份`, `${indexes.at(-1) + 1} of ${reports.length}`);
-      await new Promise((r) => setTimeout(r, 0));
-      if (mine !== run) return null;
-    }
+  let result;
+  if (many) {
+    showProgress(t(`正在校验 ${reports.length} 份报表…`, `Checking ${reports.length} reports…`), null);
+    result = await inWorker(request);
+    if (mine !== run) return null;
+    showProgress(t('正在标注结果…', 'Placing the findings…'), 0.9);
+    await new Promise((r) => setTimeout(r, 0));
+  } else {
+    result = jianxi.evaluate(request);
   }
-  showFindings(form, merged, $('sum-general'));
+  showFindings(form, result, $('sum-general'));
+  const elapsed = Math.round(performance.now() - started);
   $('sum-summary').textContent = t(
-    `${reports.length} 份报表：${merged.errors.length} 个错误，${merged.warnings.length} 个提示（${Math.round(performance.now() - started)} 毫秒）`,
-    `${reports.length} reports: ${merged.errors.length} errors, ${merged.warnings.length} warnings (${Math.round(performance.now() - started)} ms)`);
+    `${reports.length} 份报表：${result.errors.length} 个错误，${result.warnings.length} 个提示（${elapsed} 毫秒）`,
+    `${reports.length} reports: ${result.errors.length} errors, ${result.warnings.length} warnings (${elapsed} ms)`);
+  if (many) showProgress(t(`${reports.length} / ${reports.length} 份，已完成`, `${reports.length} of ${reports.length}, done`), 1);
   form.dataset.checked = String(reports.length);
-  return merged;
+  return result;
 }
 
 async function importReports(loaded) {

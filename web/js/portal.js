@@ -1,5 +1,5 @@
 // The portal page: loads the core once and sets up the two checked forms.
-import { engine, policies } from './engine.js';
+import { engine, policies, markFirstResult } from './engine.js';
 import { initLanguage, t, setText } from './i18n.js';
 import { check, initApplication } from './portal-application.js';
 import { initSummary, redrawSummary } from './portal-summary.js';
@@ -25,6 +25,7 @@ async function start() {
   } else {
     setText(status, `规则引擎 ${jianxi.version()} 已就绪`, `Rule engine ${jianxi.version()} ready`);
   }
+  markFirstResult();
   document.body.dataset.ready = 'true';
 }
 
