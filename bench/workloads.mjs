@@ -26,9 +26,9 @@ export function unitApplication(valid) {
       { title: '行政助理见习', count: 2, requirements: '无', content: '文件管理、会务' },
     ],
     mentors: [{ name: '王五', phone: '13900139000', role: '测试主管' }],
-    declarations: { registered_in_province: true, no_bad_credit: true, accepts_at_least_one: true,
-      has_training_plan: true, pays_at_least_min_wage: true, buys_accident_insurance: true,
-      labour_protection: true },
+    declarations: { registered_locally: true, no_bad_credit: true, lawful_operation: true,
+      voluntary_and_managed: true, hosts_at_least_one: true, supervisor_and_plan: true,
+      allowance_not_below_min_wage: true, accident_insurance: true, labour_protection: true },
   };
   if (valid) return form;
   form.unit.credit_code = VALID_CREDIT_CODE;
@@ -36,6 +36,7 @@ export function unitApplication(valid) {
   form.plan.trainees = 9;
   form.positions[0].count = 1.5;
   form.declarations.no_bad_credit = false;
+  delete form.declarations.labour_protection;
   return form;
 }
 

@@ -43,6 +43,7 @@ void read_summary_template(const std::string& file, const json& j, FormRules& ou
     const json& ind = list[i];
     Indicator k;
     k.number = ind.at("number");
+    k.key = std::to_string(k.number);
     if (k.number != static_cast<int>(i) + 1) {
       problems.push_back(problem(file, "/indicators/" + std::to_string(i),
                                  "indicators must be numbered 1, 2, … in order"));

@@ -101,20 +101,22 @@ class SummaryChecker {
   // Indicators in their printed order, then any key the template does not have.
   void read_values(const Json& values, const std::string& path, CheckedReport& r) {
     for (const auto& ind : tpl_.indicators) {
-      std::string key = std::to_string(ind.number);
-      std::string at = pointer_append(path, key);
-      auto it = values.find(key);
+      auto it = values.find(ind.key);
       if (it == values.end() || it->is_null()) {
-        report_.error(at, "summary.value_missing", "缺少指标 " + key + "“" + ind.name.zh + "”",
-                      "indicator " + key + " (" + ind.name.en + ") is missing", rule_);
+        report_.error(pointer_append(path, ind.key), "summary.value_missing",
+                      "缺少指标 " + ind.key + "“" + ind.name.zh + "”",
+                      "indicator " + ind.key + " (" + ind.name.en + ") is missing", rule_);
         continue;
       }
       if (!it->is_number()) {
-        report_.malformed(at, "request.type", "此处应为数字", "a number expected here");
+        report_.malformed(pointer_append(path, ind.key), "request.type", "此处应为数字",
+                          "a number expected here");
         continue;
       }
-      r.values[ind.number - 1] = ind.money ? read_money(it->get<double>(), at, ind) : read_count(*it, at, ind);
+      r.values[ind.number - 1] =
+          ind.money ? read_money(it->get<double>(), path, ind) : read_count(*it, path, ind);
     }
+    if (values.size() == tpl_.indicators.size()) return;  // every key was an indicator
     for (const auto& [key, value] : values.items()) {
       bool digits = !key.empty() && key.size() <= 3 && key[0] != '0' &&
                     std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -128,46 +130,47 @@ class SummaryChecker {
     }
   }
 
-  std::optional<std::int64_t> read_count(const Json& value, const std::string& at, const Indicator& ind) {
-    std::string name_zh = std::to_string(ind.number) + "“" + ind.name.zh + "”";
-    std::string name_en = std::to_string(ind.number) + " (" + ind.name.en + ")";
+  // Names and paths are built only when a finding needs them: most values are fine.
+  static std::string name_zh(const Indicator& ind) { return ind.key + "“" + ind.name.zh + "”"; }
+  static std::string name_en(const Indicator& ind) { return ind.key + " (" + ind.name.en + ")"; }
+
+  std::optional<std::int64_t> read_count(const Json& value, const std::string& path, const Indicator& ind) {
     double d = value.get<double>();
     bool whole = value.is_number_integer() || (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9e15);
     if (!whole) {
-      report_.error(at, "summary.count_not_whole", "指标 " + name_zh + " 是人数或个数，应为整数",
-                    "indicator " + name_en + " is a count and must be a whole number", rule_);
+      report_.error(pointer_append(path, ind.key), "summary.count_not_whole",
+                    "指标 " + name_zh(ind) + " 是人数或个数，应为整数",
+                    "indicator " + name_en(ind) + " is a count and must be a whole number", rule_);
       return std::nullopt;
     }
     std::int64_t v = value.is_number_integer() ? value.get<std::int64_t>() : static_cast<std::int64_t>(d);
     if (value.is_number_unsigned() && value.get<std::uint64_t>() > 9000000000000000ull) v = -1;
     if (v < 0) {
-      report_.error(at, "summary.negative", "指标 " + name_zh + " 不能为负数",
-                    "indicator " + name_en + " cannot be negative", rule_);
+      report_.error(pointer_append(path, ind.key), "summary.negative", "指标 " + name_zh(ind) + " 不能为负数",
+                    "indicator " + name_en(ind) + " cannot be negative", rule_);
       return std::nullopt;
     }
     return v;
   }
 
-  std::optional<std::int64_t> read_money(double d, const std::string& at, const Indicator& ind) {
-    std::string name_zh = std::to_string(ind.number) + "“" + ind.name.zh + "”";
-    std::string name_en = std::to_string(ind.number) + " (" + ind.name.en + ")";
+  std::optional<std::int64_t> read_money(double d, const std::string& path, const Indicator& ind) {
     if (!std::isfinite(d) || std::fabs(d) > 9e10) {
-      report_.error(at, "summary.money_invalid", "指标 " + name_zh + " 的金额超出范围",
-                    "indicator " + name_en + " is out of range", rule_);
+      report_.error(pointer_append(path, ind.key), "summary.money_invalid", "指标 " + name_zh(ind) + " 的金额超出范围",
+                    "indicator " + name_en(ind) + " is out of range", rule_);
       return std::nullopt;
     }
     if (d < 0) {
-      report_.error(at, "summary.negative", "指标 " + name_zh + " 不能为负数",
-                    "indicator " + name_en + " cannot be negative", rule_);
+      report_.error(pointer_append(path, ind.key), "summary.negative", "指标 " + name_zh(ind) + " 不能为负数",
+                    "indicator " + name_en(ind) + " cannot be negative", rule_);
       return std::nullopt;
     }
     double scaled = d * static_cast<double>(money_scale_);
     double rounded = std::round(scaled);
     if (std::fabs(scaled - rounded) > 1e-6 * std::max(1.0, std::fabs(scaled))) {
       std::string places = std::to_string(tpl_.money_decimals);
-      report_.error(at, "summary.money_decimals",
-                    "指标 " + name_zh + " 以万元计，最多 " + places + " 位小数",
-                    "indicator " + name_en + " is in 10,000 yuan with at most " + places + " decimals",
+      report_.error(pointer_append(path, ind.key), "summary.money_decimals",
+                    "指标 " + name_zh(ind) + " 以万元计，最多 " + places + " 位小数",
+                    "indicator " + name_en(ind) + " is in 10,000 yuan with at most " + places + " decimals",
                     rule_);
       return std::nullopt;
     }

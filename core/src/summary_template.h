@@ -15,6 +15,7 @@ namespace jianxi {
 
 struct Indicator {
   int number = 0;   // as printed, 1-based
+  std::string key;  // the number as the request's "values" key
   Text name;
   bool money = false;         // 万元, else a whole count
   bool year_to_date = false;  // 本年累计: never falls within a year
