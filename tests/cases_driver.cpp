@@ -16,7 +16,7 @@
 #include "jianxi/engine.h"
 
 namespace fs = std::filesystem;
-using nlohmann::json;
+using json = nlohmann::json;
 
 namespace {
 

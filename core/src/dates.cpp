@@ -66,7 +66,7 @@ int age_on(Date birth, Date on) {
   return age;
 }
 
-Calendar::Calendar(const nlohmann::json& data) {
+Calendar::Calendar(const nlohmann::ordered_json& data) {
   from_ = *parse_date(data.at("covers").at("from").get<std::string>());
   to_ = *parse_date(data.at("covers").at("to").get<std::string>());
   for (const auto& [year, lists] : data.at("years").items()) {

@@ -30,7 +30,7 @@ class Calendar {
  public:
   Calendar() = default;
   // From the rules/calendar file: {"covers":{"from","to"},"years":{"YYYY":{"off":[],"workday":[]}}}.
-  explicit Calendar(const nlohmann::json& data);
+  explicit Calendar(const nlohmann::ordered_json& data);
 
   bool covers(Date d) const { return !from_.is_special() && d >= from_ && d <= to_; }
   Date covered_from() const { return from_; }

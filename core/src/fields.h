@@ -12,7 +12,7 @@
 
 namespace jianxi {
 
-using Json = nlohmann::json;
+using Json = nlohmann::ordered_json;
 
 std::string pointer_append(const std::string& base, const std::string& key);
 

@@ -6,7 +6,7 @@
 namespace jianxi {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 Text text_at(const json& obj, const char* key) {
   auto it = obj.find(key);

@@ -32,7 +32,7 @@ struct FormRules {
 // Reads the documents of rules/summary-templates/, rules/allocation-tables/ and
 // rules/forms/ (already schema-checked) and the policies' summary_table and
 // application sections. Problems are appended; never throws.
-std::shared_ptr<const FormRules> read_form_rules(const std::map<std::string, nlohmann::json>& documents,
+std::shared_ptr<const FormRules> read_form_rules(const std::map<std::string, nlohmann::ordered_json>& documents,
                                                  const std::vector<Policy>& policies,
                                                  std::vector<Finding>& problems);
 

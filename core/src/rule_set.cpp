@@ -8,7 +8,7 @@
 namespace jianxi {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 Text text_of(const json& obj, const char* key) {
   auto it = obj.find(key);
@@ -257,7 +257,7 @@ const WageTable* RuleSet::wage_table(const std::string& province) const {
   return it == wages_.end() ? nullptr : &it->second;
 }
 
-const nlohmann::json* RuleSet::document(const std::string& path) const {
+const nlohmann::ordered_json* RuleSet::document(const std::string& path) const {
   auto it = documents_.find(path);
   return it == documents_.end() ? nullptr : &it->second;
 }

@@ -101,7 +101,7 @@ struct Policy {
   Date issued, effective_from;
   std::optional<Date> effective_to;
   Text effective_note;
-  nlohmann::json raw;  // the whole file, for kinds that read their own sections
+  nlohmann::ordered_json raw;  // the whole file, for kinds that read their own sections
 
   Cited month_counting;
   int min_working_days = 0;
@@ -156,7 +156,7 @@ class RuleSet {
   const WageTable* wage_table(const std::string& province) const;
   const Calendar& calendar() const { return calendar_; }
   // Files of a folder that no typed loader owns (forms, table templates), by file name.
-  const nlohmann::json* document(const std::string& path) const;
+  const nlohmann::ordered_json* document(const std::string& path) const;
   // The typed form and table rules, read once at load (never null after load()).
   const FormRules& forms() const { return *forms_; }
 
@@ -165,7 +165,7 @@ class RuleSet {
   std::vector<Policy> policies_;
   std::map<std::string, WageTable> wages_;
   Calendar calendar_;
-  std::map<std::string, nlohmann::json> documents_;
+  std::map<std::string, nlohmann::ordered_json> documents_;
   std::shared_ptr<const FormRules> forms_;
 };
 

@@ -7,7 +7,7 @@
 namespace jianxi {
 namespace {
 
-bool has_type(const nlohmann::json& v, const std::string& t) {
+bool has_type(const nlohmann::ordered_json& v, const std::string& t) {
   if (t == "object") return v.is_object();
   if (t == "array") return v.is_array();
   if (t == "string") return v.is_string();
@@ -22,7 +22,7 @@ bool has_type(const nlohmann::json& v, const std::string& t) {
 
 }  // namespace
 
-std::vector<SchemaProblem> SchemaChecker::check(const nlohmann::json& doc,
+std::vector<SchemaProblem> SchemaChecker::check(const nlohmann::ordered_json& doc,
                                                 const std::string& def) const {
   std::vector<SchemaProblem> out;
   auto defs = root_.find("$defs");
@@ -34,7 +34,7 @@ std::vector<SchemaProblem> SchemaChecker::check(const nlohmann::json& doc,
   return out;
 }
 
-void SchemaChecker::check(const nlohmann::json& v, const nlohmann::json& s,
+void SchemaChecker::check(const nlohmann::ordered_json& v, const nlohmann::ordered_json& s,
                           const std::string& path, std::vector<SchemaProblem>& out,
                           int depth) const {
   if (depth > 64) {

@@ -17,14 +17,14 @@ struct SchemaProblem {
 
 class SchemaChecker {
  public:
-  explicit SchemaChecker(const nlohmann::json& schema) : root_(schema) {}
+  explicit SchemaChecker(const nlohmann::ordered_json& schema) : root_(schema) {}
   // Problems of `doc` against the definition `#/$defs/<def>`; empty when valid.
-  std::vector<SchemaProblem> check(const nlohmann::json& doc, const std::string& def) const;
+  std::vector<SchemaProblem> check(const nlohmann::ordered_json& doc, const std::string& def) const;
 
  private:
-  void check(const nlohmann::json& doc, const nlohmann::json& schema, const std::string& path,
+  void check(const nlohmann::ordered_json& doc, const nlohmann::ordered_json& schema, const std::string& path,
              std::vector<SchemaProblem>& out, int depth) const;
-  const nlohmann::json& root_;
+  const nlohmann::ordered_json& root_;
 };
 
 }  // namespace jianxi

@@ -11,17 +11,17 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string input(reinterpret_cast<const char*>(data), size);
 #ifdef JIANXI_FUZZ_KIND
-  auto parsed = nlohmann::json::parse(input, nullptr, false);
+  auto parsed = nlohmann::ordered_json::parse(input, nullptr, false);
   if (parsed.is_object()) {
     parsed["kind"] = JIANXI_FUZZ_KIND;
-    input = parsed.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    input = parsed.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
   }
 #endif
   jianxi::Evaluation result = jianxi::default_engine().evaluate(input);
   // Every answer is JSON with ok == errors.empty(); anything else is a bug.
-  auto answer = nlohmann::json::parse(result.json, nullptr, false);
+  auto answer = nlohmann::ordered_json::parse(result.json, nullptr, false);
   if (answer.is_discarded()) __builtin_trap();
-  auto check = [](const nlohmann::json& r) {
+  auto check = [](const nlohmann::ordered_json& r) {
     if (!r.is_object() || r.at("ok").get<bool>() != r.at("errors").empty()) __builtin_trap();
   };
   if (answer.is_array())

@@ -27,7 +27,7 @@ TEST_CASE("age counts whole years, the birthday itself included") {
 
 TEST_CASE("calendar: holidays and make-up working days") {
   // A fixture year, not the real calendar: 2023-10-02 off, Saturday 2023-10-07 worked.
-  auto data = nlohmann::json::parse(R"({"covers":{"from":"2023-01-01","to":"2023-12-31"},
+  auto data = nlohmann::ordered_json::parse(R"({"covers":{"from":"2023-01-01","to":"2023-12-31"},
     "years":{"2023":{"off":["2023-10-02"],"workday":["2023-10-07"]}}})");
   jianxi::Calendar cal(data);
   CHECK_FALSE(cal.is_working_day(Date(2023, 10, 2)));  // Monday, holiday

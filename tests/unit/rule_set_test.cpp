@@ -58,7 +58,7 @@ TEST_CASE("a broken rule file is reported with file, path and reason") {
   auto rules = fixture_rules();
   for (auto& r : rules) {
     if (r.path != "policies/fixture-2020.json") continue;
-    auto doc = nlohmann::json::parse(r.text);
+    auto doc = nlohmann::ordered_json::parse(r.text);
     doc["subsidy"]["position"]["rates"]["college_graduate"] = "50%";
     doc.erase("title");
     r.text = doc.dump();
@@ -71,7 +71,7 @@ TEST_CASE("a broken rule file is reported with file, path and reason") {
   CHECK(all.find("not a rate") != std::string::npos);
 
   jianxi::Engine engine(rules);
-  auto result = nlohmann::json::parse(engine.evaluate(R"({"kind":"policies"})").json);
+  auto result = nlohmann::ordered_json::parse(engine.evaluate(R"({"kind":"policies"})").json);
   CHECK(result["ok"] == false);
   CHECK(result["errors"][0]["code"] == "rules.invalid");
 }
@@ -95,7 +95,7 @@ TEST_CASE("the engine computes from fixture rules") {
     std::string req = std::string(R"({"kind":"subsidy","policy":"fixture-2020","min_wage":2000,
       "trainees":[{"category":"college_graduate","start":")") + start +
                       R"(","end":"2020-07-31","retained":true}]})";
-    return nlohmann::json::parse(engine.evaluate(req).json);
+    return nlohmann::ordered_json::parse(engine.evaluate(req).json);
   };
   auto a = run("2020-06-10");
   CHECK(a["ok"] == true);

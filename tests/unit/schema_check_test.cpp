@@ -6,16 +6,16 @@
 #include "schema_check.h"
 
 TEST_CASE("schema subset: types, required, enums, formats, refs, anyOf") {
-  auto schema = nlohmann::json::parse(R"({"$defs":{
+  auto schema = nlohmann::ordered_json::parse(R"({"$defs":{
     "day":{"type":"string","format":"date"},
     "doc":{"type":"object","required":["a"],"additionalProperties":false,
       "properties":{"a":{"enum":["x","y"]},"b":{"$ref":"#/$defs/day"},
         "c":{"anyOf":[{"type":"null"},{"type":"integer","minimum":1}]},
         "d":{"type":"array","minItems":1,"items":{"type":"string","format":"rate"}}}}}})");
   jianxi::SchemaChecker checker(schema);
-  CHECK(checker.check(nlohmann::json::parse(R"({"a":"x","b":"2024-02-29","c":null,"d":["2/3"]})"), "doc").empty());
+  CHECK(checker.check(nlohmann::ordered_json::parse(R"({"a":"x","b":"2024-02-29","c":null,"d":["2/3"]})"), "doc").empty());
   auto problems = checker.check(
-      nlohmann::json::parse(R"({"b":"2023-02-29","c":0,"d":[],"e":1})"), "doc");
+      nlohmann::ordered_json::parse(R"({"b":"2023-02-29","c":0,"d":[],"e":1})"), "doc");
   REQUIRE(problems.size() == 5);
   CHECK(problems[0].path == "/a");
   CHECK(problems[0].reason.find("required") == 0);
@@ -23,5 +23,5 @@ TEST_CASE("schema subset: types, required, enums, formats, refs, anyOf") {
   CHECK(problems[2].path == "/c");
   CHECK(problems[3].path == "/d");
   CHECK(problems[4].path == "/e");
-  CHECK(checker.check(nlohmann::json::parse(R"({"a":"z"})"), "doc")[0].reason.find("enum") == 0);
+  CHECK(checker.check(nlohmann::ordered_json::parse(R"({"a":"z"})"), "doc")[0].reason.find("enum") == 0);
 }
