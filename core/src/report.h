@@ -24,7 +24,7 @@ class Report {
 
   bool has_errors() const { return !errors_.empty(); }
   bool is_malformed() const { return malformed_; }
-  std::size_t error_count() const { return errors_.size(); }
+  std::size_t error_count() const { return errors_.size() + errors_dropped_; }
 
   // Writes kind, ok, errors and warnings, in the contract's order, into a fresh result.
   nlohmann::ordered_json head(const std::string& kind) const;
@@ -32,8 +32,14 @@ class Report {
   void tail(nlohmann::ordered_json& result) const;
 
  private:
+  // A table of 100k bad rows must not answer with millions of findings: past this
+  // many of a kind, findings are counted, and one last finding says how many.
+  static constexpr std::size_t kMaxFindings = 1000;
+
   std::vector<Finding> errors_;
   std::vector<Finding> warnings_;
+  std::size_t errors_dropped_ = 0;
+  std::size_t warnings_dropped_ = 0;
   std::vector<std::pair<std::string, Text>> interpretations_;
   bool malformed_ = false;
 };
