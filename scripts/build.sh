@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the native CLI and tests ($out/native), the wasm module ($out/wasm) and
-# the site ($out/site: web/ plus the module). One job at a time: the machine has 2 cores.
+# the site ($out/site: web/ plus the module); $out is JIANXI_BUILD_ROOT, else build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs="${JIANXI_JOBS:-2}"

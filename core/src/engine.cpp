@@ -29,8 +29,6 @@ bool nesting_within(std::string_view text, int limit) {
   return true;
 }
 
-Result request_error(const std::string& kind, Report& report) { return report.head(kind); }
-
 Result answer_one(const RuleSet& rules, const Json& request, bool& malformed) {
   Report report;
   std::string kind;
@@ -82,17 +80,17 @@ Evaluation Engine::evaluate(std::string_view request, bool pretty) const {
     Report report;
     if (request.size() > kMaxRequestBytes) {
       report.malformed("", "request.too_large", "请求超过 64 MB", "the request is larger than 64 MB");
-      result = request_error("", report);
+      result = report.head("");
     } else if (!nesting_within(request, kMaxDepth)) {
       report.malformed("", "request.too_deep", "请求嵌套超过 64 层",
                        "the request is nested deeper than 64 levels");
-      result = request_error("", report);
+      result = report.head("");
     } else {
       Json parsed = Json::parse(request, nullptr, false);
       if (parsed.is_discarded()) {
         report.malformed("", "request.not_json", "请求不是有效的 JSON",
                          "the request is not valid JSON");
-        result = request_error("", report);
+        result = report.head("");
       } else if (parsed.is_array()) {
         result = Result::array();
         for (const auto& one : parsed) result.push_back(answer_one(*rules_, one, ev.malformed));

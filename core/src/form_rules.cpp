@@ -3,28 +3,12 @@
 // has, and that policies name templates and forms that exist.
 #include "form_rules.h"
 
+#include "rule_reading.h"
+
 namespace jianxi {
 namespace {
 
 using json = nlohmann::ordered_json;
-
-Text text_at(const json& obj, const char* key) {
-  auto it = obj.find(key);
-  if (it == obj.end() || !it->is_object()) return {};
-  return {it->value("zh", ""), it->value("en", "")};
-}
-
-void read_cited(const json& obj, Cited& c) {
-  c.rule = obj.value("rule", "");
-  c.interpretation = text_at(obj, "interpretation");
-  c.note = text_at(obj, "note");
-}
-
-Finding problem(const std::string& file, const std::string& path, const std::string& reason) {
-  std::string where = "rules/" + file + (path.empty() ? "" : " " + path);
-  return {"", "rules.invalid", "规则文件有误：" + where + "：" + reason,
-          "broken rule file: " + where + ": " + reason, ""};
-}
 
 bool in_folder(const std::string& path, const std::string& folder) {
   return path.compare(0, folder.size() + 1, folder + "/") == 0;
@@ -34,9 +18,9 @@ void read_summary_template(const std::string& file, const json& j, FormRules& ou
                            std::vector<Finding>& problems) {
   SummaryTemplate t;
   t.id = j.at("id");
-  t.title = text_at(j, "title");
+  t.title = text_of(j, "title");
   for (const auto& s : j.at("sources")) t.sources.push_back(s);
-  t.interpretation = text_at(j, "interpretation");
+  t.interpretation = text_of(j, "interpretation");
   t.money_decimals = j.value("money_decimals", 4);
   const json& list = j.at("indicators");
   for (std::size_t i = 0; i < list.size(); ++i) {
@@ -45,11 +29,11 @@ void read_summary_template(const std::string& file, const json& j, FormRules& ou
     k.number = ind.at("number");
     k.key = std::to_string(k.number);
     if (k.number != static_cast<int>(i) + 1) {
-      problems.push_back(problem(file, "/indicators/" + std::to_string(i),
+      problems.push_back(rule_problem(file, "/indicators/" + std::to_string(i),
                                  "indicators must be numbered 1, 2, … in order"));
       return;
     }
-    k.name = text_at(ind, "name");
+    k.name = text_of(ind, "name");
     k.money = ind.at("measure") == "money";
     k.year_to_date = ind.value("year_to_date", false);
     t.indicators.push_back(k);
@@ -58,14 +42,14 @@ void read_summary_template(const std::string& file, const json& j, FormRules& ou
   std::string error;
   auto relations = parse_relations(t.relations_printed, error);
   if (!relations) {
-    problems.push_back(problem(file, "/relations/printed", error));
+    problems.push_back(rule_problem(file, "/relations/printed", error));
     return;
   }
   for (const auto& r : *relations)
     for (const auto& side : r.sides)
       for (int n : side)
         if (!t.indicator(n)) {
-          problems.push_back(problem(file, "/relations/printed",
+          problems.push_back(rule_problem(file, "/relations/printed",
                                      "relation " + r.printed + " names indicator " +
                                          std::to_string(n) + ", which the template lacks"));
           return;
@@ -77,10 +61,10 @@ void read_summary_template(const std::string& file, const json& j, FormRules& ou
 void read_allocation_template(const json& j, FormRules& out) {
   AllocationTemplate t;
   t.id = j.at("id");
-  t.title = text_at(j, "title");
+  t.title = text_of(j, "title");
   t.rule = j.at("rule");
   for (const auto& c : j.at("columns"))
-    t.columns.push_back({c.at("key"), text_at(c, "label"), c.value("whole", true)});
+    t.columns.push_back({c.at("key"), text_of(c, "label"), c.value("whole", true)});
   for (const auto& c : j.value("row_checks", json::array())) {
     RowComparison r;
     read_cited(c, r);
@@ -105,19 +89,19 @@ CrossCheck cross_check(const json& checks, const char* key) {
   const json& j = checks[key];
   c.rule = j.at("rule");
   c.error = j.value("error", true);
-  c.interpretation = text_at(j, "interpretation");
+  c.interpretation = text_of(j, "interpretation");
   return c;
 }
 
 void read_application_form(const json& j, FormRules& out) {
   ApplicationForm f;
   f.id = j.at("id");
-  f.title = text_at(j, "title");
+  f.title = text_of(j, "title");
   f.rule = j.at("rule");
   for (const auto& s : j.at("sections")) {
     FormSection sec;
     sec.key = s.at("key");
-    sec.label = text_at(s, "label");
+    sec.label = text_of(s, "label");
     sec.list = s.value("list", false);
     sec.required = s.value("required", false);
     sec.min_items = s.value("min_items", 0);
@@ -125,7 +109,7 @@ void read_application_form(const json& j, FormRules& out) {
     for (const auto& fld : s.at("fields")) {
       FormField field;
       field.key = fld.at("key");
-      field.label = text_at(fld, "label");
+      field.label = text_of(fld, "label");
       field.format = format_of(fld.at("format"));
       field.required = fld.value("required", false);
       if (fld.contains("min")) field.min = fld["min"].get<long long>();
@@ -149,7 +133,7 @@ void read_policy_sections(const Policy& p, FormRules& out, std::vector<Finding>&
     PolicySummaryRules r;
     r.template_id = s.at("template");
     r.rule = s.at("rule");
-    r.deadline_note = text_at(s, "deadline_note");
+    r.deadline_note = text_of(s, "deadline_note");
     if (!s.at("deadline").is_null()) {
       const json& d = s["deadline"];
       SummaryDeadline dl;
@@ -160,7 +144,7 @@ void read_policy_sections(const Policy& p, FormRules& out, std::vector<Finding>&
       r.deadline = dl;
     }
     if (!out.summary_template(r.template_id))
-      problems.push_back(problem(file, "/summary_table/template",
+      problems.push_back(rule_problem(file, "/summary_table/template",
                                  "no summary template \"" + r.template_id + "\""));
     out.summary_by_policy[p.id] = std::move(r);
   }
@@ -177,7 +161,7 @@ void read_policy_sections(const Policy& p, FormRules& out, std::vector<Finding>&
     }
     auto form = out.application_forms.find(r.form_id);
     if (form == out.application_forms.end()) {
-      problems.push_back(problem(file, "/application/form", "no form \"" + r.form_id + "\""));
+      problems.push_back(rule_problem(file, "/application/form", "no form \"" + r.form_id + "\""));
       return;
     }
     const auto& conditions = a.at("conditions");
@@ -186,7 +170,7 @@ void read_policy_sections(const Policy& p, FormRules& out, std::vector<Finding>&
       read_cited(conditions[i], c);
       c.key = conditions[i].at("key");
       if (!form->second.declarations.count(c.key))
-        problems.push_back(problem(file, "/application/conditions/" + std::to_string(i),
+        problems.push_back(rule_problem(file, "/application/conditions/" + std::to_string(i),
                                    "the form has no declaration \"" + c.key + "\""));
       r.conditions.push_back(c);
     }
@@ -194,7 +178,7 @@ void read_policy_sections(const Policy& p, FormRules& out, std::vector<Finding>&
       ForbiddenRequirement fr;
       read_cited(f, fr);
       fr.kind = f.at("kind");
-      fr.label = text_at(f, "label");
+      fr.label = text_of(f, "label");
       for (const auto& w : f.at("words")) fr.words.push_back(w);
       r.forbidden.push_back(fr);
     }
@@ -215,14 +199,14 @@ std::shared_ptr<const FormRules> read_form_rules(const std::map<std::string, jso
       else if (in_folder(path, "allocation-tables")) read_allocation_template(doc, *out);
       else if (in_folder(path, "forms")) read_application_form(doc, *out);
     } catch (const std::exception& e) {
-      problems.push_back(problem(path, "", e.what()));
+      problems.push_back(rule_problem(path, "", e.what()));
     }
   }
   for (const Policy& p : policies) {
     try {
       read_policy_sections(p, *out, problems);
     } catch (const std::exception& e) {
-      problems.push_back(problem("policies/" + p.id + ".json", "", e.what()));
+      problems.push_back(rule_problem("policies/" + p.id + ".json", "", e.what()));
     }
   }
   return out;

@@ -3,35 +3,13 @@
 #include <algorithm>
 
 #include "form_rules.h"
+#include "rule_reading.h"
 #include "schema_check.h"
 
 namespace jianxi {
 namespace {
 
 using json = nlohmann::ordered_json;
-
-Text text_of(const json& obj, const char* key) {
-  auto it = obj.find(key);
-  if (it == obj.end() || !it->is_object()) return {};
-  return {it->value("zh", ""), it->value("en", "")};
-}
-
-void read_cited(const json& obj, Cited& c) {
-  c.rule = obj.value("rule", "");
-  c.interpretation = text_of(obj, "interpretation");
-  c.note = text_of(obj, "note");
-}
-
-Rate rate_of(const json& v) { return *parse_rate(v.get<std::string>()); }
-Date date_of(const json& v) { return *parse_date(v.get<std::string>()); }
-
-Fen fen_of(const json& v) { return *fen_from_yuan(v.get<double>()); }
-
-std::optional<int> optional_int(const json& obj, const char* key) {
-  auto it = obj.find(key);
-  if (it == obj.end() || it->is_null()) return std::nullopt;
-  return it->get<int>();
-}
 
 Policy read_policy(const json& j) {
   Policy p;
@@ -189,12 +167,6 @@ WageTable read_wages(const json& j) {
   return t;
 }
 
-Finding problem(const std::string& file, const std::string& path, const std::string& reason) {
-  std::string where = "rules/" + file + (path.empty() ? "" : " " + path);
-  return {"", "rules.invalid", "规则文件有误：" + where + "：" + reason,
-          "broken rule file: " + where + ": " + reason, ""};
-}
-
 }  // namespace
 
 std::unique_ptr<RuleSet> RuleSet::load(const std::vector<RuleText>& texts) {
@@ -203,7 +175,7 @@ std::unique_ptr<RuleSet> RuleSet::load(const std::vector<RuleText>& texts) {
   for (const auto& t : texts)
     if (t.path == "schema.json") schema = json::parse(t.text, nullptr, false);
   if (!schema.is_object() || !schema.contains("x-folders") || !schema.contains("$defs")) {
-    set->problems_.push_back(problem("schema.json", "", "missing or not a schema"));
+    set->problems_.push_back(rule_problem("schema.json", "", "missing or not a schema"));
     return set;
   }
   SchemaChecker checker(schema);
@@ -212,18 +184,18 @@ std::unique_ptr<RuleSet> RuleSet::load(const std::vector<RuleText>& texts) {
     if (t.path == "schema.json") continue;
     json doc = json::parse(t.text, nullptr, false);
     if (doc.is_discarded()) {
-      set->problems_.push_back(problem(t.path, "", "not valid JSON"));
+      set->problems_.push_back(rule_problem(t.path, "", "not valid JSON"));
       continue;
     }
     std::string folder = t.path.substr(0, t.path.find('/'));
     const json& folders = schema["x-folders"];
     if (!folders.contains(folder)) {
-      set->problems_.push_back(problem(t.path, "", "no schema definition for folder " + folder));
+      set->problems_.push_back(rule_problem(t.path, "", "no schema definition for folder " + folder));
       continue;
     }
     std::string def = folders[folder];
     auto found = checker.check(doc, def);
-    for (const auto& p : found) set->problems_.push_back(problem(t.path, p.path, p.reason));
+    for (const auto& p : found) set->problems_.push_back(rule_problem(t.path, p.path, p.reason));
     if (!found.empty()) continue;
     try {
       if (def == "policy") set->policies_.push_back(read_policy(doc));
@@ -236,10 +208,10 @@ std::unique_ptr<RuleSet> RuleSet::load(const std::vector<RuleText>& texts) {
       }
       set->documents_[t.path] = std::move(doc);
     } catch (const std::exception& e) {
-      set->problems_.push_back(problem(t.path, "", e.what()));
+      set->problems_.push_back(rule_problem(t.path, "", e.what()));
     }
   }
-  if (!have_calendar) set->problems_.push_back(problem("calendar/", "", "no calendar file"));
+  if (!have_calendar) set->problems_.push_back(rule_problem("calendar/", "", "no calendar file"));
   std::sort(set->policies_.begin(), set->policies_.end(),
             [](const Policy& a, const Policy& b) { return a.id < b.id; });
   set->forms_ = read_form_rules(set->documents_, set->policies_, set->problems_);

@@ -1,0 +1,35 @@
+#include "rule_reading.h"
+
+namespace jianxi {
+
+using json = nlohmann::ordered_json;
+
+Text text_of(const json& obj, const char* key) {
+  auto it = obj.find(key);
+  if (it == obj.end() || !it->is_object()) return {};
+  return {it->value("zh", ""), it->value("en", "")};
+}
+
+void read_cited(const json& obj, Cited& c) {
+  c.rule = obj.value("rule", "");
+  c.interpretation = text_of(obj, "interpretation");
+  c.note = text_of(obj, "note");
+}
+
+Rate rate_of(const json& v) { return *parse_rate(v.get<std::string>()); }
+Date date_of(const json& v) { return *parse_date(v.get<std::string>()); }
+Fen fen_of(const json& v) { return *fen_from_yuan(v.get<double>()); }
+
+std::optional<int> optional_int(const json& obj, const char* key) {
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) return std::nullopt;
+  return it->get<int>();
+}
+
+Finding rule_problem(const std::string& file, const std::string& path, const std::string& reason) {
+  std::string where = "rules/" + file + (path.empty() ? "" : " " + path);
+  return {"", "rules.invalid", "规则文件有误：" + where + "：" + reason,
+          "broken rule file: " + where + ": " + reason, ""};
+}
+
+}  // namespace jianxi
