@@ -8,6 +8,13 @@ import { initLanguage, msg, t, setText } from './i18n.js';
 import { fillPolicyChoosers } from './policy-choice.js';
 import { load, save } from './store.js';
 
+const CATEGORY_NAMES = {
+  college_graduate: ['高校毕业生', 'college graduate'],
+  vocational_graduate: ['中职毕业生', 'secondary-vocational graduate'],
+  overseas_graduate: ['留学回国毕业生', 'returned overseas graduate'],
+  unemployed_youth: ['登记失业青年', 'registered unemployed youth'],
+};
+
 const PAGE = 'eligibility';
 const form = document.getElementById('eligibility-form');
 const $ = (id) => document.getElementById(id);
@@ -59,7 +66,10 @@ function render(result) {
       : t('不符合参加就业见习的条件', 'You do not qualify');
   verdict.dataset.blocked = String(blocked || result.errors.length > 0);
   const bits = [];
-  if (result.category) bits.push(t(`人员类别：${result.category}`, `Category: ${result.category}`));
+  if (result.category) {
+    const [zh, en] = CATEGORY_NAMES[result.category] ?? [result.category, result.category];
+    bits.push(t(`人员类别：${zh}`, `Category: ${en}`));
+  }
   if (result.age !== undefined) bits.push(t(`年龄：${result.age} 周岁`, `Age: ${result.age}`));
   $('verdict-detail').textContent = bits.join('　');
   const effectName = { admits: t('符合', 'admits'), excludes: t('不符合', 'excludes'), note: t('说明', 'note') };

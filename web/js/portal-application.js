@@ -78,6 +78,7 @@ export function check() {
   document.getElementById('app-request').textContent = JSON.stringify(request, null, 1);
   const result = jianxi.evaluate(request);
   showFindings(form, result, document.getElementById('app-general'));
+  showRequiredDeclarations(result.conditions);
   form.dataset.checked = String(result.errors.length + result.warnings.length);
   return result;
 }
@@ -102,6 +103,16 @@ function drawDeclarations(declarations) {
     return field;
   }));
   translateNew();
+}
+
+// Only the conditions the chosen notice sets are shown (all of them when the core
+// could not tell which notice applies).
+function showRequiredDeclarations(conditions) {
+  const required = new Set((conditions ?? []).map((c) => c.key));
+  for (const field of document.querySelectorAll('#declarations .field')) {
+    const key = field.dataset.path.replace('/declarations/', '');
+    field.hidden = required.size > 0 && !required.has(key);
+  }
 }
 
 export function initApplication(engine, policyList, formRules, saved, example) {
