@@ -1,5 +1,6 @@
 #include "jianxi/engine.h"
 
+#include "json_writer.h"
 #include "kinds.h"
 #include "rule_set.h"
 
@@ -99,7 +100,12 @@ Evaluation Engine::evaluate(std::string_view request, bool pretty) const {
       }
     }
     ev.malformed = ev.malformed || report.is_malformed();
-    ev.json = result.dump(pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace);
+    if (pretty) {
+      ev.json = result.dump(2, ' ', false, Json::error_handler_t::replace);
+    } else {
+      ev.json.clear();
+      write_compact(result, ev.json);
+    }
   } catch (...) {
     // Only exhaustion can land here; answer without allocating much.
     ev.malformed = true;
