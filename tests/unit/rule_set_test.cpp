@@ -107,3 +107,19 @@ TEST_CASE("the engine computes from fixture rules") {
   CHECK(b["by_item"]["position"] == 1000);
   CHECK(b["total"] == 1600);
 }
+
+TEST_CASE("every policy's worked examples give the figures it states") {
+  std::size_t examples = 0;
+  for (const auto& text : jianxi::embedded_rules()) {
+    if (text.path.rfind("policies/", 0) != 0) continue;
+    auto policy = nlohmann::ordered_json::parse(text.text);
+    for (const auto& example : policy.value("examples", nlohmann::ordered_json::array())) {
+      auto result = nlohmann::ordered_json::parse(
+          jianxi::default_engine().evaluate(example["request"].dump()).json);
+      INFO(text.path << ": " << example["description"].get<std::string>());
+      for (const auto& [key, value] : example["expect"].items()) CHECK(result[key] == value);
+      ++examples;
+    }
+  }
+  CHECK(examples >= 5);
+}
