@@ -5,8 +5,7 @@ namespace jianxi {
 WageResolver::WageResolver(const RuleSet& rules, const Policy& policy, std::optional<Fen> given,
                            std::optional<std::string> city, std::optional<int> tier,
                            Report& report)
-    : policy_(policy),
-      table_(rules.wage_table(policy.province)),
+    : table_(rules.wage_table(policy.province)),
       given_(given),
       city_(std::move(city)),
       tier_(tier),

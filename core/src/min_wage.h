@@ -35,7 +35,6 @@ class WageResolver {
   std::optional<int> tier_on(Date day);
   std::optional<WageFigure> lookup(Date month_first);
 
-  const Policy& policy_;
   const WageTable* table_;
   std::optional<Fen> given_;
   std::optional<std::string> city_;
