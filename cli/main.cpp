@@ -1,6 +1,8 @@
 // jianxi [--pretty] [FILE]: answers one request (or a batch array) read from FILE or
 // standard input, printing the result. Exit 0 when the request was understood,
 // 2 when it was malformed, 1 when FILE cannot be read.
+// jianxi --check-rules: checks the embedded rules against rules/schema.json (the
+// build runs it, so a broken rule file fails the build); exit 1 with every problem.
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -16,8 +18,13 @@ int main(int argc, char** argv) {
     std::string arg = argv[i];
     if (arg == "--pretty") {
       pretty = true;
+    } else if (arg == "--check-rules") {
+      const auto& problems = jianxi::default_engine().rule_problems();
+      for (const auto& p : problems) std::cerr << p.message_en << "\n";
+      if (problems.empty()) std::cout << "rules: " << jianxi::embedded_rules().size() << " files, no problems\n";
+      return problems.empty() ? 0 : 1;
     } else if (arg == "--help" || arg == "-h") {
-      std::cout << "usage: jianxi [--pretty] [FILE]\n"
+      std::cout << "usage: jianxi [--pretty] [FILE] | jianxi --check-rules\n"
                    "Reads a JSON request (or an array of requests) from FILE or standard input\n"
                    "and prints the result. Exit 0: understood; 2: malformed request.\n";
       return 0;

@@ -74,6 +74,8 @@ Result answer_one(const RuleSet& rules, const Json& request, bool& malformed) {
 Engine::Engine(const std::vector<RuleText>& rules) : rules_(RuleSet::load(rules)) {}
 Engine::~Engine() = default;
 
+const std::vector<Finding>& Engine::rule_problems() const { return rules_->problems(); }
+
 Evaluation Engine::evaluate(std::string_view request, bool pretty) const {
   Evaluation ev;
   Result result;

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "jianxi/finding.h"
 #include "jianxi/rule_source.h"
 
 namespace jianxi {
@@ -28,6 +29,8 @@ class Engine {
   Engine& operator=(const Engine&) = delete;
 
   Evaluation evaluate(std::string_view request, bool pretty = false) const;
+  // What is wrong with the rules it was given (file, JSON Pointer, reason); empty when sound.
+  const std::vector<Finding>& rule_problems() const;
 
  private:
   std::unique_ptr<const RuleSet> rules_;
