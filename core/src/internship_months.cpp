@@ -4,21 +4,33 @@
 
 namespace jianxi {
 
-std::vector<MonthInPost> months_in_post(const Calendar& calendar, Date first, Date last,
+Date months_after(Date start, int months) {
+  Date first = add_months(first_of_month(start), months);
+  int day = std::min<int>(start.day(), last_of_month(first).day());
+  return Date(first.year(), first.month(), day);
+}
+
+std::vector<MonthInPost> months_in_post(const Calendar& calendar, Date start, Date last,
                                         int min_working_days, const std::set<Date>& absent) {
   std::vector<MonthInPost> out;
-  if (last < first) return out;
-  for (Date m = first_of_month(first); m <= last; m = add_months(m, 1)) {
-    MonthInPost mip;
-    mip.month = m;
-    Date from = std::max(first, m), to = std::min(last, last_of_month(m));
-    mip.whole = from == m && to == last_of_month(m);
-    for (Date d = from; d <= to; d += boost::gregorian::days(1)) {
-      if (!calendar.covers(d)) mip.outside_calendar = true;
-      if (calendar.is_working_day(d) && !absent.count(d)) ++mip.working_days;
+  for (int k = 0;; ++k) {
+    Date from = months_after(start, k);
+    if (from > last) break;
+    Date end = months_after(start, k + 1) - boost::gregorian::days(1);
+    MonthInPost m;
+    m.index = k;
+    m.from = from;
+    m.month = first_of_month(from);
+    m.whole = end <= last;
+    m.to = m.whole ? end : last;
+    if (!m.whole) {
+      for (Date d = from; d <= last; d += boost::gregorian::days(1)) {
+        if (!calendar.covers(d)) m.outside_calendar = true;
+        if (calendar.is_working_day(d) && !absent.count(d)) ++m.working_days;
+      }
     }
-    mip.counted = mip.whole || mip.working_days >= min_working_days;
-    out.push_back(mip);
+    m.counted = m.whole || m.working_days >= min_working_days;
+    out.push_back(m);
   }
   return out;
 }

@@ -1,6 +1,7 @@
-// Which calendar months of an internship count: a whole month in post counts, a
-// part month counts when its working days in post (unexcused absences excluded)
-// reach the policy's threshold.
+// Which months of an internship count. Months run from the start date (the 15th to
+// the 14th when the internship starts on the 15th): a month served to its end
+// counts; the last, part month counts when its working days in post (unexcused
+// absences excluded) reach the policy's threshold.
 #pragma once
 
 #include <set>
@@ -11,15 +12,21 @@
 namespace jianxi {
 
 struct MonthInPost {
-  Date month;             // first day of the calendar month
-  int working_days = 0;   // working days in post within the month
-  bool whole = false;     // in post from the first to the last day of the month
+  int index = 0;          // 0 for the month starting on the start date
+  Date from, to;          // the days in post within this internship month
+  Date month;             // first day of the calendar month in which it starts (the line's label)
+  int working_days = 0;   // working days in post, for a part month
+  bool whole = false;     // served to the end of the internship month
   bool counted = false;
-  bool outside_calendar = false;  // holidays unknown for this month: weekends only
+  bool outside_calendar = false;  // holidays unknown for a part month: weekends only
 };
 
-// Months from first to last (inclusive days), less the days in `absent`.
-std::vector<MonthInPost> months_in_post(const Calendar& calendar, Date first, Date last,
+// The day `months` internship months after start (the same day of the month, or the
+// month's last day when it is shorter).
+Date months_after(Date start, int months);
+
+// Internship months from start to last (inclusive), less the days in `absent`.
+std::vector<MonthInPost> months_in_post(const Calendar& calendar, Date start, Date last,
                                         int min_working_days, const std::set<Date>& absent);
 
 }  // namespace jianxi

@@ -25,11 +25,35 @@ struct Line {
   std::vector<Date> months;  // for a line that sums several months
 };
 
+struct Cohort {
+  std::size_t kept_on = 0, completed = 0;
+  std::optional<Rate> rate() const {
+    if (completed == 0) return std::nullopt;
+    return Rate{static_cast<std::int64_t>(kept_on), static_cast<std::int64_t>(completed)};
+  }
+};
+
 struct Retention {
   std::optional<Rate> rate;
   std::size_t kept_on = 0, completed = 0;
   bool from_request = false;
+  std::map<int, Cohort> by_year;  // by the year the internship ends, where the notice counts 当年
 };
+
+// The last day in post: the agreed end, an earlier leaving day, or the day before an
+// early labour contract.
+Date last_day_in_post(const Trainee& t) {
+  Date last = t.end;
+  if (t.left_on) last = std::min(last, *t.left_on);
+  if (t.contract && t.contract->signed_on <= t.end)
+    last = std::min(last, t.contract->signed_on - boost::gregorian::days(1));
+  return last;
+}
+
+Text period_text(const MonthInPost& m) {
+  std::string from = format_date(m.from), to = format_date(m.to);
+  return {from + "至" + to, from + " to " + to};
+}
 
 std::string percent(Rate r) {
   double v = 100.0 * static_cast<double>(r.num) / static_cast<double>(r.den);
@@ -85,6 +109,7 @@ class Calculator {
   void mentoring_line(const Trainee& t);
   void social_insurance_lines(const Trainee& t, const std::vector<MonthInPost>& served);
   void compute_retention();
+  std::optional<Rate> retention_for(const Trainee& t) const;
   void warn_once(const std::string& key, const std::string& path, const std::string& code,
                  const Text& text, const std::string& rule);
   void add_line(Line line) { lines_.push_back(std::move(line)); }
@@ -106,10 +131,18 @@ void Calculator::warn_once(const std::string& key, const std::string& path,
 }
 
 void Calculator::compute_retention() {
+  bool by_year = policy_.retention && policy_.retention->payment == "next_year";
   for (const Trainee& t : request_.trainees) {
     if (!t.usable) continue;
-    if (t.completed()) ++retention_.completed;
-    if (t.kept_on()) ++retention_.kept_on;
+    Cohort* cohort = by_year ? &retention_.by_year[last_day_in_post(t).year()] : nullptr;
+    if (t.completed()) {
+      ++retention_.completed;
+      if (cohort) ++cohort->completed;
+    }
+    if (t.kept_on()) {
+      ++retention_.kept_on;
+      if (cohort) ++cohort->kept_on;
+    }
   }
   if (request_.retention_rate) {
     retention_.rate = request_.retention_rate;
@@ -118,6 +151,13 @@ void Calculator::compute_retention() {
     retention_.rate = Rate{static_cast<std::int64_t>(retention_.kept_on),
                            static_cast<std::int64_t>(retention_.completed)};
   }
+}
+
+// The retention rate that sets this intern's standard: the request's, else the rate of
+// the intern's year where the notice counts by year (当年), else the unit's over all interns.
+std::optional<Rate> Calculator::retention_for(const Trainee& t) const {
+  if (retention_.from_request || retention_.by_year.empty()) return retention_.rate;
+  return retention_.by_year.at(last_day_in_post(t).year()).rate();
 }
 
 bool Calculator::admitted(const Trainee& t) {
@@ -190,23 +230,24 @@ bool Calculator::absence_forfeits(const Trainee& t) {
 void Calculator::position_lines(const Trainee& t, Rate rate,
                                 const std::vector<MonthInPost>& served) {
   for (const auto& m : served) {
-    std::string month = format_month(m.month);
+    Text period = period_text(m);
     if (m.outside_calendar)
-      warn_once("calendar" + month, t.path(), "calendar.not_covered",
-                {month + " 不在节假日表覆盖范围内，工作日只按周末计算",
-                 month + " is outside the holiday calendar; only weekends are taken as rest days"},
+      warn_once("calendar" + period.en, t.path(), "calendar.not_covered",
+                {period.zh + " 不在节假日表覆盖范围内，工作日只按周末计算",
+                 period.en + " is outside the holiday calendar; only weekends are taken as rest days"},
                 "");
     if (!m.counted) continue;
-    auto wage = wages_.for_month(m.month);
+    auto wage = wages_.for_month(m.from);
     if (!wage) continue;
-    Text days = m.whole ? Text{"整月在岗", "whole month in post"}
-                        : Text{"在岗" + std::to_string(m.working_days) + "个工作日",
-                               std::to_string(m.working_days) + " working days in post"};
+    Text days = m.whole ? Text{"满1个月", "a whole month in post"}
+                        : Text{"不满1个月，在岗" + std::to_string(m.working_days) + "个工作日，按1个月计",
+                               std::to_string(m.working_days) +
+                                   " working days in post in a part month, counted as a month"};
     Line line{t.index, m.month, "position", wage->fen, rate, apply(wage->fen, rate),
               policy_.position.rule, {}, {}};
-    line.note = {month + "：" + days.zh + "；" + wage->source.zh + " " + yuan_text(wage->fen) +
+    line.note = {period.zh + "：" + days.zh + "；" + wage->source.zh + " " + yuan_text(wage->fen) +
                      " 元 × " + percent(rate),
-                 month + ": " + days.en + "; " + wage->source.en + " " + yuan_text(wage->fen) +
+                 period.en + ": " + days.en + "; " + wage->source.en + " " + yuan_text(wage->fen) +
                      " yuan × " + percent(rate)};
     add_line(std::move(line));
   }
@@ -214,25 +255,29 @@ void Calculator::position_lines(const Trainee& t, Rate rate,
 
 void Calculator::retention_lines(const Trainee& t, Rate base,
                                  const std::vector<MonthInPost>& served, Date last_day) {
-  if (!policy_.retention || !retention_.rate) return;
+  auto retention = retention_for(t);
+  if (!policy_.retention || !retention) return;
   const RetentionRule& rule = *policy_.retention;
-  auto raised = retention_rate_for(rule, *retention_.rate);
+  auto raised = retention_rate_for(rule, *retention);
   if (!raised || compare(*raised, base) <= 0) return;
   Rate diff = subtract(*raised, base);
   report_.interpretation(rule.rule, rule.interpretation);
-  std::string why_zh = "留用率 " + percent(*retention_.rate) + "，补贴标准提高至 " + percent(*raised);
-  std::string why_en = "retention " + percent(*retention_.rate) + " raises the rate to " +
+  std::string cohort_zh = retention_.by_year.empty() || retention_.from_request
+                              ? "" : std::to_string(last_day.year()) + "年见习期满";
+  std::string cohort_en = cohort_zh.empty() ? "" : " of interns ending in " + std::to_string(last_day.year());
+  std::string why_zh = cohort_zh + "留用率 " + percent(*retention) + "，补贴标准提高至 " + percent(*raised);
+  std::string why_en = "retention" + cohort_en + " " + percent(*retention) + " raises the rate to " +
                        percent(*raised);
   if (rule.payment == "monthly") {
     for (const auto& m : served) {
       if (!m.counted) continue;
-      auto wage = wages_.for_month(m.month);
+      auto wage = wages_.for_month(m.from);
       if (!wage) continue;
-      std::string month = format_month(m.month);
+      Text period = period_text(m);
       add_line({t.index, m.month, "retention_uplift", wage->fen, diff, apply(wage->fen, diff),
                 rule.rule,
-                {month + "：" + why_zh + "，差额 " + yuan_text(wage->fen) + " 元 × " + percent(diff),
-                 month + ": " + why_en + ", difference " + yuan_text(wage->fen) + " yuan × " +
+                {period.zh + "：" + why_zh + "，差额 " + yuan_text(wage->fen) + " 元 × " + percent(diff),
+                 period.en + ": " + why_en + ", difference " + yuan_text(wage->fen) + " yuan × " +
                      percent(diff)},
                 {}});
     }
@@ -242,7 +287,7 @@ void Calculator::retention_lines(const Trainee& t, Rate base,
   std::string months_text;
   for (const auto& m : served) {
     if (!m.counted) continue;
-    auto wage = wages_.for_month(m.month);
+    auto wage = wages_.for_month(m.from);
     if (!wage) continue;
     line.base += wage->fen;
     line.months.push_back(m.month);
@@ -320,28 +365,31 @@ void Calculator::remaining_lines(const Trainee& t, Rate rate,
                       " year(s) or more is required");
   if (rule.requires_social_insurance && !c.social_insurance)
     return refuse("须按规定缴纳社会保险", "social insurance must be paid");
-  int served_count = 0;
-  for (const auto& m : served) served_count += m.counted;
-  if (served_count < rule.min_served_months)
-    return refuse("须见习满 " + std::to_string(rule.min_served_months) + " 个月",
-                  "at least " + std::to_string(rule.min_served_months) + " month(s) must be served");
-  std::set<long> served_months;
+  // 见习期满N个月: whole internship months served, counted from the start date.
+  int whole_months = 0;
+  for (const auto& m : served) whole_months += m.whole;
+  if (whole_months < rule.min_served_months)
+    return refuse("须见习满 " + std::to_string(rule.min_served_months) + " 个月（自 " +
+                      format_date(t.start) + " 起算）",
+                  "at least " + std::to_string(rule.min_served_months) +
+                      " whole month(s) from " + format_date(t.start) + " must be served");
+  std::set<int> served_months;
   for (const auto& m : served)
-    if (m.counted) served_months.insert(m.month.day_number());
+    if (m.counted) served_months.insert(m.index);
   auto agreed = months_in_post(rules_.calendar(), t.start, t.end, policy_.min_working_days, {});
   int paid = 0;
   for (const auto& m : agreed) {
-    if (!m.counted || served_months.count(m.month.day_number())) continue;
+    if (!m.counted || served_months.count(m.index)) continue;
     if (rule.max_months && paid >= *rule.max_months) break;
-    auto wage = wages_.for_month(m.month);
+    auto wage = wages_.for_month(m.from);
     if (!wage) continue;
     ++paid;
-    std::string month = format_month(m.month);
+    Text period = period_text(m);
     add_line({t.index, m.month, "remaining_period", wage->fen, rate, apply(wage->fen, rate), rule.rule,
-              {month + "：见习期未满于 " + format_date(c.signed_on) + " 签订劳动合同，剩余期限第" +
+              {period.zh + "：见习期未满于 " + format_date(c.signed_on) + " 签订劳动合同，剩余期限第" +
                    std::to_string(paid) + "个月；" + wage->source.zh + " " + yuan_text(wage->fen) +
                    " 元 × " + percent(rate),
-               month + ": labour contract signed " + format_date(c.signed_on) +
+               period.en + ": labour contract signed " + format_date(c.signed_on) +
                    " before the period ended, remaining month " + std::to_string(paid) + "; " +
                    wage->source.en + " " + yuan_text(wage->fen) + " yuan × " + percent(rate)},
               {}});
@@ -385,14 +433,14 @@ void Calculator::social_insurance_lines(const Trainee& t, const std::vector<Mont
   if (!policy_.social_insurance || !t.flexible_insurance_monthly) return;
   const SocialInsuranceRule& rule = *policy_.social_insurance;
   report_.interpretation(rule.rule, rule.interpretation);
-  int counted = 0;
-  for (const auto& m : served) counted += m.counted;
-  if (counted < rule.min_served_months) {
+  int whole = 0;  // 见习期满N个月: whole internship months
+  for (const auto& m : served) whole += m.whole;
+  if (whole < rule.min_served_months) {
     report_.warning(t.path("flexible_insurance_monthly"), "social_insurance.too_short",
-                    "见习满" + std::to_string(rule.min_served_months) + "个月以上方可享受社会保险补贴（已计" +
-                        std::to_string(counted) + "个月）",
+                    "见习满" + std::to_string(rule.min_served_months) + "个月以上方可享受社会保险补贴（已满" +
+                        std::to_string(whole) + "个月）",
                     "the social-insurance subsidy needs " + std::to_string(rule.min_served_months) +
-                        " months in post (" + std::to_string(counted) + " counted)",
+                        " whole months in post (" + std::to_string(whole) + " served)",
                     rule.rule);
     return;
   }
@@ -401,10 +449,10 @@ void Calculator::social_insurance_lines(const Trainee& t, const std::vector<Mont
   for (const auto& m : served) {
     if (!m.counted || paid >= rule.max_months) continue;
     ++paid;
-    std::string month = format_month(m.month);
+    Text period = period_text(m);
     add_line({t.index, m.month, "social_insurance", base, rule.rate, apply(base, rule.rate), rule.rule,
-              {month + "：以灵活就业身份实际缴纳社会保险费 " + yuan_text(base) + " 元 × 2/3（补贴给见习人员）",
-               month + ": social insurance actually paid as a flexible worker " + yuan_text(base) +
+              {period.zh + "：以灵活就业身份实际缴纳社会保险费 " + yuan_text(base) + " 元 × 2/3（补贴给见习人员）",
+               period.en + ": social insurance actually paid as a flexible worker " + yuan_text(base) +
                    " yuan × 2/3 (paid to the intern)"},
               {}});
   }
@@ -416,12 +464,18 @@ void Calculator::run(Result& out) {
   bool asked_rate = false;
   for (const Trainee& t : request_.trainees) {
     if (!t.usable || !admitted(t)) continue;
-    if (t.start < policy_.effective_from || (policy_.effective_to && t.start > *policy_.effective_to))
+    if (t.start < policy_.effective_from || (policy_.effective_to && t.end > *policy_.effective_to))
       warn_once("effective", t.path("start"), "policy.outside_effective_period",
-                {"见习开始日期不在 " + policy_.id + " 的有效期内，估算仅供参考",
-                 "the internship starts outside the period in which " + policy_.id +
+                {"见习期不全在 " + policy_.id + " 的有效期内，估算仅供参考",
+                 "the internship is not wholly within the period in which " + policy_.id +
                      " is in force; the estimate is indicative"},
                 policy_.id);
+    if (t.insurance_premium && (!policy_.insurance || policy_.insurance->method != "actual_premium"))
+      warn_once("premium" + std::to_string(t.index), t.path("insurance_premium"),
+                "insurance.premium_not_used",
+                {policy_.id + " 不按实际保费补贴，所填保费未计入",
+                 policy_.id + " does not reimburse the actual premium; the premium given is not counted"},
+                policy_.insurance ? policy_.insurance->rule : policy_.position.rule);
     if (policy_.eligibility.internship_months) {
       const auto& months = *policy_.eligibility.internship_months;
       if (t.end >= t.start + boost::gregorian::months(months.max))
@@ -431,10 +485,7 @@ void Calculator::run(Result& out) {
                        std::to_string(months.max) + " months"},
                   months.rule);
     }
-    Date last = t.end;
-    if (t.left_on) last = std::min(last, *t.left_on);
-    if (t.contract && t.contract->signed_on <= t.end)
-      last = std::min(last, t.contract->signed_on - boost::gregorian::days(1));
+    Date last = last_day_in_post(t);
     insurance_line(t);
     bool forfeits = absence_forfeits(t);
     auto served = months_in_post(rules_.calendar(), t.start, last, policy_.min_working_days,
@@ -461,6 +512,15 @@ void Calculator::run(Result& out) {
         position_lines(t, *raised, served);
       }
     } else if (!forfeits) {
+      if (!policy_.position.rates.at(t.category) && policy_.retention) {
+        auto top = policy_.retention->bands.back().rate;
+        if (compare(*rate, top) > 0)
+          warn_once("base-above", "/base_rate", "base_rate.above_raised",
+                    {"基础补贴标准 " + percent(*rate) + " 高于留用后的标准 " + percent(top) + "，请核对",
+                     "the base rate " + percent(*rate) + " is above the raised rate " + percent(top) +
+                         "; check it"},
+                    policy_.retention->rule);
+      }
       if (!policy_.position.rates.at(t.category))
         report_.interpretation(policy_.position.rule,
                                {"基础补贴标准按请求中的 base_rate " + percent(*rate) + " 计算",
@@ -509,6 +569,12 @@ void Calculator::run(Result& out) {
   retention["source"] = retention_.from_request ? "request" : "trainees";
   retention["kept_on"] = retention_.kept_on;
   retention["completed"] = retention_.completed;
+  if (!retention_.by_year.empty() && !retention_.from_request) {
+    auto& years = retention["by_year"] = Result::object();
+    for (const auto& [year, c] : retention_.by_year)
+      years[std::to_string(year)] = {{"rate", c.rate() ? rate_json(*c.rate()) : Result(nullptr)},
+                                     {"kept_on", c.kept_on}, {"completed", c.completed}};
+  }
   out["retention"] = std::move(retention);
   out["lines"] = std::move(lines);
   out["min_wage_sources"] = wages_.sources();

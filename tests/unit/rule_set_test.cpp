@@ -86,24 +86,24 @@ TEST_CASE("not JSON at all is a rule problem too") {
 
 TEST_CASE("the engine computes from fixture rules") {
   jianxi::Engine engine(fixture_rules());
-  // June 2020 in the fixture: 22 weekdays less the 1 June holiday = 21 working days.
-  // From 2020-06-10: 10th..30th has 15 weekdays → counts (threshold 15).
-  // From 2020-06-11: 14 working days → does not count. July is whole.
-  // Position: min wage 2000 × 50% = 1000 per counted month; retention 1/1 = 100% ≥ 40%
-  // raises to 75%: uplift 2000 × 25% = 500 per month; insurance 100 per person.
-  auto run = [&](const char* start) {
+  // Fixture: 2020-06-01 (a Monday) is a holiday; part months need 15 working days.
+  // From 2020-05-01: May is a whole internship month. To 2020-06-19 the part month
+  // 06-01..06-19 has 15 weekdays less the holiday = 14 → not counted; to 2020-06-22
+  // it has 15 → counted. Min wage 2000 × 50% = 1000 per counted month; retention
+  // 1/1 = 100% ≥ 40% raises to 75%: 2000 × 25% = 500 per month; insurance 100.
+  auto run = [&](const char* end) {
     std::string req = std::string(R"({"kind":"subsidy","policy":"fixture-2020","min_wage":2000,
-      "trainees":[{"category":"college_graduate","start":")") + start +
-                      R"(","end":"2020-07-31","retained":true}]})";
-    return nlohmann::ordered_json::parse(engine.evaluate(req).json);
+      "trainees":[{"category":"college_graduate","start":"2020-05-01","end":")") + end +
+                      R"(","retained":true}]})";
+    return nlohmann::json::parse(engine.evaluate(req).json);
   };
-  auto a = run("2020-06-10");
+  auto a = run("2020-06-22");
   CHECK(a["ok"] == true);
   CHECK(a["by_item"]["position"] == 2000);
   CHECK(a["by_item"]["retention_uplift"] == 1000);
   CHECK(a["by_item"]["insurance"] == 100);
   CHECK(a["total"] == 3100);
-  auto b = run("2020-06-11");
+  auto b = run("2020-06-19");
   CHECK(b["by_item"]["position"] == 1000);
   CHECK(b["total"] == 1600);
 }
