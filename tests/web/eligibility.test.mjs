@@ -3,21 +3,11 @@
 // codes), and the verdict, reasons and clauses equal the native CLI's answer.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
-import { cli, loadExample, DESKTOP, foreign, open, PHONE, repo, shot, startBrowser, startServer } from './harness.mjs';
+import { test } from 'node:test';
+import { cli, loadExample, DESKTOP, foreign, open, PHONE, repo, shot, startBrowser, withServerAndBrowser } from './harness.mjs';
 
 const example = JSON.parse(readFileSync(`${repo}/web/examples/eligibility.json`, 'utf8'));
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await startBrowser(PHONE, { isMobile: true, hasTouch: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = withServerAndBrowser(PHONE, { isMobile: true, hasTouch: true });
 
 const idFindings = (page) => page.locator('[data-path="/id_number"] > ul.beside li').evaluateAll(
   (items) => items.map((li) => li.dataset.code));
@@ -31,7 +21,7 @@ async function verdict(page) {
 }
 
 test('the ID number is checked on every keystroke with the core\'s codes', async () => {
-  const page = await open(browser.context, server.origin, 'eligibility.html');
+  const page = await open(session.browser.context, session.server.origin, 'eligibility.html');
   await page.click('#clear');
   await page.selectOption('#policy', example.policy);
   await page.fill('#as_of', example.as_of);
@@ -58,7 +48,7 @@ test('the ID number is checked on every keystroke with the core\'s codes', async
 });
 
 test('the verdict, its reasons and clauses are the CLI\'s', async () => {
-  const page = await open(browser.context, server.origin, 'eligibility.html');
+  const page = await open(session.browser.context, session.server.origin, 'eligibility.html');
   await page.selectOption('#education', example.education);
   await page.fill('#graduated_on', example.graduated_on);
   await page.locator('#planned_months').fill('');
@@ -85,7 +75,7 @@ test('the verdict, its reasons and clauses are the CLI\'s', async () => {
 test('desktop screenshot, English switch, nothing off 127.0.0.1', async () => {
   const desktop = await startBrowser(DESKTOP);
   try {
-    const page = await open(desktop.context, server.origin, 'eligibility.html');
+    const page = await open(desktop.context, session.server.origin, 'eligibility.html');
     await loadExample(page);
     await shot(page, 'eligibility-desktop');
     await page.click('#lang-switch');
@@ -94,10 +84,10 @@ test('desktop screenshot, English switch, nothing off 127.0.0.1', async () => {
     assert.match(await page.locator('#engine-status').textContent(), /ready/);
     await shot(page, 'eligibility-desktop-en');
     assert.deepEqual(desktop.problems, []);
-    assert.deepEqual(foreign(desktop.requests, server.origin), []);
+    assert.deepEqual(foreign(desktop.requests, session.server.origin), []);
   } finally {
     await desktop.close();
   }
-  assert.deepEqual(browser.problems, []);
-  assert.deepEqual(foreign(browser.requests, server.origin), []);
+  assert.deepEqual(session.browser.problems, []);
+  assert.deepEqual(foreign(session.browser.requests, session.server.origin), []);
 });

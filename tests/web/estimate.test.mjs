@@ -4,21 +4,11 @@
 // cannot compute; export and import round-trip; the phone layout fits.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
-import { cli, loadExample, DESKTOP, foreign, open, PHONE, repo, shot, startBrowser, startServer } from './harness.mjs';
+import { test } from 'node:test';
+import { cli, loadExample, DESKTOP, foreign, open, PHONE, repo, shot, startBrowser, withServerAndBrowser } from './harness.mjs';
 
 const example = JSON.parse(readFileSync(`${repo}/web/examples/estimate.json`, 'utf8'));
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await startBrowser(DESKTOP);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = withServerAndBrowser(DESKTOP);
 
 async function fillTrainee(page, i, tr) {
   const card = page.locator('#trainees > li').nth(i);
@@ -50,7 +40,7 @@ async function shown(page) {
 }
 
 test('typing the example gives the CLI\'s total, items and every line with its clause', async () => {
-  const page = await open(browser.context, server.origin, 'estimate.html');
+  const page = await open(session.browser.context, session.server.origin, 'estimate.html');
   await page.click('#clear');
   await page.selectOption('#policy', example.policy);
   await page.locator('#city').pressSequentially(example.city);
@@ -69,7 +59,7 @@ test('typing the example gives the CLI\'s total, items and every line with its c
 });
 
 test('a finding appears beside the field its path names', async () => {
-  const page = await open(browser.context, server.origin, 'estimate.html');
+  const page = await open(session.browser.context, session.server.origin, 'estimate.html');
   await loadExample(page);
   await page.fill('#city', '');
   await page.locator('#city').pressSequentially('火星市');
@@ -90,7 +80,7 @@ test('a finding appears beside the field its path names', async () => {
 });
 
 test('the charts agree with the CLI and mark notices that cannot compute', async () => {
-  const page = await open(browser.context, server.origin, 'estimate.html');
+  const page = await open(session.browser.context, session.server.origin, 'estimate.html');
   await loadExample(page);
   await page.waitForTimeout(600);
   const bars = await page.evaluate(() => ({
@@ -107,7 +97,7 @@ test('the charts agree with the CLI and mark notices that cannot compute', async
 });
 
 test('inputs export to JSON and import back', async () => {
-  const page = await open(browser.context, server.origin, 'estimate.html');
+  const page = await open(session.browser.context, session.server.origin, 'estimate.html');
   await loadExample(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
   const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
@@ -124,7 +114,7 @@ test('inputs export to JSON and import back', async () => {
 test('English switch, print stylesheet and the phone layout', async () => {
   const phone = await startBrowser(PHONE, { isMobile: true, hasTouch: true });
   try {
-    const page = await open(phone.context, server.origin, 'estimate.html');
+    const page = await open(phone.context, session.server.origin, 'estimate.html');
     await loadExample(page);
     await page.waitForTimeout(500);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -140,13 +130,13 @@ test('English switch, print stylesheet and the phone layout', async () => {
     assert.equal(await page.locator('#lines').isVisible(), true);
     await shot(page, 'estimate-print');
     assert.deepEqual(phone.problems, []);
-    assert.deepEqual(foreign(phone.requests, server.origin), []);
+    assert.deepEqual(foreign(phone.requests, session.server.origin), []);
   } finally {
     await phone.close();
   }
 });
 
 test('no console errors, no CSP violations, no request off 127.0.0.1', () => {
-  assert.deepEqual(browser.problems, []);
-  assert.deepEqual(foreign(browser.requests, server.origin), []);
+  assert.deepEqual(session.browser.problems, []);
+  assert.deepEqual(foreign(session.browser.requests, session.server.origin), []);
 });

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const repo = new URL('../../', import.meta.url).pathname;
@@ -110,4 +111,18 @@ export async function loadExample(page, button = '#load-example') {
   const before = await page.evaluate(() => document.body.dataset.examples ?? '0');
   await page.click(button);
   await page.waitForFunction((b) => (document.body.dataset.examples ?? '0') !== b, before);
+}
+
+/** Starts a server and a browser before a test file's tests and stops both after them. */
+export function withServerAndBrowser(viewport = DESKTOP, options = {}) {
+  const session = {};
+  before(async () => {
+    session.server = await startServer();
+    session.browser = await startBrowser(viewport, options);
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.server?.stop();
+  });
+  return session;
 }

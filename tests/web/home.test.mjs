@@ -1,23 +1,13 @@
 // The home page in headless Chromium: the module loads from this origin only and
 // the page lists the five notices the rules hold, as the CLI's policies answer does.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { cli, DESKTOP, foreign, open, shot, startBrowser, startServer } from './harness.mjs';
+import { test } from 'node:test';
+import { cli, DESKTOP, foreign, open, shot, withServerAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await startBrowser(DESKTOP);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = withServerAndBrowser(DESKTOP);
 
 test('the home page lists the five notices the CLI lists', async () => {
-  const page = await open(browser.context, server.origin, '');
+  const page = await open(session.browser.context, session.server.origin, '');
   await page.waitForSelector('#policies li');
   const shown = await page.locator('#policies li').evaluateAll((items) => items.map((li) => li.dataset.policy));
   const expected = cli({ kind: 'policies' }).policies.map((p) => p.id);
@@ -25,6 +15,6 @@ test('the home page lists the five notices the CLI lists', async () => {
   assert.equal(shown.length, 5);
   assert.ok(await page.evaluate(() => performance.getEntriesByName('jianxi:first-result').length === 1));
   await shot(page, 'home-desktop');
-  assert.deepEqual(browser.problems, []);
-  assert.deepEqual(foreign(browser.requests, server.origin), []);
+  assert.deepEqual(session.browser.problems, []);
+  assert.deepEqual(foreign(session.browser.requests, session.server.origin), []);
 });

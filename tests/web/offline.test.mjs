@@ -1,24 +1,14 @@
 // Offline and persistence: once the service worker is active, every page reloads
 // and answers with the network cut; inputs survive reloads; and in all of it the
-// browser asks nothing of any host but the test server.
+// browser asks nothing of any host but the test session.server.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { cli, loadExample, DESKTOP, foreign, open, shot, startBrowser, startServer } from './harness.mjs';
+import { test } from 'node:test';
+import { cli, loadExample, DESKTOP, foreign, open, shot, withServerAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await startBrowser(DESKTOP);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = withServerAndBrowser(DESKTOP);
 
 test('inputs are kept across a reload', async () => {
-  const page = await open(browser.context, server.origin, 'estimate.html');
+  const page = await open(session.browser.context, session.server.origin, 'estimate.html');
   await loadExample(page);
   await page.locator('#retention_rate').pressSequentially('0.5');
   await page.locator('#trainees > li').nth(1).locator('[name="insurance_premium"]').fill('95');
@@ -30,7 +20,7 @@ test('inputs are kept across a reload', async () => {
   assert.equal(await page.locator('#trainees > li').nth(1).locator('[name="insurance_premium"]').inputValue(), '95');
   assert.equal(await page.locator('#request-json').textContent(), before);
 
-  const eligibility = await open(browser.context, server.origin, 'eligibility.html');
+  const eligibility = await open(session.browser.context, session.server.origin, 'eligibility.html');
   await eligibility.fill('#id_number', '');
   await eligibility.locator('#id_number').pressSequentially('11010519491231002X');
   await eligibility.waitForTimeout(300);
@@ -40,28 +30,28 @@ test('inputs are kept across a reload', async () => {
 });
 
 test('with the service worker active, every page reloads and answers offline', async () => {
-  const page = await open(browser.context, server.origin, 'estimate.html');
+  const page = await open(session.browser.context, session.server.origin, 'estimate.html');
   await page.waitForFunction(() => document.documentElement.dataset.offlineReady && navigator.serviceWorker.controller, null, { timeout: 30000 });
   const request = JSON.parse(await page.locator('#request-json').textContent());
-  await browser.context.setOffline(true);
+  await session.browser.context.setOffline(true);
   try {
     assert.equal(await page.evaluate(() => fetch(`not-cached-${Date.now()}`).then(() => 'online', () => 'offline')), 'offline',
       'the network is really cut');
     await page.waitForTimeout(100);
-    const probe = browser.problems.findIndex((p) => p.includes('net::ERR_FAILED'));
-    if (probe >= 0) browser.problems.splice(probe, 1); // the probe's own failure, expected
+    const probe = session.browser.problems.findIndex((p) => p.includes('net::ERR_FAILED'));
+    if (probe >= 0) session.browser.problems.splice(probe, 1); // the probe's own failure, expected
     for (const path of ['', 'estimate.html', 'eligibility.html', 'portal.html']) {
-      await page.goto(`${server.origin}/${path}`);
+      await page.goto(`${session.server.origin}/${path}`);
       if (path) await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
       else await page.waitForFunction(() => document.querySelectorAll('#policies li').length === 5);
     }
-    await page.goto(`${server.origin}/estimate.html`);
+    await page.goto(`${session.server.origin}/estimate.html`);
     await page.waitForSelector('body[data-ready="true"]');
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]');
     assert.equal(Number(await page.locator('#total').getAttribute('data-value')), cli(request).total);
     // The vendor libraries come from the cache too: an xlsx import works offline.
-    await page.goto(`${server.origin}/portal.html`);
+    await page.goto(`${session.server.origin}/portal.html`);
     await page.waitForSelector('body[data-ready="true"]');
     assert.equal(await page.evaluate(async () => {
       const s = document.createElement('script');
@@ -73,12 +63,12 @@ test('with the service worker active, every page reloads and answers offline', a
     }), 'function');
     await shot(page, 'portal-offline');
   } finally {
-    await browser.context.setOffline(false);
+    await session.browser.context.setOffline(false);
   }
 });
 
 test('no request ever left 127.0.0.1, and no page reported an error', () => {
-  assert.ok(browser.requests.length > 10);
-  assert.deepEqual(foreign(browser.requests, server.origin), []);
-  assert.deepEqual(browser.problems, []);
+  assert.ok(session.browser.requests.length > 10);
+  assert.deepEqual(foreign(session.browser.requests, session.server.origin), []);
+  assert.deepEqual(session.browser.problems, []);
 });

@@ -5,23 +5,13 @@
 // exceljs; many reports are checked in a worker behind a progress bar.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import ExcelJS from 'exceljs';
-import { cli, DESKTOP, foreign, open, PHONE, repo, shot, startBrowser, startServer } from './harness.mjs';
+import { cli, DESKTOP, foreign, open, PHONE, repo, shot, startBrowser, withServerAndBrowser } from './harness.mjs';
 
 const application = JSON.parse(readFileSync(`${repo}/web/examples/unit-application.json`, 'utf8'));
 const summary = JSON.parse(readFileSync(`${repo}/web/examples/summary-table.json`, 'utf8'));
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await startBrowser(DESKTOP);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = withServerAndBrowser(DESKTOP);
 
 /** [path, code] of every finding on the page inside `scope`, sorted. */
 const shownFindings = (page, scope) => page.locator(`${scope} li.finding`).evaluateAll(
@@ -54,7 +44,7 @@ async function summaryShown(page) {
 }
 
 test('the application form is checked as it is typed, findings as the CLI gives them', async () => {
-  const page = await open(browser.context, server.origin, 'portal.html');
+  const page = await open(session.browser.context, session.server.origin, 'portal.html');
   await page.click('#app-example');
   await page.fill('#unit-credit_code', '');
   await page.locator('#unit-credit_code').pressSequentially('91360100MA35K7Q2X9');
@@ -72,7 +62,7 @@ test('the application form is checked as it is typed, findings as the CLI gives 
 });
 
 test('pasted rows fill the sheet and are checked like the CLI checks them', async () => {
-  const page = await open(browser.context, server.origin, 'portal.html');
+  const page = await open(session.browser.context, session.server.origin, 'portal.html');
   const lines = summary.reports.map((r) => [r.period, r.submitted_on, ...Array.from({ length: 14 }, (_, i) => r.values[i + 1])].join('\t'));
   await page.fill('#paste', lines.join('\n'));
   await page.click('#read-paste');
@@ -86,7 +76,7 @@ test('pasted rows fill the sheet and are checked like the CLI checks them', asyn
 });
 
 test('typing in a cell re-checks the table', async () => {
-  const page = await open(browser.context, server.origin, 'portal.html');
+  const page = await open(session.browser.context, session.server.origin, 'portal.html');
   await page.click('#sum-example');
   const cell = page.locator('#sheet tbody tr').nth(0).locator('input[data-indicator="2"]');
   await cell.fill('');
@@ -99,7 +89,7 @@ test('typing in a cell re-checks the table', async () => {
 });
 
 test('a CSV file with a header row imports', async () => {
-  const page = await open(browser.context, server.origin, 'portal.html');
+  const page = await open(session.browser.context, session.server.origin, 'portal.html');
   const header = ['报告期', '报送日期', ...Array.from({ length: 14 }, (_, i) => `指标${i + 1}`)].join(',');
   const body = summary.reports.map((r) => [r.period, r.submitted_on, ...Array.from({ length: 14 }, (_, i) => r.values[i + 1])].join(','));
   await page.setInputFiles('#import-table', { name: 'table.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...body].join('\r\n')) });
@@ -116,7 +106,7 @@ test('an .xlsx file made with exceljs imports, dates and numbers included', asyn
     sheet.addRow([r.period, new Date(`${r.submitted_on}T00:00:00Z`), ...Array.from({ length: 14 }, (_, i) => r.values[i + 1])]);
   }
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-  const page = await open(browser.context, server.origin, 'portal.html');
+  const page = await open(session.browser.context, session.server.origin, 'portal.html');
   await page.setInputFiles('#import-table', { name: 'table.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
   await page.waitForFunction(() => document.querySelectorAll('#sheet tbody tr').length === 4 && document.getElementById('sum-summary').textContent !== '');
   const rows = await summaryShown(page);
@@ -136,7 +126,7 @@ test('many reports are checked in one request behind a progress bar, with the CL
     }
   }
   const csv = reports.map((r) => [r.period, r.submitted_on, ...Array.from({ length: 14 }, (_, i) => r.values[i + 1])].join(',')).join('\n');
-  const page = await open(browser.context, server.origin, 'portal.html');
+  const page = await open(session.browser.context, session.server.origin, 'portal.html');
   await page.setInputFiles('#import-table', { name: 'many.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.waitForFunction((n) => document.getElementById('sum-form').dataset.checked === String(n)
     && document.getElementById('progress').value === 1, reports.length);
@@ -149,17 +139,17 @@ test('many reports are checked in one request behind a progress bar, with the CL
 test('phone screenshot; nothing off 127.0.0.1, no errors', async () => {
   const phone = await startBrowser(PHONE, { isMobile: true, hasTouch: true });
   try {
-    const page = await open(phone.context, server.origin, 'portal.html');
+    const page = await open(phone.context, session.server.origin, 'portal.html');
     await page.click('#sum-example');
     await page.waitForTimeout(400);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= PHONE.width, `the sheet scrolls inside its box, not the page (${width})`);
     await shot(page, 'portal-phone');
     assert.deepEqual(phone.problems, []);
-    assert.deepEqual(foreign(phone.requests, server.origin), []);
+    assert.deepEqual(foreign(phone.requests, session.server.origin), []);
   } finally {
     await phone.close();
   }
-  assert.deepEqual(browser.problems, []);
-  assert.deepEqual(foreign(browser.requests, server.origin), []);
+  assert.deepEqual(session.browser.problems, []);
+  assert.deepEqual(foreign(session.browser.requests, session.server.origin), []);
 });
