@@ -42,6 +42,7 @@ Policy read_policy(const json& j) {
     read_cited(r, rr);
     rr.payment = r.at("payment");
     rr.payment_rule = r.value("payment_rule", rr.rule);
+    rr.model_unit_rule = r.value("model_unit_rule", "");
     for (const auto& b : r.at("bands")) {
       RetentionBand band{rate_of(b.at("above")), b.at("inclusive").get<bool>(), rate_of(b.at("rate")),
                          std::nullopt, std::nullopt};

@@ -42,6 +42,7 @@ struct RetentionRule : Cited {
   std::vector<RetentionBand> bands;
   std::string payment;  // monthly | after_end | next_year
   std::string payment_rule;
+  std::string model_unit_rule;  // non-empty: model units get the top rate whatever their retention
 };
 
 struct InsuranceRule : Cited {

@@ -255,19 +255,23 @@ void Calculator::position_lines(const Trainee& t, Rate rate,
 
 void Calculator::retention_lines(const Trainee& t, Rate base,
                                  const std::vector<MonthInPost>& served, Date last_day) {
-  auto retention = retention_for(t);
-  if (!policy_.retention || !retention) return;
+  if (!policy_.retention) return;
   const RetentionRule& rule = *policy_.retention;
-  auto raised = retention_rate_for(rule, *retention);
+  bool as_model_unit = request_.model_unit && !rule.model_unit_rule.empty();
+  auto retention = retention_for(t);
+  auto raised = as_model_unit ? std::optional<Rate>(rule.bands.back().rate)
+                : retention ? retention_rate_for(rule, *retention) : std::nullopt;
   if (!raised || compare(*raised, base) <= 0) return;
   Rate diff = subtract(*raised, base);
   report_.interpretation(rule.rule, rule.interpretation);
   std::string cohort_zh = retention_.by_year.empty() || retention_.from_request
                               ? "" : std::to_string(last_day.year()) + "年见习期满";
   std::string cohort_en = cohort_zh.empty() ? "" : " of interns ending in " + std::to_string(last_day.year());
-  std::string why_zh = cohort_zh + "留用率 " + percent(*retention) + "，补贴标准提高至 " + percent(*raised);
-  std::string why_en = "retention" + cohort_en + " " + percent(*retention) + " raises the rate to " +
-                       percent(*raised);
+  std::string why_zh = as_model_unit ? "就业见习标杆单位，补贴标准提高至 " + percent(*raised)
+                      : cohort_zh + "留用率 " + percent(*retention) + "，补贴标准提高至 " + percent(*raised);
+  std::string why_en = as_model_unit ? "a model (标杆) unit is raised to " + percent(*raised)
+                      : "retention" + cohort_en + " " + percent(*retention) + " raises the rate to " +
+                            percent(*raised);
   if (rule.payment == "monthly") {
     for (const auto& m : served) {
       if (!m.counted) continue;

@@ -126,6 +126,7 @@ SubsidyRequest read_subsidy_request(Fields& f, Report& report) {
   }
   r.retention_rate = read_share(f, "retention_rate", report, 1);
   r.base_rate = read_share(f, "base_rate", report, 2);
+  r.model_unit = f.flag("model_unit").value_or(false);
   if (const Json* flags = f.array("region_flags")) {
     for (std::size_t i = 0; i < flags->size(); ++i) {
       if ((*flags)[i].is_string()) r.region_flags.push_back((*flags)[i].get<std::string>());

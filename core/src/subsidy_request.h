@@ -46,6 +46,7 @@ struct SubsidyRequest {
   std::optional<Rate> retention_rate;
   std::optional<Rate> base_rate;
   std::vector<std::string> region_flags;
+  bool model_unit = false;  // rated a model (标杆) unit, where a notice raises those
   std::vector<Trainee> trainees;
 };
 
