@@ -33,8 +33,6 @@ class Calendar {
   explicit Calendar(const nlohmann::ordered_json& data);
 
   bool covers(Date d) const { return !from_.is_special() && d >= from_ && d <= to_; }
-  Date covered_from() const { return from_; }
-  Date covered_to() const { return to_; }
   // Monday to Friday unless a holiday, or a weekend day made a working day.
   bool is_working_day(Date d) const;
   // The n-th working day (1-based) on or after from.

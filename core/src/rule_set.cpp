@@ -230,9 +230,5 @@ const WageTable* RuleSet::wage_table(const std::string& province) const {
   return it == wages_.end() ? nullptr : &it->second;
 }
 
-const nlohmann::ordered_json* RuleSet::document(const std::string& path) const {
-  auto it = documents_.find(path);
-  return it == documents_.end() ? nullptr : &it->second;
-}
 
 }  // namespace jianxi

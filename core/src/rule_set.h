@@ -156,8 +156,6 @@ class RuleSet {
   const Policy* policy(const std::string& id) const;
   const WageTable* wage_table(const std::string& province) const;
   const Calendar& calendar() const { return calendar_; }
-  // Files of a folder that no typed loader owns (forms, table templates), by file name.
-  const nlohmann::ordered_json* document(const std::string& path) const;
   // The typed form and table rules, read once at load (never null after load()).
   const FormRules& forms() const { return *forms_; }
 
