@@ -230,5 +230,4 @@ const WageTable* RuleSet::wage_table(const std::string& province) const {
   return it == wages_.end() ? nullptr : &it->second;
 }
 
-
 }  // namespace jianxi

@@ -108,6 +108,9 @@ class Calculator {
   void remaining_lines(const Trainee& t, Rate rate, const std::vector<MonthInPost>& served);
   void mentoring_line(const Trainee& t);
   void social_insurance_lines(const Trainee& t, const std::vector<MonthInPost>& served);
+  void add_trainee(const Trainee& t);
+  void warn_about_period(const Trainee& t);
+  void unstated_rate_lines(const Trainee& t, const std::vector<MonthInPost>& served, bool forfeits);
   void compute_retention();
   std::optional<Rate> retention_for(const Trainee& t) const;
   void warn_once(const std::string& key, const std::string& path, const std::string& code,
@@ -122,6 +125,7 @@ class Calculator {
   Retention retention_;
   std::vector<Line> lines_;
   std::set<std::string> warned_;
+  bool asked_rate_ = false;
 };
 
 void Calculator::warn_once(const std::string& key, const std::string& path,
@@ -462,80 +466,92 @@ void Calculator::social_insurance_lines(const Trainee& t, const std::vector<Mont
   }
 }
 
+void Calculator::warn_about_period(const Trainee& t) {
+  if (t.start < policy_.effective_from || (policy_.effective_to && t.end > *policy_.effective_to))
+    warn_once("effective", t.path("start"), "policy.outside_effective_period",
+              {"见习期不全在 " + policy_.id + " 的有效期内，估算仅供参考",
+               "the internship is not wholly within the period in which " + policy_.id +
+                   " is in force; the estimate is indicative"},
+              policy_.id);
+  if (t.insurance_premium && (!policy_.insurance || policy_.insurance->method != "actual_premium"))
+    warn_once("premium" + std::to_string(t.index), t.path("insurance_premium"),
+              "insurance.premium_not_used",
+              {policy_.id + " 不按实际保费补贴，所填保费未计入",
+               policy_.id + " does not reimburse the actual premium; the premium given is not counted"},
+              policy_.insurance ? policy_.insurance->rule : policy_.position.rule);
+  if (policy_.eligibility.internship_months) {
+    const auto& months = *policy_.eligibility.internship_months;
+    if (t.end >= t.start + boost::gregorian::months(months.max))
+      warn_once("long" + std::to_string(t.index), t.path("end"), "trainee.period_beyond_usual",
+                {"见习时间一般为" + std::to_string(months.min) + "-" + std::to_string(months.max) + "个月",
+                 "internships are usually " + std::to_string(months.min) + " to " +
+                     std::to_string(months.max) + " months"},
+                months.rule);
+  }
+}
+
+// hunan-2023 states no base rate: ask for it, unless retention reaches the stated
+// raised rate, which then applies to every month.
+void Calculator::unstated_rate_lines(const Trainee& t, const std::vector<MonthInPost>& served,
+                                     bool forfeits) {
+  auto retention = retention_for(t);
+  auto raised = policy_.retention && retention ? retention_rate_for(*policy_.retention, *retention)
+                                               : std::nullopt;
+  if (!asked_rate_) {
+    asked_rate_ = true;
+    const Text& why = policy_.position.unstated;
+    if (raised)
+      report_.warning("/base_rate", "policy.rate_unstated", why.zh + "（按留用后的标准 " +
+                          percent(*raised) + " 计列全部月份，“1+1”按月部分与差额的划分取决于基础标准）",
+                      why.en + " (all months are listed at the raised rate " + percent(*raised) +
+                          "; the monthly and once-later parts of \"1+1\" depend on the base rate)",
+                      policy_.position.rule);
+    else
+      report_.error("/base_rate", "policy.rate_unstated", why.zh, why.en, policy_.position.rule);
+  }
+  if (raised && !forfeits) {
+    report_.interpretation(policy_.retention->rule, policy_.retention->interpretation);
+    position_lines(t, *raised, served);
+  }
+}
+
+void Calculator::add_trainee(const Trainee& t) {
+  warn_about_period(t);
+  Date last = last_day_in_post(t);
+  insurance_line(t);
+  bool forfeits = absence_forfeits(t);
+  auto served = months_in_post(rules_.calendar(), t.start, last, policy_.min_working_days,
+                               forfeits ? std::set<Date>{} : t.absent);
+  auto rate = base_rate(t);
+  if (!rate) {
+    unstated_rate_lines(t, served, forfeits);
+  } else if (!forfeits) {
+    if (!policy_.position.rates.at(t.category) && policy_.retention) {
+      auto top = policy_.retention->bands.back().rate;
+      if (compare(*rate, top) > 0)
+        warn_once("base-above", "/base_rate", "base_rate.above_raised",
+                  {"基础补贴标准 " + percent(*rate) + " 高于留用后的标准 " + percent(top) + "，请核对",
+                   "the base rate " + percent(*rate) + " is above the raised rate " + percent(top) +
+                       "; check it"},
+                  policy_.retention->rule);
+    }
+    if (!policy_.position.rates.at(t.category))
+      report_.interpretation(policy_.position.rule,
+                             {"基础补贴标准按请求中的 base_rate " + percent(*rate) + " 计算",
+                              "the base rate is the request's base_rate, " + percent(*rate)});
+    position_lines(t, *rate, served);
+    retention_lines(t, *rate, served, last);
+    remaining_lines(t, *rate, served);
+  }
+  mentoring_line(t);
+  social_insurance_lines(t, served);
+}
+
 void Calculator::run(Result& out) {
   compute_retention();
   report_.interpretation(policy_.month_counting.rule, policy_.month_counting.interpretation);
-  bool asked_rate = false;
-  for (const Trainee& t : request_.trainees) {
-    if (!t.usable || !admitted(t)) continue;
-    if (t.start < policy_.effective_from || (policy_.effective_to && t.end > *policy_.effective_to))
-      warn_once("effective", t.path("start"), "policy.outside_effective_period",
-                {"见习期不全在 " + policy_.id + " 的有效期内，估算仅供参考",
-                 "the internship is not wholly within the period in which " + policy_.id +
-                     " is in force; the estimate is indicative"},
-                policy_.id);
-    if (t.insurance_premium && (!policy_.insurance || policy_.insurance->method != "actual_premium"))
-      warn_once("premium" + std::to_string(t.index), t.path("insurance_premium"),
-                "insurance.premium_not_used",
-                {policy_.id + " 不按实际保费补贴，所填保费未计入",
-                 policy_.id + " does not reimburse the actual premium; the premium given is not counted"},
-                policy_.insurance ? policy_.insurance->rule : policy_.position.rule);
-    if (policy_.eligibility.internship_months) {
-      const auto& months = *policy_.eligibility.internship_months;
-      if (t.end >= t.start + boost::gregorian::months(months.max))
-        warn_once("long" + std::to_string(t.index), t.path("end"), "trainee.period_beyond_usual",
-                  {"见习时间一般为" + std::to_string(months.min) + "-" + std::to_string(months.max) + "个月",
-                   "internships are usually " + std::to_string(months.min) + " to " +
-                       std::to_string(months.max) + " months"},
-                  months.rule);
-    }
-    Date last = last_day_in_post(t);
-    insurance_line(t);
-    bool forfeits = absence_forfeits(t);
-    auto served = months_in_post(rules_.calendar(), t.start, last, policy_.min_working_days,
-                                 forfeits ? std::set<Date>{} : t.absent);
-    auto rate = base_rate(t);
-    if (!rate) {
-      auto raised = policy_.retention && retention_.rate
-                        ? retention_rate_for(*policy_.retention, *retention_.rate)
-                        : std::nullopt;
-      if (!asked_rate) {
-        asked_rate = true;
-        const Text& why = policy_.position.unstated;
-        if (raised)
-          report_.warning("/base_rate", "policy.rate_unstated", why.zh + "（按留用后的标准 " +
-                              percent(*raised) + " 计列全部月份，“1+1”按月部分与差额的划分取决于基础标准）",
-                          why.en + " (all months are listed at the raised rate " + percent(*raised) +
-                              "; the monthly and once-later parts of \"1+1\" depend on the base rate)",
-                          policy_.position.rule);
-        else
-          report_.error("/base_rate", "policy.rate_unstated", why.zh, why.en, policy_.position.rule);
-      }
-      if (raised && !forfeits) {
-        report_.interpretation(policy_.retention->rule, policy_.retention->interpretation);
-        position_lines(t, *raised, served);
-      }
-    } else if (!forfeits) {
-      if (!policy_.position.rates.at(t.category) && policy_.retention) {
-        auto top = policy_.retention->bands.back().rate;
-        if (compare(*rate, top) > 0)
-          warn_once("base-above", "/base_rate", "base_rate.above_raised",
-                    {"基础补贴标准 " + percent(*rate) + " 高于留用后的标准 " + percent(top) + "，请核对",
-                     "the base rate " + percent(*rate) + " is above the raised rate " + percent(top) +
-                         "; check it"},
-                    policy_.retention->rule);
-      }
-      if (!policy_.position.rates.at(t.category))
-        report_.interpretation(policy_.position.rule,
-                               {"基础补贴标准按请求中的 base_rate " + percent(*rate) + " 计算",
-                                "the base rate is the request's base_rate, " + percent(*rate)});
-      position_lines(t, *rate, served);
-      retention_lines(t, *rate, served, last);
-      remaining_lines(t, *rate, served);
-    }
-    mentoring_line(t);
-    social_insurance_lines(t, served);
-  }
+  for (const Trainee& t : request_.trainees)
+    if (t.usable && admitted(t)) add_trainee(t);
   report_.interpretation(policy_.position.rule, policy_.position.interpretation);
 
   std::stable_sort(lines_.begin(), lines_.end(), [](const Line& a, const Line& b) {
