@@ -12,22 +12,8 @@
 namespace jianxi {
 namespace {
 
-constexpr std::int64_t kScale = 10000;  // values kept to 4 decimals
-
-std::string scaled_text(std::int64_t v) {
-  std::string text = std::to_string(v / kScale);
-  std::int64_t frac = v % kScale;
-  if (frac == 0) return text;
-  std::string digits = std::to_string(frac);
-  digits.insert(0, 4 - digits.size(), '0');
-  while (digits.back() == '0') digits.pop_back();
-  return text + "." + digits;
-}
-
-Result scaled_json(std::int64_t v) {
-  if (v % kScale == 0) return Result(v / kScale);
-  return Result(static_cast<double>(v) / kScale);
-}
+constexpr int kDecimals = 4;  // values kept to 4 decimals
+constexpr std::int64_t kScale = 10000;
 
 struct Column {
   std::string key;
@@ -93,10 +79,10 @@ class AllocationChecker {
       int s = index(check.smaller), l = index(check.larger);
       if (s < 0 || l < 0 || !values[s] || !values[l] || *values[s] <= *values[l]) continue;
       Text small = columns[s].label(), large = columns[l].label();
-      std::string zh = region + "：" + small.zh + " " + scaled_text(*values[s]) + " 超过 " + large.zh + " " +
-                       scaled_text(*values[l]);
-      std::string en = region + ": " + small.en + " " + scaled_text(*values[s]) + " exceeds " + large.en + " " +
-                       scaled_text(*values[l]);
+      std::string zh = region + "：" + small.zh + " " + decimal_text(*values[s], kDecimals) + " 超过 " + large.zh + " " +
+                       decimal_text(*values[l], kDecimals);
+      std::string en = region + ": " + small.en + " " + decimal_text(*values[s], kDecimals) + " exceeds " + large.en + " " +
+                       decimal_text(*values[l], kDecimals);
       std::string at = pointer_append(path, check.smaller);
       report_.interpretation(check.rule, check.interpretation);
       if (check.error) report_.error(at, "allocation.row_exceeds", zh, en, check.rule);
@@ -178,17 +164,17 @@ void answer_allocation_table(const RuleSet& rules, const Json& request, Report& 
 
   Result& sums_out = out["sums"] = Result::object();
   for (std::size_t c = 0; c < columns.size(); ++c) {
-    sums_out[columns[c].key] = complete[c] ? scaled_json(sums[c]) : Result(nullptr);
+    sums_out[columns[c].key] = complete[c] ? decimal_json(sums[c], kDecimals) : Result(nullptr);
     if (!complete[c] || !totals[c] || sums[c] == *totals[c]) continue;
     Text label = columns[c].label();
     std::int64_t diff = *totals[c] - sums[c];
-    std::string gap = scaled_text(diff < 0 ? -diff : diff);
+    std::string gap = decimal_text(diff < 0 ? -diff : diff, kDecimals);
     std::string n = std::to_string(rows->size());
     report.error(pointer_append(f.path("total"), columns[c].key), "allocation.sum_mismatch",
-                 label.zh + "：" + n + " 个地区合计 " + scaled_text(sums[c]) + "，合计行为 " +
-                     scaled_text(*totals[c]) + "，" + (diff > 0 ? "少 " : "多 ") + gap,
-                 label.en + ": the " + n + " regions add up to " + scaled_text(sums[c]) + ", the total row says " +
-                     scaled_text(*totals[c]) + " (" + (diff > 0 ? "short by " : "over by ") + gap + ")",
+                 label.zh + "：" + n + " 个地区合计 " + decimal_text(sums[c], kDecimals) + "，合计行为 " +
+                     decimal_text(*totals[c], kDecimals) + "，" + (diff > 0 ? "少 " : "多 ") + gap,
+                 label.en + ": the " + n + " regions add up to " + decimal_text(sums[c], kDecimals) + ", the total row says " +
+                     decimal_text(*totals[c], kDecimals) + " (" + (diff > 0 ? "short by " : "over by ") + gap + ")",
                  tpl.rule);
   }
 }

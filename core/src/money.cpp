@@ -77,10 +77,35 @@ std::optional<Fen> fen_from_yuan(double yuan) {
   return static_cast<Fen>(std::floor(fen + 0.5 + 1e-9));
 }
 
-nlohmann::ordered_json yuan_json(Fen fen) {
-  if (fen % 100 == 0) return fen / 100;
-  return static_cast<double>(fen) / 100.0;
+namespace {
+
+std::int64_t power_of_ten(int decimals) {
+  std::int64_t scale = 1;
+  for (int i = 0; i < decimals; ++i) scale *= 10;
+  return scale;
 }
+
+}  // namespace
+
+std::string decimal_text(std::int64_t units, int decimals) {
+  std::int64_t scale = power_of_ten(decimals);
+  std::string sign = units < 0 ? "-" : "";
+  std::int64_t a = units < 0 ? -units : units;
+  std::string text = sign + std::to_string(a / scale);
+  std::string frac = std::to_string(a % scale);
+  frac.insert(0, decimals - frac.size(), '0');
+  while (!frac.empty() && frac.back() == '0') frac.pop_back();
+  if (!frac.empty()) text += "." + frac;
+  return text;
+}
+
+nlohmann::ordered_json decimal_json(std::int64_t units, int decimals) {
+  std::int64_t scale = power_of_ten(decimals);
+  if (units % scale == 0) return units / scale;
+  return static_cast<double>(units) / static_cast<double>(scale);
+}
+
+nlohmann::ordered_json yuan_json(Fen fen) { return decimal_json(fen, 2); }
 
 nlohmann::ordered_json rate_json(Rate rate) {
   double v = static_cast<double>(rate.num) / static_cast<double>(rate.den);

@@ -32,6 +32,10 @@ std::int64_t whole_steps(Rate span, Rate step);
 Fen apply(Fen base, Rate rate);
 // Yuan (at most two decimals kept, half up) to fen; nullopt when not finite or too large.
 std::optional<Fen> fen_from_yuan(double yuan);
+// A count of 10^-decimals units as decimal text without trailing zeros ("12.5").
+std::string decimal_text(std::int64_t units, int decimals);
+// The same as a JSON number: an integer when whole.
+nlohmann::ordered_json decimal_json(std::int64_t units, int decimals);
 // Yuan as a JSON number: an integer when whole, else at most two decimals.
 nlohmann::ordered_json yuan_json(Fen fen);
 // A rate as a JSON number (at most 6 decimals).

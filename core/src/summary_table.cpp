@@ -28,20 +28,6 @@ std::string cell_path(const std::string& report_path, int number) {
   return report_path + "/values/" + std::to_string(number);
 }
 
-// Money units (10^-decimals 万元) as a decimal text without trailing zeros.
-std::string money_text(std::int64_t units, int decimals) {
-  std::int64_t scale = 1;
-  for (int i = 0; i < decimals; ++i) scale *= 10;
-  std::string sign = units < 0 ? "-" : "";
-  std::int64_t a = units < 0 ? -units : units;
-  std::string text = sign + std::to_string(a / scale);
-  std::string frac = std::to_string(a % scale);
-  frac.insert(0, decimals - frac.size(), '0');
-  while (!frac.empty() && frac.back() == '0') frac.pop_back();
-  if (!frac.empty()) text += "." + frac;
-  return text;
-}
-
 class SummaryChecker {
  public:
   SummaryChecker(const RuleSet& rules, const SummaryTemplate& tpl, const PolicySummaryRules* policy_rules,
@@ -68,7 +54,7 @@ class SummaryChecker {
 
  private:
   std::string value_text(int number, std::int64_t v) const {
-    return tpl_.indicator(number)->money ? money_text(v, tpl_.money_decimals) : std::to_string(v);
+    return tpl_.indicator(number)->money ? decimal_text(v, tpl_.money_decimals) : std::to_string(v);
   }
 
   Result check_one(const Json& json, CheckedReport& r) {

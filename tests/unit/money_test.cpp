@@ -43,3 +43,12 @@ TEST_CASE("yuan from numbers and back") {
   CHECK(jianxi::yuan_json(111005).dump() == "1110.05");
   CHECK(jianxi::rate_json(*jianxi::parse_rate("2/3")).dump() == "0.666667");
 }
+
+TEST_CASE("decimal text and numbers of scaled units") {
+  CHECK(jianxi::decimal_text(125000, 4) == "12.5");
+  CHECK(jianxi::decimal_text(10, 4) == "0.001");
+  CHECK(jianxi::decimal_text(30000, 4) == "3");
+  CHECK(jianxi::decimal_text(-15, 1) == "-1.5");
+  CHECK(jianxi::decimal_json(125000, 4).dump() == "12.5");
+  CHECK(jianxi::decimal_json(30000, 4).dump() == "3");
+}
