@@ -8,8 +8,6 @@
 namespace jianxi {
 namespace {
 
-const char* const kEducations[] = {"college", "technician_college", "vocational", "other"};
-const char* const kRegionFlags[] = {"remote", "old_industrial", "poverty_county"};
 
 struct Person {
   std::optional<Date> as_of, birth, graduated_on;
@@ -38,7 +36,7 @@ class Verdict {
   Result reasons_ = Result::array();
 };
 
-Person read_person(Fields& f, Report& report) {
+Person read_person(const Vocabulary& vocab, Fields& f, Report& report) {
   Person p;
   p.as_of = f.date("as_of", true);
   auto birth = f.date("birth_date");
@@ -60,10 +58,11 @@ Person read_person(Fields& f, Report& report) {
     report.error(f.path("birth_date"), "birth_date.future", "出生日期晚于判断日期",
                  "the birth date is after as_of");
   if (auto e = f.text("education")) {
-    if (std::find(std::begin(kEducations), std::end(kEducations), *e) == std::end(kEducations))
-      report.error(f.path("education"), "education.unknown",
-                   "未知的学历“" + *e + "”，可选 college、technician_college、vocational、other",
-                   "unknown education \"" + *e + "\"; use college, technician_college, vocational or other");
+    if (!Vocabulary::find(vocab.education, *e)) {
+      Text choices = Vocabulary::choices(vocab.education);
+      report.error(f.path("education"), "education.unknown", "未知的学历“" + *e + "”，可选 " + choices.zh,
+                   "unknown education \"" + *e + "\"; use " + choices.en);
+    }
     else
       p.education = e;
   }
@@ -81,10 +80,11 @@ Person read_person(Fields& f, Report& report) {
         continue;
       }
       std::string flag = v.get<std::string>();
-      if (std::find(std::begin(kRegionFlags), std::end(kRegionFlags), flag) == std::end(kRegionFlags))
-        report.error(path, "region_flag.unknown", "未知的地区类型“" + flag + "”，可选 remote、old_industrial、poverty_county",
-                     "unknown area type \"" + flag + "\"; use remote, old_industrial or poverty_county");
-      else
+      if (!Vocabulary::find(vocab.region_flags, flag)) {
+        Text choices = Vocabulary::choices(vocab.region_flags);
+        report.error(path, "region_flag.unknown", "未知的地区类型“" + flag + "”，可选 " + choices.zh,
+                     "unknown area type \"" + flag + "\"; use " + choices.en);
+      } else
         p.region_flags.push_back(flag);
     }
   }
@@ -98,13 +98,14 @@ Person read_person(Fields& f, Report& report) {
 }
 
 // The graduate branch: left school within the policy's years, not employed, category admitted.
-std::optional<std::string> graduate_branch(const Policy& policy, const Person& p, Verdict& v,
-                                           Report& report) {
+std::optional<std::string> graduate_branch(const Vocabulary& vocab, const Policy& policy,
+                                           const Person& p, Verdict& v, Report& report) {
   const EligibilityRules& e = policy.eligibility;
   if (!p.education || *p.education == "other") return std::nullopt;
   std::string category = e.education_category.at(*p.education);
   if (p.returned_from_abroad) category = "overseas_graduate";
   const CategoryRule& c = e.categories.at(category);
+  const Text& name = Vocabulary::find(vocab.categories, category)->name;
   report.interpretation(e.graduate.rule, e.graduate.interpretation);
   if (!p.graduated_on) {
     report.warning("/graduated_on", "graduated_on.missing", "请填写离校（毕业）日期 graduated_on",
@@ -127,9 +128,8 @@ std::optional<std::string> graduate_branch(const Policy& policy, const Person& p
   }
   if (!c.admitted) {
     v.add(c.rule, "excludes",
-          "该通知未将此类毕业生（" + category + "）纳入见习对象" + (c.note.zh.empty() ? "" : "：" + c.note.zh),
-          "the notice does not admit this kind of graduate (" + category + ")" +
-              (c.note.en.empty() ? "" : ": " + c.note.en));
+          "该通知未将" + name.zh + "纳入见习对象" + (c.note.zh.empty() ? "" : "：" + c.note.zh),
+          "the notice does not admit a " + name.en + (c.note.en.empty() ? "" : ": " + c.note.en));
     return std::nullopt;
   }
   if (!c.region_flags.empty()) {
@@ -137,19 +137,14 @@ std::optional<std::string> graduate_branch(const Policy& policy, const Person& p
       return std::find(c.region_flags.begin(), c.region_flags.end(), f) != c.region_flags.end();
     });
     if (!in_region) {
-      v.add(c.rule, "excludes", "中职毕业生仅在艰苦边远地区、老工业基地、脱贫县纳入见习对象" ,
-            "secondary-vocational graduates are admitted only in remote areas, old industrial "
-            "bases and counties lifted out of poverty");
+      Text where = Vocabulary::names(vocab.region_flags, c.region_flags);
+      v.add(c.rule, "excludes", name.zh + "仅在" + where.zh + "纳入见习对象",
+            name.en + "s are admitted only in a " + where.en);
       return std::nullopt;
     }
   }
-  v.add(c.rule, "admits",
-        "离校" + years + "年内（" + left + " 离校）未就业的" +
-            (category == "college_graduate" ? "高校毕业生"
-             : category == "overseas_graduate" ? "留学回国毕业生" : "中职毕业生"),
-        "a " + std::string(category == "college_graduate" ? "college"
-                           : category == "overseas_graduate" ? "returned overseas" : "secondary-vocational") +
-            " graduate not employed within " + years + " years of leaving school (" + left + ")");
+  v.add(c.rule, "admits", "离校" + years + "年内（" + left + " 离校）未就业的" + name.zh,
+        "a " + name.en + " not employed within " + years + " years of leaving school (" + left + ")");
   return category;
 }
 
@@ -183,7 +178,7 @@ bool youth_branch(const Policy& policy, const Person& p, Verdict& v, Report& rep
 
 void answer_eligibility(const RuleSet& rules, const Json& request, Report& report, Result& out) {
   Fields f(request, "", report);
-  Person p = read_person(f, report);
+  Person p = read_person(rules.vocabulary(), f, report);
   const Policy* policy = choose_policy(rules, f, report, p.as_of);
   if (!policy || report.is_malformed() || !p.as_of) return;
   const EligibilityRules& e = policy->eligibility;
@@ -201,7 +196,7 @@ void answer_eligibility(const RuleSet& rules, const Json& request, Report& repor
   }
   std::optional<std::string> category;
   if (!excluded) {
-    category = graduate_branch(*policy, p, v, report);
+    category = graduate_branch(rules.vocabulary(), *policy, p, v, report);
     if (youth_branch(*policy, p, v, report) && !category) category = "unemployed_youth";
   }
   bool eligible = !excluded && category.has_value();

@@ -1,101 +1,247 @@
 #include "min_wage.h"
 
 namespace jianxi {
+namespace {
 
-WageResolver::WageResolver(const RuleSet& rules, const Policy& policy, std::optional<Fen> given,
-                           std::optional<std::string> city, std::optional<int> tier,
+const AreaPlace* entry_for(const WageAreas& areas, const std::string& code, bool urban) {
+  for (const auto& p : areas.places)
+    if (p.code == code && p.urban == urban) return &p;
+  return nullptr;
+}
+
+std::string strip_full_stop(std::string s) {
+  const std::string full_stop = "。";
+  if (s.size() >= full_stop.size() && s.compare(s.size() - full_stop.size(), full_stop.size(), full_stop) == 0)
+    s.resize(s.size() - full_stop.size());
+  return s;
+}
+
+}  // namespace
+
+std::optional<TierOf> tier_of_county(const WageAreas& areas, const Division& county) {
+  const AreaPlace* e = entry_for(areas, county.code, false);
+  if (!e && county.is_urban()) e = entry_for(areas, county.prefecture_code(), true);
+  if (!e) e = entry_for(areas, county.prefecture_code(), false);
+  if (!e) e = entry_for(areas, county.province_code(), false);
+  if (!e) return std::nullopt;
+  return TierOf{e->tier, e};
+}
+
+std::optional<TierOf> tier_of_prefecture(const WageAreas& areas, const Divisions& divisions,
+                                         const Division& prefecture) {
+  const AreaPlace* e = entry_for(areas, prefecture.code, true);
+  if (!e) e = entry_for(areas, prefecture.code, false);
+  if (e) return TierOf{e->tier, e};
+  std::optional<TierOf> urban, any;
+  bool urban_differ = false, any_differ = false;
+  for (const Division* child : divisions.children(prefecture)) {
+    auto t = tier_of_county(areas, *child);
+    if (!t) return std::nullopt;
+    if (any && any->tier != t->tier) any_differ = true;
+    if (!any) any = t;
+    if (!child->is_urban()) continue;
+    if (urban && urban->tier != t->tier) urban_differ = true;
+    if (!urban) urban = t;
+  }
+  if (urban) return urban_differ ? std::nullopt : urban;
+  return any_differ ? std::nullopt : any;
+}
+
+const WageAreas* areas_on(const WageTable& table, Date day) {
+  const WageAreas* found = nullptr;
+  for (const auto& a : table.areas)
+    if (a.from <= day) found = &a;
+  return found;
+}
+
+const WageAdjustment* adjustment_on(const WageTable& table, Date day) {
+  const WageAdjustment* found = nullptr;
+  for (const auto& a : table.adjustments)
+    if (a.effective <= day) found = &a;
+  return found;
+}
+
+WageResolver::WageResolver(const RuleSet& rules, const Policy& policy, Request request,
                            Report& report)
-    : table_(rules.wage_table(policy.province)),
-      given_(given),
-      city_(std::move(city)),
-      tier_(tier),
-      report_(report) {
-  if (!given_ && !city_ && !tier_)
+    : rules_(rules), table_(rules.wage_table(policy.province)), request_(std::move(request)), report_(report) {
+  if (!request_.given && !request_.place && !request_.tier)
     report_.error("/min_wage", "min_wage.missing",
-                  "请填写当地月最低工资标准 min_wage（元），或所在城市 city",
-                  "give the local monthly minimum wage min_wage (yuan), or the city");
+                  "请填写所在地 place（县区或城市名称、代码），或当地月最低工资标准 min_wage（元）",
+                  "give the place (a county or city name or code), or the local monthly minimum wage min_wage (yuan)");
+  if (!request_.given && request_.place && table_) resolve_place();
+}
+
+void WageResolver::resolve_place() {
+  const std::string& text = *request_.place;
+  const std::string& path = request_.place_path;
+  for (const auto& areas : table_->areas)
+    for (const auto& p : areas.places)
+      if (p.code.empty() && (p.name == text || p.as_written == text)) {
+        named_place_ = p.name;
+        return;
+      }
+  const Divisions& divisions = rules_.divisions();
+  PlaceResolution r = divisions.resolve(text, table_->province_code);
+  place_failed_ = r.division == nullptr;
+  if (r.division && r.division->is_province()) {
+    place_failed_ = true;
+    report_.error(path, "place.too_broad", "“" + text + "”是省级区划，请填写所在的市或县（区）",
+                  "\"" + text + "\" is a province; give the city or county");
+  } else if (r.division && r.division->province_code() != table_->province_code) {
+    place_failed_ = true;
+    report_.error(path, "place.other_province",
+                  "“" + text + "”是" + divisions.full_name(*r.division) + "（" + r.division->code +
+                      "），不在" + table_->province_zh + "，与所选通知不符",
+                  "\"" + text + "\" is " + divisions.full_name(*r.division) + " (" + r.division->code +
+                      "), outside " + table_->province + ", the notice's province");
+  } else if (r.division) {
+    division_ = r.division;
+    urban_ = r.urban || r.division->is_prefecture();
+    alias_ = r.alias;
+  } else if (!r.candidates.empty()) {
+    std::string list;
+    for (const Division* d : r.candidates)
+      list += (list.empty() ? "" : "、") + divisions.full_name(*d) + "（" + d->code + "）";
+    report_.error(path, "place.ambiguous", "“" + text + "”可指多个地方：" + list + "。请写明所属城市或填写代码",
+                  "\"" + text + "\" names several places: " + list + "; add the city or give the code");
+  } else {
+    std::string list;
+    for (const auto& n : r.nearest) list += (list.empty() ? "" : "、") + n;
+    report_.error(path, "place.unknown",
+                  "未找到地名“" + text + "”" + (list.empty() ? "" : "。相近的有：" + list) +
+                      "。请填写县（区）或城市名称、6位区划代码，或 min_wage",
+                  "no place named \"" + text + "\"" + (list.empty() ? "" : "; close names: " + list) +
+                      "; give a county or city name, a 6-digit division code, or min_wage");
+  }
+}
+
+std::string WageResolver::place_label() const {
+  if (!named_place_.empty()) return named_place_;
+  if (!division_) return {};
+  std::string name = rules_.divisions().full_name(*division_);
+  return division_->is_prefecture() ? name + "市区" : name;
 }
 
 std::optional<int> WageResolver::tier_on(Date day) {
-  if (tier_) return tier_;
-  if (!city_ || !table_ || table_->areas.empty()) return std::nullopt;
-  const WageAreas* areas = &table_->areas.front();
-  for (const auto& a : table_->areas)
-    if (a.from <= day) areas = &a;
-  for (const std::string& name : {*city_, *city_ + "市"}) {
-    auto it = areas->tier_of_area.find(name);
-    if (it == areas->tier_of_area.end()) continue;
-    if (areas->confidence.rfind("high", 0) != 0 && !reported_["areas"]) {
-      reported_["areas"] = true;
-      report_.warning("/city", "min_wage.area_caveat",
-                      "“" + *city_ + "”属第" + std::to_string(it->second) +
-                          "类地区的划分未经高可信度核实（" + areas->source + "）",
-                      "the wage tier " + std::to_string(it->second) + " of \"" + *city_ +
-                          "\" is not confirmed with high confidence (" + areas->source + ")");
+  if (request_.tier) return request_.tier;
+  if (place_failed_ || (!division_ && named_place_.empty())) return std::nullopt;
+  const WageAreas* areas = areas_on(*table_, day);
+  const std::string& path = request_.place_path;
+  std::string label = place_label();
+  if (!areas) {
+    if (reported_.insert("no_areas").second)
+      report_.error(path, "min_wage.areas_unknown",
+                    table_->province_zh + " " + format_date(day) + " 时的最低工资地区划分未收录，请填写 wage_tier 或 min_wage",
+                    "no minimum-wage area list of " + table_->province + " for " + format_date(day) +
+                        "; give wage_tier or min_wage");
+    return std::nullopt;
+  }
+  std::optional<TierOf> tier;
+  if (!named_place_.empty()) {
+    for (const auto& p : areas->places)
+      if (p.code.empty() && p.name == named_place_) tier = TierOf{p.tier, &p};
+  } else if (division_->is_county()) {
+    tier = tier_of_county(*areas, *division_);
+  } else {
+    tier = tier_of_prefecture(*areas, rules_.divisions(), *division_);
+  }
+  std::string from = format_date(areas->from);
+  if (!tier) {
+    if (reported_.insert("tier" + from).second) {
+      std::string counties;
+      if (division_ && division_->is_prefecture())
+        counties = "；该市各县（区）档次不同，请填写具体县（区）";
+      report_.error(path, "min_wage.tier_unknown",
+                    table_->province_zh + " " + from + " 起的最低工资地区划分未能确定“" + label + "”的档次" +
+                        counties + "。请填写 place（县区）、wage_tier 或 min_wage",
+                    "the minimum-wage area list of " + table_->province + " from " + from +
+                        " does not decide the tier of \"" + label + "\"" +
+                        (counties.empty() ? "" : " (its counties differ; name the county)") +
+                        "; give the county as place, wage_tier or min_wage");
     }
-    return it->second;
+    return std::nullopt;
   }
-  if (!reported_["city"]) {
-    reported_["city"] = true;
-    std::string known;
-    for (const auto& [name, t] : areas->tier_of_area) known += (known.empty() ? "" : "、") + name;
-    report_.error("/city", "min_wage.city_unknown",
-                  "最低工资表中没有“" + *city_ + "”。已收录：" + known +
-                      "。请填写 min_wage 或 wage_tier",
-                  "\"" + *city_ + "\" is not in the minimum-wage table (known: " + known +
-                      "); give min_wage or wage_tier");
+  if (areas->confidence != "high" && reported_.insert("areas" + from).second) {
+    std::string note_zh = areas->note.zh.empty() ? "" : areas->note.zh + "；";
+    std::string note_en = areas->note.en.empty() ? "" : areas->note.en + "; ";
+    report_.warning(path, "min_wage.area_caveat",
+                    "“" + label + "”属第" + std::to_string(tier->tier) + "类地区（" + from +
+                        " 起的划分）可信度为 " + areas->confidence + "（" + note_zh + "来源：" + areas->source + "）",
+                    "the tier " + std::to_string(tier->tier) + " of \"" + label + "\" (area list from " + from +
+                        ") has " + areas->confidence + " confidence (" + note_en + "source: " + areas->source + ")");
   }
-  return std::nullopt;
+  if (division_ && division_->is_prefecture() && reported_.insert("urban" + from).second) {
+    std::string differ_zh, differ_en;
+    for (const Division* child : rules_.divisions().children(*division_)) {
+      if (child->zone) continue;
+      auto t = tier_of_county(*areas, *child);
+      if (!t || t->tier == tier->tier) continue;
+      std::string tier_text = t ? std::to_string(t->tier) : "?";
+      differ_zh += (differ_zh.empty() ? "" : "、") + child->name + "第" + tier_text + "类";
+      differ_en += (differ_en.empty() ? "" : ", ") + child->name + " tier " + tier_text;
+    }
+    if (!differ_zh.empty())
+      report_.warning(path, "place.city_as_urban",
+                      "“" + *request_.place + "”按" + label + "（第" + std::to_string(tier->tier) + "类，" + from +
+                          " 起）计算；所辖县（市、区）档次不同的有：" + differ_zh + "。如不在市区，请填写具体县（区）",
+                      "\"" + *request_.place + "\" is taken as the urban districts of " + label + " (tier " +
+                          std::to_string(tier->tier) + " from " + from + "); counties with another tier: " +
+                          differ_en + ". Outside the urban districts, name the county");
+  }
+  return tier->tier;
 }
 
-std::optional<WageFigure> WageResolver::for_month(Date month_first) {
-  long key = month_first.day_number();
+std::optional<WageFigure> WageResolver::on(Date day) {
+  long key = day.day_number();
   auto it = cache_.find(key);
   if (it != cache_.end()) return it->second;
-  auto figure = lookup(month_first);
+  auto figure = lookup(day);
   cache_[key] = figure;
   return figure;
 }
 
-std::optional<WageFigure> WageResolver::lookup(Date month) {
-  if (given_)
-    return WageFigure{*given_, {"申请人填写的最低工资标准", "minimum wage given in the request"}};
-  if (!city_ && !tier_) return std::nullopt;
+bool WageResolver::changes_within(Date from, Date to) const {
+  if (request_.given || !table_) return false;
+  for (const auto& a : table_->adjustments)
+    if (a.effective > from && a.effective <= to) return true;
+  for (const auto& a : table_->areas)
+    if (a.from > from && a.from <= to) return true;
+  return false;
+}
+
+std::optional<WageFigure> WageResolver::lookup(Date day) {
+  if (request_.given)
+    return WageFigure{*request_.given, {"申请人填写的最低工资标准", "minimum wage given in the request"}};
+  if (!request_.place && !request_.tier) return std::nullopt;
   if (!table_) {
-    if (!reported_["table"]) {
-      reported_["table"] = true;
+    if (reported_.insert("table").second)
       report_.error("/min_wage", "min_wage.no_table", "没有该省最低工资表，请填写 min_wage",
                     "no minimum-wage table for this province; give min_wage");
-    }
     return std::nullopt;
   }
-  auto tier = tier_on(month);
+  auto tier = tier_on(day);
   if (!tier) return std::nullopt;
-  const WageAdjustment* adj = nullptr;
-  for (const auto& a : table_->adjustments)
-    if (a.effective <= month) adj = &a;
-  std::string month_text = format_month(month);
+  const WageAdjustment* adj = adjustment_on(*table_, day);
+  std::string month_text = format_month(first_of_month(day));
   std::string tier_text = std::to_string(*tier);
+  std::string label = place_label();
+  std::string where_zh = (label.empty() ? table_->province_zh : label) + "（第" + tier_text + "类）";
+  std::string where_en = (label.empty() ? table_->province : label) + " (tier " + tier_text + ")";
   auto figure = adj ? adj->tiers.find(*tier) : std::map<int, Fen>::const_iterator{};
   if (!adj || figure == adj->tiers.end()) {
-    std::string why_zh = adj ? (adj->date_note.zh.empty() ? adj->note : adj->date_note.zh)
+    std::string which_zh = adj ? format_date(adj->effective) + " 起的标准" : "表中最早标准之前";
+    std::string which_en = adj ? "the adjustment from " + format_date(adj->effective) : "before the table's first figure";
+    std::string why_zh = adj ? strip_full_stop(adj->date_note.zh.empty() ? adj->note : adj->date_note.zh)
                              : "表中最早的标准晚于该月";
-    const std::string full_stop = "。";
-    if (why_zh.size() >= full_stop.size() &&
-        why_zh.compare(why_zh.size() - full_stop.size(), full_stop.size(), full_stop) == 0)
-      why_zh.resize(why_zh.size() - full_stop.size());
     std::string why_en = adj ? (adj->date_note.en.empty() ? adj->note : adj->date_note.en)
                              : "the table starts after this month";
     std::string key = "unconfirmed" + (adj ? format_date(adj->effective) : "") + tier_text;
-    if (!reported_[key]) {
-      reported_[key] = true;
+    if (reported_.insert(key).second)
       report_.error("/min_wage", "min_wage.unconfirmed",
-                    table_->province_zh + "第" + tier_text + "类地区 " + month_text +
-                        " 的月最低工资标准未能核实（" + why_zh + "）。请填写当地标准 min_wage（元）",
-                    "the monthly minimum wage of " + table_->province + " tier " + tier_text +
-                        " for " + month_text + " is not confirmed (" + why_en +
-                        "); give the local figure as min_wage (yuan)");
-    }
+                    where_zh + " " + month_text + " 适用" + which_zh + "，其月最低工资未能核实（" + why_zh +
+                        "）。请填写该月当地标准 min_wage（元）",
+                    "the monthly minimum wage of " + where_en + " for " + month_text + " (" + which_en +
+                        ") is not confirmed (" + why_en + "); give that figure as min_wage (yuan)");
     return std::nullopt;
   }
   std::string effective = format_date(adj->effective);
@@ -112,24 +258,33 @@ std::optional<WageFigure> WageResolver::lookup(Date month) {
     if (adj->confidence != "high")
       report_.warning("/min_wage", "min_wage.caveat",
                       table_->province_zh + "第" + tier_text + "类 " + effective + " 起的最低工资 " +
-                          std::to_string(figure->second / 100) + " 元可信度为 " + adj->confidence +
-                          "（" + adj->note + "；来源：" + adj->source + "），请向当地人社部门核实",
+                          std::to_string(figure->second / 100) + " 元可信度为 " + adj->confidence + "（" +
+                          adj->note + "；来源：" + adj->source + "），请向当地人社部门核实",
                       "the minimum wage of " + std::to_string(figure->second / 100) + " yuan for " +
-                          table_->province + " tier " + tier_text + " from " + effective +
-                          " has " + adj->confidence + " confidence (" + adj->note +
-                          "; source: " + adj->source + "); check it with the local office");
+                          table_->province + " tier " + tier_text + " from " + effective + " has " +
+                          adj->confidence + " confidence (" + adj->note + "; source: " + adj->source +
+                          "); check it with the local office");
   }
-  std::string area = city_ ? *city_ : "第" + tier_text + "类地区";
   return WageFigure{figure->second,
-                    {area + "（第" + tier_text + "类）" + effective + "起最低工资标准",
-                     (city_ ? *city_ : "tier " + tier_text) + " (tier " + tier_text +
-                         ") minimum wage from " + effective}};
+                    {where_zh + effective + "起最低工资标准", where_en + " minimum wage from " + effective}};
 }
 
 nlohmann::ordered_json WageResolver::sources() const {
   auto list = nlohmann::ordered_json::array();
   for (const auto& [day, entry] : used_) list.push_back(entry);
   return list;
+}
+
+nlohmann::ordered_json WageResolver::place_json() const {
+  if (!named_place_.empty()) return {{"code", nullptr}, {"name", named_place_}, {"level", "named_area"}};
+  if (!division_) return nullptr;
+  nlohmann::ordered_json j;
+  j["code"] = division_->code;
+  j["name"] = rules_.divisions().full_name(*division_);
+  j["level"] = division_->is_prefecture() ? "prefecture" : "county";
+  if (urban_) j["urban"] = true;
+  if (!alias_.empty()) j["alias"] = {{"message", alias_.zh}, {"message_en", alias_.en}};
+  return j;
 }
 
 }  // namespace jianxi

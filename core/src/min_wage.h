@@ -1,12 +1,14 @@
 // The local monthly minimum wage a subsidy line is based on: the figure the request
 // gives, or the rules/minimum-wage table of the province for the month, by the
-// wage tier of the city. A figure the table does not confirm is never guessed:
-// the result asks for min_wage instead, and a figure below high confidence comes
-// with its caveat.
+// wage tier of the place. A place is a division (code or name, resolved by
+// Divisions) or a place the table names alone. A figure the table does not confirm
+// is never guessed: the result asks for exactly that figure (min_wage), and a
+// figure below high confidence comes with its caveat.
 #pragma once
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "dates.h"
@@ -21,28 +23,55 @@ struct WageFigure {
   Text source;  // for the line note: where the figure comes from
 };
 
+// The tier of a place in one area list; nullopt when the list does not decide it.
+struct TierOf {
+  int tier = 0;
+  const AreaPlace* entry = nullptr;  // the entry that decided it
+};
+std::optional<TierOf> tier_of_county(const WageAreas& areas, const Division& county);
+// A prefecture asked alone: its own entry, else the tier its urban districts share.
+std::optional<TierOf> tier_of_prefecture(const WageAreas& areas, const Divisions& divisions,
+                                         const Division& prefecture);
+const WageAreas* areas_on(const WageTable& table, Date day);
+const WageAdjustment* adjustment_on(const WageTable& table, Date day);
+
 class WageResolver {
  public:
-  WageResolver(const RuleSet& rules, const Policy& policy, std::optional<Fen> given,
-               std::optional<std::string> city, std::optional<int> tier, Report& report);
+  struct Request {
+    std::optional<Fen> given;
+    std::optional<std::string> place;
+    std::string place_path = "/place";
+    std::optional<int> tier;
+  };
+  WageResolver(const RuleSet& rules, const Policy& policy, Request request, Report& report);
 
-  // The wage in force on the first day of the month; nullopt (reported once) when unknown.
-  std::optional<WageFigure> for_month(Date month_first);
+  // The wage in force on `day`; nullopt (reported once) when unknown.
+  std::optional<WageFigure> on(Date day);
+  // Whether the table's figure changes after `from` up to `to` (an adjustment in between).
+  bool changes_within(Date from, Date to) const;
   // Table entries used, for the result's min_wage_sources.
   nlohmann::ordered_json sources() const;
+  // The division or named place the request's place was read as (null when none).
+  nlohmann::ordered_json place_json() const;
 
  private:
+  void resolve_place();
   std::optional<int> tier_on(Date day);
-  std::optional<WageFigure> lookup(Date month_first);
+  std::optional<WageFigure> lookup(Date day);
+  std::string place_label() const;
 
+  const RuleSet& rules_;
   const WageTable* table_;
-  std::optional<Fen> given_;
-  std::optional<std::string> city_;
-  std::optional<int> tier_;
+  Request request_;
   Report& report_;
+  const Division* division_ = nullptr;
+  bool urban_ = false;
+  Text alias_;
+  std::string named_place_;  // a place the table names with no division code
+  bool place_failed_ = false;
   std::map<long, std::optional<WageFigure>> cache_;
   std::map<long, nlohmann::ordered_json> used_;  // adjustment effective day → source entry
-  std::map<std::string, bool> reported_;
+  std::set<std::string> reported_;
 };
 
 }  // namespace jianxi

@@ -156,9 +156,18 @@ WageTable read_wages(const json& j) {
   for (const auto& a : j.at("areas")) {
     WageAreas areas;
     areas.from = date_of(a.at("from"));
-    for (const auto& [name, tier] : a.at("map").items()) areas.tier_of_area[name] = tier;
+    for (const auto& p : a.at("places")) {
+      AreaPlace place;
+      if (p.at("code").is_string()) place.code = p["code"];
+      place.name = p.value("name", "");
+      place.urban = p.value("scope", "") == "urban";
+      place.tier = p.at("tier");
+      place.as_written = p.at("as_written");
+      areas.places.push_back(std::move(place));
+    }
     areas.confidence = a.at("confidence");
     areas.source = a.at("source");
+    areas.note = text_of(a, "note");
     t.areas.push_back(areas);
   }
   auto by_date = [](const auto& a, const auto& b) { return a.effective < b.effective; };
@@ -168,7 +177,87 @@ WageTable read_wages(const json& j) {
   return t;
 }
 
+std::vector<Term> terms_of(const json& list) {
+  std::vector<Term> out;
+  for (const auto& t : list) out.push_back({t.at("id"), {t.at("zh"), t.at("en")}});
+  return out;
+}
+
+Vocabulary read_vocabulary(const json& j) {
+  Vocabulary v;
+  v.categories = terms_of(j.at("categories"));
+  v.education = terms_of(j.at("education"));
+  v.region_flags = terms_of(j.at("region_flags"));
+  v.items = terms_of(j.at("items"));
+  v.wage_basis = terms_of(j.at("wage_basis"));
+  return v;
+}
+
+// A policy may name only the categories, education levels and region flags of the vocabulary.
+void check_vocabulary(const Vocabulary& v, const Policy& p, std::vector<Finding>& problems) {
+  std::string file = "policies/" + p.id + ".json";
+  auto need = [&](const std::vector<Term>& list, const std::string& id, const std::string& path) {
+    if (!Vocabulary::find(list, id))
+      problems.push_back(rule_problem(file, path, "\"" + id + "\" is not in vocabulary/terms.json"));
+  };
+  for (const auto& [category, rate] : p.position.rates)
+    need(v.categories, category, "/subsidy/position/rates/" + category);
+  for (const auto& [education, category] : p.eligibility.education_category) {
+    need(v.education, education, "/eligibility/graduate/education/" + education);
+    need(v.categories, category, "/eligibility/graduate/education/" + education);
+  }
+  for (const auto& [category, rule] : p.eligibility.categories) {
+    need(v.categories, category, "/eligibility/categories/" + category);
+    for (const auto& flag : rule.region_flags)
+      need(v.region_flags, flag, "/eligibility/categories/" + category + "/admitted/region_flags");
+  }
+}
+
+// Every place of a wage table names a division of the table's province, or is named alone.
+void check_wage_places(const Divisions& divisions, std::map<std::string, WageTable>& tables,
+                       std::vector<Finding>& problems) {
+  for (auto& [province, table] : tables) {
+    std::string file = "minimum-wage/" + province + ".json";
+    for (const Division* p : divisions.provinces())
+      if (p->name.compare(0, table.province_zh.size(), table.province_zh) == 0)
+        table.province_code = p->code;
+    if (table.province_code.empty()) {
+      problems.push_back(rule_problem(file, "/province_zh", "no province of this name in the divisions"));
+      continue;
+    }
+    for (std::size_t i = 0; i < table.areas.size(); ++i)
+      for (std::size_t k = 0; k < table.areas[i].places.size(); ++k) {
+        const AreaPlace& place = table.areas[i].places[k];
+        std::string path = "/areas/" + std::to_string(i) + "/places/" + std::to_string(k);
+        const Division* d = place.code.empty() ? nullptr : divisions.by_code(place.code);
+        if (place.code.empty() ? place.name.empty()
+                               : !d || d->province_code() != table.province_code ||
+                                     (place.urban && !d->is_prefecture()))
+          problems.push_back(rule_problem(file, path, "not a division of the province: " + place.as_written));
+      }
+  }
+}
+
 }  // namespace
+
+Text Vocabulary::choices(const std::vector<Term>& list) {
+  Text t;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    t.zh += (i ? "、" : "") + list[i].id;
+    t.en += (i == 0 ? "" : i + 1 == list.size() ? " or " : ", ") + list[i].id;
+  }
+  return t;
+}
+
+Text Vocabulary::names(const std::vector<Term>& list, const std::vector<std::string>& ids) {
+  Text t;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    const Term* term = find(list, ids[i]);
+    t.zh += (i ? "、" : "") + (term ? term->name.zh : ids[i]);
+    t.en += (i == 0 ? "" : i + 1 == ids.size() ? " or " : ", ") + (term ? term->name.en : ids[i]);
+  }
+  return t;
+}
 
 std::unique_ptr<RuleSet> RuleSet::load(const std::vector<RuleText>& texts) {
   auto set = std::make_unique<RuleSet>();
@@ -181,6 +270,7 @@ std::unique_ptr<RuleSet> RuleSet::load(const std::vector<RuleText>& texts) {
   }
   SchemaChecker checker(schema);
   bool have_calendar = false;
+  std::vector<std::pair<std::string, json>> renamed;  // read after the table they point into
   for (const auto& t : texts) {
     if (t.path == "schema.json") continue;
     json doc = json::parse(t.text, nullptr, false);
@@ -203,6 +293,12 @@ std::unique_ptr<RuleSet> RuleSet::load(const std::vector<RuleText>& texts) {
       else if (def == "minimum_wage") {
         WageTable w = read_wages(doc);
         set->wages_[w.province] = std::move(w);
+      } else if (def == "divisions") {
+        if (doc.contains("renamed")) renamed.emplace_back(t.path, std::move(doc));
+        else set->divisions_.read_table(doc);
+        continue;
+      } else if (def == "vocabulary") {
+        set->vocabulary_ = read_vocabulary(doc);
       } else if (def == "calendar") {
         set->calendar_ = Calendar(doc);
         have_calendar = true;
@@ -213,6 +309,15 @@ std::unique_ptr<RuleSet> RuleSet::load(const std::vector<RuleText>& texts) {
     }
   }
   if (!have_calendar) set->problems_.push_back(rule_problem("calendar/", "", "no calendar file"));
+  for (const auto& [path, doc] : renamed)
+    for (const auto& code : set->divisions_.read_renamed(doc))
+      set->problems_.push_back(rule_problem(path, "", "code " + code + " is not in the division table"));
+  set->divisions_.finish();
+  check_wage_places(set->divisions_, set->wages_, set->problems_);
+  if (set->vocabulary_.categories.empty())
+    set->problems_.push_back(rule_problem("vocabulary/", "", "no vocabulary file"));
+  else
+    for (const Policy& p : set->policies_) check_vocabulary(set->vocabulary_, p, set->problems_);
   std::sort(set->policies_.begin(), set->policies_.end(),
             [](const Policy& a, const Policy& b) { return a.id < b.id; });
   set->forms_ = read_form_rules(set->documents_, set->policies_, set->problems_);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "dates.h"
+#include "divisions.h"
 #include "jianxi/finding.h"
 #include "jianxi/rule_source.h"
 #include "money.h"
@@ -131,17 +132,47 @@ struct WageAdjustment {
   std::string note;
 };
 
+struct AreaPlace {
+  std::string code;  // empty: a place that is no division, matched by `name` alone
+  std::string name;
+  bool urban = false;  // a prefecture's code meaning its urban districts (市区)
+  int tier = 0;
+  std::string as_written;
+};
+
 struct WageAreas {
   Date from;
-  std::map<std::string, int> tier_of_area;
+  std::vector<AreaPlace> places;
   std::string confidence;
   std::string source;
+  Text note;
 };
 
 struct WageTable {
   std::string province, province_zh;
+  std::string province_code;  // GB/T 2260, found from province_zh in the divisions
   std::vector<WageAdjustment> adjustments;  // by effective date
   std::vector<WageAreas> areas;             // by from date
+};
+
+// One named id of the request vocabulary (rules/vocabulary/terms.json).
+struct Term {
+  std::string id;
+  Text name;
+};
+
+struct Vocabulary {
+  std::vector<Term> categories, education, region_flags, items, wage_basis;
+
+  static const Term* find(const std::vector<Term>& list, const std::string& id) {
+    for (const auto& t : list)
+      if (t.id == id) return &t;
+    return nullptr;
+  }
+  // "a、b、c" and "a, b or c": the ids to offer in a message.
+  static Text choices(const std::vector<Term>& list);
+  // The names of ids, joined as "a、b、c" and "a, b or c" (an unknown id by itself).
+  static Text names(const std::vector<Term>& list, const std::vector<std::string>& ids);
 };
 
 struct FormRules;  // form_rules.h: summary templates, allocation tables, application forms
@@ -156,6 +187,9 @@ class RuleSet {
   const Policy* policy(const std::string& id) const;
   const WageTable* wage_table(const std::string& province) const;
   const Calendar& calendar() const { return calendar_; }
+  const Vocabulary& vocabulary() const { return vocabulary_; }
+  const Divisions& divisions() const { return divisions_; }
+  const std::map<std::string, WageTable>& wage_tables() const { return wages_; }
   // The typed form and table rules, read once at load (never null after load()).
   const FormRules& forms() const { return *forms_; }
 
@@ -164,6 +198,8 @@ class RuleSet {
   std::vector<Policy> policies_;
   std::map<std::string, WageTable> wages_;
   Calendar calendar_;
+  Vocabulary vocabulary_;
+  Divisions divisions_;
   std::map<std::string, nlohmann::ordered_json> documents_;
   std::shared_ptr<const FormRules> forms_;
 };

@@ -10,8 +10,6 @@
 namespace jianxi {
 namespace {
 
-const char* const kItems[] = {"position", "retention_uplift", "insurance", "remaining_period",
-                              "mentoring", "social_insurance"};
 
 struct Line {
   std::size_t trainee = 0;
@@ -93,7 +91,8 @@ class Calculator {
         policy_(policy),
         request_(request),
         report_(report),
-        wages_(rules, policy, request.min_wage, request.city, request.wage_tier, report) {}
+        wages_(rules, policy, {request.min_wage, request.place, request.place_path, request.wage_tier},
+               report) {}
 
   void run(Result& out);
 
@@ -116,6 +115,11 @@ class Calculator {
   void warn_once(const std::string& key, const std::string& path, const std::string& code,
                  const Text& text, const std::string& rule);
   void add_line(Line line) { lines_.push_back(std::move(line)); }
+  // The minimum wage a month is based on: the month's own, or the start's (wage_basis).
+  std::optional<WageFigure> wage_for(const Trainee& t, const MonthInPost& m) {
+    return wages_.on(request_.wage_basis == "start" ? t.start : m.from);
+  }
+  void note_wage_basis(const Trainee& t);
 
   const RuleSet& rules_;
   const Policy& policy_;
@@ -170,10 +174,12 @@ bool Calculator::admitted(const Trainee& t) {
   if (!c || !c->admitted) {
     Text why = c ? c->note : Text{};
     report_.warning(t.path("category"), "trainee.category_not_admitted",
-                    policy_.id + " 未将该类人员（" + t.category + "）纳入见习补贴对象，不计补贴" +
+                    policy_.id + " 未将" + Vocabulary::names(rules_.vocabulary().categories, {t.category}).zh +
+                        "纳入见习补贴对象，不计补贴" +
                         (why.zh.empty() ? "" : "：" + why.zh),
-                    policy_.id + " does not admit this category (" + t.category +
-                        "); no subsidy is counted" + (why.en.empty() ? "" : ": " + why.en),
+                    policy_.id + " does not admit a " +
+                        Vocabulary::names(rules_.vocabulary().categories, {t.category}).en +
+                        "; no subsidy is counted" + (why.en.empty() ? "" : ": " + why.en),
                     c ? c->rule : policy_.position.rule);
     return false;
   }
@@ -183,10 +189,13 @@ bool Calculator::admitted(const Trainee& t) {
       in_region = in_region || std::find(c->region_flags.begin(), c->region_flags.end(), f) !=
                                    c->region_flags.end();
     if (!in_region) {
+      const Vocabulary& vocab = rules_.vocabulary();
+      Text who = Vocabulary::names(vocab.categories, {t.category});
+      Text where = Vocabulary::names(vocab.region_flags, c->region_flags);
       report_.warning(t.path("category"), "trainee.category_region_only",
-                      "该类人员仅在艰苦边远地区、老工业基地、脱贫县纳入见习对象；请在 region_flags 中注明地区类型，否则不计补贴",
-                      "this category is admitted only in remote areas, old industrial bases or "
-                      "counties lifted out of poverty; name the area in region_flags, else no subsidy is counted",
+                      who.zh + "仅在" + where.zh + "纳入见习对象；请在 region_flags 中注明地区类型，否则不计补贴",
+                      who.en + "s are admitted only in a " + where.en +
+                          "; name the area in region_flags, else no subsidy is counted",
                       c->rule);
       return false;
     }
@@ -241,7 +250,7 @@ void Calculator::position_lines(const Trainee& t, Rate rate,
                  period.en + " is outside the holiday calendar; only weekends are taken as rest days"},
                 "");
     if (!m.counted) continue;
-    auto wage = wages_.for_month(m.from);
+    auto wage = wage_for(t, m);
     if (!wage) continue;
     Text days = m.whole ? Text{"满1个月", "a whole month in post"}
                         : Text{"不满1个月，在岗" + std::to_string(m.working_days) + "个工作日，按1个月计",
@@ -279,7 +288,7 @@ void Calculator::retention_lines(const Trainee& t, Rate base,
   if (rule.payment == "monthly") {
     for (const auto& m : served) {
       if (!m.counted) continue;
-      auto wage = wages_.for_month(m.from);
+      auto wage = wage_for(t, m);
       if (!wage) continue;
       Text period = period_text(m);
       add_line({t.index, m.month, "retention_uplift", wage->fen, diff, apply(wage->fen, diff),
@@ -295,7 +304,7 @@ void Calculator::retention_lines(const Trainee& t, Rate base,
   std::string months_text;
   for (const auto& m : served) {
     if (!m.counted) continue;
-    auto wage = wages_.for_month(m.from);
+    auto wage = wage_for(t, m);
     if (!wage) continue;
     line.base += wage->fen;
     line.months.push_back(m.month);
@@ -389,7 +398,7 @@ void Calculator::remaining_lines(const Trainee& t, Rate rate,
   for (const auto& m : agreed) {
     if (!m.counted || served_months.count(m.index)) continue;
     if (rule.max_months && paid >= *rule.max_months) break;
-    auto wage = wages_.for_month(m.from);
+    auto wage = wage_for(t, m);
     if (!wage) continue;
     ++paid;
     Text period = period_text(m);
@@ -459,9 +468,9 @@ void Calculator::social_insurance_lines(const Trainee& t, const std::vector<Mont
     ++paid;
     Text period = period_text(m);
     add_line({t.index, m.month, "social_insurance", base, rule.rate, apply(base, rule.rate), rule.rule,
-              {period.zh + "：以灵活就业身份实际缴纳社会保险费 " + yuan_text(base) + " 元 × 2/3（补贴给见习人员）",
+              {period.zh + "：以灵活就业身份实际缴纳社会保险费 " + yuan_text(base) + " 元 × " + percent(rule.rate) + "（补贴给见习人员）",
                period.en + ": social insurance actually paid as a flexible worker " + yuan_text(base) +
-                   " yuan × 2/3 (paid to the intern)"},
+                   " yuan × " + percent(rule.rate) + " (paid to the intern)"},
               {}});
   }
 }
@@ -515,8 +524,24 @@ void Calculator::unstated_rate_lines(const Trainee& t, const std::vector<MonthIn
   }
 }
 
+void Calculator::note_wage_basis(const Trainee& t) {
+  Date last = last_day_in_post(t);
+  if (!wages_.changes_within(t.start, last)) return;
+  const Vocabulary& vocab = rules_.vocabulary();
+  const Term* chosen = Vocabulary::find(vocab.wage_basis, request_.wage_basis);
+  Text choices = Vocabulary::choices(vocab.wage_basis);
+  report_.interpretation(
+      policy_.position.rule,
+      {"见习期内当地最低工资标准有调整。通知未说明按哪一标准计算，各地做法不同：本结果" + chosen->name.zh +
+           "计算（wage_basis 可选 " + choices.zh + "）",
+       "the local minimum wage changes during the internship. The notice does not say which figure "
+       "applies and local practice differs: this result takes " + chosen->name.en +
+           " (wage_basis: " + choices.en + ")"});
+}
+
 void Calculator::add_trainee(const Trainee& t) {
   warn_about_period(t);
+  note_wage_basis(t);
   Date last = last_day_in_post(t);
   insurance_line(t);
   bool forfeits = absence_forfeits(t);
@@ -582,8 +607,8 @@ void Calculator::run(Result& out) {
   out["policy"] = policy_.id;
   out["total"] = yuan_json(total);
   auto& items = out["by_item"] = Result::object();
-  for (const char* item : kItems)
-    if (by_item.count(item)) items[item] = yuan_json(by_item[item]);
+  for (const Term& item : rules_.vocabulary().items)
+    if (by_item.count(item.id)) items[item.id] = yuan_json(by_item[item.id]);
   Result retention;
   retention["rate"] = retention_.rate ? rate_json(*retention_.rate) : Result(nullptr);
   retention["source"] = retention_.from_request ? "request" : "trainees";
@@ -598,13 +623,14 @@ void Calculator::run(Result& out) {
   out["retention"] = std::move(retention);
   out["lines"] = std::move(lines);
   out["min_wage_sources"] = wages_.sources();
+  if (request_.place) out["place"] = wages_.place_json();
 }
 
 }  // namespace
 
 void answer_subsidy(const RuleSet& rules, const Json& request, Report& report, Result& out) {
   Fields f(request, "", report);
-  SubsidyRequest r = read_subsidy_request(f, report);
+  SubsidyRequest r = read_subsidy_request(rules.vocabulary(), f, report);
   std::optional<Date> earliest;
   for (const auto& t : r.trainees)
     if (t.usable && (!earliest || t.start < *earliest)) earliest = t.start;

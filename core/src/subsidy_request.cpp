@@ -5,8 +5,6 @@ namespace {
 
 constexpr std::size_t kMaxTrainees = 100000;
 constexpr int kMaxPeriodYears = 10;  // an engine bound, not a policy figure
-const char* const kCategories[] = {"college_graduate", "vocational_graduate", "unemployed_youth",
-                                   "overseas_graduate"};
 
 std::optional<Fen> read_money(Fields& f, const std::string& key, Report& report,
                               bool positive) {
@@ -36,7 +34,7 @@ std::optional<Rate> read_share(Fields& f, const std::string& key, Report& report
   return rate_from_number(*v);
 }
 
-Trainee read_trainee(const Json& j, std::size_t index, Report& report) {
+Trainee read_trainee(const Vocabulary& vocab, const Json& j, std::size_t index, Report& report) {
   Trainee t;
   t.index = index;
   Fields f(j, "/trainees/" + std::to_string(index), report);
@@ -46,15 +44,14 @@ Trainee read_trainee(const Json& j, std::size_t index, Report& report) {
     return t;
   }
   if (auto c = f.text("category", true)) {
-    bool known = false;
-    for (const char* k : kCategories) known = known || *c == k;
-    if (known) t.category = *c;
-    else
+    if (Vocabulary::find(vocab.categories, *c)) {
+      t.category = *c;
+    } else {
+      Text choices = Vocabulary::choices(vocab.categories);
       report.error(f.path("category"), "trainee.category_unknown",
-                   "未知的人员类别“" + *c +
-                       "”，可选 college_graduate、vocational_graduate、unemployed_youth、overseas_graduate",
-                   "unknown category \"" + *c +
-                       "\"; use college_graduate, vocational_graduate, unemployed_youth or overseas_graduate");
+                   "未知的人员类别“" + *c + "”，可选 " + choices.zh,
+                   "unknown category \"" + *c + "\"; use " + choices.en);
+    }
   }
   auto start = f.date("start", true);
   auto end = f.date("end", true);
@@ -114,10 +111,30 @@ Trainee read_trainee(const Json& j, std::size_t index, Report& report) {
 
 }  // namespace
 
-SubsidyRequest read_subsidy_request(Fields& f, Report& report) {
+SubsidyRequest read_subsidy_request(const Vocabulary& vocab, Fields& f, Report& report) {
   SubsidyRequest r;
   r.min_wage = read_money(f, "min_wage", report, true);
-  r.city = f.text("city");
+  r.place = f.text("place");
+  r.place_path = f.path("place");
+  if (auto city = f.text("city")) {
+    if (!r.place) {
+      r.place = city;
+      r.place_path = f.path("city");
+    } else if (*city != *r.place) {
+      report.error(f.path("city"), "place.conflict", "place 与 city 不一致，请只填写 place",
+                   "place and city differ; give place only");
+    }
+  }
+  if (auto basis = f.text("wage_basis")) {
+    if (Vocabulary::find(vocab.wage_basis, *basis)) {
+      r.wage_basis = *basis;
+    } else {
+      Text choices = Vocabulary::choices(vocab.wage_basis);
+      report.error(f.path("wage_basis"), "wage_basis.unknown",
+                   "未知的最低工资取数方式“" + *basis + "”，可选 " + choices.zh,
+                   "unknown wage_basis \"" + *basis + "\"; use " + choices.en);
+    }
+  }
   if (auto tier = f.whole("wage_tier")) {
     if (*tier >= 1 && *tier <= 9) r.wage_tier = static_cast<int>(*tier);
     else
@@ -129,10 +146,19 @@ SubsidyRequest read_subsidy_request(Fields& f, Report& report) {
   r.model_unit = f.flag("model_unit").value_or(false);
   if (const Json* flags = f.array("region_flags")) {
     for (std::size_t i = 0; i < flags->size(); ++i) {
-      if ((*flags)[i].is_string()) r.region_flags.push_back((*flags)[i].get<std::string>());
-      else
-        report.malformed(f.path("region_flags") + "/" + std::to_string(i), "request.type",
-                         "此处应为字符串", "a string expected here");
+      std::string path = f.path("region_flags") + "/" + std::to_string(i);
+      if (!(*flags)[i].is_string()) {
+        report.malformed(path, "request.type", "此处应为字符串", "a string expected here");
+        continue;
+      }
+      std::string flag = (*flags)[i].get<std::string>();
+      if (Vocabulary::find(vocab.region_flags, flag)) {
+        r.region_flags.push_back(flag);
+      } else {
+        Text choices = Vocabulary::choices(vocab.region_flags);
+        report.error(path, "region_flag.unknown", "未知的地区类型“" + flag + "”，可选 " + choices.zh,
+                     "unknown area type \"" + flag + "\"; use " + choices.en);
+      }
     }
   }
   const Json* trainees = f.array("trainees", true);
@@ -147,7 +173,7 @@ SubsidyRequest read_subsidy_request(Fields& f, Report& report) {
   }
   r.trainees.reserve(trainees->size());
   for (std::size_t i = 0; i < trainees->size(); ++i)
-    r.trainees.push_back(read_trainee((*trainees)[i], i, report));
+    r.trainees.push_back(read_trainee(vocab, (*trainees)[i], i, report));
   return r;
 }
 

@@ -10,6 +10,7 @@
 #include "fields.h"
 #include "money.h"
 #include "report.h"
+#include "rule_set.h"
 
 namespace jianxi {
 
@@ -41,7 +42,9 @@ struct Trainee {
 
 struct SubsidyRequest {
   std::optional<Fen> min_wage;
-  std::optional<std::string> city;
+  std::optional<std::string> place;  // a division code or name; "city" is read as an alias
+  std::string place_path;            // "/place" or "/city", for findings
+  std::string wage_basis = "month";  // "month": each month's figure; "start": the figure at the start
   std::optional<int> wage_tier;
   std::optional<Rate> retention_rate;
   std::optional<Rate> base_rate;
@@ -51,6 +54,6 @@ struct SubsidyRequest {
 };
 
 // Reads everything but the policy choice. Trainee-level problems mark that trainee unusable.
-SubsidyRequest read_subsidy_request(Fields& request, Report& report);
+SubsidyRequest read_subsidy_request(const Vocabulary& vocab, Fields& request, Report& report);
 
 }  // namespace jianxi
