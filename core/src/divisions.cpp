@@ -148,6 +148,13 @@ std::vector<const Division*> Divisions::provinces() const {
   return out;
 }
 
+std::vector<const Division*> Divisions::prefectures_of(const std::string& province_code) const {
+  std::vector<const Division*> out;
+  for (const auto& [code, d] : by_code_)
+    if (d.is_prefecture() && d.province_code() == province_code) out.push_back(&d);
+  return out;
+}
+
 std::vector<const Division*> Divisions::named(const std::string& name, bool exact_only) const {
   std::vector<const Division*> out;
   auto [b, e] = by_name_.equal_range(name);

@@ -51,6 +51,7 @@ class Divisions {
   // The prefecture's divisions (not itself), in code order.
   std::vector<const Division*> children(const Division& prefecture) const;
   std::vector<const Division*> provinces() const;
+  std::vector<const Division*> prefectures_of(const std::string& province_code) const;
   const nlohmann::ordered_json& dataset() const { return dataset_; }
 
   // `within`: a province code that restricts the search (the notice's province), if any.

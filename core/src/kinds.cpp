@@ -4,6 +4,7 @@ namespace jianxi {
 
 const std::map<std::string, Handler>& handlers() {
   static const std::map<std::string, Handler> table = {
+      {"catalog", answer_catalog},
       {"policies", answer_policies},
       {"subsidy", answer_subsidy},
       {"eligibility", answer_eligibility},

@@ -16,6 +16,7 @@ namespace jianxi {
 using Result = nlohmann::ordered_json;
 using Handler = void (*)(const RuleSet&, const Json& request, Report&, Result& out);
 
+void answer_catalog(const RuleSet&, const Json&, Report&, Result&);
 void answer_policies(const RuleSet&, const Json&, Report&, Result&);
 void answer_subsidy(const RuleSet&, const Json&, Report&, Result&);
 void answer_eligibility(const RuleSet&, const Json&, Report&, Result&);
@@ -24,6 +25,9 @@ void answer_allocation_table(const RuleSet&, const Json&, Report&, Result&);
 void answer_unit_application(const RuleSet&, const Json&, Report&, Result&);
 
 const std::map<std::string, Handler>& handlers();
+
+// A notice's identity and dates, as "policies" and "catalog" list it.
+Result policy_json(const Policy& p);
 
 // The policy a request names by "policy", or by "province" and "as_of" (or
 // `fallback_date` when the request gives no as_of). Reports and returns nullptr

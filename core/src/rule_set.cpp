@@ -1,6 +1,7 @@
 #include "rule_set.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "form_rules.h"
 #include "rule_reading.h"
@@ -269,6 +270,13 @@ std::unique_ptr<RuleSet> RuleSet::load(const std::vector<RuleText>& texts) {
     return set;
   }
   SchemaChecker checker(schema);
+  std::uint64_t hash = 1469598103934665603ull;  // FNV-1a over paths and texts, in order
+  for (const auto& t : texts)
+    for (const std::string* part : {&t.path, &t.text})
+      for (unsigned char c : *part) hash = (hash ^ c) * 1099511628211ull;
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+  set->version_ = hex;
   bool have_calendar = false;
   std::vector<std::pair<std::string, json>> renamed;  // read after the table they point into
   for (const auto& t : texts) {
@@ -297,8 +305,14 @@ std::unique_ptr<RuleSet> RuleSet::load(const std::vector<RuleText>& texts) {
         if (doc.contains("renamed")) renamed.emplace_back(t.path, std::move(doc));
         else set->divisions_.read_table(doc);
         continue;
+      } else if (def == "clauses") {
+        for (const auto& c : doc.at("clauses"))
+          set->clauses_.push_back({c.at("id"), c.at("heading"), c.at("text"), c.at("text_en")});
       } else if (def == "vocabulary") {
         set->vocabulary_ = read_vocabulary(doc);
+      } else if (def == "finding_codes") {
+        for (const auto& c : doc.at("findings"))
+          set->finding_codes_.push_back({c.at("code"), {c.at("zh"), c.at("en")}, c.at("kinds")});
       } else if (def == "calendar") {
         set->calendar_ = Calendar(doc);
         have_calendar = true;
@@ -328,6 +342,13 @@ const Policy* RuleSet::policy(const std::string& id) const {
   for (const auto& p : policies_)
     if (p.id == id) return &p;
   return nullptr;
+}
+
+std::vector<const Clause*> RuleSet::clauses_of(const std::string& policy) const {
+  std::vector<const Clause*> out;
+  for (const auto& c : clauses_)
+    if (c.id.compare(0, policy.size() + 1, policy + "#") == 0) out.push_back(&c);
+  return out;
 }
 
 const WageTable* RuleSet::wage_table(const std::string& province) const {

@@ -175,6 +175,19 @@ struct Vocabulary {
   static Text names(const std::vector<Term>& list, const std::vector<std::string>& ids);
 };
 
+// A clause of a notice as printed, for the reader of a result (rules/clauses/).
+struct Clause {
+  std::string id, heading, text, text_en;
+};
+
+// A finding code the core can emit, with what it means and the kinds that use it
+// (rules/findings/codes.json).
+struct FindingCode {
+  std::string code;
+  Text text;
+  std::vector<std::string> kinds;
+};
+
 struct FormRules;  // form_rules.h: summary templates, allocation tables, application forms
 
 class RuleSet {
@@ -188,8 +201,13 @@ class RuleSet {
   const WageTable* wage_table(const std::string& province) const;
   const Calendar& calendar() const { return calendar_; }
   const Vocabulary& vocabulary() const { return vocabulary_; }
+  const std::vector<FindingCode>& finding_codes() const { return finding_codes_; }
   const Divisions& divisions() const { return divisions_; }
   const std::map<std::string, WageTable>& wage_tables() const { return wages_; }
+  // The clauses of a policy, in the order its file lists them.
+  std::vector<const Clause*> clauses_of(const std::string& policy) const;
+  // A content hash of every rule text (16 hex digits), naming this version of the rules.
+  const std::string& version() const { return version_; }
   // The typed form and table rules, read once at load (never null after load()).
   const FormRules& forms() const { return *forms_; }
 
@@ -200,6 +218,9 @@ class RuleSet {
   Calendar calendar_;
   Vocabulary vocabulary_;
   Divisions divisions_;
+  std::vector<Clause> clauses_;
+  std::vector<FindingCode> finding_codes_;
+  std::string version_;
   std::map<std::string, nlohmann::ordered_json> documents_;
   std::shared_ptr<const FormRules> forms_;
 };

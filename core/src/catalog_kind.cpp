@@ -1,0 +1,223 @@
+// kind "catalog": everything a page or a client needs to build its forms, read from
+// the rules: notices, the vocabulary, summary templates, the application form, the
+// finding codes; with "policy" one notice and its clauses; with "province" and
+// "as_of" the places of the province with their wage tier and figure on that day.
+#include "form_rules.h"
+#include "kinds.h"
+#include "min_wage.h"
+
+namespace jianxi {
+namespace {
+
+Result terms_json(const std::vector<Term>& list) {
+  auto out = Result::array();
+  for (const Term& t : list) out.push_back({{"id", t.id}, {"name", t.name.zh}, {"name_en", t.name.en}});
+  return out;
+}
+
+Result summary_templates_json(const FormRules& forms) {
+  auto out = Result::array();
+  for (const auto& [id, t] : forms.summary_templates) {
+    Result j;
+    j["id"] = id;
+    j["title"] = t.title.zh;
+    j["title_en"] = t.title.en;
+    j["sources"] = t.sources;
+    j["money_decimals"] = t.money_decimals;
+    auto& indicators = j["indicators"] = Result::array();
+    for (const Indicator& i : t.indicators)
+      indicators.push_back({{"number", i.number}, {"key", i.key}, {"name", i.name.zh}, {"name_en", i.name.en},
+                            {"type", i.money ? "money" : "count"}, {"year_to_date", i.year_to_date}});
+    j["relations_printed"] = t.relations_printed;
+    auto& relations = j["relations"] = Result::array();
+    for (const Relation& r : t.relations) relations.push_back({{"printed", r.printed}, {"sides", r.sides}});
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+const char* format_name(FieldFormat f) {
+  switch (f) {
+    case FieldFormat::credit_code: return "credit_code";
+    case FieldFormat::phone: return "phone";
+    case FieldFormat::count: return "count";
+    default: return "text";
+  }
+}
+
+Result forms_json(const FormRules& forms, const std::string& only_policy) {
+  auto out = Result::array();
+  for (const auto& [id, form] : forms.application_forms) {
+    Result j;
+    j["id"] = id;
+    j["title"] = form.title.zh;
+    j["title_en"] = form.title.en;
+    j["rule"] = form.rule;
+    auto& sections = j["sections"] = Result::array();
+    for (const FormSection& s : form.sections) {
+      Result sj{{"key", s.key}, {"label", s.label.zh}, {"label_en", s.label.en}, {"list", s.list},
+                {"required", s.required}, {"min_items", s.min_items}, {"rule", s.rule}};
+      auto& fields = sj["fields"] = Result::array();
+      for (const FormField& f : s.fields) {
+        Result fj{{"key", f.key}, {"label", f.label.zh}, {"label_en", f.label.en},
+                  {"format", format_name(f.format)}, {"required", f.required}};
+        if (f.min) fj["min"] = *f.min;
+        if (!f.rule.empty()) fj["rule"] = f.rule;
+        fields.push_back(std::move(fj));
+      }
+      sections.push_back(std::move(sj));
+    }
+    auto& declarations = j["declarations"] = Result::array();
+    for (const auto& [key, text] : form.declarations)
+      declarations.push_back({{"key", key}, {"label", text.zh}, {"label_en", text.en}});
+    auto& by_policy = j["policies"] = Result::object();
+    for (const auto& [policy, rules] : forms.application_by_policy) {
+      if (rules.form_id != id || (!only_policy.empty() && policy != only_policy)) continue;
+      Result pj;
+      pj["rule"] = rules.rule;
+      auto& conditions = pj["declarations_required"] = Result::array();
+      for (const Condition& c : rules.conditions) conditions.push_back({{"key", c.key}, {"rule", c.rule}});
+      auto& forbidden = pj["forbidden_requirements"] = Result::array();
+      for (const ForbiddenRequirement& f : rules.forbidden)
+        forbidden.push_back({{"kind", f.kind}, {"label", f.label.zh}, {"label_en", f.label.en}, {"rule", f.rule}});
+      by_policy[policy] = std::move(pj);
+    }
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+Result clauses_json(const RuleSet& rules, const std::string& policy) {
+  auto out = Result::array();
+  for (const Clause* c : rules.clauses_of(policy))
+    out.push_back({{"id", c->id}, {"heading", c->heading}, {"text", c->text}, {"text_en", c->text_en}});
+  return out;
+}
+
+// One place of the picker: its tier and figure on `day`, or why there is none.
+Result place_json(const RuleSet& rules, const WageTable& table, const WageAreas* areas, Date day,
+                  const Division& d) {
+  Result j;
+  j["code"] = d.code;
+  j["name"] = d.name;
+  j["full_name"] = rules.divisions().full_name(d);
+  j["level"] = d.is_prefecture() ? "prefecture" : "county";
+  if (d.is_county()) j["parent"] = d.prefecture_code();
+  if (d.zone) j["zone"] = true;
+  std::optional<TierOf> tier;
+  if (areas) tier = d.is_county() ? tier_of_county(*areas, d) : tier_of_prefecture(*areas, rules.divisions(), d);
+  j["tier"] = tier ? Result(tier->tier) : Result(nullptr);
+  if (tier) j["as_written"] = tier->entry->as_written;
+  const WageAdjustment* adj = adjustment_on(table, day);
+  auto figure = adj && tier ? adj->tiers.find(tier->tier) : std::map<int, Fen>::const_iterator{};
+  bool known = adj && tier && figure != adj->tiers.end();
+  j["min_wage"] = known ? yuan_json(figure->second) : Result(nullptr);
+  if (adj) {
+    j["effective"] = format_date(adj->effective);
+    j["confidence"] = known ? adj->confidence : "missing";
+  }
+  return j;
+}
+
+Result places_json(const RuleSet& rules, const WageTable& table, Date day) {
+  auto out = Result::array();
+  const WageAreas* areas = areas_on(table, day);
+  // Divisions in code order: each prefecture, then its counties.
+  for (const Division* prefecture : rules.divisions().prefectures_of(table.province_code)) {
+    out.push_back(place_json(rules, table, areas, day, *prefecture));
+    for (const Division* county : rules.divisions().children(*prefecture))
+      out.push_back(place_json(rules, table, areas, day, *county));
+  }
+  if (areas)
+    for (const AreaPlace& named : areas->places)
+      if (named.code.empty()) {
+        Result j{{"code", nullptr}, {"name", named.name}, {"full_name", table.province_zh + named.name},
+                 {"level", "named_area"}, {"tier", named.tier}, {"as_written", named.as_written}};
+        const WageAdjustment* adj = adjustment_on(table, day);
+        auto figure = adj ? adj->tiers.find(named.tier) : std::map<int, Fen>::const_iterator{};
+        bool known = adj && figure != adj->tiers.end();
+        j["min_wage"] = known ? yuan_json(figure->second) : Result(nullptr);
+        if (adj) {
+          j["effective"] = format_date(adj->effective);
+          j["confidence"] = known ? adj->confidence : "missing";
+        }
+        out.push_back(std::move(j));
+      }
+  return out;
+}
+
+}  // namespace
+
+Result policy_json(const Policy& p) {
+  Result j;
+  j["id"] = p.id;
+  j["province"] = p.province;
+  j["province_zh"] = p.province_zh;
+  j["title"] = p.title;
+  j["title_en"] = p.title_en;
+  j["document"] = p.document ? Result(*p.document) : Result(nullptr);
+  j["issued"] = format_date(p.issued);
+  j["effective_from"] = format_date(p.effective_from);
+  j["effective_to"] = p.effective_to ? Result(format_date(*p.effective_to)) : Result(nullptr);
+  if (!p.effective_note.empty())
+    j["effective_note"] = {{"message", p.effective_note.zh}, {"message_en", p.effective_note.en}};
+  return j;
+}
+
+void answer_catalog(const RuleSet& rules, const Json& request, Report& report, Result& out) {
+  Fields f(request, "", report);
+  auto policy_id = f.text("policy");
+  auto province = f.text("province");
+  auto as_of = f.date("as_of");
+  if (!f.ok() || report.has_errors()) return;
+  const Policy* policy = nullptr;
+  if (policy_id) {
+    policy = rules.policy(*policy_id);
+    if (!policy) {
+      choose_policy(rules, f, report);
+      return;
+    }
+  }
+  const WageTable* table = nullptr;
+  if (province) {
+    table = rules.wage_table(*province);
+    if (!table) {
+      std::string known;
+      for (const auto& [id, t] : rules.wage_tables()) known += (known.empty() ? "" : ", ") + id;
+      report.error(f.path("province"), "province.unknown", "未收录省份“" + *province + "”，可选：" + known,
+                   "no rules for province \"" + *province + "\"; known: " + known);
+      return;
+    }
+    if (!as_of) {
+      report.error(f.path("as_of"), "field.required", "列出地区及最低工资时须给出 as_of 日期",
+                   "as_of is needed to list places with their minimum wage");
+      return;
+    }
+  }
+  out["rules_version"] = rules.version();
+  auto& policies = out["policies"] = Result::array();
+  for (const Policy& p : rules.policies())
+    if (!policy || &p == policy) policies.push_back(policy_json(p));
+  const Vocabulary& v = rules.vocabulary();
+  out["categories"] = terms_json(v.categories);
+  out["education"] = terms_json(v.education);
+  out["region_flags"] = terms_json(v.region_flags);
+  out["items"] = terms_json(v.items);
+  out["wage_basis"] = terms_json(v.wage_basis);
+  out["templates"] = summary_templates_json(rules.forms());
+  out["forms"] = forms_json(rules.forms(), policy ? policy->id : "");
+  auto& findings = out["findings"] = Result::array();
+  for (const FindingCode& c : rules.finding_codes())
+    findings.push_back({{"code", c.code}, {"message", c.text.zh}, {"message_en", c.text.en}, {"kinds", c.kinds}});
+  auto& provinces = out["provinces"] = Result::array();
+  for (const auto& [id, t] : rules.wage_tables())
+    provinces.push_back({{"id", id}, {"name", t.province_zh}, {"code", t.province_code}});
+  out["divisions_dataset"] = rules.divisions().dataset();
+  if (policy) out["clauses"] = clauses_json(rules, policy->id);
+  if (table) {
+    out["as_of"] = format_date(*as_of);
+    out["places"] = places_json(rules, *table, *as_of);
+  }
+}
+
+}  // namespace jianxi
