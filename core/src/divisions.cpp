@@ -183,7 +183,8 @@ std::vector<const Division*> Divisions::candidates(const std::string& text, Plac
     for (const Former& f : former_)
       if (f.name == text) {
         add_unique(found, by_code(f.code));
-        r.alias = {f.name + "：" + f.note.zh, f.name + ": " + f.note.en};
+        r.alias = {f.name + "：" + f.note.zh,
+                   f.name + ": a former name" + (f.note.en.empty() ? "" : " (" + f.note.en + ")")};
       }
   }
   if (found.empty()) {
@@ -222,7 +223,7 @@ PlaceResolution Divisions::resolve(const std::string& written, const std::string
       if (f.old_code == text) {
         r.division = by_code(f.code);
         r.alias = {"原代码 " + text + "（" + f.name + "）" + (f.note.zh.empty() ? "" : "：" + f.note.zh),
-                   "former code " + text + " (" + f.name + ")" + (f.note.en.empty() ? "" : ": " + f.note.en)};
+                   "former code " + text + " (" + f.name + ")"};
         return r;
       }
     return r;

@@ -32,18 +32,27 @@ std::optional<TierOf> tier_of_prefecture(const WageAreas& areas, const Divisions
   const AreaPlace* e = entry_for(areas, prefecture.code, true);
   if (!e) e = entry_for(areas, prefecture.code, false);
   if (e) return TierOf{e->tier, e};
-  std::optional<TierOf> urban, any;
-  bool urban_differ = false, any_differ = false;
+  // Its districts (市区) by the tier most of them share (the lower tier on a tie); a
+  // prefecture without districts only when all its counties share one.
+  std::map<int, std::pair<int, const AreaPlace*>> urban;
+  std::optional<TierOf> any;
+  bool any_differ = false;
   for (const Division* child : divisions.children(prefecture)) {
+    if (child->zone) continue;
     auto t = tier_of_county(areas, *child);
     if (!t) return std::nullopt;
     if (any && any->tier != t->tier) any_differ = true;
     if (!any) any = t;
     if (!child->is_urban()) continue;
-    if (urban && urban->tier != t->tier) urban_differ = true;
-    if (!urban) urban = t;
+    auto& [count, entry] = urban[t->tier];
+    if (count++ == 0) entry = t->entry;
   }
-  if (urban) return urban_differ ? std::nullopt : urban;
+  if (!urban.empty()) {
+    auto best = urban.begin();
+    for (auto it = urban.begin(); it != urban.end(); ++it)
+      if (it->second.first > best->second.first) best = it;
+    return TierOf{best->first, best->second.second};
+  }
   return any_differ ? std::nullopt : any;
 }
 
@@ -119,7 +128,10 @@ std::string WageResolver::place_label() const {
   if (!named_place_.empty()) return named_place_;
   if (!division_) return {};
   std::string name = rules_.divisions().full_name(*division_);
-  return division_->is_prefecture() ? name + "市区" : name;
+  if (!division_->is_prefecture()) return name;
+  for (const Division* child : rules_.divisions().children(*division_))
+    if (child->is_urban() && !child->zone) return name + "市区";
+  return name;
 }
 
 std::optional<int> WageResolver::tier_on(Date day) {
@@ -162,7 +174,7 @@ std::optional<int> WageResolver::tier_on(Date day) {
     return std::nullopt;
   }
   if (areas->confidence != "high" && reported_.insert("areas" + from).second) {
-    std::string note_zh = areas->note.zh.empty() ? "" : areas->note.zh + "；";
+    std::string note_zh = areas->note.zh.empty() ? "" : strip_full_stop(areas->note.zh) + "；";
     std::string note_en = areas->note.en.empty() ? "" : areas->note.en + "; ";
     report_.warning(path, "min_wage.area_caveat",
                     "“" + label + "”属第" + std::to_string(tier->tier) + "类地区（" + from +
@@ -170,7 +182,7 @@ std::optional<int> WageResolver::tier_on(Date day) {
                     "the tier " + std::to_string(tier->tier) + " of \"" + label + "\" (area list from " + from +
                         ") has " + areas->confidence + " confidence (" + note_en + "source: " + areas->source + ")");
   }
-  if (division_ && division_->is_prefecture() && reported_.insert("urban" + from).second) {
+  if (division_ && division_->is_prefecture()) {
     std::string differ_zh, differ_en;
     for (const Division* child : rules_.divisions().children(*division_)) {
       if (child->zone) continue;
@@ -180,12 +192,11 @@ std::optional<int> WageResolver::tier_on(Date day) {
       differ_zh += (differ_zh.empty() ? "" : "、") + child->name + "第" + tier_text + "类";
       differ_en += (differ_en.empty() ? "" : ", ") + child->name + " tier " + tier_text;
     }
-    if (!differ_zh.empty())
+    if (!differ_zh.empty() && reported_.insert("urban" + std::to_string(tier->tier) + differ_zh).second)
       report_.warning(path, "place.city_as_urban",
-                      "“" + *request_.place + "”按" + label + "（第" + std::to_string(tier->tier) + "类，" + from +
-                          " 起）计算；所辖县（市、区）档次不同的有：" + differ_zh + "。如不在市区，请填写具体县（区）",
+                      "“" + *request_.place + "”按" + label + "（第" + std::to_string(tier->tier) + "类）计算；所辖县（市、区）档次不同的有：" + differ_zh + "。如不在市区，请填写具体县（区）",
                       "\"" + *request_.place + "\" is taken as the urban districts of " + label + " (tier " +
-                          std::to_string(tier->tier) + " from " + from + "); counties with another tier: " +
+                          std::to_string(tier->tier) + "); counties with another tier: " +
                           differ_en + ". Outside the urban districts, name the county");
   }
   return tier->tier;
