@@ -77,7 +77,7 @@ WageResolver::WageResolver(const RuleSet& rules, const Policy& policy, Request r
     report_.error("/min_wage", "min_wage.missing",
                   "请填写所在地 place（县区或城市名称、代码），或当地月最低工资标准 min_wage（元）",
                   "give the place (a county or city name or code), or the local monthly minimum wage min_wage (yuan)");
-  if (!request_.given && request_.place && table_) resolve_place();
+  if (request_.place && table_) resolve_place();
 }
 
 void WageResolver::resolve_place() {

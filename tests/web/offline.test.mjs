@@ -43,7 +43,7 @@ test('with the service worker active, every page reloads and answers offline', a
     for (const path of ['', 'estimate.html', 'eligibility.html', 'portal.html']) {
       await page.goto(`${session.server.origin}/${path}`);
       if (path) await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
-      else await page.waitForFunction(() => document.querySelectorAll('#policies li').length === 5);
+      else await page.waitForFunction((n) => document.querySelectorAll('#policies li').length === n, cli({ kind: 'policies' }).policies.length);
     }
     await page.goto(`${session.server.origin}/estimate.html`);
     await page.waitForSelector('body[data-ready="true"]');
