@@ -36,7 +36,27 @@ class Verdict {
   Result reasons_ = Result::array();
 };
 
-Person read_person(const Vocabulary& vocab, Fields& f, Report& report) {
+// The area code of a well-formed identity number: its first two digits must be a
+// province; a county code missing from the table is only a warning (old cards keep
+// the codes of divisions since renamed or merged).
+bool check_id_area(const Divisions& divisions, const std::string& id, const std::string& path, Report& report) {
+  std::string province = id.substr(0, 2) + "0000", area = id.substr(0, 6);
+  if (!divisions.by_code(province)) {
+    report.error(path, "id_number.area", "身份证号码前两位 " + id.substr(0, 2) + " 不是省级行政区划代码",
+                 "the first two digits " + id.substr(0, 2) + " of the identity number are no province code");
+    return false;
+  }
+  bool province_listed = !divisions.prefectures_of(province).empty();
+  if (province_listed && !divisions.by_code(area) && !divisions.resolve(area).division)
+    report.warning(path, "id_number.area_unknown",
+                   "身份证号码的地区码 " + area + " 不在现行区划表中（可能是已撤并地区的旧代码），请核对",
+                   "the area code " + area + " of the identity number is not in the current division "
+                   "table (perhaps the old code of a renamed division); check it");
+  return true;
+}
+
+Person read_person(const RuleSet& rules, Fields& f, Report& report) {
+  const Vocabulary& vocab = rules.vocabulary();
   Person p;
   p.as_of = f.date("as_of", true);
   auto birth = f.date("birth_date");
@@ -44,7 +64,7 @@ Person read_person(const Vocabulary& vocab, Fields& f, Report& report) {
     IdNumberCheck check = check_id_number(*id);
     if (!check.code.empty()) {
       report.error(f.path("id_number"), check.code, check.message.zh, check.message.en);
-    } else {
+    } else if (check_id_area(rules.divisions(), *id, f.path("id_number"), report)) {
       p.birth = check.birth_date;
       if (birth && *birth != *check.birth_date)
         report.warning(f.path("birth_date"), "birth_date.mismatch",
@@ -178,7 +198,7 @@ bool youth_branch(const Policy& policy, const Person& p, Verdict& v, Report& rep
 
 void answer_eligibility(const RuleSet& rules, const Json& request, Report& report, Result& out) {
   Fields f(request, "", report);
-  Person p = read_person(rules.vocabulary(), f, report);
+  Person p = read_person(rules, f, report);
   const Policy* policy = choose_policy(rules, f, report, p.as_of);
   if (!policy || report.is_malformed() || !p.as_of) return;
   const EligibilityRules& e = policy->eligibility;

@@ -47,6 +47,12 @@ IdNumberCheck check_id_number(std::string_view id) {
                  "the birth date " + birth + " in the identity number does not exist"};
     return r;
   }
+  if (date->year() < 1900) {
+    r.code = "id_number.birth_date";
+    r.message = {"身份证号码中的出生日期 " + birth + " 早于1900年",
+                 "the birth date " + birth + " in the identity number is before 1900"};
+    return r;
+  }
   char expected = id_number_check_character(id.substr(0, 17));
   if (expected != last) {
     r.code = "id_number.checksum";
