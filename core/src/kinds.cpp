@@ -40,10 +40,30 @@ const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& repor
     return nullptr;
   }
   bool province_known = false;
+  std::vector<const Policy*> in_force;
   for (const auto& p : rules.policies()) {
     if (p.province != *province) continue;
     province_known = true;
-    if (p.in_force_on(*as_of)) return &p;
+    if (p.in_force_on(*as_of)) in_force.push_back(&p);
+  }
+  if (!in_force.empty()) {
+    // The latest notice in force is taken; the others are named so the request can choose.
+    const Policy* chosen = in_force.front();
+    for (const Policy* p : in_force)
+      if (p->effective_from > chosen->effective_from) chosen = p;
+    if (in_force.size() > 1) {
+      std::string others;
+      for (const Policy* p : in_force)
+        if (p != chosen) others += (others.empty() ? "" : ", ") + p->id;
+      report.warning(request.path("province"), "policy.several_in_force",
+                     format_date(*as_of) + " 有多份通知有效，按生效最晚的 " + chosen->id + "（" +
+                         format_date(chosen->effective_from) + " 起）计算；另有 " + others +
+                         "，可用 policy 指定",
+                     "several notices are in force on " + format_date(*as_of) + "; the latest, " + chosen->id +
+                         " (from " + format_date(chosen->effective_from) + "), is used; also in force: " + others +
+                         " (name one as policy to choose)");
+    }
+    return chosen;
   }
   if (!province_known)
     report.error(request.path("province"), "province.unknown", "未收录省份“" + *province + "”",

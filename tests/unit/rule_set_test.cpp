@@ -30,7 +30,9 @@ std::vector<jianxi::RuleText> rules_from(const fs::path& dir) {
 }
 
 std::vector<jianxi::RuleText> fixture_rules() {
-  auto rules = rules_from(JIANXI_FIXTURES_DIR);
+  std::vector<jianxi::RuleText> rules;
+  for (auto& r : rules_from(JIANXI_FIXTURES_DIR))
+    if (r.path.find('/') != std::string::npos) rules.push_back(std::move(r));  // not added-notice.json
   rules.push_back({"schema.json", read(fs::path(JIANXI_RULES_DIR) / "schema.json")});
   return rules;
 }

@@ -1,0 +1,70 @@
+// The catalog is the one reader of the rules for clients: every finding code the
+// core emits is listed in it, and a notice added as data alone is listed and computed.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "jianxi/engine.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+nlohmann::json ask(const jianxi::Engine& engine, const std::string& request) {
+  return nlohmann::json::parse(engine.evaluate(request).json);
+}
+
+}  // namespace
+
+TEST_CASE("every finding code written in the core is in the catalog") {
+  auto catalog = ask(jianxi::default_engine(), R"({"kind":"catalog"})");
+  std::set<std::string> listed;
+  for (const auto& f : catalog["findings"]) listed.insert(f["code"].get<std::string>());
+  // A code is the first quoted dotted word given to error/warning/malformed/warn_once.
+  std::regex emitted(R"re((?:error|warning|malformed|warn_once)\([^;]*?"([a-z_]+\.[a-z_]+)")re");
+  std::size_t seen = 0;
+  for (const auto& e : fs::directory_iterator(JIANXI_CORE_SOURCE_DIR)) {
+    std::string text = read(e.path());
+    for (std::sregex_iterator it(text.begin(), text.end(), emitted), end; it != end; ++it) {
+      ++seen;
+      CHECK_MESSAGE(listed.count((*it)[1]), (*it)[1] << " (" << e.path().filename().string()
+                                                      << ") is not in rules/findings/codes.json");
+    }
+  }
+  CHECK(seen > 50);
+}
+
+TEST_CASE("a notice added as data alone is listed, chosen by date and computed") {
+  // tests/fixtures/added-notice: jiangxi-2023 copied under another id with later dates.
+  std::vector<jianxi::RuleText> rules = jianxi::embedded_rules();
+  auto copy = nlohmann::ordered_json::parse(read(fs::path(JIANXI_FIXTURES_DIR) / "added-notice.json"));
+  rules.push_back({"policies/" + copy["id"].get<std::string>() + ".json", copy.dump()});
+  jianxi::Engine engine(rules);
+  REQUIRE(engine.rule_problems().empty());
+
+  auto policies = ask(engine, R"({"kind":"policies"})")["policies"];
+  auto base = ask(jianxi::default_engine(), R"({"kind":"policies"})")["policies"];
+  CHECK(policies.size() == base.size() + 1);
+  auto catalog = ask(engine, R"({"kind":"catalog","policy":"jiangxi-2030"})");
+  CHECK(catalog["ok"] == true);
+  REQUIRE(catalog["policies"].size() == 1);
+  CHECK(catalog["policies"][0]["effective_from"] == "2030-01-01");
+
+  // 南昌市东湖区, tier 1, 2025-12-01 standard 2240 × 80% = 1792 per month, 2 months.
+  auto subsidy = ask(engine, R"({"kind":"subsidy","province":"jiangxi","as_of":"2030-03-01",
+      "place":"东湖区","trainees":[{"category":"college_graduate","start":"2030-03-01","end":"2030-04-30"}]})");
+  CHECK(subsidy["policy"] == "jiangxi-2030");
+  CHECK(subsidy["by_item"]["position"] == 3584);
+}
