@@ -1,15 +1,30 @@
 // jianxi [--pretty] [FILE]: answers one request (or a batch array) read from FILE or
 // standard input, printing the result. Exit 0 when the request was understood,
 // 2 when it was malformed, 1 when FILE cannot be read.
-// jianxi --check-rules: checks the embedded rules against rules/schema.json (the
-// build runs it, so a broken rule file fails the build); exit 1 with every problem.
+// jianxi --check-rules [NOTICES_DIR]: checks the embedded rules against rules/schema.json
+// and, given the folder of printed notices (rules/notices/<policy>.txt), that every
+// quoted clause is found in its notice. The build runs it, so a broken rule file or a
+// misquoted clause fails the build; exit 1 with every problem.
+#include <filesystem>
 #include <fstream>
+#include <map>
 #include <iostream>
 #include <iterator>
 #include <sstream>
 #include <string>
 
 #include "jianxi/engine.h"
+
+namespace {
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   bool pretty = false;
@@ -21,10 +36,20 @@ int main(int argc, char** argv) {
     } else if (arg == "--check-rules") {
       const auto& problems = jianxi::default_engine().rule_problems();
       for (const auto& p : problems) std::cerr << p.message_en << "\n";
-      if (problems.empty()) std::cout << "rules: " << jianxi::embedded_rules().size() << " files, no problems\n";
-      return problems.empty() ? 0 : 1;
+      std::map<std::string, std::string> notices;
+      if (i + 1 < argc)
+        for (const auto& e : std::filesystem::directory_iterator(argv[i + 1]))
+          if (e.path().extension() == ".txt") notices[e.path().stem().string()] = read_file(e.path().string());
+      auto misquoted = jianxi::default_engine().misquoted_clauses(notices);
+      for (const auto& id : misquoted)
+        std::cerr << "clause " << id << ": its text is not found in rules/notices (whitespace aside)\n";
+      bool sound = problems.empty() && misquoted.empty();
+      if (sound)
+        std::cout << "rules: " << jianxi::embedded_rules().size() << " files, " << notices.size()
+                  << " notice texts, no problems\n";
+      return sound ? 0 : 1;
     } else if (arg == "--help" || arg == "-h") {
-      std::cout << "usage: jianxi [--pretty] [FILE] | jianxi --check-rules\n"
+      std::cout << "usage: jianxi [--pretty] [FILE] | jianxi --check-rules [NOTICES_DIR]\n"
                    "Reads a JSON request (or an array of requests) from FILE or standard input\n"
                    "and prints the result. Exit 0: understood; 2: malformed request.\n";
       return 0;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <set>
 
 #include "form_rules.h"
 #include "rule_reading.h"
@@ -214,6 +215,34 @@ void check_vocabulary(const Vocabulary& v, const Policy& p, std::vector<Finding>
   }
 }
 
+// Every clause id a rule file cites ("rule", "payment_rule", "sources": "<policy>#<section>")
+// has its quoted clause in rules/clauses/.
+void cited_ids(const json& v, const std::string& key, std::vector<std::pair<std::string, std::string>>& out,
+               const std::string& path) {
+  if (v.is_object()) {
+    for (const auto& [k, child] : v.items()) cited_ids(child, k, out, path + "/" + k);
+  } else if (v.is_array()) {
+    for (std::size_t i = 0; i < v.size(); ++i) cited_ids(v[i], key, out, path + "/" + std::to_string(i));
+  } else if (v.is_string() && (key == "rule" || key == "sources" ||
+                               (key.size() > 5 && key.compare(key.size() - 5, 5, "_rule") == 0))) {
+    std::string id = v.get<std::string>();
+    if (id.find('#') != std::string::npos && id.find('?') == std::string::npos) out.emplace_back(id, path);
+  }
+}
+
+void check_clauses_cited(const std::map<std::string, json>& documents, const std::vector<Clause>& clauses,
+                         std::vector<Finding>& problems) {
+  std::set<std::string> quoted;
+  for (const auto& c : clauses) quoted.insert(c.id);
+  for (const auto& [file, doc] : documents) {
+    if (file.rfind("clauses/", 0) == 0) continue;
+    std::vector<std::pair<std::string, std::string>> ids;
+    cited_ids(doc, "", ids, "");
+    for (const auto& [id, path] : ids)
+      if (!quoted.count(id)) problems.push_back(rule_problem(file, path, "clause " + id + " is not quoted in rules/clauses/"));
+  }
+}
+
 // Every place of a wage table names a division of the table's province, or is named alone.
 void check_wage_places(const Divisions& divisions, std::map<std::string, WageTable>& tables,
                        std::vector<Finding>& problems) {
@@ -334,6 +363,7 @@ std::unique_ptr<RuleSet> RuleSet::load(const std::vector<RuleText>& texts) {
     for (const Policy& p : set->policies_) check_vocabulary(set->vocabulary_, p, set->problems_);
   std::sort(set->policies_.begin(), set->policies_.end(),
             [](const Policy& a, const Policy& b) { return a.id < b.id; });
+  check_clauses_cited(set->documents_, set->clauses_, set->problems_);
   set->forms_ = read_form_rules(set->documents_, set->policies_, set->problems_);
   return set;
 }

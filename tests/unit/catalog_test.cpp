@@ -2,6 +2,7 @@
 // core emits is listed in it, and a notice added as data alone is listed and computed.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -67,4 +68,18 @@ TEST_CASE("a notice added as data alone is listed, chosen by date and computed")
       "place":"东湖区","trainees":[{"category":"college_graduate","start":"2030-03-01","end":"2030-04-30"}]})");
   CHECK(subsidy["policy"] == "jiangxi-2030");
   CHECK(subsidy["by_item"]["position"] == 3584);
+}
+
+TEST_CASE("every quoted clause is found in its printed notice, and a changed word is caught") {
+  std::map<std::string, std::string> notices;
+  for (const auto& e : fs::directory_iterator(fs::path(JIANXI_RULES_DIR) / "notices"))
+    if (e.path().extension() == ".txt") notices[e.path().stem().string()] = read(e.path());
+  REQUIRE(!notices.empty());
+  CHECK(jianxi::default_engine().misquoted_clauses(notices).empty());
+  // jiangxi-2023#3.1 pays 80%: the same notice with 80% printed as 90% no longer holds the quote.
+  std::string& jiangxi = notices.at("jiangxi-2023");
+  for (std::size_t at = jiangxi.find("80%"); at != std::string::npos; at = jiangxi.find("80%", at))
+    jiangxi.replace(at, 3, "90%");
+  auto misquoted = jianxi::default_engine().misquoted_clauses(notices);
+  CHECK(std::find(misquoted.begin(), misquoted.end(), "jiangxi-2023#3.1") != misquoted.end());
 }

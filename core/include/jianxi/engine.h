@@ -2,6 +2,7 @@
 // (see the contract in README.md). Never throws; every failure is a result.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -31,6 +32,9 @@ class Engine {
   Evaluation evaluate(std::string_view request, bool pretty = false) const;
   // What is wrong with the rules it was given (file, JSON Pointer, reason); empty when sound.
   const std::vector<Finding>& rule_problems() const;
+  // Clauses whose quoted text is not found in the printed notice (whitespace aside):
+  // `notices` maps a policy id to its notice text; policies without one are skipped.
+  std::vector<std::string> misquoted_clauses(const std::map<std::string, std::string>& notices) const;
 
  private:
   std::unique_ptr<const RuleSet> rules_;
