@@ -156,11 +156,22 @@ Result policy_json(const Policy& p) {
   j["title"] = p.title;
   j["title_en"] = p.title_en;
   j["document"] = p.document ? Result(*p.document) : Result(nullptr);
-  j["issued"] = format_date(p.issued);
+  j["issued"] = p.issued ? Result(format_date(*p.issued)) : Result(nullptr);
   j["effective_from"] = format_date(p.effective_from);
   j["effective_to"] = p.effective_to ? Result(format_date(*p.effective_to)) : Result(nullptr);
+  if (!p.effective_from_confirmed) j["effective_from_confirmed"] = false;
   if (!p.effective_note.empty())
     j["effective_note"] = {{"message", p.effective_note.zh}, {"message_en", p.effective_note.en}};
+  if (!p.unknown.empty()) {
+    auto& unknown = j["unknown"] = Result::array();
+    for (const UnknownProvision& u : p.unknown)
+      unknown.push_back({{"item", u.item}, {"rule", u.rule}, {"message", u.text.zh}, {"message_en", u.text.en}});
+  }
+  if (!p.related.empty()) {
+    auto& related = j["related"] = Result::array();
+    for (const RelatedPolicy& r : p.related)
+      related.push_back({{"policy", r.policy}, {"relation", r.relation}, {"message", r.note.zh}, {"message_en", r.note.en}});
+  }
   return j;
 }
 

@@ -199,8 +199,10 @@ bool youth_branch(const Policy& policy, const Person& p, Verdict& v, Report& rep
 void answer_eligibility(const RuleSet& rules, const Json& request, Report& report, Result& out) {
   Fields f(request, "", report);
   Person p = read_person(rules, f, report);
-  const Policy* policy = choose_policy(rules, f, report, p.as_of);
+  Result choice;
+  const Policy* policy = choose_policy(rules, f, report, p.as_of, &choice);
   if (!policy || report.is_malformed() || !p.as_of) return;
+  warn_if_partly_known(*policy, report);
   const EligibilityRules& e = policy->eligibility;
   Verdict v;
   bool excluded = false;
@@ -242,10 +244,16 @@ void answer_eligibility(const RuleSet& rules, const Json& request, Report& repor
     }
   }
   out["policy"] = policy->id;
+  if (!choice.is_null()) out["policy_choice"] = std::move(choice);
   out["eligible"] = eligible && !report.has_errors();
   out["category"] = eligible ? Result(*category) : Result(nullptr);
   if (p.birth) out["age"] = age_on(*p.birth, *p.as_of);
   out["reasons"] = v.take();
+  Result unknown = Result::array();
+  for (const UnknownProvision& u : policy->unknown)
+    if (u.section == "eligibility")
+      unknown.push_back({{"item", u.item}, {"rule", u.rule}, {"message", u.text.zh}, {"message_en", u.text.en}});
+  if (!unknown.empty()) out["unknown"] = std::move(unknown);
 }
 
 }  // namespace jianxi

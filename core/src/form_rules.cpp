@@ -128,7 +128,8 @@ void read_application_form(const json& j, FormRules& out) {
 
 void read_policy_sections(const Policy& p, FormRules& out, std::vector<Finding>& problems) {
   const std::string file = "policies/" + p.id + ".json";
-  if (auto it = p.raw.find("summary_table"); it != p.raw.end()) {
+  auto known = [](const json& v) { return !(v.is_object() && v.contains("unknown")); };
+  if (auto it = p.raw.find("summary_table"); it != p.raw.end() && known(*it)) {
     const json& s = *it;
     PolicySummaryRules r;
     r.template_id = s.at("template");
@@ -148,7 +149,7 @@ void read_policy_sections(const Policy& p, FormRules& out, std::vector<Finding>&
                                  "no summary template \"" + r.template_id + "\""));
     out.summary_by_policy[p.id] = std::move(r);
   }
-  if (auto it = p.raw.find("application"); it != p.raw.end()) {
+  if (auto it = p.raw.find("application"); it != p.raw.end() && known(*it)) {
     const json& a = *it;
     PolicyApplicationRules r;
     r.form_id = a.at("form");

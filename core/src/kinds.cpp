@@ -1,5 +1,7 @@
 #include "kinds.h"
 
+#include <algorithm>
+
 namespace jianxi {
 
 const std::map<std::string, Handler>& handlers() {
@@ -16,7 +18,7 @@ const std::map<std::string, Handler>& handlers() {
 }
 
 const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& report,
-                            std::optional<Date> fallback_date) {
+                            std::optional<Date> fallback_date, Result* choice) {
   if (auto id = request.text("policy")) {
     if (const Policy* p = rules.policy(*id)) return p;
     std::string known;
@@ -47,32 +49,70 @@ const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& repor
     if (p.in_force_on(*as_of)) in_force.push_back(&p);
   }
   if (!in_force.empty()) {
-    // The latest notice in force is taken; the others are named so the request can choose.
+    // A notice that says it is preferred over another in force is taken; else the latest.
     const Policy* chosen = in_force.front();
+    const RelatedPolicy* preferred = nullptr;
     for (const Policy* p : in_force)
       if (p->effective_from > chosen->effective_from) chosen = p;
+    for (const Policy* p : in_force)
+      for (const RelatedPolicy& r : p->related)
+        if (r.prefer && std::any_of(in_force.begin(), in_force.end(),
+                                    [&](const Policy* q) { return q->id == r.policy; })) {
+          chosen = p;
+          preferred = &r;
+        }
     if (in_force.size() > 1) {
       std::string others;
+      Result also = Result::array();
       for (const Policy* p : in_force)
-        if (p != chosen) others += (others.empty() ? "" : ", ") + p->id;
+        if (p != chosen) {
+          others += (others.empty() ? "" : ", ") + p->id;
+          also.push_back(p->id);
+        }
+      Text why = preferred ? preferred->note
+                           : Text{"生效最晚（" + format_date(chosen->effective_from) + " 起）",
+                                  "the latest in force (from " + format_date(chosen->effective_from) + ")"};
       report.warning(request.path("province"), "policy.several_in_force",
-                     format_date(*as_of) + " 有多份通知有效，按生效最晚的 " + chosen->id + "（" +
-                         format_date(chosen->effective_from) + " 起）计算；另有 " + others +
-                         "，可用 policy 指定",
-                     "several notices are in force on " + format_date(*as_of) + "; the latest, " + chosen->id +
-                         " (from " + format_date(chosen->effective_from) + "), is used; also in force: " + others +
-                         " (name one as policy to choose)");
+                     format_date(*as_of) + " 有多份通知有效，采用 " + chosen->id + "；另有 " + others +
+                         "，可用 policy 指定。理由：" + why.zh,
+                     "several notices are in force on " + format_date(*as_of) + "; " + chosen->id +
+                         " is used; also in force: " + others + " (name one as policy to choose). Why: " + why.en);
+      if (choice)
+        *choice = {{"used", chosen->id}, {"also_in_force", std::move(also)},
+                   {"message", why.zh}, {"message_en", why.en}};
     }
     return chosen;
   }
   if (!province_known)
     report.error(request.path("province"), "province.unknown", "未收录省份“" + *province + "”",
                  "no rules for province \"" + *province + "\"");
-  else
+  else {
+    // Name the notice that ended last before the date, so the person knows why.
+    const Policy* ended = nullptr;
+    for (const auto& p : rules.policies())
+      if (p.province == *province && p.effective_to && *p.effective_to < *as_of &&
+          (!ended || *p.effective_to > *ended->effective_to))
+        ended = &p;
+    std::string zh = ended ? "（最近的 " + ended->id + " 已于 " + format_date(*ended->effective_to) +
+                                 " 失效，其后续通知尚未收录；请向当地人社部门了解现行规定）"
+                           : "";
+    std::string en = ended ? " (the latest, " + ended->id + ", ended on " + format_date(*ended->effective_to) +
+                                 "; no later notice is known here: ask the local office what applies now)"
+                           : "";
     report.error(request.path("as_of"), "policy.none_in_force",
-                 *province + " 在 " + format_date(*as_of) + " 没有收录的有效通知",
-                 "no notice of " + *province + " in force on " + format_date(*as_of));
+                 *province + " 在 " + format_date(*as_of) + " 没有收录的有效通知" + zh,
+                 "no notice of " + *province + " in force on " + format_date(*as_of) + en);
+  }
   return nullptr;
+}
+
+void warn_if_partly_known(const Policy& policy, Report& report) {
+  if (policy.effective_from_confirmed) return;
+  report.warning("/policy", "policy.start_unconfirmed",
+                 policy.id + " 的施行日期未能核实（按 " + format_date(policy.effective_from) + " 起计）：" +
+                     policy.effective_note.zh,
+                 "the start date of " + policy.id + " is not confirmed (taken as " +
+                     format_date(policy.effective_from) + "): " + policy.effective_note.en);
 }
 
 }  // namespace jianxi

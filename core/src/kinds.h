@@ -26,13 +26,17 @@ void answer_unit_application(const RuleSet&, const Json&, Report&, Result&);
 
 const std::map<std::string, Handler>& handlers();
 
+// Warns that a notice known in part rests on an unconfirmed start date.
+void warn_if_partly_known(const Policy& policy, Report& report);
+
 // A notice's identity and dates, as "policies" and "catalog" list it.
 Result policy_json(const Policy& p);
 
 // The policy a request names by "policy", or by "province" and "as_of" (or
 // `fallback_date` when the request gives no as_of). Reports and returns nullptr
-// when none can be chosen.
+// when none can be chosen. When several are in force, `choice` (if given) receives
+// the one used, why, and the others.
 const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& report,
-                            std::optional<Date> fallback_date = std::nullopt);
+                            std::optional<Date> fallback_date = std::nullopt, Result* choice = nullptr);
 
 }  // namespace jianxi

@@ -14,6 +14,7 @@ void read_cited(const json& obj, Cited& c) {
   c.rule = obj.value("rule", "");
   c.interpretation = text_of(obj, "interpretation");
   c.note = text_of(obj, "note");
+  c.confidence = obj.value("confidence", "");
 }
 
 Rate rate_of(const json& v) { return *parse_rate(v.get<std::string>()); }

@@ -13,23 +13,47 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
+bool is_unknown(const json& v) { return v.is_object() && v.contains("unknown"); }
+
+UnknownProvision unknown_of(const std::string& section, const std::string& item, const json& v) {
+  return {section, item, v.value("rule", ""), text_of(v, "unknown"), v.value("searched", ""),
+          v.value("predecessor", "")};
+}
+
 Policy read_policy(const json& j) {
   Policy p;
   p.raw = j;
+  // Provisions a notice known in part marks {"unknown": …}: listed, never read as figures.
+  auto known = [&p, &j](const json& parent, const char* key) {
+    auto it = parent.find(key);
+    if (it == parent.end()) return false;
+    if (!is_unknown(*it)) return true;
+    std::string section = &parent == &j ? "" : &parent == &j.at("subsidy") ? "subsidy" : "eligibility";
+    p.unknown.push_back(unknown_of(section, key, *it));
+    return false;
+  };
   p.id = j.at("id");
   p.province = j.at("province");
   p.province_zh = j.at("province_zh");
   p.title = j.at("title");
   p.title_en = j.at("title_en");
   if (j.at("document").is_string()) p.document = j.at("document").get<std::string>();
-  p.issued = date_of(j.at("issued"));
+  if (known(j, "issued")) p.issued = date_of(j.at("issued"));
   p.effective_from = date_of(j.at("effective_from"));
+  p.effective_from_confirmed = j.value("effective_from_confirmed", true);
+  for (const auto& r : j.value("related", json::array()))
+    p.related.push_back({r.at("policy"), r.at("relation"), r.value("prefer", false), text_of(r, "note")});
   if (!j.at("effective_to").is_null()) p.effective_to = date_of(j.at("effective_to"));
   p.effective_note = text_of(j, "effective_note");
 
-  const json& mc = j.at("month_counting");
-  read_cited(mc, p.month_counting);
-  p.min_working_days = mc.at("min_working_days");
+  if (known(j, "month_counting")) {
+    const json& mc = j.at("month_counting");
+    read_cited(mc, p.month_counting);
+    p.min_working_days = mc.at("min_working_days");
+  } else {
+    p.month_counting_unknown = true;
+    p.month_counting.rule = p.unknown.back().rule;
+  }
 
   const json& s = j.at("subsidy");
   const json& pos = s.at("position");
@@ -38,7 +62,7 @@ Policy read_policy(const json& j) {
   for (const auto& [category, rate] : pos.at("rates").items())
     p.position.rates[category] = rate.is_null() ? std::nullopt : std::optional<Rate>(rate_of(rate));
 
-  if (s.contains("retention")) {
+  if (known(s, "retention")) {
     const json& r = s["retention"];
     RetentionRule rr;
     read_cited(r, rr);
@@ -54,7 +78,7 @@ Policy read_policy(const json& j) {
     }
     p.retention = rr;
   }
-  if (s.contains("insurance")) {
+  if (known(s, "insurance")) {
     const json& r = s["insurance"];
     InsuranceRule ir;
     read_cited(r, ir);
@@ -62,7 +86,7 @@ Policy read_policy(const json& j) {
     if (r.contains("amount")) ir.amount = fen_of(r["amount"]);
     p.insurance = ir;
   }
-  if (s.contains("remaining_period")) {
+  if (known(s, "remaining_period")) {
     const json& r = s["remaining_period"];
     RemainingPeriodRule rp;
     read_cited(r, rp);
@@ -73,7 +97,7 @@ Policy read_policy(const json& j) {
     rp.max_months = optional_int(r, "max_months");
     p.remaining_period = rp;
   }
-  if (s.contains("mentoring")) {
+  if (known(s, "mentoring")) {
     const json& r = s["mentoring"];
     MentoringRule m;
     read_cited(r, m);
@@ -83,7 +107,7 @@ Policy read_policy(const json& j) {
     m.requires_social_insurance = r.at("requires_social_insurance");
     p.mentoring = m;
   }
-  if (s.contains("social_insurance")) {
+  if (known(s, "social_insurance")) {
     const json& r = s["social_insurance"];
     SocialInsuranceRule si;
     read_cited(r, si);
@@ -92,7 +116,7 @@ Policy read_policy(const json& j) {
     si.max_months = r.at("max_months");
     p.social_insurance = si;
   }
-  if (s.contains("absence")) {
+  if (known(s, "absence")) {
     const json& r = s["absence"];
     AbsenceRule a;
     read_cited(r, a);
@@ -101,6 +125,8 @@ Policy read_policy(const json& j) {
     p.absence = a;
   }
 
+  known(j, "summary_table");  // read by form_rules.cpp; here only an unknown one is recorded
+  known(j, "application");
   const json& e = j.at("eligibility");
   EligibilityRules& er = p.eligibility;
   read_cited(e.at("graduate"), er.graduate);
@@ -122,7 +148,7 @@ Policy read_policy(const json& j) {
     cr.requires_registration = c.value("requires_registration", false);
     er.categories[name] = cr;
   }
-  if (e.contains("internship_months")) {
+  if (known(e, "internship_months")) {
     const json& m = e["internship_months"];
     EligibilityRules::Months months;
     read_cited(m, months);
@@ -131,7 +157,7 @@ Policy read_policy(const json& j) {
     months.binding = m.at("binding");
     er.internship_months = months;
   }
-  if (e.contains("once_per_person")) {
+  if (known(e, "once_per_person")) {
     Cited c;
     read_cited(e["once_per_person"], c);
     er.once_per_person = c;

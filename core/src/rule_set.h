@@ -24,6 +24,7 @@ struct Cited {
   std::string rule;
   Text interpretation;
   Text note;
+  std::string confidence;  // empty: from the notice's own text; else high | medium | low
 };
 
 struct RetentionBand {
@@ -97,10 +98,33 @@ struct EligibilityRules {
   std::optional<Cited> once_per_person;
 };
 
+// A provision a notice has but whose text was not found (a notice known in part):
+// the engine says so on its own line and never carries an earlier notice's figure.
+struct UnknownProvision {
+  std::string section;  // "subsidy", "eligibility" or "" (the notice itself)
+  std::string item;     // the provision's key: retention, insurance, month_counting, …
+  std::string rule;
+  Text text;
+  std::string searched;
+  std::string predecessor;  // the earlier notice's clause, not used
+};
+
+// Another notice of the province and how the two relate (rules: "related").
+struct RelatedPolicy {
+  std::string policy, relation;
+  bool prefer = false;  // taken over `policy` when both are in force and the request names neither
+  Text note;
+};
+
 struct Policy {
   std::string id, province, province_zh, title, title_en;
   std::optional<std::string> document;
-  Date issued, effective_from;
+  std::optional<Date> issued;  // nullopt: not known
+  Date effective_from;
+  bool effective_from_confirmed = true;
+  std::vector<UnknownProvision> unknown;  // in file order
+  std::vector<RelatedPolicy> related;
+  bool month_counting_unknown = false;
   std::optional<Date> effective_to;
   Text effective_note;
   nlohmann::ordered_json raw;  // the whole file, for kinds that read their own sections

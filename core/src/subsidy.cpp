@@ -109,6 +109,7 @@ class Calculator {
   void social_insurance_lines(const Trainee& t, const std::vector<MonthInPost>& served);
   void add_trainee(const Trainee& t);
   void warn_about_period(const Trainee& t);
+  void set_aside_part_months(const Trainee& t, std::vector<MonthInPost>& served);
   void unstated_rate_lines(const Trainee& t, const std::vector<MonthInPost>& served, bool forfeits);
   void compute_retention();
   std::optional<Rate> retention_for(const Trainee& t) const;
@@ -128,6 +129,7 @@ class Calculator {
   WageResolver wages_;
   Retention retention_;
   std::vector<Line> lines_;
+  Result unknown_months_ = Result::array();  // part months a notice known in part cannot count
   std::set<std::string> warned_;
   bool asked_rate_ = false;
 };
@@ -242,6 +244,14 @@ bool Calculator::absence_forfeits(const Trainee& t) {
 
 void Calculator::position_lines(const Trainee& t, Rate rate,
                                 const std::vector<MonthInPost>& served) {
+  const Cited& rule = policy_.position;
+  if (!rule.confidence.empty() && rule.confidence != "high")
+    warn_once("position-confidence", "/policy", "policy.figure_caveat",
+              {policy_.id + " 的补贴标准（" + rule.rule + "）仅见于转述，可信度为 " + rule.confidence +
+                   (rule.note.zh.empty() ? "" : "：" + rule.note.zh),
+               "the subsidy rate of " + policy_.id + " (" + rule.rule + ") is known from restatements only, " +
+                   rule.confidence + " confidence" + (rule.note.en.empty() ? "" : ": " + rule.note.en)},
+              rule.rule);
   for (const auto& m : served) {
     Text period = period_text(m);
     if (m.outside_calendar)
@@ -475,6 +485,22 @@ void Calculator::social_insurance_lines(const Trainee& t, const std::vector<Mont
   }
 }
 
+void Calculator::set_aside_part_months(const Trainee& t, std::vector<MonthInPost>& served) {
+  const UnknownProvision* rule = nullptr;
+  for (const auto& u : policy_.unknown)
+    if (u.item == "month_counting") rule = &u;
+  for (auto& m : served) {
+    if (m.whole || !m.counted) continue;
+    m.counted = false;
+    Text period = period_text(m);
+    unknown_months_.push_back({{"item", "month_counting"}, {"rule", rule->rule}, {"trainee", t.index},
+                               {"month", format_month(m.month)},
+                               {"message", period.zh + " 不足1个月：" + rule->text.zh + " 未计入，也不视为0"},
+                               {"message_en", period.en + " is a part month: " + rule->text.en +
+                                                  " Not counted, and not taken as nothing."}});
+  }
+}
+
 void Calculator::warn_about_period(const Trainee& t) {
   if (t.start < policy_.effective_from || (policy_.effective_to && t.end > *policy_.effective_to))
     warn_once("effective", t.path("start"), "policy.outside_effective_period",
@@ -547,6 +573,7 @@ void Calculator::add_trainee(const Trainee& t) {
   bool forfeits = absence_forfeits(t);
   auto served = months_in_post(rules_.calendar(), t.start, last, policy_.min_working_days,
                                forfeits ? std::set<Date>{} : t.absent);
+  if (policy_.month_counting_unknown) set_aside_part_months(t, served);
   auto rate = base_rate(t);
   if (!rate) {
     unstated_rate_lines(t, served, forfeits);
@@ -622,6 +649,14 @@ void Calculator::run(Result& out) {
   }
   out["retention"] = std::move(retention);
   out["lines"] = std::move(lines);
+  if (!policy_.unknown.empty()) {
+    // What the notice is known to provide but whose text was not found: its own line each.
+    Result unknown = std::move(unknown_months_);
+    for (const UnknownProvision& u : policy_.unknown)
+      if (u.section == "subsidy")
+        unknown.push_back({{"item", u.item}, {"rule", u.rule}, {"message", u.text.zh}, {"message_en", u.text.en}});
+    out["unknown"] = std::move(unknown);
+  }
   out["min_wage_sources"] = wages_.sources();
   if (request_.place) out["place"] = wages_.place_json();
 }
@@ -634,9 +669,12 @@ void answer_subsidy(const RuleSet& rules, const Json& request, Report& report, R
   std::optional<Date> earliest;
   for (const auto& t : r.trainees)
     if (t.usable && (!earliest || t.start < *earliest)) earliest = t.start;
-  const Policy* policy = choose_policy(rules, f, report, earliest);
+  Result choice;
+  const Policy* policy = choose_policy(rules, f, report, earliest, &choice);
   if (!policy || report.is_malformed()) return;
+  warn_if_partly_known(*policy, report);
   Calculator(rules, *policy, r, report).run(out);
+  if (!choice.is_null()) out["policy_choice"] = std::move(choice);
 }
 
 }  // namespace jianxi

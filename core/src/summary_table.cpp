@@ -357,8 +357,21 @@ void answer_summary_table(const RuleSet& rules, const Json& request, Report& rep
   } else if (f.ok() && !report.has_errors()) {
     std::string why = policy ? policy->id + " 未规定汇总表模板，" : "";
     std::string why_en = policy ? policy->id + " sets no summary table; " : "";
-    report.error(f.path("template"), "summary.template_missing", why + "请给出 template（mohrss-2022 或 ningxia-2020）",
-                 why_en + "give template (mohrss-2022 or ningxia-2020)");
+    std::string rule;
+    if (policy)
+      for (const auto& u : policy->unknown)
+        if (u.item == "summary_table") {
+          why = policy->id + "：" + u.text.zh + " ";
+          why_en = policy->id + ": " + u.text.en + " ";
+          rule = u.rule;
+        }
+    std::string known, known_en;
+    for (const auto& [id, t] : forms.summary_templates) {
+      known += (known.empty() ? "" : "、") + id;
+      known_en += (known_en.empty() ? "" : ", ") + id;
+    }
+    report.error(f.path("template"), "summary.template_missing", why + "请给出 template（" + known + "）",
+                 why_en + "give template (" + known_en + ")", rule);
   }
   if (policy_rules && !policy_rules->deadline)
     report.interpretation(policy_rules->rule, policy_rules->deadline_note);
