@@ -42,10 +42,12 @@ const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& repor
     return nullptr;
   }
   bool province_known = false;
+  std::string province_zh = *province;
   std::vector<const Policy*> in_force;
   for (const auto& p : rules.policies()) {
     if (p.province != *province) continue;
     province_known = true;
+    province_zh = p.province_zh;
     if (p.in_force_on(*as_of)) in_force.push_back(&p);
   }
   if (!in_force.empty()) {
@@ -100,7 +102,7 @@ const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& repor
                                  "; no later notice is known here: ask the local office what applies now)"
                            : "";
     report.error(request.path("as_of"), "policy.none_in_force",
-                 *province + " 在 " + format_date(*as_of) + " 没有收录的有效通知" + zh,
+                 province_zh + " " + format_date(*as_of) + " 没有收录的有效通知" + zh,
                  "no notice of " + *province + " in force on " + format_date(*as_of) + en);
   }
   return nullptr;
