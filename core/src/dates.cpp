@@ -1,5 +1,6 @@
 #include "dates.h"
 
+#include <algorithm>
 
 namespace jianxi {
 namespace {
@@ -95,6 +96,12 @@ Date Calendar::nth_working_day(Date from, int n) const {
 Date Calendar::next_working_day(Date d) const {
   while (!is_working_day(d)) d += boost::gregorian::days(1);
   return d;
+}
+
+Date months_after(Date start, int months) {
+  Date first = add_months(first_of_month(start), months);
+  int day = std::min<int>(start.day(), last_of_month(first).day());
+  return Date(first.year(), first.month(), day);
 }
 
 }  // namespace jianxi

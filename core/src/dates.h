@@ -23,6 +23,10 @@ std::string format_month(Date d);
 Date first_of_month(Date d);
 Date last_of_month(Date d);
 Date add_months(Date first_of_month, int months);
+// The day `months` months after `start`: the same day of the month, or the month's last
+// day when it is shorter (2022-02-28 + 24 months = 2024-02-28, never 02-29; 01-31 + 1 =
+// 02-28). The one month arithmetic of the engine: no end-of-month snapping.
+Date months_after(Date start, int months);
 // Whole years from birth to on (the day before a birthday counts the lower age).
 int age_on(Date birth, Date on);
 

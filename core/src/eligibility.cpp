@@ -139,7 +139,7 @@ std::optional<std::string> graduate_branch(const Vocabulary& vocab, const Policy
           "not yet left school (leaving date " + left + ")");
     return std::nullopt;
   }
-  Date limit = *p.graduated_on + boost::gregorian::years(e.years_since_leaving);
+  Date limit = months_after(*p.graduated_on, 12 * e.years_since_leaving);
   if (*p.as_of > limit) {
     v.add(e.graduate.rule, "excludes",
           "离校已超过" + years + "年（" + left + " 离校，" + format_date(limit) + " 到期）",
@@ -203,6 +203,15 @@ void answer_eligibility(const RuleSet& rules, const Json& request, Report& repor
   const Policy* policy = choose_policy(rules, f, report, p.as_of, &choice);
   if (!policy || report.is_malformed() || !p.as_of) return;
   warn_if_partly_known(*policy, report);
+  if (!policy->in_force_on(*p.as_of))
+    report.warning("/as_of", "policy.outside_effective_period",
+                   format_date(*p.as_of) + " 不在 " + policy->id + " 的有效期内（" + format_date(policy->effective_from) +
+                       " 至 " + (policy->effective_to ? format_date(*policy->effective_to) : "未写明") + "），判断仅供参考",
+                   format_date(*p.as_of) + " is outside the period in which " + policy->id + " is in force (" +
+                       format_date(policy->effective_from) + " to " +
+                       (policy->effective_to ? format_date(*policy->effective_to) : "no stated end") +
+                       "); the verdict is indicative",
+                   policy->id);
   const EligibilityRules& e = policy->eligibility;
   Verdict v;
   bool excluded = false;

@@ -4,12 +4,6 @@
 
 namespace jianxi {
 
-Date months_after(Date start, int months) {
-  Date first = add_months(first_of_month(start), months);
-  int day = std::min<int>(start.day(), last_of_month(first).day());
-  return Date(first.year(), first.month(), day);
-}
-
 std::vector<MonthInPost> months_in_post(const Calendar& calendar, Date start, Date last,
                                         int min_working_days, const std::set<Date>& absent) {
   std::vector<MonthInPost> out;

@@ -21,10 +21,6 @@ struct MonthInPost {
   bool outside_calendar = false;  // holidays unknown for a part month: weekends only
 };
 
-// The day `months` internship months after start (the same day of the month, or the
-// month's last day when it is shorter).
-Date months_after(Date start, int months);
-
 // Internship months from start to last (inclusive), less the days in `absent`.
 std::vector<MonthInPost> months_in_post(const Calendar& calendar, Date start, Date last,
                                         int min_working_days, const std::set<Date>& absent);

@@ -284,9 +284,14 @@ void Calculator::retention_lines(const Trainee& t, Rate base,
   auto retention = retention_for(t);
   auto raised = as_model_unit ? std::optional<Rate>(rule.bands.back().rate)
                 : retention ? retention_rate_for(rule, *retention) : std::nullopt;
+  // The reading of the bands decides the figure from the lowest threshold up, also where
+  // it pays no raise (shanxi: 55% is no whole 10-point step above 50%).
+  bool reaches_a_band = as_model_unit;
+  for (const auto& band : rule.bands)
+    reaches_a_band = reaches_a_band || (retention && compare(*retention, band.above) >= 0);
+  if (reaches_a_band) report_.interpretation(rule.rule, rule.interpretation);
   if (!raised || compare(*raised, base) <= 0) return;
   Rate diff = subtract(*raised, base);
-  report_.interpretation(rule.rule, rule.interpretation);
   std::string cohort_zh = retention_.by_year.empty() || retention_.from_request
                               ? "" : std::to_string(last_day.year()) + "年见习期满";
   std::string cohort_en = cohort_zh.empty() ? "" : " of interns ending in " + std::to_string(last_day.year());
@@ -516,7 +521,18 @@ void Calculator::warn_about_period(const Trainee& t) {
               policy_.insurance ? policy_.insurance->rule : policy_.position.rule);
   if (policy_.eligibility.internship_months) {
     const auto& months = *policy_.eligibility.internship_months;
-    if (t.end >= t.start + boost::gregorian::months(months.max))
+    // Both bounds of "一般为3-12个月": an agreed period of N months ends the day before
+    // months_after(start, N).
+    if (t.end < months_after(t.start, months.min) - boost::gregorian::days(1))
+      warn_once("short" + std::to_string(t.index), t.path("end"), "trainee.period_below_usual",
+                {"约定见习期不足" + std::to_string(months.min) + "个月；通知规定见习时间" +
+                     (months.binding ? "为" : "一般为") + std::to_string(months.min) + "-" +
+                     std::to_string(months.max) + "个月",
+                 "the agreed period is shorter than " + std::to_string(months.min) + " months; the notice sets " +
+                     (months.binding ? "" : "usually ") + std::to_string(months.min) + " to " +
+                     std::to_string(months.max) + " months"},
+                months.rule);
+    if (t.end >= months_after(t.start, months.max))
       warn_once("long" + std::to_string(t.index), t.path("end"), "trainee.period_beyond_usual",
                 {"见习时间一般为" + std::to_string(months.min) + "-" + std::to_string(months.max) + "个月",
                  "internships are usually " + std::to_string(months.min) + " to " +
@@ -566,6 +582,24 @@ void Calculator::note_wage_basis(const Trainee& t) {
 }
 
 void Calculator::add_trainee(const Trainee& t) {
+  if (t.contract && t.contract->signed_on < t.start) {
+    // Every notice pays for interns who are not employed, and its remaining-period
+    // subsidy presumes an internship under way ("见习期未满…提前签订"): a labour
+    // contract before the start is a hire, not an internship.
+    report_.interpretation(policy_.position.rule,
+                           {"见习人员须为未就业人员，“见习期未满提前签订劳动合同”也以见习已经开始为前提：见习开始前已签订劳动合同的，"
+                            "视为直接录用，该人员不计任何见习补贴",
+                            "interns must be not employed, and \"a contract signed before the period ends\" presumes an "
+                            "internship under way: a labour contract signed before the start date is a hire, and no "
+                            "internship subsidy is counted for that person"});
+    report_.warning(t.path("contract/signed_on"), "contract.before_start",
+                    "劳动合同签订日期 " + format_date(t.contract->signed_on) + " 早于见习开始日期 " +
+                        format_date(t.start) + "：不计该人员的见习补贴，请核对日期",
+                    "the contract date " + format_date(t.contract->signed_on) + " is before the internship start " +
+                        format_date(t.start) + ": no subsidy is counted for this person; check the dates",
+                    policy_.position.rule);
+    return;
+  }
   warn_about_period(t);
   note_wage_basis(t);
   Date last = last_day_in_post(t);

@@ -61,7 +61,7 @@ Trainee read_trainee(const Vocabulary& vocab, const Json& j, std::size_t index, 
     if (*end < *start)
       report.error(f.path("end"), "trainee.end_before_start", "见习结束日期早于开始日期",
                    "the end date is before the start date");
-    else if (*end > *start + boost::gregorian::years(kMaxPeriodYears))
+    else if (*end > months_after(*start, 12 * kMaxPeriodYears))
       report.error(f.path("end"), "trainee.period_too_long", "见习期超过10年，请检查日期",
                    "the internship is longer than 10 years; check the dates");
   }
