@@ -114,4 +114,15 @@ nlohmann::ordered_json rate_json(Rate rate) {
   return rounded;
 }
 
+int decimal_places(double value) {
+  std::string text = nlohmann::json(value).dump();
+  std::size_t exponent_at = text.find_first_of("eE");
+  int exponent = exponent_at == std::string::npos ? 0 : std::stoi(text.substr(exponent_at + 1));
+  std::string mantissa = text.substr(0, exponent_at);
+  std::size_t point = mantissa.find('.');
+  int decimals = point == std::string::npos ? 0 : static_cast<int>(mantissa.size() - point - 1);
+  if (decimals == 1 && mantissa.back() == '0') decimals = 0;  // "120.0"
+  return std::max(0, decimals - exponent);
+}
+
 }  // namespace jianxi

@@ -32,6 +32,9 @@ std::int64_t whole_steps(Rate span, Rate step);
 Fen apply(Fen base, Rate rate);
 // Yuan (at most two decimals kept, half up) to fen; nullopt when not finite or too large.
 std::optional<Fen> fen_from_yuan(double yuan);
+// Decimal places of a number as written: the shortest text that reads back as the same
+// double ("3.500001" → 6, "1e-05" → 5, "120" → 0).
+int decimal_places(double value);
 // A count of 10^-decimals units as decimal text without trailing zeros ("12.5").
 std::string decimal_text(std::int64_t units, int decimals);
 // The same as a JSON number: an integer when whole.

@@ -325,6 +325,8 @@ std::unique_ptr<RuleSet> RuleSet::load(const std::vector<RuleText>& texts) {
     return set;
   }
   SchemaChecker checker(schema);
+  for (const auto& p : checker.unsupported_keywords())
+    set->problems_.push_back(rule_problem("schema.json", p.path, p.reason));
   std::uint64_t hash = 1469598103934665603ull;  // FNV-1a over paths and texts, in order
   for (const auto& t : texts)
     for (const std::string* part : {&t.path, &t.text})

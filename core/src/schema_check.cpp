@@ -4,6 +4,8 @@
 #include "fields.h"
 #include "money.h"
 
+#include <set>
+
 namespace jianxi {
 namespace {
 
@@ -20,7 +22,43 @@ bool has_type(const nlohmann::ordered_json& v, const std::string& t) {
   return false;
 }
 
+std::size_t characters(const std::string& s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// What the checker implements; anything else in the schema would pass unchecked.
+const std::set<std::string>& supported_keywords() {
+  static const std::set<std::string> keywords = {
+      "$ref", "type", "properties", "required", "additionalProperties", "items", "enum", "const",
+      "minimum", "maximum", "minItems", "minLength", "maxLength", "anyOf", "oneOf", "format",
+      // annotations and the root's own members
+      "description", "title", "$comment", "$schema", "$id", "$defs", "x-folders"};
+  return keywords;
+}
+
+void unsupported(const nlohmann::ordered_json& s, const std::string& path, std::vector<SchemaProblem>& out) {
+  if (!s.is_object()) return;
+  for (const auto& [key, value] : s.items()) {
+    std::string p = pointer_append(path, key);
+    if (!supported_keywords().count(key)) out.push_back({p, "keyword " + key + " is not implemented by the checker"});
+    if (key == "properties" || key == "$defs")
+      for (const auto& [name, child] : value.items()) unsupported(child, pointer_append(p, name), out);
+    else if (key == "items" || key == "additionalProperties")
+      unsupported(value, p, out);
+    else if (key == "anyOf" || key == "oneOf")
+      for (std::size_t i = 0; i < value.size(); ++i) unsupported(value[i], p + "/" + std::to_string(i), out);
+  }
+}
+
 }  // namespace
+
+std::vector<SchemaProblem> SchemaChecker::unsupported_keywords() const {
+  std::vector<SchemaProblem> out;
+  unsupported(root_, "", out);
+  return out;
+}
 
 std::vector<SchemaProblem> SchemaChecker::check(const nlohmann::ordered_json& doc,
                                                 const std::string& def) const {
@@ -79,8 +117,10 @@ void SchemaChecker::check(const nlohmann::ordered_json& v, const nlohmann::order
   }
   if (v.is_string()) {
     const auto& str = v.get_ref<const std::string&>();
-    if (auto m = s.find("minLength"); m != s.end() && str.size() < m->get<std::size_t>())
+    if (auto m = s.find("minLength"); m != s.end() && characters(str) < m->get<std::size_t>())
       out.push_back({path, "minLength: too short"});
+    if (auto m = s.find("maxLength"); m != s.end() && characters(str) > m->get<std::size_t>())
+      out.push_back({path, "maxLength: longer than " + m->dump() + " characters"});
     if (auto f = s.find("format"); f != s.end()) {
       if (*f == "date" && !parse_date(str)) out.push_back({path, "format: not a YYYY-MM-DD date"});
       if (*f == "rate" && !parse_rate(str))

@@ -150,9 +150,9 @@ class SummaryChecker {
                     "indicator " + name_en(ind) + " cannot be negative", rule_);
       return std::nullopt;
     }
-    double scaled = d * static_cast<double>(money_scale_);
-    double rounded = std::round(scaled);
-    if (std::fabs(scaled - rounded) > 1e-6 * std::max(1.0, std::fabs(scaled))) {
+    // Decimals are counted on the number as written (the shortest text that reads back
+    // as the same double), never with a tolerance: 3.500001 has six.
+    if (decimal_places(d) > tpl_.money_decimals) {
       std::string places = std::to_string(tpl_.money_decimals);
       report_.error(pointer_append(path, ind.key), "summary.money_decimals",
                     "指标 " + name_zh(ind) + " 以万元计，最多 " + places + " 位小数",
@@ -160,7 +160,7 @@ class SummaryChecker {
                     rule_);
       return std::nullopt;
     }
-    return static_cast<std::int64_t>(rounded);
+    return static_cast<std::int64_t>(std::llround(d * static_cast<double>(money_scale_)));
   }
 
   // Each relation as printed: every side at least the next. A failure names every

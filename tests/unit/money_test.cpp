@@ -52,3 +52,13 @@ TEST_CASE("decimal text and numbers of scaled units") {
   CHECK(jianxi::decimal_json(125000, 4).dump() == "12.5");
   CHECK(jianxi::decimal_json(30000, 4).dump() == "3");
 }
+
+TEST_CASE("decimal places are counted on the number as written, with no tolerance") {
+  CHECK(jianxi::decimal_places(3.5) == 1);
+  CHECK(jianxi::decimal_places(3.500001) == 6);
+  CHECK(jianxi::decimal_places(120) == 0);
+  CHECK(jianxi::decimal_places(0.0001) == 4);
+  CHECK(jianxi::decimal_places(0.00001) == 5);
+  CHECK(jianxi::decimal_places(123456789.12345) == 5);
+  CHECK(jianxi::decimal_places(5.2) == 1);
+}

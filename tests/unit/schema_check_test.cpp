@@ -25,3 +25,19 @@ TEST_CASE("schema subset: types, required, enums, formats, refs, anyOf") {
   CHECK(problems[4].path == "/e");
   CHECK(checker.check(nlohmann::ordered_json::parse(R"({"a":"z"})"), "doc")[0].reason.find("enum") == 0);
 }
+
+TEST_CASE("a keyword the checker does not implement is refused, not ignored") {
+  auto schema = nlohmann::ordered_json::parse(R"({"$defs":{"code":{"type":"string","pattern":"^[0-9]+$"}}})");
+  jianxi::SchemaChecker checker(schema);
+  auto problems = checker.unsupported_keywords();
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].path == "/$defs/code/pattern");
+}
+
+TEST_CASE("string lengths are counted in characters") {
+  auto schema = nlohmann::ordered_json::parse(R"({"$defs":{"prefix":{"type":"string","minLength":2,"maxLength":2}}})");
+  jianxi::SchemaChecker checker(schema);
+  CHECK(checker.check(nlohmann::ordered_json("吉林"), "prefix").empty());  // 6 bytes, 2 characters
+  CHECK(checker.check(nlohmann::ordered_json("吉"), "prefix").size() == 1);
+  CHECK(checker.check(nlohmann::ordered_json("220"), "prefix").size() == 1);
+}
