@@ -19,3 +19,4 @@ cmake --build $out/wasm -j "$jobs"
 echo "wasm build: $((SECONDS - started)) s"
 
 scripts/build-site.sh
+node scripts/compress-site.mjs "$out/site"
