@@ -2,6 +2,7 @@
 
 #include "json_writer.h"
 #include "kinds.h"
+#include "request_stream.h"
 #include "rule_set.h"
 
 namespace jianxi {
@@ -30,7 +31,9 @@ bool nesting_within(std::string_view text, int limit) {
   return true;
 }
 
-Result answer_one(const RuleSet& rules, const Json& request, bool& malformed) {
+// `stream`: the request's reports are read from its text (the tree holds only the first).
+Result answer_one(const RuleSet& rules, const Json& request, bool& malformed,
+                  const ReportSource* stream = nullptr) {
   Report report;
   std::string kind;
   if (!request.is_object()) {
@@ -54,7 +57,8 @@ Result answer_one(const RuleSet& rules, const Json& request, bool& malformed) {
         report.error(p.path, p.code, p.message, p.message_en, p.rule);
     } else {
       try {
-        handler->second(rules, request, report, out);
+        if (stream && kind == "summary_table") answer_summary_table(rules, request, *stream, report, out);
+        else handler->second(rules, request, report, out);
       } catch (const std::exception& e) {
         out = Result::object();
         report.error("", "internal.error", std::string("内部错误：") + e.what(),
@@ -89,23 +93,36 @@ Evaluation Engine::evaluate(std::string_view request, bool pretty) const {
                        "the request is nested deeper than 64 levels");
       result = report.head("");
     } else {
-      Json parsed = Json::parse(request, nullptr, false);
-      if (parsed.is_discarded()) {
+      auto skeleton = parse_skeleton(request);
+      if (!skeleton) {
         report.malformed("", "request.not_json", "请求不是有效的 JSON",
                          "the request is not valid JSON");
         result = report.head("");
-      } else if (parsed.is_array()) {
+      } else if (skeleton->request.is_array()) {
         result = Result::array();
-        for (const auto& one : parsed) result.push_back(answer_one(*rules_, one, ev.malformed));
+        for (const auto& one : skeleton->request) result.push_back(answer_one(*rules_, one, ev.malformed));
+      } else if (skeleton->reports > 1 && skeleton->request.is_object() &&
+                 skeleton->request.value("kind", Json()) == "summary_table") {
+        ReportSource source;
+        source.size = skeleton->reports;
+        int occurrences = skeleton->occurrences;
+        source.each = [request, occurrences](const std::function<void(const Json&)>& each) {
+          for_each_report(request, occurrences, each);
+        };
+        result = answer_one(*rules_, skeleton->request, ev.malformed, &source);
+      } else if (skeleton->reports > 1) {
+        result = answer_one(*rules_, Json::parse(request), ev.malformed);
       } else {
-        result = answer_one(*rules_, parsed, ev.malformed);
+        result = answer_one(*rules_, skeleton->request, ev.malformed);
       }
     }
     ev.malformed = ev.malformed || report.is_malformed();
     if (pretty) {
+      expand_raw(result);
       ev.json = result.dump(2, ' ', false, Json::error_handler_t::replace);
     } else {
       ev.json.clear();
+      ev.json.reserve(raw_bytes(result) + (64u << 10));
       write_compact(result, ev.json);
     }
   } catch (...) {

@@ -99,6 +99,11 @@ void write_compact(const nlohmann::ordered_json& v, std::string& out) {
       return;
     }
     case value_t::string: write_string(v.get_ref<const std::string&>(), out); return;
+    case value_t::binary: {
+      const auto& bytes = v.get_binary();
+      out.append(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+      return;
+    }
     case value_t::boolean: out += v.get<bool>() ? "true" : "false"; return;
     case value_t::number_integer: out += std::to_string(v.get<std::int64_t>()); return;
     case value_t::number_unsigned: out += std::to_string(v.get<std::uint64_t>()); return;
@@ -114,6 +119,27 @@ void write_compact(const nlohmann::ordered_json& v, std::string& out) {
       return;
     }
     default: out += "null"; return;  // null, discarded, binary (never in a result)
+  }
+}
+
+nlohmann::ordered_json raw_json(std::vector<std::uint8_t> text) {
+  return nlohmann::ordered_json::binary(std::move(text));
+}
+
+std::size_t raw_bytes(const nlohmann::ordered_json& value) {
+  if (value.is_binary()) return value.get_binary().size();
+  std::size_t n = 0;
+  if (value.is_structured())
+    for (const auto& child : value) n += raw_bytes(child);
+  return n;
+}
+
+void expand_raw(nlohmann::ordered_json& value) {
+  if (value.is_binary()) {
+    const auto& bytes = value.get_binary();
+    value = nlohmann::ordered_json::parse(bytes.begin(), bytes.end());
+  } else if (value.is_structured()) {
+    for (auto& child : value) expand_raw(child);
   }
 }
 

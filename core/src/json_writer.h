@@ -6,10 +6,21 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace jianxi {
 
 void write_compact(const nlohmann::ordered_json& value, std::string& out);
+
+// A value already written as compact JSON text, kept in the tree as nlohmann's binary
+// type: write_compact copies it as it is, so a large part of a result (a subsidy's
+// lines) never exists as a tree. Only results carry such values.
+nlohmann::ordered_json raw_json(std::vector<std::uint8_t> text);
+// The bytes of the raw values in a tree (to size the output before writing it).
+std::size_t raw_bytes(const nlohmann::ordered_json& value);
+// Replaces raw values by their parsed trees (for dump(), which does not know them).
+void expand_raw(nlohmann::ordered_json& value);
 
 }  // namespace jianxi

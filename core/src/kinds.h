@@ -2,6 +2,7 @@
 // reads the request, records findings in the report and writes its own fields.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -21,6 +22,13 @@ void answer_policies(const RuleSet&, const Json&, Report&, Result&);
 void answer_subsidy(const RuleSet&, const Json&, Report&, Result&);
 void answer_eligibility(const RuleSet&, const Json&, Report&, Result&);
 void answer_summary_table(const RuleSet&, const Json&, Report&, Result&);
+// The reports of a summary table, one at a time: from the request's tree, or read
+// from its text (request_stream.h) so that a large table is never a tree.
+struct ReportSource {
+  std::size_t size = 0;
+  std::function<void(const std::function<void(const Json&)>&)> each;
+};
+void answer_summary_table(const RuleSet&, const Json& request, const ReportSource& reports, Report&, Result&);
 void answer_allocation_table(const RuleSet&, const Json&, Report&, Result&);
 void answer_unit_application(const RuleSet&, const Json&, Report&, Result&);
 

@@ -4,6 +4,7 @@
 
 #include "internship_months.h"
 #include "kinds.h"
+#include "json_writer.h"
 #include "min_wage.h"
 #include "subsidy_request.h"
 
@@ -633,38 +634,49 @@ void Calculator::add_trainee(const Trainee& t) {
   social_insurance_lines(t, served);
 }
 
+Result line_json(const Line& l) {
+  Result j;
+  j["trainee"] = l.trainee;
+  j["month"] = format_month(l.month);
+  j["item"] = l.item;
+  j["base"] = yuan_json(l.base);
+  j["rate"] = rate_json(l.rate);
+  j["amount"] = yuan_json(l.amount);
+  j["rule"] = l.rule;
+  j["note"] = l.note.zh;
+  j["note_en"] = l.note.en;
+  if (!l.months.empty()) {
+    auto& months = j["months"] = Result::array();
+    for (Date m : l.months) months.push_back(format_month(m));
+  }
+  return j;
+}
+
 void Calculator::run(Result& out) {
   compute_retention();
   report_.interpretation(policy_.month_counting.rule, policy_.month_counting.interpretation);
-  for (const Trainee& t : request_.trainees)
-    if (t.usable && admitted(t)) add_trainee(t);
-  report_.interpretation(policy_.position.rule, policy_.position.interpretation);
-
-  std::stable_sort(lines_.begin(), lines_.end(), [](const Line& a, const Line& b) {
-    return a.trainee != b.trainee ? a.trainee < b.trainee : a.month < b.month;
-  });
+  // Each intern's lines are written out as soon as they are computed: a request of
+  // 100,000 interns never holds a tree of its 600,000 lines (the result's bulk).
   Fen total = 0;
   std::map<std::string, Fen> by_item;
-  auto lines = Result::array();
-  for (const Line& l : lines_) {
-    total += l.amount;
-    by_item[l.item] += l.amount;
-    Result j;
-    j["trainee"] = l.trainee;
-    j["month"] = format_month(l.month);
-    j["item"] = l.item;
-    j["base"] = yuan_json(l.base);
-    j["rate"] = rate_json(l.rate);
-    j["amount"] = yuan_json(l.amount);
-    j["rule"] = l.rule;
-    j["note"] = l.note.zh;
-    j["note_en"] = l.note.en;
-    if (!l.months.empty()) {
-      auto& months = j["months"] = Result::array();
-      for (Date m : l.months) months.push_back(format_month(m));
+  std::vector<std::uint8_t> lines_text{'['};
+  std::string one;
+  for (const Trainee& t : request_.trainees) {
+    if (!t.usable || !admitted(t)) continue;
+    add_trainee(t);
+    std::stable_sort(lines_.begin(), lines_.end(), [](const Line& a, const Line& b) { return a.month < b.month; });
+    for (const Line& l : lines_) {
+      total += l.amount;
+      by_item[l.item] += l.amount;
+      one.clear();
+      write_compact(line_json(l), one);
+      if (lines_text.size() > 1) lines_text.push_back(',');
+      lines_text.insert(lines_text.end(), one.begin(), one.end());
     }
-    lines.push_back(std::move(j));
+    lines_.clear();
   }
+  lines_text.push_back(']');
+  report_.interpretation(policy_.position.rule, policy_.position.interpretation);
   out["policy"] = policy_.id;
   out["total"] = yuan_json(total);
   auto& items = out["by_item"] = Result::object();
@@ -682,7 +694,7 @@ void Calculator::run(Result& out) {
                                      {"kept_on", c.kept_on}, {"completed", c.completed}};
   }
   out["retention"] = std::move(retention);
-  out["lines"] = std::move(lines);
+  out["lines"] = raw_json(std::move(lines_text));
   if (!policy_.unknown.empty()) {
     // What the notice is known to provide but whose text was not found: its own line each.
     Result unknown = std::move(unknown_months_);

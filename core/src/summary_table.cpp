@@ -10,6 +10,7 @@
 #include <cstdint>
 
 #include "form_rules.h"
+#include "json_writer.h"
 #include "kinds.h"
 
 namespace jianxi {
@@ -37,19 +38,29 @@ class SummaryChecker {
     for (int i = 0; i < tpl.money_decimals; ++i) money_scale_ *= 10;
   }
 
-  Result check_all(const Json& reports, const std::string& path) {
-    Result out = Result::array();
+  // Each report's line is written out as it is checked (a table of 100,000 reports
+  // never holds a tree of its lines).
+  Result check_all(const ReportSource& reports, const std::string& path) {
+    std::vector<std::uint8_t> out{'['};
+    std::string one;
     std::vector<CheckedReport> checked;
-    checked.reserve(reports.size());
-    for (std::size_t i = 0; i < reports.size(); ++i) {
+    checked.reserve(reports.size);
+    reports_path_ = path;
+    std::size_t i = 0;
+    reports.each([&](const Json& report) {
       CheckedReport r;
       r.index = i;
       r.path = path + "/" + std::to_string(i);
-      out.push_back(check_one(reports[i], r));
+      one.clear();
+      write_compact(check_one(report, r), one);
+      if (i++) out.push_back(',');
+      out.insert(out.end(), one.begin(), one.end());
+      keep_for_sequences(r);
       checked.push_back(std::move(r));
-    }
+    });
+    out.push_back(']');
     check_sequences(checked);
-    return out;
+    return raw_json(std::move(out));
   }
 
  private:
@@ -114,6 +125,16 @@ class SummaryChecker {
                         std::to_string(tpl_.indicators.size()) + ")",
                     rule_);
     }
+  }
+
+  // What the order checks need of a report, once its own checks are done: its unit,
+  // period and year-to-date values (the rest is let go, so a large table stays small).
+  void keep_for_sequences(CheckedReport& r) const {
+    std::vector<std::optional<std::int64_t>> year_to_date;
+    for (const Indicator& ind : tpl_.indicators)
+      if (ind.year_to_date) year_to_date.push_back(r.values[ind.number - 1]);
+    r.values = std::move(year_to_date);
+    r.path = std::string();
   }
 
   // Names and paths are built only when a finding needs them: most values are fine.
@@ -264,7 +285,8 @@ class SummaryChecker {
       auto [it, first] = last_of_unit.emplace(r.unit, &r);
       if (first) continue;
       const CheckedReport& prev = *it->second;
-      std::string at = r.path + "/period";
+      std::string report_path = reports_path_ + "/" + std::to_string(r.index);
+      std::string at = report_path + "/period";
       std::string p = format_month(*r.period), q = format_month(*prev.period);
       std::string who = r.unit.empty() ? "" : "（" + r.unit + "）";
       std::string who_en = r.unit.empty() ? "" : " (" + r.unit + ")";
@@ -289,13 +311,15 @@ class SummaryChecker {
                       "reports for " + missing_en + " are missing between " + q + " and " + p + who_en, rule_);
       }
       if (prev.period->year() != r.period->year()) continue;
+      std::size_t k = 0;  // position among the year-to-date indicators (keep_for_sequences)
       for (const Indicator& ind : tpl_.indicators) {
         if (!ind.year_to_date) continue;
-        const auto& now = r.values[ind.number - 1];
-        const auto& before = prev.values[ind.number - 1];
+        const auto& now = r.values[k];
+        const auto& before = prev.values[k];
+        ++k;
         if (!now || !before || *now >= *before) continue;
         std::string n = std::to_string(ind.number);
-        report_.error(cell_path(r.path, ind.number), "summary.year_to_date_decreased",
+        report_.error(cell_path(report_path, ind.number), "summary.year_to_date_decreased",
                       "指标 " + n + "“" + ind.name.zh + "”为本年累计数，不应下降：" + q + " 为 " +
                           value_text(ind.number, *before) + "，" + p + " 为 " + value_text(ind.number, *now),
                       "indicator " + n + " (" + ind.name.en + ") is a year-to-date figure and cannot fall: " +
@@ -312,11 +336,25 @@ class SummaryChecker {
   Report& report_;
   std::string rule_;
   std::int64_t money_scale_ = 1;
+  std::string reports_path_;
 };
 
 }  // namespace
 
 void answer_summary_table(const RuleSet& rules, const Json& request, Report& report, Result& out) {
+  const Json* reports = request.is_object() && request.contains("reports") ? &request["reports"] : nullptr;
+  ReportSource source;
+  if (reports && reports->is_array()) {
+    source.size = reports->size();
+    source.each = [reports](const std::function<void(const Json&)>& each) {
+      for (const auto& r : *reports) each(r);
+    };
+  }
+  answer_summary_table(rules, request, source, report, out);
+}
+
+void answer_summary_table(const RuleSet& rules, const Json& request, const ReportSource& source, Report& report,
+                          Result& out) {
   Fields f(request, "", report);
   const FormRules& forms = rules.forms();
   const Json* reports = f.array("reports", true);
@@ -381,7 +419,7 @@ void answer_summary_table(const RuleSet& rules, const Json& request, Report& rep
   if (!tpl || !reports) return;
   report.interpretation(policy_rules ? policy_rules->rule : tpl->sources.front(), tpl->interpretation);
   SummaryChecker checker(rules, *tpl, policy_rules, report);
-  out["reports"] = checker.check_all(*reports, f.path("reports"));
+  out["reports"] = checker.check_all(source, f.path("reports"));
 }
 
 }  // namespace jianxi
