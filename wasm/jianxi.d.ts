@@ -42,6 +42,8 @@ export interface Jianxi {
   /** Result object for a request object (or array of them). */
   evaluate(request: object): Result | Result[];
   version(): string;
+  /** The module's memory in bytes; it only grows, so after a request it is the high-water mark. */
+  memoryBytes(): number;
 }
 
 export interface LoadOptions {

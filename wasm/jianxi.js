@@ -8,5 +8,7 @@ export async function loadJianxi(options = {}) {
     evaluateText: (requestText) => module.evaluate(String(requestText)),
     evaluate: (request) => JSON.parse(module.evaluate(JSON.stringify(request))),
     version: () => module.version(),
+    // The module's memory in bytes: it only grows, so after a request it is the high-water mark.
+    memoryBytes: () => module.HEAP8.buffer.byteLength,
   };
 }

@@ -4,6 +4,7 @@
 // "as_of" the places of the province with their wage tier and figure on that day.
 #include "form_rules.h"
 #include "kinds.h"
+#include "engine_limits.h"
 #include "min_wage.h"
 
 namespace jianxi {
@@ -206,6 +207,9 @@ void answer_catalog(const RuleSet& rules, const Json& request, Report& report, R
     }
   }
   out["rules_version"] = rules.version();
+  out["limits"] = {{"request_bytes", limits::kRequestBytes}, {"nesting", limits::kNesting},
+                   {"interns", limits::kInterns}, {"internship_months", limits::kInternshipMonths},
+                   {"findings_listed", limits::kFindingsListed}};
   auto& policies = out["policies"] = Result::array();
   for (const Policy& p : rules.policies())
     if (!policy || &p == policy) policies.push_back(policy_json(p));

@@ -2,14 +2,15 @@
 
 #include "json_writer.h"
 #include "kinds.h"
+#include "engine_limits.h"
 #include "request_stream.h"
 #include "rule_set.h"
 
 namespace jianxi {
 namespace {
 
-constexpr std::size_t kMaxRequestBytes = 64u << 20;
-constexpr int kMaxDepth = 64;
+constexpr std::size_t kMaxRequestBytes = limits::kRequestBytes;
+constexpr int kMaxDepth = limits::kNesting;
 
 // nlohmann's parser recurses once per level; refuse deep nesting before parsing
 // so that no request can exhaust the stack (wasm's is small).

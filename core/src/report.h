@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "jianxi/finding.h"
+#include "engine_limits.h"
 #include "text.h"
 
 namespace jianxi {
@@ -34,7 +35,7 @@ class Report {
  private:
   // A table of 100k bad rows must not answer with millions of findings: past this
   // many of a kind, findings are counted, and one last finding says how many.
-  static constexpr std::size_t kMaxFindings = 1000;
+  static constexpr std::size_t kMaxFindings = limits::kFindingsListed;
 
   std::vector<Finding> errors_;
   std::vector<Finding> warnings_;

@@ -661,6 +661,7 @@ void Calculator::run(Result& out) {
   std::map<std::string, Fen> by_item;
   std::vector<std::uint8_t> lines_text{'['};
   std::string one;
+  std::size_t written = 0;
   for (const Trainee& t : request_.trainees) {
     if (!t.usable || !admitted(t)) continue;
     add_trainee(t);
@@ -674,6 +675,12 @@ void Calculator::run(Result& out) {
       lines_text.insert(lines_text.end(), one.begin(), one.end());
     }
     lines_.clear();
+    if (++written == 1 && lines_text.size() > 1) {
+      // Room for every intern at the first one's size: growing by copying would need
+      // twice the result's memory, more than the browser's module has at 100k interns.
+      std::size_t estimate = (lines_text.size() + 16) * request_.trainees.size();
+      lines_text.reserve(estimate + estimate / 8);
+    }
   }
   lines_text.push_back(']');
   report_.interpretation(policy_.position.rule, policy_.position.interpretation);

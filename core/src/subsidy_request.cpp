@@ -1,9 +1,12 @@
 #include "subsidy_request.h"
 
+#include "engine_limits.h"
+
 namespace jianxi {
 namespace {
 
-constexpr std::size_t kMaxTrainees = 100000;
+constexpr std::size_t kMaxTrainees = limits::kInterns;
+constexpr long long kMaxInternshipMonths = limits::kInternshipMonths;
 constexpr int kMaxPeriodYears = 10;  // an engine bound, not a policy figure
 
 std::optional<Fen> read_money(Fields& f, const std::string& key, Report& report,
@@ -167,13 +170,30 @@ SubsidyRequest read_subsidy_request(const Vocabulary& vocab, Fields& f, Report& 
     report.error(f.path("trainees"), "trainees.empty", "请至少填写一名见习人员",
                  "add at least one intern");
   if (trainees->size() > kMaxTrainees) {
-    report.error(f.path("trainees"), "trainees.too_many", "一次最多估算100000名见习人员",
-                 "at most 100,000 interns per request");
+    std::string n = std::to_string(trainees->size());
+    report.error(f.path("trainees"), "request.too_large",
+                 "一次最多估算 100000 名见习人员（本请求 " + n + " 名），请分批提交",
+                 "at most 100,000 interns per request (this one has " + n + "); split it");
     return r;
   }
   r.trainees.reserve(trainees->size());
   for (std::size_t i = 0; i < trainees->size(); ++i)
     r.trainees.push_back(read_trainee(vocab, (*trainees)[i], i, report));
+  // The answer lists about one line per intern and month: bound the months so that the
+  // answer fits where the core runs (the browser's module has 1 GB).
+  long long months = 0;
+  for (const Trainee& t : r.trainees)
+    if (t.usable && t.end >= t.start)
+      months += (t.end.year() - t.start.year()) * 12 + (t.end.month() - t.start.month()) + 1;
+  if (months > kMaxInternshipMonths) {
+    std::string n = std::to_string(months);
+    report.error(f.path("trainees"), "request.too_large",
+                 "一次最多估算合计 " + std::to_string(kMaxInternshipMonths) + " 个见习月（本请求 " + n +
+                     " 个），请分批提交",
+                 "at most " + std::to_string(kMaxInternshipMonths) + " internship months per request (this one has " +
+                     n + "); split it");
+    r.trainees.clear();
+  }
   return r;
 }
 
