@@ -227,21 +227,24 @@ function showPlace(place) {
 
 /** Loads the places of the notice's province for the first intern's start date, then
  * shows a place waiting to be shown (restored inputs, an import, a candidate picked). */
+let placesLoading = Promise.resolve();
 async function refreshPlaces() {
   const province = noticeProvince();
-  const key = `${province}|${placesAsOf()}`;
+  const asOf = placesAsOf();
+  const key = `${province}|${asOf}`;
   if (province && key !== placesKey) {
     placesKey = key;
-    const answer = await catalog({ province, as_of: placesAsOf() });
-    if (placesKey !== key) return;
-    places = answer.places ?? [];
-    cityBox.refresh();
-    countyBox.refresh();
+    placesLoading = catalog({ province, as_of: asOf }).then((answer) => {
+      if (placesKey !== key) return;
+      places = answer.places ?? [];
+      cityBox.refresh();
+      countyBox.refresh();
+    });
   }
-  if (pendingPlace) {
-    showPlace(pendingPlace);
-    pendingPlace = '';
-  }
+  await placesLoading;
+  if (placesKey !== key || !pendingPlace) return;
+  showPlace(pendingPlace);
+  pendingPlace = '';
 }
 
 /** The notice in force for a province on a date, else its latest. */
@@ -355,8 +358,20 @@ function render(result) {
     return row;
   }));
   renderWage(result);
+  markPlaceBoxes();
   offerCandidates(result);
   showWageField(result);
+}
+
+/** A finding about the place describes both boxes; an error marks the ones filled in. */
+function markPlaceBoxes() {
+  const picker = form.querySelector('.place-picker');
+  const list = picker.querySelector(':scope > ul.beside');
+  for (const input of [$('place-city'), $('place-county')]) {
+    input.setAttribute('aria-describedby', list ? `place-hint ${list.id}` : 'place-hint');
+    if (picker.dataset.hasFinding === 'error' && input.value.trim()) input.setAttribute('aria-invalid', 'true');
+    else input.removeAttribute('aria-invalid');
+  }
 }
 
 const CAVEATS = new Set(['min_wage.caveat', 'min_wage.area_caveat']);
