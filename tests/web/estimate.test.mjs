@@ -56,6 +56,11 @@ test('typing the example gives the CLI\'s total, items and every line with its c
   assert.deepEqual(seen.lines, expected.lines.map((l) => [l.month, l.amount, l.rule]));
   assert.equal(seen.interpretations, expected.interpretations.length);
   await shot(page, 'estimate-desktop');
+  await page.click('#lang-switch');
+  assert.equal(await page.locator('#by-item tr[data-item="position"] th').textContent(),
+    cli({ kind: 'catalog' }).items.find((i) => i.id === 'position').name_en, 'item names come from the catalog');
+  await shot(page, 'estimate-desktop-en');
+  await page.click('#lang-switch');
 });
 
 test('a finding appears beside the field its path names', async () => {

@@ -294,7 +294,7 @@ function fillProvinces() {
   const withNotice = new Set(policyList.map((p) => p.province));
   const chosen = $('place-province').value;
   $('place-province').replaceChildren(...(rules.provinces ?? []).filter((p) => withNotice.has(p.id))
-    .map((p) => new Option(t(p.name, p.name_en ?? p.id), p.id)));
+    .map((p) => new Option(t(p.name, p.name_en ?? `${p.name} ${p.id}`), p.id)));
   $('place-province').value = chosen || noticeProvince() || '';
 }
 
