@@ -1,17 +1,16 @@
 #!/usr/bin/env bash
 # Lays out the site in $out/site: web/ plus the wasm module and its JS API, the
-# vendor libraries the pages load from their own origin (papaparse, exceljs), the
-# city list derived from rules/minimum-wage, and build-info.json for the service worker.
+# vendor libraries the pages load from their own origin (papaparse, exceljs), and
+# build-info.json for the service worker. The pages read the rules only through the
+# core (its `catalog` answer), so no rules file is copied here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${JIANXI_BUILD_ROOT:-build}"
 
 rm -rf $out/site
-mkdir -p $out/site/vendor $out/site/data
+mkdir -p $out/site/vendor
 cp -r web/. $out/site/
 cp $out/wasm/jianxi_module.mjs $out/wasm/jianxi_module.wasm $out/wasm/jianxi.js $out/site/
 cp node_modules/papaparse/papaparse.min.js $out/site/vendor/
 cp node_modules/exceljs/dist/exceljs.min.js $out/site/vendor/
-cp rules/forms/unit-application.json $out/site/data/unit-application-form.json
-node scripts/site-cities.mjs rules/minimum-wage $out/site/data/cities.json
 node scripts/stamp-site.mjs $out/site

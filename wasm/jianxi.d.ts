@@ -1,8 +1,135 @@
 // Types of the Jianxi module's JavaScript API (hand-written: Emscripten 3.1.6 has no --emit-tsd).
 
+/**
+ * Every finding code the core can emit: the `code` of each entry of the catalog's
+ * `findings` (tests/wasm/catalog-types.test.mjs checks that the two lists are equal).
+ */
+export type FindingCode =
+  | 'absence.limit_reached'
+  | 'absence.outside_period'
+  | 'allocation.column_invalid'
+  | 'allocation.decimals'
+  | 'allocation.negative'
+  | 'allocation.no_columns'
+  | 'allocation.no_rows'
+  | 'allocation.not_whole'
+  | 'allocation.out_of_range'
+  | 'allocation.region_duplicate'
+  | 'allocation.region_empty'
+  | 'allocation.row_exceeds'
+  | 'allocation.sum_mismatch'
+  | 'allocation.template_unknown'
+  | 'application.form_unknown'
+  | 'application.policy_missing'
+  | 'base_rate.above_raised'
+  | 'birth_date.future'
+  | 'birth_date.mismatch'
+  | 'birth_date.missing'
+  | 'calendar.not_covered'
+  | 'contract.years_out_of_range'
+  | 'count.below_minimum'
+  | 'count.negative'
+  | 'credit_code.characters'
+  | 'credit_code.checksum'
+  | 'credit_code.length'
+  | 'credit_code.other_region'
+  | 'credit_code.region'
+  | 'credit_code.registration_authority'
+  | 'date.invalid'
+  | 'declaration.missing'
+  | 'declaration.not_met'
+  | 'declaration.unknown'
+  | 'education.unknown'
+  | 'field.empty'
+  | 'field.required'
+  | 'findings.truncated'
+  | 'graduated_on.missing'
+  | 'id_number.area'
+  | 'id_number.area_unknown'
+  | 'id_number.birth_date'
+  | 'id_number.characters'
+  | 'id_number.checksum'
+  | 'id_number.length'
+  | 'insurance.premium_missing'
+  | 'insurance.premium_not_used'
+  | 'internal.error'
+  | 'mentoring.contract_required'
+  | 'mentoring.retention_too_low'
+  | 'mentors.missing'
+  | 'min_wage.area_caveat'
+  | 'min_wage.areas_unknown'
+  | 'min_wage.caveat'
+  | 'min_wage.missing'
+  | 'min_wage.no_table'
+  | 'min_wage.tier_unknown'
+  | 'min_wage.unconfirmed'
+  | 'money.out_of_range'
+  | 'number.not_whole'
+  | 'phone.area_code_missing'
+  | 'phone.invalid'
+  | 'place.ambiguous'
+  | 'place.city_as_urban'
+  | 'place.conflict'
+  | 'place.other_province'
+  | 'place.too_broad'
+  | 'place.unknown'
+  | 'plan.positions_mismatch'
+  | 'plan.trainees_above_positions'
+  | 'planned_months.out_of_range'
+  | 'planned_months.unusual'
+  | 'policy.missing'
+  | 'policy.none_in_force'
+  | 'policy.outside_effective_period'
+  | 'policy.rate_unstated'
+  | 'policy.several_in_force'
+  | 'policy.unknown'
+  | 'position.requirement_forbidden'
+  | 'positions.missing'
+  | 'province.unknown'
+  | 'rate.out_of_range'
+  | 'region_flag.unknown'
+  | 'remaining_period.not_in_policy'
+  | 'remaining_period.not_met'
+  | 'request.kind_missing'
+  | 'request.kind_unknown'
+  | 'request.not_json'
+  | 'request.too_deep'
+  | 'request.too_large'
+  | 'request.type'
+  | 'rules.invalid'
+  | 'social_insurance.too_short'
+  | 'summary.count_not_whole'
+  | 'summary.indicator_unknown'
+  | 'summary.late'
+  | 'summary.money_decimals'
+  | 'summary.money_invalid'
+  | 'summary.negative'
+  | 'summary.period_duplicate'
+  | 'summary.period_gap'
+  | 'summary.period_invalid'
+  | 'summary.period_order'
+  | 'summary.relation'
+  | 'summary.submitted_early'
+  | 'summary.template_mismatch'
+  | 'summary.template_missing'
+  | 'summary.template_unknown'
+  | 'summary.value_missing'
+  | 'summary.year_to_date_decreased'
+  | 'trainee.category_not_admitted'
+  | 'trainee.category_region_only'
+  | 'trainee.category_unknown'
+  | 'trainee.end_before_start'
+  | 'trainee.left_on_outside'
+  | 'trainee.period_beyond_usual'
+  | 'trainee.period_too_long'
+  | 'trainees.empty'
+  | 'trainees.too_many'
+  | 'wage_basis.unknown'
+  | 'wage_tier.out_of_range';
+
 export interface Finding {
   path: string;        // JSON Pointer into the request
-  code: string;        // stable, machine-readable
+  code: FindingCode;   // stable, machine-readable
   message: string;     // Chinese
   message_en: string;  // English
   rule?: string;       // clause, e.g. "jiangxi-2023#4.1.1"
@@ -36,10 +163,182 @@ export interface SubsidyLine {
   months?: string[];
 }
 
+/** A vocabulary entry of the catalog: categories, education, region flags, items, wage bases. */
+export interface Named<Id extends string = string> {
+  id: Id;
+  name: string;     // Chinese
+  name_en: string;  // English
+}
+
+export type Category = 'college_graduate' | 'vocational_graduate' | 'unemployed_youth' | 'overseas_graduate';
+export type Education = 'college' | 'technician_college' | 'vocational' | 'other';
+export type RegionFlag = 'remote' | 'old_industrial' | 'poverty_county';
+export type WageBasis = 'month' | 'start';
+export type Confidence = 'high' | 'medium' | 'low' | 'missing';
+
+export interface Message {
+  message: string;
+  message_en: string;
+}
+
+export interface CatalogPolicy {
+  id: string;             // e.g. "jilin-2022"
+  province: string;       // e.g. "jilin"
+  province_zh: string;    // e.g. "吉林省"
+  title: string;
+  title_en: string;
+  document: string | null;  // document number, e.g. "吉人社联〔2022〕79号"
+  issued: string;           // YYYY-MM-DD
+  effective_from: string;
+  effective_to: string | null;
+  effective_note?: Message;
+}
+
+export interface Indicator {
+  number: number;
+  key: string;
+  name: string;
+  name_en: string;
+  type: 'count' | 'money';
+  year_to_date: boolean;
+}
+
+export interface Relation {
+  printed: string;        // e.g. "8≥9+11"
+  sides: number[][];      // each side the indicators summed, left ≥ right ≥ …
+}
+
+export interface SummaryTemplate {
+  id: string;
+  title: string;
+  title_en: string;
+  sources: string[];      // clauses that print the table
+  money_decimals: number;
+  indicators: Indicator[];
+  relations_printed: string;
+  relations: Relation[];
+}
+
+export interface FormField {
+  key: string;
+  label: string;
+  label_en: string;
+  format: 'text' | 'credit_code' | 'phone' | 'count' | string;
+  required: boolean;
+  min?: number;
+  rule?: string;
+}
+
+export interface FormSection {
+  key: string;
+  label: string;
+  label_en: string;
+  list: boolean;          // a list of rows (positions, mentors) or one group of fields
+  required: boolean;
+  min_items: number;
+  rule?: string;
+  fields: FormField[];
+}
+
+export interface Declaration {
+  key: string;
+  label: string;
+  label_en: string;
+}
+
+export interface FormPolicy {
+  rule: string;
+  declarations_required: { key: string; rule: string }[];
+  forbidden_requirements: { kind: string; label: string; label_en: string; rule: string }[];
+}
+
+export interface Form {
+  id: string;             // "unit-application"
+  title: string;
+  title_en: string;
+  rule: string;
+  sections: FormSection[];
+  declarations: Declaration[];
+  policies: Record<string, FormPolicy>;
+}
+
+export interface CatalogFinding {
+  code: FindingCode;
+  message: string;        // template in Chinese
+  message_en: string;     // template in English
+  kinds: string[];        // request kinds that can emit it
+}
+
+export interface CatalogProvince {
+  id: string;             // e.g. "jilin"
+  name: string;           // e.g. "吉林"
+  code: string;           // GB/T 2260 province code, e.g. "220000"
+}
+
+export interface Clause {
+  id: string;             // e.g. "jilin-2022#3.1"
+  heading: string;
+  text: string;
+  text_en: string;
+}
+
+/** A prefecture, county or named area of a province with its wage tier and figure on `as_of`. */
+export interface Place {
+  code: string | null;    // 6-digit GB/T 2260 code; null for a named area the table lists by name only
+  name: string;
+  full_name: string;
+  level: 'prefecture' | 'county' | 'named_area';
+  parent?: string;        // a county's prefecture code
+  zone?: boolean;         // a development zone listed among the counties
+  tier: number | null;
+  as_written: string;     // the area as the wage table writes it
+  min_wage: number | null;  // yuan a month; null when the figure is not confirmed
+  effective: string | null; // the adjustment in force on as_of
+  confidence: Confidence;
+}
+
+/** `{"kind":"catalog"}`; with `policy` it narrows to one notice, with `province` and `as_of` it adds places. */
+export interface CatalogRequest {
+  kind: 'catalog';
+  policy?: string;
+  province?: string;
+  as_of?: string;
+}
+
+export interface Catalog extends Result {
+  kind: 'catalog';
+  rules_version: string;
+  policies: CatalogPolicy[];
+  categories: Named<Category>[];
+  education: Named<Education>[];
+  region_flags: Named<RegionFlag>[];
+  items: Named<SubsidyLine['item']>[];
+  wage_basis: Named<WageBasis>[];
+  templates: SummaryTemplate[];
+  forms: Form[];
+  findings: CatalogFinding[];
+  provinces: CatalogProvince[];
+  divisions_dataset: { package: string; version: string; data: string; generated_by: string };
+  clauses?: Clause[];     // with `policy`
+  as_of?: string;         // with `province` and `as_of`
+  places?: Place[];       // with `province` and `as_of`
+}
+
+export interface MinWageSource {
+  province: string;
+  effective: string;
+  date_confirmed: boolean;
+  tier: number;
+  amount: number;
+  confidence: Confidence;
+  source: string;
+}
+
 export interface Jianxi {
   /** Result JSON text for a request (or batch array) given as JSON text. */
   evaluateText(requestText: string): string;
   /** Result object for a request object (or array of them). */
+  evaluate(request: CatalogRequest): Catalog;
   evaluate(request: object): Result | Result[];
   version(): string;
   /** The module's memory in bytes; it only grows, so after a request it is the high-water mark. */

@@ -10,6 +10,7 @@ const session = withServerAndBrowser(DESKTOP);
 test('inputs are kept across a reload', async () => {
   const page = await open(session.browser.context, session.server.origin, 'estimate.html');
   await loadExample(page);
+  if (!await page.locator('#more-options').evaluate((d) => d.open)) await page.click('#more-options > summary');
   await page.locator('#retention_rate').pressSequentially('0.5');
   await page.locator('#trainees > li').nth(1).locator('[name="insurance_premium"]').fill('95');
   await page.waitForTimeout(400);

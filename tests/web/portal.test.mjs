@@ -73,6 +73,16 @@ test('pasted rows fill the sheet and are checked like the CLI checks them', asyn
   assert.deepEqual(await shownFindings(page, '#sum-form'), expectedFindings(expected));
   await assertPlaced(page, '#sum-form', '#sum-general', expected);
   await shot(page, 'portal-desktop');
+  // Indicator and field names are the catalog's, in the chosen language.
+  const catalog = cli({ kind: 'catalog' });
+  const mohrss = catalog.templates.find((tpl) => tpl.id === 'mohrss-2022');
+  assert.deepEqual(await page.locator('#indicator-key li').allTextContents(), mohrss.indicators.map((i) => i.name));
+  await page.click('#lang-switch');
+  assert.deepEqual(await page.locator('#indicator-key li').allTextContents(), mohrss.indicators.map((i) => i.name_en));
+  const field = catalog.forms[0].sections[0].fields[1];
+  assert.equal(await page.locator(`label[for="unit-${field.key}"]`).textContent(), field.label_en);
+  await shot(page, 'portal-desktop-en');
+  await page.click('#lang-switch');
 });
 
 test('typing in a cell re-checks the table', async () => {

@@ -1,25 +1,19 @@
 // The graduate's eligibility page: a short form read into an `eligibility` request;
 // the verdict, its reasons and clauses, and the ID number checked on every keystroke
 // by the core itself (GB 11643: length, characters, MOD 11-2 check, birth date).
-import { engine, policies, markFirstResult } from './engine.js';
+import { catalog, engine, markFirstResult } from './engine.js';
 import { showFindings } from './findings.js';
-import { debounce } from './format.js';
+import { debounce, nameIn } from './format.js';
 import { initLanguage, msg, t, setText } from './i18n.js';
-import { fillPolicyChoosers } from './policy-choice.js';
+import { fillCheckboxes, fillOptions, fillPolicyChoosers } from './policy-choice.js';
 import { load, save } from './store.js';
-
-const CATEGORY_NAMES = {
-  college_graduate: ['高校毕业生', 'college graduate'],
-  vocational_graduate: ['中职毕业生', 'secondary-vocational graduate'],
-  overseas_graduate: ['留学回国毕业生', 'returned overseas graduate'],
-  unemployed_youth: ['登记失业青年', 'registered unemployed youth'],
-};
 
 const PAGE = 'eligibility';
 const form = document.getElementById('eligibility-form');
 const $ = (id) => document.getElementById(id);
 const FLAGS = ['employed', 'registered_unemployed', 'returned_from_abroad', 'previous_internship'];
 let jianxi;
+let rules = {};
 let lastResult = null;
 
 export function readRequest() {
@@ -67,8 +61,7 @@ function render(result) {
   verdict.dataset.blocked = String(blocked || result.errors.length > 0);
   const bits = [];
   if (result.category) {
-    const [zh, en] = CATEGORY_NAMES[result.category] ?? [result.category, result.category];
-    bits.push(t(`人员类别：${zh}`, `Category: ${en}`));
+    bits.push(`${t('人员类别：', 'Category: ')}${nameIn(rules.categories, result.category)}`);
   }
   if (result.age !== undefined) bits.push(t(`年龄：${result.age} 周岁`, `Age: ${result.age}`));
   $('verdict-detail').textContent = bits.join('　');
@@ -109,10 +102,15 @@ async function example() {
 
 async function start() {
   const started = performance.now();
-  initLanguage(() => lastResult && render(lastResult));
-  let list;
-  [jianxi, list] = await Promise.all([engine(), policies()]);
-  fillPolicyChoosers(list, $('policy'), document.createElement('select'));
+  initLanguage(() => {
+    fillOptions($('education'), rules.education);
+    fillCheckboxes($('region-flags'), 'region_flags', rules.region_flags);
+    if (lastResult) render(lastResult);
+  });
+  [jianxi, rules] = await Promise.all([engine(), catalog()]);
+  fillPolicyChoosers(rules.policies, $('policy'), document.createElement('select'));
+  fillOptions($('education'), rules.education);
+  fillCheckboxes($('region-flags'), 'region_flags', rules.region_flags);
   fillForm(load(PAGE) ?? await example());
   // The ID number is checked on every keystroke, the rest after a short pause.
   $('id_number').addEventListener('input', evaluateNow);

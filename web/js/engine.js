@@ -1,4 +1,6 @@
-// Loads the rule core once per page through the module's public JS API.
+// Loads the rule core once per page through the module's public JS API. Everything a
+// page shows about the rules (notices, names, templates, forms, places) comes from the
+// core's `catalog` answer; the pages hold no copy of the rules.
 import { loadJianxi } from '../jianxi.js';
 
 let loading;
@@ -7,10 +9,23 @@ export function engine() {
   return loading;
 }
 
+const catalogs = new Map();
+
+/**
+ * The core's catalog, memoised per options: {} for the whole catalog, {policy} for
+ * one notice (with its clauses), {province, as_of} to add that province's places.
+ */
+export async function catalog(options = {}) {
+  const key = JSON.stringify(Object.keys(options).sort().map((k) => [k, options[k]]));
+  if (!catalogs.has(key)) {
+    catalogs.set(key, engine().then((jianxi) => jianxi.evaluate({ kind: 'catalog', ...options })));
+  }
+  return catalogs.get(key);
+}
+
 /** The notices the core knows, for the policy and province choosers. */
 export async function policies() {
-  const jianxi = await engine();
-  return jianxi.evaluate({ kind: 'policies' }).policies;
+  return (await catalog()).policies;
 }
 
 /** Marks the moment the first engine result is on the page (read by bench/cold_start.mjs). */

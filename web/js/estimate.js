@@ -1,12 +1,16 @@
 // The employer's estimate page: the form is read into a `subsidy` request, the core
-// answers on this device, and the page shows the total, every line with its clause,
-// the findings beside their fields and two what-if charts.
-import { engine, policies, markFirstResult } from './engine.js';
+// answers on this device, and the page shows the total, the minimum wage used each
+// month with its source, every line with its clause, the findings beside their
+// fields and two what-if charts. Every name and list comes from the core's catalog;
+// the place picker lists the province's places as the catalog gives them for the
+// first intern's start date.
+import { catalog, engine, markFirstResult } from './engine.js';
 import { barChart } from './chart.js';
+import { combobox } from './combobox.js';
 import { clearFindings, showFindings } from './findings.js';
-import { debounce, download, itemName, percent, yuan } from './format.js';
+import { debounce, download, nameIn, percent, yuan } from './format.js';
 import { initLanguage, msg, t, translateNew, setText } from './i18n.js';
-import { fillPolicyChoosers, provinceOf } from './policy-choice.js';
+import { fillCheckboxes, fillOptions, fillPolicyChoosers, provinceOf } from './policy-choice.js';
 import { load, save } from './store.js';
 
 const PAGE = 'estimate';
@@ -15,9 +19,13 @@ const traineeList = document.getElementById('trainees');
 const template = document.getElementById('trainee-template');
 const status = document.getElementById('engine-status');
 let jianxi;
+let rules = {};        // the core's catalog
 let policyList = [];
-let cities = {};
+let places = [];       // the chosen province's places on placesAsOf
+let placesKey = '';
 let lastResult = null;
+let cityBox;
+let countyBox;
 
 const $ = (id) => document.getElementById(id);
 const numberOrUndefined = (v) => (v === '' || v == null ? undefined : Number(v));
@@ -51,7 +59,9 @@ export function readRequest() {
   } else {
     request.policy = $('policy').value;
   }
-  if ($('city').value.trim()) request.city = $('city').value.trim();
+  const place = readPlace();
+  if (place) request.place = place;
+  if ($('wage_basis').value && $('wage_basis').value !== rules.wage_basis?.[0]?.id) request.wage_basis = $('wage_basis').value;
   for (const id of ['min_wage', 'wage_tier', 'base_rate', 'retention_rate']) {
     const v = numberOrUndefined($(id).value);
     if (v !== undefined) request[id] = v;
@@ -64,12 +74,13 @@ export function readRequest() {
 
 function addTrainee(tr = {}) {
   const li = template.content.firstElementChild.cloneNode(true);
+  fillOptions(li.querySelector('[name="category"]'), rules.categories);
   const set = (name, value) => {
     const input = li.querySelector(`[name="${name}"]`);
     if (input.type === 'checkbox') input.checked = Boolean(value);
     else if (value !== undefined && value !== null) input.value = value;
   };
-  set('category', tr.category ?? 'college_graduate');
+  set('category', tr.category ?? rules.categories?.[0]?.id);
   set('start', tr.start);
   set('end', tr.end);
   set('left_on', tr.left_on);
@@ -114,22 +125,185 @@ function fillForm(request) {
   if (request.policy) $('policy').value = request.policy;
   if (request.province) $('province').value = request.province;
   $('as_of').value = request.as_of ?? '';
-  $('city').value = request.city ?? '';
+  $('wage_basis').value = request.wage_basis ?? rules.wage_basis?.[0]?.id ?? '';
   for (const id of ['min_wage', 'wage_tier', 'base_rate', 'retention_rate']) $(id).value = request[id] ?? '';
   for (const c of form.querySelectorAll('[name="region_flags"]')) {
     c.checked = (request.region_flags ?? []).includes(c.value);
   }
   traineeList.replaceChildren();
   for (const tr of request.trainees ?? []) addTrainee(tr);
+  pendingPlace = request.place ?? request.city ?? '';
+  cityBox.text('');
+  countyBox.text('');
   showMode();
+  refreshPlaces();
 }
 
 function showMode() {
   const mode = form.mode.value;
   for (const el of form.querySelectorAll('[data-mode]')) el.hidden = el.dataset.mode !== mode;
-  const request = { policy: $('policy').value, province: mode === 'province' ? $('province').value : undefined };
-  const names = cities[provinceOf(policyList, request)] ?? [];
-  $('cities').replaceChildren(...names.map((c) => new Option(c)));
+  $('place-province').value = noticeProvince() ?? '';
+}
+
+// ---- the place picker -------------------------------------------------------
+
+let pendingPlace = '';  // a place to show once the province's places are loaded
+
+const noticeProvince = () => provinceOf(policyList, {
+  policy: $('policy').value, province: form.mode.value === 'province' ? $('province').value : undefined,
+});
+
+const isDate = (s) => /^\d{4}-\d{2}-\d{2}$/.test(s ?? '');
+
+/** The date the picker's figures are for: the first intern's start, else today. */
+function placesAsOf() {
+  const start = traineeList.querySelector('[name="start"]')?.value;
+  return isDate(start) ? start : new Date().toISOString().slice(0, 10);
+}
+
+const confidenceName = (c) => ({
+  high: t('可信度高', 'high confidence'), medium: t('可信度中', 'medium confidence'),
+  low: t('可信度低', 'low confidence'), missing: t('未核实', 'not confirmed'),
+}[c] ?? c);
+
+const tierName = (tier) => (tier ? t(`第${tier}类`, `tier ${tier}`) : '');
+
+function placeOption(p) {
+  const figure = p.min_wage == null ? t('月标准未核实', 'monthly figure not confirmed')
+    : `${yuan(p.min_wage)} ${t('元/月', 'yuan a month')}`;
+  const parts = [tierName(p.tier), figure];
+  if (p.min_wage != null) parts.push(confidenceName(p.confidence));
+  if (p.as_written && p.as_written !== p.name) parts.push(t(`按“${p.as_written}”`, `as "${p.as_written}"`));
+  return {
+    value: p.code ?? p.name, label: p.name, detail: parts.filter(Boolean).join(' · '),
+    search: `${p.name} ${p.full_name} ${p.as_written ?? ''} ${p.code ?? ''}`, confidence: p.confidence, place: p,
+  };
+}
+
+const cityOptions = () => places.filter((p) => p.level !== 'county').map(placeOption);
+
+/** The city the county list is narrowed to: the picked one, else one named exactly. */
+function cityCode() {
+  if (cityBox.value()) return cityBox.value();
+  const typed = $('place-city').value.trim();
+  const exact = places.filter((p) => p.level === 'prefecture' && (p.name === typed || p.full_name === typed));
+  return exact.length === 1 ? exact[0].code : '';
+}
+
+const countyOptions = () => {
+  const city = cityCode();
+  return places.filter((p) => p.level === 'county' && (!city || p.parent === city)).map(placeOption);
+};
+
+/** The request's `place`: the county's or city's code when picked, else the text typed. */
+function readPlace() {
+  if (countyBox.value()) return countyBox.value();
+  const county = $('place-county').value.trim();
+  if (county) {
+    const city = $('place-city').value.trim();
+    return city && !cityBox.value() ? `${city}${county}` : county;
+  }
+  return cityBox.value() || $('place-city').value.trim() || pendingPlace || '';
+}
+
+/** Shows a place (a code or a name) in the picker, as picked when the catalog lists it. */
+function showPlace(place) {
+  const p = places.find((x) => x.code === place || (!x.code && x.name === place));
+  if (!p) {
+    cityBox.text(place);
+    countyBox.text('');
+    return;
+  }
+  if (p.level === 'county') {
+    const parent = places.find((x) => x.code === p.parent);
+    if (parent) cityBox.set(placeOption(parent));
+    else cityBox.text('');
+    countyBox.set(placeOption(p));
+  } else {
+    cityBox.set(placeOption(p));
+    countyBox.text('');
+  }
+}
+
+/** Loads the places of the notice's province for the first intern's start date, then
+ * shows a place waiting to be shown (restored inputs, an import, a candidate picked). */
+let placesLoading = Promise.resolve();
+async function refreshPlaces() {
+  const province = noticeProvince();
+  const asOf = placesAsOf();
+  const key = `${province}|${asOf}`;
+  if (province && key !== placesKey) {
+    placesKey = key;
+    placesLoading = catalog({ province, as_of: asOf }).then((answer) => {
+      if (placesKey !== key) return;
+      places = answer.places ?? [];
+      cityBox.refresh();
+      countyBox.refresh();
+    });
+  }
+  await placesLoading;
+  if (placesKey !== key || !pendingPlace) return;
+  showPlace(pendingPlace);
+  pendingPlace = '';
+}
+
+/** The notice in force for a province on a date, else its latest. */
+function policyFor(province, date) {
+  const list = policyList.filter((p) => p.province === province);
+  return list.find((p) => p.effective_from <= date && (!p.effective_to || date <= p.effective_to))
+    ?? [...list].sort((a, b) => b.effective_from.localeCompare(a.effective_from))[0];
+}
+
+function provinceChosen() {
+  const province = $('place-province').value;
+  if (form.mode.value === 'province') $('province').value = province;
+  else $('policy').value = policyFor(province, placesAsOf())?.id ?? $('policy').value;
+  cityBox.text('');
+  countyBox.text('');
+  pendingPlace = '';
+  refreshPlaces();
+}
+
+function setUpPicker() {
+  const count = (n) => t(`${n} 项可选`, `${n} matches`);
+  cityBox = combobox($('place-city'), $('place-city-list'), $('place-city-count'), {
+    options: cityOptions,
+    countText: count,
+    onPick: (option) => {
+      countyBox.text('');
+      pendingPlace = '';
+      if (option) changed();
+    },
+  });
+  countyBox = combobox($('place-county'), $('place-county-list'), $('place-county-count'), {
+    options: countyOptions,
+    countText: count,
+    onPick: (option) => {
+      pendingPlace = '';
+      if (option) {
+        const parent = places.find((x) => x.code === option.place.parent);
+        if (parent) cityBox.set(placeOption(parent));
+        changed();
+      }
+    },
+  });
+  $('place-province').addEventListener('change', (e) => { e.stopPropagation(); provinceChosen(); changed(); });
+}
+
+function fillProvinces() {
+  const withNotice = new Set(policyList.map((p) => p.province));
+  const chosen = $('place-province').value;
+  $('place-province').replaceChildren(...(rules.provinces ?? []).filter((p) => withNotice.has(p.id))
+    .map((p) => new Option(t(p.name, p.name_en ?? `${p.name} ${p.id}`), p.id)));
+  $('place-province').value = chosen || noticeProvince() || '';
+}
+
+/** Fills every list the catalog names (again after a language switch). */
+function fillFromCatalog() {
+  fillOptions($('wage_basis'), rules.wage_basis);
+  fillCheckboxes($('region-flags'), 'region_flags', rules.region_flags);
+  for (const select of traineeList.querySelectorAll('[name="category"]')) fillOptions(select, rules.categories);
+  fillProvinces();
 }
 
 // ---- results ----------------------------------------------------------------
@@ -152,7 +326,7 @@ function render(result) {
     row.dataset.item = item;
     const th = document.createElement('th');
     th.scope = 'row';
-    th.textContent = itemName(item);
+    th.textContent = nameIn(rules.items, item);
     const td = document.createElement('td');
     td.textContent = yuan(amount);
     td.dataset.value = String(amount);
@@ -170,7 +344,7 @@ function render(result) {
   }));
   $('lines').tBodies[0].replaceChildren(...(result.lines ?? []).map((line) => {
     const row = document.createElement('tr');
-    const cells = [String(line.trainee + 1), line.month, itemName(line.item), yuan(line.base),
+    const cells = [String(line.trainee + 1), line.month, nameIn(rules.items, line.item), yuan(line.base),
       percent(line.rate), yuan(line.amount), line.rule, t(line.note, line.note_en)];
     const heads = [...$('lines').tHead.rows[0].cells].map((th) => th.textContent);
     cells.forEach((text, i) => {
@@ -183,6 +357,130 @@ function render(result) {
     row.cells[6].className = 'rule';
     return row;
   }));
+  renderWage(result);
+  markPlaceBoxes();
+  offerCandidates(result);
+  showWageField(result);
+}
+
+/** A finding about the place describes both boxes; an error marks the ones filled in. */
+function markPlaceBoxes() {
+  const picker = form.querySelector('.place-picker');
+  const list = picker.querySelector(':scope > ul.beside');
+  for (const input of [$('place-city'), $('place-county')]) {
+    input.setAttribute('aria-describedby', list ? `place-hint ${list.id}` : 'place-hint');
+    if (picker.dataset.hasFinding === 'error' && input.value.trim()) input.setAttribute('aria-invalid', 'true');
+    else input.removeAttribute('aria-invalid');
+  }
+}
+
+const CAVEATS = new Set(['min_wage.caveat', 'min_wage.area_caveat']);
+
+/** The month's wage-table entry: the one with the line's base that was in force last. */
+function sourceFor(sources, month, base) {
+  const same = sources.filter((s) => s.amount === base);
+  return same.filter((s) => s.effective <= `${month}-31`).sort((a, b) => b.effective.localeCompare(a.effective))[0] ?? same[0];
+}
+
+/** Beside the total: the minimum wage each month, with its source and confidence. */
+function renderWage(result) {
+  const sources = result.min_wage_sources ?? [];
+  const given = readRequest().min_wage;
+  const months = new Map();
+  for (const line of result.lines ?? []) {
+    const known = sources.some((s) => s.amount === line.base) || (given !== undefined && line.base === given);
+    if (known && !months.has(line.month)) months.set(line.month, line.base);
+  }
+  const groups = [];
+  for (const [month, base] of [...months.entries()].sort()) {
+    const source = sources.length ? sourceFor(sources, month, base) : null;
+    const last = groups[groups.length - 1];
+    if (last && last.base === base && last.source === source) last.to = month;
+    else groups.push({ from: month, to: month, base, source });
+  }
+  const place = result.place;
+  $('wage-place').textContent = place
+    ? `${t('地点：', 'Place: ')}${place.name}${place.urban ? t('（市区）', ' (urban districts)') : ''}${place.code ? `（${place.code}）` : ''}`
+    : '';
+  $('wage-months').replaceChildren(...groups.map((g) => {
+    const li = document.createElement('li');
+    li.dataset.amount = String(g.base);
+    li.dataset.from = g.from;
+    li.dataset.to = g.to;
+    const head = document.createElement('strong');
+    head.textContent = `${g.from === g.to ? g.from : `${g.from} – ${g.to}`}　${yuan(g.base)} ${t('元/月', 'yuan a month')}`;
+    li.append(head);
+    const detail = document.createElement('span');
+    detail.className = 'wage-detail';
+    if (g.source) {
+      li.dataset.confidence = g.source.confidence;
+      detail.textContent = [tierName(g.source.tier), t(`${g.source.effective} 起`, `from ${g.source.effective}`),
+        confidenceName(g.source.confidence)].filter(Boolean).join(' · ');
+      const source = document.createElement('span');
+      source.className = 'wage-source';
+      source.textContent = `${t('来源：', 'Source: ')}${g.source.source}`;
+      li.append(detail, source);
+    } else {
+      li.dataset.confidence = 'given';
+      detail.textContent = t('按所填月最低工资（min_wage）', 'the monthly minimum wage you gave (min_wage)');
+      li.append(detail);
+    }
+    return li;
+  }));
+  const caveats = (result.warnings ?? []).filter((f) => CAVEATS.has(f.code));
+  const asked = (result.errors ?? []).filter((f) => f.code === 'min_wage.unconfirmed');
+  $('wage-caveats').replaceChildren(...[...asked.map((f) => [f, 'error']), ...caveats.map((f) => [f, 'warning'])].map(([f, severity]) => {
+    const li = document.createElement('li');
+    li.className = `finding ${severity}`;
+    li.dataset.code = f.code;
+    li.append(msg(f));
+    if (severity === 'error') {
+      const go = document.createElement('a');
+      go.href = '#min_wage';
+      go.textContent = t('填写该标准', 'Give the figure');
+      go.addEventListener('click', (e) => { e.preventDefault(); $('min_wage').focus(); });
+      li.append(' ', go);
+    }
+    return li;
+  }));
+  $('wage-used').hidden = !groups.length && !caveats.length && !asked.length && !place;
+}
+
+/** An ambiguous place: one button per candidate the core names, each picking its code. */
+function offerCandidates(result) {
+  for (const item of form.querySelectorAll('li.finding[data-code="place.ambiguous"]')) {
+    const finding = result.errors.find((f) => f.code === 'place.ambiguous');
+    const found = [...(finding?.message ?? '').matchAll(/([^：:、，,\s（(]+)[（(](\d{6})[）)]/g)];
+    if (!found.length) continue;
+    const box = document.createElement('div');
+    box.className = 'candidates';
+    box.setAttribute('role', 'group');
+    box.setAttribute('aria-label', t('可选地点', 'Candidates'));
+    for (const [, name, code] of found) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.dataset.code = code;
+      button.textContent = `${name}（${code}）`;
+      button.addEventListener('click', () => {
+        pendingPlace = code;
+        refreshPlaces().then(() => { $('place-county').focus(); evaluateNow(); });
+      });
+      box.append(button);
+    }
+    item.append(box);
+  }
+}
+
+/** The minimum-wage field shows when it holds a figure or the core asks about it. */
+function showWageField(result) {
+  const field = $('min-wage-field');
+  const asked = [...(result.errors ?? []), ...(result.warnings ?? [])].some((f) => f.path === '/min_wage');
+  field.hidden = !asked && $('min_wage').value === '';
+  field.classList.toggle('asked', (result.errors ?? []).some((f) => f.path === '/min_wage'));
+  const more = $('more-options');
+  const busy = [...more.querySelectorAll('input')].some((i) => (i.type === 'checkbox' ? i.checked : i.value !== ''))
+    || more.querySelector('[data-has-finding]');
+  if (busy) more.open = true;
 }
 
 function renderCharts(request) {
@@ -229,13 +527,38 @@ async function exampleRequest() {
 
 async function start() {
   const loadStarted = performance.now();
-  initLanguage(() => lastResult && (render(lastResult), renderCharts(readRequest())));
-  [jianxi, policyList] = await Promise.all([engine(), policies()]);
-  cities = await fetch('data/cities.json').then((r) => (r.ok ? r.json() : {})).catch(() => ({}));
+  initLanguage(() => {
+    fillFromCatalog();
+    cityBox.refresh();
+    countyBox.refresh();
+    if (lastResult) {
+      render(lastResult);
+      renderCharts(readRequest());
+    }
+  });
+  [jianxi, rules] = await Promise.all([engine(), catalog()]);
+  policyList = rules.policies;
   fillPolicyChoosers(policyList, $('policy'), $('province'));
+  setUpPicker();
+  fillFromCatalog();
   fillForm(load(PAGE) ?? await exampleRequest());
-  form.addEventListener('input', (e) => { if (e.target.name === 'mode') showMode(); changed(); });
-  form.addEventListener('change', (e) => { if (e.target.name === 'mode' || e.target.id === 'policy' || e.target.id === 'province') showMode(); changed(); });
+  await refreshPlaces();
+  const noticeChanged = () => {
+    const before = $('place-province').value;
+    showMode();
+    if ($('place-province').value !== before) {
+      cityBox.text('');
+      countyBox.text('');
+      pendingPlace = '';
+    }
+    refreshPlaces();
+  };
+  form.addEventListener('input', (e) => { if (e.target.name === 'mode') noticeChanged(); changed(); });
+  form.addEventListener('change', (e) => {
+    if (e.target.name === 'mode' || e.target.id === 'policy' || e.target.id === 'province') noticeChanged();
+    if (e.target.name === 'start') refreshPlaces();
+    changed();
+  });
   form.addEventListener('submit', (e) => e.preventDefault());
   $('add-trainee').addEventListener('click', () => {
     addTrainee({ start: '', end: '' }).querySelector('select').focus();

@@ -1,20 +1,22 @@
-// Number and label formatting shared by the pages.
+// Number and label formatting shared by every page: one money formatter, one
+// percentage formatter, and names from the core's catalog in the chosen language.
 import { t } from './i18n.js';
 
+/** Yuan with two decimals and grouping: 10960 → "10,960.00". */
 export const yuan = (n) =>
   Number(n).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-export const percent = (r) => `${Math.round(Number(r) * 1000) / 10}%`;
+/** A rate as a percentage with at most two decimals: 2/3 → "66.67%", 1 → "100%". */
+export const percent = (r) => `${Number((Number(r) * 100).toFixed(2))}%`;
 
-const items = {
-  position: ['见习补贴', 'internship subsidy'],
-  insurance: ['保险补贴', 'insurance'],
-  retention_uplift: ['留用提标差额', 'retention uplift'],
-  remaining_period: ['剩余期限补贴', 'remaining period'],
-  mentoring: ['带教补贴', 'mentoring bonus'],
-  social_insurance: ['社保补贴', 'social insurance'],
+/** The name of a catalog entry ({id, name, name_en}) in the chosen language. */
+export const nameOf = (entry) => (entry ? t(entry.name, entry.name_en) : '');
+
+/** The name of the entry with `id` in a catalog list, else the id itself. */
+export const nameIn = (list, id) => {
+  const entry = (list ?? []).find((e) => e.id === id);
+  return entry ? nameOf(entry) : id;
 };
-export const itemName = (item) => (items[item] ? t(...items[item]) : item);
 
 /** Downloads text as a file (a blob link the person saves). */
 export function download(name, text, type = 'application/json') {

@@ -1,6 +1,32 @@
 // Fills the notice and province choosers from the core's own list of notices and
-// reads them back as the request fields `policy` or `province` + `as_of`.
+// reads them back as the request fields `policy` or `province` + `as_of`; fills
+// option lists and checkbox groups from the catalog's named lists ({id, name, name_en}).
+import { nameOf } from './format.js';
 import { t } from './i18n.js';
+
+/** One <option> per catalog entry; keeps the chosen value across a redraw (language switch). */
+export function fillOptions(select, entries) {
+  const chosen = select.value;
+  select.replaceChildren(...(entries ?? []).map((e) => new Option(nameOf(e), e.id)));
+  if (chosen && entries?.some((e) => e.id === chosen)) select.value = chosen;
+}
+
+/** One checkbox per catalog entry inside box, all named `name`; keeps what was ticked. */
+export function fillCheckboxes(box, name, entries) {
+  const ticked = new Set([...box.querySelectorAll('input:checked')].map((c) => c.value));
+  box.replaceChildren(...(entries ?? []).map((e) => {
+    const label = document.createElement('label');
+    const input = document.createElement('input');
+    input.type = 'checkbox';
+    input.name = name;
+    input.value = e.id;
+    input.checked = ticked.has(e.id);
+    const text = document.createElement('span');
+    text.textContent = nameOf(e);
+    label.append(input, ' ', text);
+    return label;
+  }));
+}
 
 export function fillPolicyChoosers(list, policySelect, provinceSelect) {
   policySelect.replaceChildren(...list.map((p) => {

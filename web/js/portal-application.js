@@ -1,14 +1,17 @@
-// The employer application form (`unit_application`): read on every keystroke into
-// a request, checked by the core, each finding shown beside the field it names.
+// The employer application form (`unit_application`): drawn from the core's catalog
+// (its sections, fields and declarations), read on every keystroke into a request,
+// checked by the core, each finding shown beside the field it names.
 import { showFindings } from './findings.js';
 import { debounce } from './format.js';
 import { translateNew } from './i18n.js';
 import { save } from './store.js';
 
 const form = document.getElementById('app-form');
-const lists = { positions: document.getElementById('positions'), mentors: document.getElementById('mentors') };
-const templates = { positions: 'position-template', mentors: 'mentor-template' };
+const $ = (id) => document.getElementById(id);
 let jianxi;
+let spec = { sections: [], declarations: [], policies: {} };
+const lists = {};      // list section key -> <ol>
+const rowFields = {};  // list section key -> fields
 
 const valueOf = (input) => {
   if (input.type === 'checkbox') return input.checked;
@@ -16,9 +19,81 @@ const valueOf = (input) => {
   return input.value.trim() === '' ? undefined : input.value.trim();
 };
 
+/** An element with Chinese text and its English in data-en, for the language switch. */
+function labelled(tag, zh, en) {
+  const el = document.createElement(tag);
+  el.textContent = zh;
+  if (en) el.dataset.en = en;
+  return el;
+}
+
+/** The input for a field of the catalog's form, by its format. */
+function inputFor(field) {
+  const input = document.createElement('input');
+  if (field.format === 'count' || field.format === 'number' || field.format === 'money') {
+    input.type = 'number';
+    input.inputMode = field.format === 'count' ? 'numeric' : 'decimal';
+    input.min = String(field.min ?? 0);
+    input.dataset.type = 'number';
+  } else if (field.format === 'phone') {
+    input.type = 'tel';
+    input.inputMode = 'tel';
+  } else if (field.format === 'credit_code') {
+    input.maxLength = 18;
+    input.setAttribute('autocapitalize', 'characters');
+    input.spellcheck = false;
+  } else if (field.format === 'date') {
+    input.type = 'date';
+  }
+  if (field.required) input.setAttribute('aria-required', 'true');
+  return input;
+}
+
+function fieldBox(field) {
+  const box = document.createElement('div');
+  box.className = 'field';
+  box.append(labelled('label', field.label, field.label_en), inputFor(field));
+  return box;
+}
+
+function drawSections() {
+  $('app-sections').replaceChildren(...spec.sections.map((section) => {
+    const set = document.createElement('fieldset');
+    set.append(labelled('legend', section.label, section.label_en));
+    if (section.list) {
+      set.dataset.path = `/${section.key}`;
+      const ol = document.createElement('ol');
+      ol.className = 'rows';
+      ol.id = section.key;
+      lists[section.key] = ol;
+      rowFields[section.key] = section.fields;
+      const add = labelled('button', `添加${section.label}`, `Add: ${section.label_en}`);
+      add.type = 'button';
+      add.id = `add-${section.key}`;
+      add.addEventListener('click', () => { addRow(section.key).querySelector('input').focus(); check(); });
+      set.append(ol, add);
+      return set;
+    }
+    const grid = document.createElement('div');
+    grid.className = 'grid';
+    for (const field of section.fields) {
+      const box = fieldBox(field);
+      box.dataset.path = `/${section.key}/${field.key}`;
+      const input = box.querySelector('input');
+      input.id = `${section.key}-${field.key}`;
+      input.dataset.key = `${section.key}.${field.key}`;
+      box.querySelector('label').htmlFor = input.id;
+      grid.append(box);
+    }
+    set.append(grid);
+    return set;
+  }));
+}
+
 export function readApplication() {
-  const request = { kind: 'unit_application', policy: document.getElementById('app-policy').value,
-    unit: {}, plan: {}, positions: [], mentors: [], declarations: {} };
+  const request = { kind: 'unit_application', policy: $('app-policy').value };
+  for (const section of spec.sections) request[section.key] = section.list ? [] : {};
+  request.declarations = {};
   for (const input of form.querySelectorAll('[data-key]')) {
     const [group, key] = input.dataset.key.split('.');
     const v = valueOf(input);
@@ -49,9 +124,22 @@ function renumber(name) {
 }
 
 function addRow(name, values = {}) {
-  const li = document.getElementById(templates[name]).content.firstElementChild.cloneNode(true);
-  for (const input of li.querySelectorAll('[data-name]')) input.value = values[input.dataset.name] ?? '';
-  li.querySelector('.remove').addEventListener('click', () => { li.remove(); renumber(name); check(); });
+  const li = document.createElement('li');
+  const grid = document.createElement('div');
+  grid.className = 'grid';
+  for (const field of rowFields[name]) {
+    const box = fieldBox(field);
+    box.dataset.field = field.key;
+    const input = box.querySelector('input');
+    input.dataset.name = field.key;
+    input.value = values[field.key] ?? '';
+    grid.append(box);
+  }
+  const remove = labelled('button', '删除', 'Remove');
+  remove.type = 'button';
+  remove.className = 'remove';
+  remove.addEventListener('click', () => { li.remove(); renumber(name); check(); });
+  li.append(grid, remove);
   lists[name].append(li);
   renumber(name);
   translateNew();
@@ -59,7 +147,7 @@ function addRow(name, values = {}) {
 }
 
 export function fillApplication(request) {
-  if (request.policy) document.getElementById('app-policy').value = request.policy;
+  if (request.policy) $('app-policy').value = request.policy;
   for (const input of form.querySelectorAll('[data-key]')) {
     const [group, key] = input.dataset.key.split('.');
     const v = request[group]?.[key];
@@ -75,19 +163,17 @@ export function fillApplication(request) {
 export function check() {
   const request = readApplication();
   save('portal.application', request);
-  document.getElementById('app-request').textContent = JSON.stringify(request, null, 1);
+  $('app-request').textContent = JSON.stringify(request, null, 1);
   const result = jianxi.evaluate(request);
-  showFindings(form, result, document.getElementById('app-general'));
-  showRequiredDeclarations(result.conditions);
+  showFindings(form, result, $('app-general'));
+  showRequiredDeclarations(request.policy);
   form.dataset.checked = String(result.errors.length + result.warnings.length);
   return result;
 }
 
-// One checkbox per declaration the form rules name (rules/forms/unit-application.json);
-// the core says which of them the chosen notice requires.
-function drawDeclarations(declarations) {
-  const box = document.getElementById('declarations');
-  box.replaceChildren(...Object.entries(declarations).map(([key, label]) => {
+// One checkbox per declaration of the catalog's form.
+function drawDeclarations() {
+  $('declarations').replaceChildren(...spec.declarations.map(({ key, label, label_en: en }) => {
     const field = document.createElement('div');
     field.className = 'field';
     field.dataset.path = `/declarations/${key}`;
@@ -95,37 +181,36 @@ function drawDeclarations(declarations) {
     const input = document.createElement('input');
     input.type = 'checkbox';
     input.dataset.key = `declarations.${key}`;
-    const text = document.createElement('span');
-    text.textContent = label.zh;
-    text.dataset.en = label.en;
-    wrap.append(input, ' ', text);
+    wrap.append(input, ' ', labelled('span', label, en));
     field.append(wrap);
     return field;
   }));
   translateNew();
 }
 
-// Only the conditions the chosen notice sets are shown (all of them when the core
-// could not tell which notice applies).
-function showRequiredDeclarations(conditions) {
-  const required = new Set((conditions ?? []).map((c) => c.key));
-  for (const field of document.querySelectorAll('#declarations .field')) {
+// Only the declarations the chosen notice requires are shown (all of them when the
+// catalog names none for it).
+function showRequiredDeclarations(policy) {
+  const required = new Set((spec.policies?.[policy]?.declarations_required ?? []).map((d) => d.key));
+  for (const field of $('declarations').querySelectorAll('.field')) {
     const key = field.dataset.path.replace('/declarations/', '');
     field.hidden = required.size > 0 && !required.has(key);
   }
 }
 
-export function initApplication(engine, policyList, formRules, saved, example) {
+/** Draws the form the catalog describes, then fills it from `saved` or the example. */
+export function initApplication(engine, policyList, formSpec, saved, example) {
   jianxi = engine;
-  document.getElementById('app-policy').replaceChildren(
+  spec = formSpec ?? spec;
+  $('app-policy').replaceChildren(
     ...policyList.map((p) => new Option(`${p.province_zh} ${p.id}`, p.id)));
-  drawDeclarations(formRules.declarations ?? {});
+  drawSections();
+  drawDeclarations();
+  translateNew();
   fillApplication(saved ?? example);
   const later = debounce(check, 150);
   form.addEventListener('input', later);
   form.addEventListener('change', later);
-  document.getElementById('add-position').addEventListener('click', () => { addRow('positions').querySelector('input').focus(); later(); });
-  document.getElementById('add-mentor').addEventListener('click', () => { addRow('mentors').querySelector('input').focus(); later(); });
-  document.getElementById('app-example').addEventListener('click', () => { fillApplication(example); check(); });
+  $('app-example').addEventListener('click', () => { fillApplication(example); check(); });
   check();
 }

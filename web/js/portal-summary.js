@@ -7,7 +7,6 @@ import { showFindings } from './findings.js';
 import { debounce } from './format.js';
 import { t } from './i18n.js';
 import { save } from './store.js';
-import { TEMPLATES } from './summary-templates.js';
 import { parseDelimited, parseXlsx } from './table-import.js';
 
 const form = document.getElementById('sum-form');
@@ -16,8 +15,10 @@ const $ = (id) => document.getElementById(id);
 const WORKER_FROM = 60;  // reports; fewer are checked on the page at once
 let jianxi;
 let reports = [];
+let templates = [];  // the catalog's summary-table templates
 
-const template = () => TEMPLATES[$('template').value];
+const template = () => templates.find((tpl) => tpl.id === $('template').value) ?? templates[0];
+const indicatorName = (indicator) => t(indicator.name, indicator.name_en);
 const count = () => template().indicators.length;
 
 function header() {
@@ -29,14 +30,15 @@ function header() {
     th.scope = 'col';
     th.textContent = t(zh, en);
     const n = Number(zh);
-    if (n) th.title = t(...template().indicators[n - 1]);
+    if (n) th.title = indicatorName(template().indicators[n - 1]);
     row.append(th);
   }
   sheet.tHead.replaceChildren(row);
-  $('relations').textContent = template().relations;
-  $('indicator-key').replaceChildren(...template().indicators.map(([zh, en]) => {
+  $('relations').textContent = template().relations_printed;
+  $('indicator-key').replaceChildren(...template().indicators.map((indicator) => {
     const li = document.createElement('li');
-    li.textContent = t(zh, en);
+    li.value = indicator.number;
+    li.textContent = indicatorName(indicator);
     return li;
   }));
 }
@@ -156,11 +158,20 @@ async function importReports(loaded) {
   await checkAll();
 }
 
-export function initSummary(engine, provinces, saved, example) {
+function fillTemplates() {
+  const chosen = $('template').value;
+  $('template').replaceChildren(...templates.map((tpl) => new Option(
+    t(`${tpl.title}（${tpl.indicators.length}项指标）`, `${tpl.title_en} (${tpl.indicators.length} indicators)`), tpl.id)));
+  if (chosen) $('template').value = chosen;
+}
+
+export function initSummary(engine, provinces, saved, example, catalogTemplates) {
   jianxi = engine;
+  templates = catalogTemplates;
   $('sum-province').replaceChildren(...provinces.map(([id, zh]) => new Option(`${zh} ${id}`, id)));
   const start = saved ?? example;
-  $('template').value = start.template ?? 'mohrss-2022';
+  fillTemplates();
+  $('template').value = start.template ?? templates[0].id;
   if (start.province) $('sum-province').value = start.province;
   reports = start.reports ?? [];
   drawSheet();
@@ -194,4 +205,4 @@ export function initSummary(engine, provinces, saved, example) {
   return checkAll();
 }
 
-export const redrawSummary = () => { readSheet(); drawSheet(); return checkAll(); };
+export const redrawSummary = () => { fillTemplates(); readSheet(); drawSheet(); return checkAll(); };

@@ -1,5 +1,5 @@
 // The portal page: loads the core once and sets up the two checked forms.
-import { engine, policies, markFirstResult } from './engine.js';
+import { catalog, engine, markFirstResult } from './engine.js';
 import { initLanguage, t, setText } from './i18n.js';
 import { check, initApplication } from './portal-application.js';
 import { initSummary, redrawSummary } from './portal-summary.js';
@@ -10,13 +10,14 @@ const status = document.getElementById('engine-status');
 async function start() {
   const started = performance.now();
   initLanguage(() => { check(); redrawSummary(); });
-  const [jianxi, list] = await Promise.all([engine(), policies()]);
+  const [jianxi, rules] = await Promise.all([engine(), catalog()]);
+  const list = rules.policies;
   const [application, summary] = await Promise.all(['unit-application', 'summary-table']
     .map((name) => fetch(`examples/${name}.json`).then((r) => r.json())));
   const provinces = [...new Map(list.map((p) => [p.province, p.province_zh])).entries()];
-  const formRules = await fetch('data/unit-application-form.json').then((r) => r.json()).catch(() => ({}));
-  initApplication(jianxi, list, formRules, load('portal.application'), application);
-  await initSummary(jianxi, provinces, load('portal.summary'), summary);
+  const form = rules.forms.find((f) => f.id === 'unit-application') ?? rules.forms[0];
+  initApplication(jianxi, list, form, load('portal.application'), application);
+  await initSummary(jianxi, provinces, load('portal.summary'), summary, rules.templates);
   document.body.dataset.firstResultMs = String(Math.round(performance.now() - started));
   const unsupported = jianxi.evaluate({ kind: 'summary_table' }).errors.some((f) => f.code === 'request.kind_unknown');
   if (unsupported) {
