@@ -55,9 +55,9 @@ test('hostile input gives a result, never an exception', () => {
   }
 });
 
-test('the object API parses the result', () => {
+test('the object API parses the result: the notices the CLI lists', () => {
   const r = jianxi.evaluate({ kind: 'policies' });
   assert.equal(r.ok, true);
-  assert.deepEqual(r.policies.map((p) => p.id).sort(),
-    ['hunan-2023', 'jiangxi-2023', 'jilin-2022', 'ningxia-2020', 'shanxi-2022']);
+  assert.deepEqual(r.policies.map((p) => p.id), JSON.parse(nativeAnswer('{"kind":"policies"}')).policies.map((p) => p.id));
+  assert.ok(r.policies.length > 0);
 });

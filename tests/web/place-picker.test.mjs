@@ -110,15 +110,15 @@ test('吉林 → 白山市 → 浑江区: the CLI\'s total and the wage of each 
 test('a figure the tables lack is asked for in place; 1900 computes', async () => {
   const page = await open(session.browser.context, session.server.origin, 'estimate.html');
   await page.click('#clear');
-  await dates(page, '2024-06-01', '2024-11-30');
-  await page.selectOption('#place-province', 'jiangxi');
-  await pick(page, '#place-city', '南昌');
+  await dates(page, '2022-06-01', '2022-11-30');
+  await page.selectOption('#place-province', 'shanxi');
+  await pick(page, '#place-city', '太原');
   await page.locator('#place-county').click();
-  const option = page.locator('#place-county-list li[data-value="360112"]');
-  assert.match(await option.textContent(), /新建区第2类 · 月标准未核实/);
+  const option = page.locator('#place-county-list li[data-value="140123"]');
+  assert.match(await option.textContent(), /娄烦县第4类 · 月标准未核实/);
   await option.click();
   const request = await settle(page);
-  assert.equal(request.place, '360112');
+  assert.equal(request.place, '140123');
   const expected = cli(request);
   const asked = expected.errors.find((f) => f.code === 'min_wage.unconfirmed');
   assert.ok(asked, 'the CLI asks for the figure');
@@ -126,7 +126,7 @@ test('a figure the tables lack is asked for in place; 1900 computes', async () =
   // The message sits beside an empty min_wage input; the total waits for it.
   const field = page.locator('#min-wage-field');
   assert.equal(await field.isVisible(), true);
-  assert.equal(await field.locator('ul.beside li[data-code="min_wage.unconfirmed"]').textContent().then((s) => s.includes('2024-04-01')), true);
+  assert.equal(await field.locator('ul.beside li[data-code="min_wage.unconfirmed"]').textContent().then((s) => s.includes('2021-10-01')), true);
   assert.equal(await page.locator('#min_wage').inputValue(), '');
   assert.equal(await page.locator('#min_wage').getAttribute('aria-invalid'), 'true');
   assert.equal(await page.locator('#total').getAttribute('data-value'), '');
