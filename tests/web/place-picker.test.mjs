@@ -38,7 +38,7 @@ test('吉林 → 白山市 → 浑江区: the CLI\'s total and the wage of each 
   await page.click('#clear');
   await dates(page, '2024-08-01', '2025-01-31');
   await page.selectOption('#place-province', 'jilin');
-  assert.equal(await page.locator('#policy').inputValue(), 'jilin-2022', 'the notice follows the province');
+  assert.equal(await page.locator('#policy').inputValue(), 'jilin-2023', 'the notice in force follows the province');
 
   // The city list is the catalog's for the first intern's start date.
   await page.locator('#place-city').click();
@@ -65,7 +65,7 @@ test('吉林 → 白山市 → 浑江区: the CLI\'s total and the wage of each 
   const request = await settle(page);
   assert.equal(request.place, '220602');
   assert.deepEqual(request, {
-    kind: 'subsidy', policy: 'jilin-2022', place: '220602',
+    kind: 'subsidy', policy: 'jilin-2023', place: '220602',
     trainees: [{ category: 'college_graduate', start: '2024-08-01', end: '2025-01-31', retained: false }],
   });
   const expected = cli(request);
