@@ -18,7 +18,7 @@ function bigTable(n) {
 test('SIGTERM drains the requests in flight and exits 0', async () => {
   const server = await startServer(['--read-timeout-ms', '10000']);
   const slow = '{"kind":"policies"}';
-  const heavy = bigTable(20000);
+  const heavy = bigTable(100000);  // about half a second of evaluation
 
   // In flight: a request whose header has arrived but whose body has not finished.
   const arriving = rawConnection(server.port);
@@ -30,10 +30,10 @@ test('SIGTERM drains the requests in flight and exits 0', async () => {
   // Idle: a kept-alive connection with no request.
   const idle = rawConnection(server.port);
   await idle.connected;
-  await sleep(200);
+  await sleep(300);
 
   evaluating.socket.write(`POST /v1/evaluate HTTP/1.1\r\nHost: x\r\nContent-Length: ${Buffer.byteLength(heavy)}\r\n\r\n${heavy}`);
-  await sleep(20);
+  await sleep(100);
   server.child.kill('SIGTERM');
   await idle.closed;  // closed at once, without an answer
   assert.equal(idle.received.length, 0);

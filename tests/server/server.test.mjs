@@ -142,7 +142,7 @@ test('a slow client is dropped after the read timeout, an idle one after the idl
   await Promise.all([slowHeader.closed, slowBody.closed, idle.closed]);
   for (const conn of [slowHeader, slowBody]) {
     const ms = conn.closedAt - started;
-    assert.ok(ms >= READ_TIMEOUT_MS - 50 && ms < READ_TIMEOUT_MS + 1500, `closed after ${ms} ms`);
+    assert.ok(ms >= READ_TIMEOUT_MS - 50 && ms < READ_TIMEOUT_MS + 5000, `closed after ${ms} ms`);
     assert.equal(conn.received.length, 0);
   }
   assert.ok(idle.closedAt - started >= 750, 'idle connection kept until the idle timeout');
