@@ -36,7 +36,7 @@ export function logLines(server, pattern) {
 // What the CLI prints for a request (its stdout, line end included) and its exit status.
 export function cliAnswer(requestText) {
   try {
-    return { body: execFileSync(cli, { input: requestText }), status: 0 };
+    return { body: execFileSync(cli, { input: requestText, maxBuffer: 1 << 30 }), status: 0 };
   } catch (e) {
     if (e.status === 2) return { body: e.stdout, status: 2 };
     throw e;
