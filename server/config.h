@@ -1,0 +1,26 @@
+// The service's settings, from its command line.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <string>
+
+namespace jianxi::server {
+
+struct Config {
+  std::string host = "127.0.0.1";
+  unsigned short port = 8090;           // 0: any free port (the chosen one is logged)
+  unsigned threads = 0;                 // 0: one per core
+  std::chrono::milliseconds read_timeout{30000};   // a whole request, first byte to last
+  std::chrono::milliseconds idle_timeout{60000};   // a kept-alive connection waiting
+  std::chrono::milliseconds drain_timeout{30000};  // after SIGTERM, before cutting
+  // The engine answers bodies up to 64 MiB; larger ones get 413 from the header alone.
+  std::size_t max_body_bytes = std::size_t{64} << 20;
+};
+
+// Parses argv. On --help prints the usage and returns nullopt with `exit_code` 0;
+// on a bad argument prints why and returns nullopt with `exit_code` 2.
+std::optional<Config> parse_config(int argc, char** argv, int& exit_code);
+
+}  // namespace jianxi::server

@@ -1,0 +1,43 @@
+// What every connection shares: the settings, the routes, the metrics, and the list
+// of open sessions that a drain walks.
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+
+#include "config.h"
+#include "metrics.h"
+#include "routes.h"
+
+namespace jianxi::server {
+
+class Session;
+
+class Service {
+ public:
+  explicit Service(Config config) : config(std::move(config)), routes(metrics) {}
+
+  const Config config;
+  Metrics metrics;
+  const Routes routes;
+
+  bool draining() const { return draining_.load(std::memory_order_acquire); }
+
+  void add(const std::shared_ptr<Session>& session);
+  void remove(const Session* session);  // from the session's destructor
+  // Marks the service draining, asks every open session to finish, and calls
+  // `on_empty` (once, from whichever thread) when the last session has gone.
+  void drain(std::function<void()> on_empty);
+  std::size_t open_sessions() const;
+
+ private:
+  std::atomic<bool> draining_{false};
+  mutable std::mutex mutex_;
+  std::unordered_map<const Session*, std::weak_ptr<Session>> sessions_;
+  std::function<void()> on_empty_;
+};
+
+}  // namespace jianxi::server

@@ -1,0 +1,225 @@
+#include "session.h"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/write.hpp>
+
+#include "access_log.h"
+
+namespace jianxi::server {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace net = boost::asio;
+
+namespace {
+
+constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+constexpr auto kLinger = std::chrono::seconds(2);
+
+bool is_http_syntax_error(const beast::error_code& ec) {
+  return ec.category() == http::make_error_code(http::error::bad_method).category() &&
+         ec != http::error::end_of_stream && ec != http::error::partial_message &&
+         ec != http::error::body_limit && ec != http::error::header_limit;
+}
+
+// Boost 1.74's Beast has its own string_view.
+std::string_view view(beast::string_view text) { return {text.data(), text.size()}; }
+
+}  // namespace
+
+Session::Session(net::ip::tcp::socket&& socket, Service& service) : stream_(std::move(socket)), service_(service) {
+  beast::error_code ec;
+  auto endpoint = stream_.socket().remote_endpoint(ec);
+  peer_ = ec ? "-" : endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
+  service_.metrics.connection_opened();
+}
+
+Session::~Session() {
+  service_.metrics.connection_closed();
+  service_.remove(this);
+}
+
+void Session::start() {
+  service_.add(shared_from_this());
+  net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->wait_for_request(); });
+}
+
+void Session::drain() {
+  net::post(stream_.get_executor(), [self = shared_from_this()] {
+    if (!self->in_request_) self->stream_.cancel();  // the pending wait ends; nothing is lost
+  });
+}
+
+void Session::wait_for_request() {
+  if (buffer_.size() > 0) return read_request();  // a pipelined request is already here
+  if (service_.draining()) return close();
+  stream_.expires_after(service_.config.idle_timeout);
+  stream_.async_read_some(buffer_.prepare(8192), beast::bind_front_handler(&Session::on_first_bytes, shared_from_this()));
+}
+
+void Session::on_first_bytes(beast::error_code ec, std::size_t n) {
+  if (ec) return close();  // client gone, idle too long, or drained
+  buffer_.commit(n);
+  read_request();
+}
+
+void Session::read_request() {
+  in_request_ = true;
+  started_ = std::chrono::steady_clock::now();
+  method_.clear();
+  target_.clear();
+  parser_.emplace();
+  parser_->body_limit(service_.config.max_body_bytes);
+  stream_.expires_after(service_.config.read_timeout);
+  http::async_read_header(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_header, shared_from_this()));
+}
+
+void Session::on_header(beast::error_code ec, std::size_t) {
+  if (parser_->is_header_done() || ec == http::error::body_limit) {
+    method_ = std::string(view(parser_->get().method_string()));
+    target_ = std::string(view(parser_->get().target()));
+    count_request();
+  }
+  if (ec) return on_read_error(ec);
+  const auto& request = parser_->get();
+  if (beast::iequals(request[http::field::expect], "100-continue") && !parser_->is_done()) {
+    net::async_write(stream_, net::buffer(kContinue.data(), kContinue.size()),
+                     [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                       if (ec) return self->close();
+                       self->read_body();
+                     });
+    return;
+  }
+  read_body();
+}
+
+void Session::read_body() {
+  http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_body, shared_from_this()));
+}
+
+void Session::on_body(beast::error_code ec, std::size_t) {
+  if (ec) return on_read_error(ec);
+  Reply reply;
+  auto& request = parser_->get();
+  try {
+    reply = service_.routes.handle(view(request.method_string()), view(request.target()),
+                                   view(request[http::field::if_none_match]),
+                                   request.body());
+  } catch (const std::exception& e) {  // e.g. out of memory: this request fails, the service stays up
+    log_event(std::string("error answering a request: ") + e.what());
+    reply = Reply{};
+    reply.status = 500;
+    reply.body = error_body("http.internal", "the service could not answer this request");
+  }
+  bool keep_alive = request.keep_alive() && !service_.draining();
+  request.body().clear();
+  request.body().shrink_to_fit();
+  answer(std::move(reply), keep_alive);
+}
+
+void Session::on_read_error(beast::error_code ec) {
+  if (ec == http::error::body_limit) {
+    service_.metrics.connection_dropped("too_large");
+    Reply reply;
+    reply.status = 413;
+    reply.body = error_body("http.too_large", "the body is over 64 MiB, the most the core answers");
+    return answer(std::move(reply), false);
+  }
+  if (ec == http::error::header_limit) {
+    service_.metrics.connection_dropped("bad_request");
+    Reply reply;
+    reply.status = 431;
+    reply.body = error_body("http.header_too_large", "the request header is too large");
+    return answer(std::move(reply), false);
+  }
+  if (is_http_syntax_error(ec)) {
+    service_.metrics.connection_dropped("bad_request");
+    Reply reply;
+    reply.status = 400;
+    reply.body = error_body("http.bad_request", "the request is not valid HTTP/1.1");
+    return answer(std::move(reply), false);
+  }
+  if (ec == beast::error::timeout) {
+    // Too slow to send its request: dropped without an answer (the stream is closed).
+    service_.metrics.connection_dropped("timeout");
+    count_request();
+    finish_request(408, 0, "");
+  } else if (counted_) {
+    finish_request(499, 0, "");  // the client went away mid-request
+  }
+  close();
+}
+
+void Session::count_request() {
+  if (counted_) return;
+  service_.metrics.request_started();
+  counted_ = true;
+}
+
+void Session::answer(Reply reply, bool keep_alive) {
+  count_request();  // also an answer to a request whose header could not be read
+  response_ = Response{};
+  response_.version(11);
+  response_.result(static_cast<http::status>(reply.status));
+  response_.set(http::field::server, "jianxi");
+  if (reply.status != 304) response_.set(http::field::content_type, reply.content_type);
+  if (!reply.etag.empty()) response_.set(http::field::etag, reply.etag);
+  if (!reply.cache_control.empty()) response_.set(http::field::cache_control, reply.cache_control);
+  if (!reply.allow.empty()) response_.set(http::field::allow, reply.allow);
+  response_.body() = std::move(reply.body);
+  response_.keep_alive(keep_alive);
+  if (reply.status != 304) response_.prepare_payload();  // a 304 has no body and no length of its own
+  kind_ = reply.kind;
+  stream_.expires_after(service_.config.read_timeout);
+  http::async_write(stream_, response_,
+                    beast::bind_front_handler(&Session::on_written, shared_from_this(), keep_alive));
+}
+
+void Session::on_written(bool keep_alive, beast::error_code ec, std::size_t) {
+  int status = response_.result_int();
+  finish_request(ec ? 499 : status, ec ? 0 : response_.body().size(), kind_);
+  response_ = Response{};
+  parser_.reset();
+  in_request_ = false;
+  if (ec) return close();
+  if (status == 413) return linger();
+  if (!keep_alive) {
+    beast::error_code ignored;
+    stream_.socket().shutdown(net::ip::tcp::socket::shutdown_send, ignored);
+    return close();
+  }
+  wait_for_request();
+}
+
+void Session::linger() {
+  beast::error_code ignored;
+  stream_.socket().shutdown(net::ip::tcp::socket::shutdown_send, ignored);
+  stream_.expires_after(kLinger);
+  stream_.async_read_some(net::buffer(discard_), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+    if (ec) return self->close();
+    self->linger_more();
+  });
+}
+
+void Session::linger_more() {
+  stream_.async_read_some(net::buffer(discard_), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+    if (ec) return self->close();
+    self->linger_more();
+  });
+}
+
+void Session::finish_request(int status, std::size_t bytes, std::string_view kind) {
+  if (!counted_) return;
+  counted_ = false;
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+  service_.metrics.request_finished(Routes::route_label(target_), kind, status, seconds);
+  log_request(peer_, method_, target_, status, bytes, seconds * 1000);
+}
+
+void Session::close() {
+  beast::error_code ignored;
+  stream_.socket().close(ignored);
+}
+
+}  // namespace jianxi::server
