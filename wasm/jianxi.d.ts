@@ -343,9 +343,23 @@ export interface Jianxi {
   /** Result object for a request object (or array of them). */
   evaluate(request: CatalogRequest): Catalog;
   evaluate(request: object): Result | Result[];
+  /**
+   * A summary table given as columns (the portal's import): `request` without its
+   * reports (kind, template, policy …), one period (and unit) per report, and the values
+   * row-major, `indicators` per report, NaN for an empty cell. The answer equals
+   * evaluate() of the same table written as JSON.
+   */
+  evaluateTable(request: object, table: TableColumns): Result;
   version(): string;
   /** The module's memory in bytes; it only grows, so after a request it is the high-water mark. */
   memoryBytes(): number;
+}
+
+export interface TableColumns {
+  periods: string[];
+  units?: string[];
+  values: Float64Array | number[];
+  indicators: number;
 }
 
 export interface LoadOptions {

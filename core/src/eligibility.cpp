@@ -4,6 +4,7 @@
 
 #include "id_number.h"
 #include "kinds.h"
+#include "term_check.h"
 
 namespace jianxi {
 namespace {
@@ -78,12 +79,7 @@ Person read_person(const RuleSet& rules, Fields& f, Report& report) {
     report.error(f.path("birth_date"), "birth_date.future", "出生日期晚于判断日期",
                  "the birth date is after as_of");
   if (auto e = f.text("education")) {
-    if (!Vocabulary::find(vocab.education, *e)) {
-      Text choices = Vocabulary::choices(vocab.education);
-      report.error(f.path("education"), "education.unknown", "未知的学历“" + *e + "”，可选 " + choices.zh,
-                   "unknown education \"" + *e + "\"; use " + choices.en);
-    }
-    else
+    if (known_term(vocab.education, *e, f.path("education"), "education.unknown", {"学历", "education"}, report))
       p.education = e;
   }
   p.graduated_on = f.date("graduated_on");
@@ -100,11 +96,7 @@ Person read_person(const RuleSet& rules, Fields& f, Report& report) {
         continue;
       }
       std::string flag = v.get<std::string>();
-      if (!Vocabulary::find(vocab.region_flags, flag)) {
-        Text choices = Vocabulary::choices(vocab.region_flags);
-        report.error(path, "region_flag.unknown", "未知的地区类型“" + flag + "”，可选 " + choices.zh,
-                     "unknown area type \"" + flag + "\"; use " + choices.en);
-      } else
+      if (known_term(vocab.region_flags, flag, path, "region_flag.unknown", {"地区类型", "area type"}, report))
         p.region_flags.push_back(flag);
     }
   }

@@ -135,6 +135,56 @@ Evaluation Engine::evaluate(std::string_view request, bool pretty) const {
   return ev;
 }
 
+namespace {
+
+// One report of a column table as the JSON object the request would hold.
+Json report_of(const TableColumns& t, std::size_t row) {
+  Json r = Json::object();
+  r["period"] = row < t.periods.size() ? t.periods[row] : std::string();
+  if (row < t.units.size() && !t.units[row].empty()) r["unit"] = t.units[row];
+  Json& values = r["values"] = Json::object();
+  for (std::size_t i = 0; i < t.indicators; ++i) {
+    double v = t.values[row * t.indicators + i];
+    if (v == v) values[std::to_string(i + 1)] = v;  // NaN: an empty cell
+  }
+  return r;
+}
+
+}  // namespace
+
+Evaluation Engine::evaluate_table(const TableColumns& table) const {
+  Evaluation ev;
+  try {
+    Json request = Json::parse(table.request, nullptr, false);
+    std::size_t rows = table.indicators ? table.values.size() / table.indicators : 0;
+    if (!request.is_object() || table.indicators == 0 || table.values.size() % table.indicators != 0 ||
+        table.periods.size() != rows) {
+      Report report;
+      report.malformed("", "request.type", "表格列数据不完整（报告期、数值个数不一致）",
+                       "the table's columns do not fit together (periods and values differ in count)");
+      write_compact(report.head("summary_table"), ev.json);
+      ev.malformed = true;
+      return ev;
+    }
+    request["kind"] = "summary_table";
+    Json& reports = request["reports"] = Json::array();
+    if (rows) reports.push_back(report_of(table, 0));
+    ReportSource source;
+    source.size = rows;
+    source.each = [&table, rows](const std::function<void(const Json&)>& each) {
+      for (std::size_t row = 0; row < rows; ++row) each(report_of(table, row));
+    };
+    Result result = answer_one(*rules_, request, ev.malformed, &source);
+    ev.json.reserve(raw_bytes(result) + (64u << 10));
+    write_compact(result, ev.json);
+  } catch (...) {
+    ev.malformed = true;
+    ev.json =
+        R"({"kind":"summary_table","ok":false,"errors":[{"path":"","code":"internal.error","message":"内部错误","message_en":"internal error"}],"warnings":[]})";
+  }
+  return ev;
+}
+
 const Engine& default_engine() {
   static const Engine engine(embedded_rules());
   return engine;

@@ -1,6 +1,7 @@
 #include "subsidy_request.h"
 
 #include "engine_limits.h"
+#include "term_check.h"
 
 namespace jianxi {
 namespace {
@@ -47,14 +48,9 @@ Trainee read_trainee(const Vocabulary& vocab, const Json& j, std::size_t index, 
     return t;
   }
   if (auto c = f.text("category", true)) {
-    if (Vocabulary::find(vocab.categories, *c)) {
+    if (known_term(vocab.categories, *c, f.path("category"), "trainee.category_unknown",
+                   {"人员类别", "category"}, report))
       t.category = *c;
-    } else {
-      Text choices = Vocabulary::choices(vocab.categories);
-      report.error(f.path("category"), "trainee.category_unknown",
-                   "未知的人员类别“" + *c + "”，可选 " + choices.zh,
-                   "unknown category \"" + *c + "\"; use " + choices.en);
-    }
   }
   auto start = f.date("start", true);
   auto end = f.date("end", true);
@@ -129,14 +125,9 @@ SubsidyRequest read_subsidy_request(const Vocabulary& vocab, Fields& f, Report& 
     }
   }
   if (auto basis = f.text("wage_basis")) {
-    if (Vocabulary::find(vocab.wage_basis, *basis)) {
+    if (known_term(vocab.wage_basis, *basis, f.path("wage_basis"), "wage_basis.unknown",
+                   {"最低工资取数方式", "wage_basis"}, report))
       r.wage_basis = *basis;
-    } else {
-      Text choices = Vocabulary::choices(vocab.wage_basis);
-      report.error(f.path("wage_basis"), "wage_basis.unknown",
-                   "未知的最低工资取数方式“" + *basis + "”，可选 " + choices.zh,
-                   "unknown wage_basis \"" + *basis + "\"; use " + choices.en);
-    }
   }
   if (auto tier = f.whole("wage_tier")) {
     if (*tier >= 1 && *tier <= 9) r.wage_tier = static_cast<int>(*tier);
@@ -155,13 +146,8 @@ SubsidyRequest read_subsidy_request(const Vocabulary& vocab, Fields& f, Report& 
         continue;
       }
       std::string flag = (*flags)[i].get<std::string>();
-      if (Vocabulary::find(vocab.region_flags, flag)) {
+      if (known_term(vocab.region_flags, flag, path, "region_flag.unknown", {"地区类型", "area type"}, report))
         r.region_flags.push_back(flag);
-      } else {
-        Text choices = Vocabulary::choices(vocab.region_flags);
-        report.error(path, "region_flag.unknown", "未知的地区类型“" + flag + "”，可选 " + choices.zh,
-                     "unknown area type \"" + flag + "\"; use " + choices.en);
-      }
     }
   }
   const Json* trainees = f.array("trainees", true);

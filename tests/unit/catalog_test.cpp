@@ -11,17 +11,11 @@
 #include <sstream>
 
 #include "jianxi/engine.h"
+#include "test_files.h"
 
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string read(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 nlohmann::json ask(const jianxi::Engine& engine, const std::string& request) {
   return nlohmann::json::parse(engine.evaluate(request).json);
@@ -37,7 +31,7 @@ TEST_CASE("every finding code written in the core is in the catalog") {
   std::regex emitted(R"re((?:error|warning|malformed|warn_once)\([^;]*?"([a-z_]+\.[a-z_]+)")re");
   std::size_t seen = 0;
   for (const auto& e : fs::directory_iterator(JIANXI_CORE_SOURCE_DIR)) {
-    std::string text = read(e.path());
+    std::string text = jianxi_test::read_file(e.path());
     for (std::sregex_iterator it(text.begin(), text.end(), emitted), end; it != end; ++it) {
       ++seen;
       CHECK_MESSAGE(listed.count((*it)[1]), (*it)[1] << " (" << e.path().filename().string()
@@ -50,7 +44,7 @@ TEST_CASE("every finding code written in the core is in the catalog") {
 TEST_CASE("a notice added as data alone is listed, chosen by date and computed") {
   // tests/fixtures/added-notice: jiangxi-2023 copied under another id with later dates.
   std::vector<jianxi::RuleText> rules = jianxi::embedded_rules();
-  auto copy = nlohmann::ordered_json::parse(read(fs::path(JIANXI_FIXTURES_DIR) / "added-notice.json"));
+  auto copy = nlohmann::ordered_json::parse(jianxi_test::read_file(fs::path(JIANXI_FIXTURES_DIR) / "added-notice.json"));
   rules.push_back({"policies/" + copy["id"].get<std::string>() + ".json", copy.dump()});
   jianxi::Engine engine(rules);
   REQUIRE(engine.rule_problems().empty());
@@ -73,7 +67,7 @@ TEST_CASE("a notice added as data alone is listed, chosen by date and computed")
 TEST_CASE("every quoted clause is found in its printed notice, and a changed word is caught") {
   std::map<std::string, std::string> notices;
   for (const auto& e : fs::directory_iterator(fs::path(JIANXI_RULES_DIR) / "notices"))
-    if (e.path().extension() == ".txt") notices[e.path().stem().string()] = read(e.path());
+    if (e.path().extension() == ".txt") notices[e.path().stem().string()] = jianxi_test::read_file(e.path());
   REQUIRE(!notices.empty());
   CHECK(jianxi::default_engine().misquoted_clauses(notices).empty());
   // jiangxi-2023#3.1 pays 80%: the same notice with 80% printed as 90% no longer holds the quote.

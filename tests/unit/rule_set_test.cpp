@@ -8,24 +8,18 @@
 #include <sstream>
 
 #include "jianxi/engine.h"
+#include "test_files.h"
 #include "rule_set.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-std::string read(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 std::vector<jianxi::RuleText> rules_from(const fs::path& dir) {
   std::vector<jianxi::RuleText> out;
   for (const auto& e : fs::recursive_directory_iterator(dir))
     if (e.path().extension() == ".json")
-      out.push_back({fs::relative(e.path(), dir).generic_string(), read(e.path())});
+      out.push_back({fs::relative(e.path(), dir).generic_string(), jianxi_test::read_file(e.path())});
   return out;
 }
 
@@ -33,7 +27,7 @@ std::vector<jianxi::RuleText> fixture_rules() {
   std::vector<jianxi::RuleText> rules;
   for (auto& r : rules_from(JIANXI_FIXTURES_DIR))
     if (r.path.find('/') != std::string::npos) rules.push_back(std::move(r));  // not added-notice.json
-  rules.push_back({"schema.json", read(fs::path(JIANXI_RULES_DIR) / "schema.json")});
+  rules.push_back({"schema.json", jianxi_test::read_file(fs::path(JIANXI_RULES_DIR) / "schema.json")});
   return rules;
 }
 

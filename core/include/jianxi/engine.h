@@ -20,6 +20,18 @@ struct Evaluation {
   bool malformed = false;  // the request itself could not be understood (CLI exit 2)
 };
 
+// A summary table given as columns rather than JSON text (the portal's import): the
+// request without its reports, and per report its period, unit and one value per
+// indicator (NaN where a cell is empty). Answered exactly as evaluate() answers the
+// same table written as JSON.
+struct TableColumns {
+  std::string request;               // e.g. {"kind":"summary_table","template":"mohrss-2022"}
+  std::vector<std::string> periods;  // "YYYY-MM", one per report
+  std::vector<std::string> units;    // "" where a report names no unit
+  std::vector<double> values;        // row-major: report r, indicator i at r * indicators + i
+  std::size_t indicators = 0;        // indicator numbers 1..indicators
+};
+
 class Engine {
  public:
   // Loads and checks the rules. A broken rule file does not throw: every later
@@ -30,6 +42,7 @@ class Engine {
   Engine& operator=(const Engine&) = delete;
 
   Evaluation evaluate(std::string_view request, bool pretty = false) const;
+  Evaluation evaluate_table(const TableColumns& table) const;
   // What is wrong with the rules it was given (file, JSON Pointer, reason); empty when sound.
   const std::vector<Finding>& rule_problems() const;
   // Clauses whose quoted text is not found in the printed notice (whitespace aside):
