@@ -51,6 +51,10 @@ const workloads = [
   { name: 'subsidy 10000 interns', request: subsidy(10000), iterations: 5, estimates: 10000 },
 ];
 
+function assertSame(a, b, name) {
+  if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`${name}: evaluateTable differs from evaluate`);
+}
+
 const rows = [];
 for (const w of workloads) {
   const text = JSON.stringify(w.request);
@@ -67,6 +71,20 @@ for (const w of workloads) {
     ok: wasmResult.ok, findings: wasmResult.errors.length + wasmResult.warnings.length,
   };
   if (w.rows) row.rows_per_second_wasm = Math.round(w.rows / (wasm / 1000));
+  if (w.rows) {
+    // The portal's typed entry on the same table (evaluateTable): columns in, same answer.
+    const { reports, ...head } = w.request;
+    const indicators = 14;
+    const columns = {
+      periods: reports.map((r) => r.period), units: reports.map((r) => r.unit ?? ''),
+      submitted: reports.map((r) => r.submitted_on ?? ''),
+      values: Float64Array.from(reports.flatMap((r) => Array.from({ length: indicators }, (_, i) => r.values[i + 1] ?? NaN))),
+      indicators,
+    };
+    assertSame(jianxi.evaluateTable(head, columns), wasmResult, w.name);
+    row.typed_ms = timeJs(() => jianxi.evaluateTable(head, columns), w.iterations);
+    row.typed_over_peer = peer ? row.typed_ms / peer : null;
+  }
   if (w.estimates) row.estimates_per_second_wasm = Math.round(w.estimates / (wasm / 1000));
   rows.push(row);
   console.error(`measured ${w.name}`);
@@ -92,12 +110,12 @@ const results = { date: new Date().toISOString(), rows, payload, cold_start: col
 writeFileSync(join(out, 'results.json'), JSON.stringify(results, null, 1));
 
 const fmt = (v, d = 2) => (v == null ? '—' : Number(v).toFixed(d));
-console.log('| workload | wasm ms | native ms | ajv peer ms | wasm/native | wasm/peer | per second (wasm) |');
-console.log('|---|---|---|---|---|---|---|');
+console.log('| workload | wasm ms | typed wasm ms | native ms | ajv peer ms | wasm/native | wasm/peer | typed/peer | per second (wasm) |');
+console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   const rate = r.rows_per_second_wasm ? `${r.rows_per_second_wasm} rows` :
     r.estimates_per_second_wasm ? `${r.estimates_per_second_wasm} interns` : '';
-  console.log(`| ${r.workload} | ${fmt(r.wasm_ms, 3)} | ${fmt(r.native_ms, 3)} | ${fmt(r.peer_ms, 3)} | ${fmt(r.wasm_over_native)} | ${fmt(r.wasm_over_peer)} | ${rate} |`);
+  console.log(`| ${r.workload} | ${fmt(r.wasm_ms, 3)} | ${fmt(r.typed_ms, 3)} | ${fmt(r.native_ms, 3)} | ${fmt(r.peer_ms, 3)} | ${fmt(r.wasm_over_native)} | ${fmt(r.wasm_over_peer)} | ${fmt(r.typed_over_peer)} | ${rate} |`);
 }
 console.log(`\npayload (gzip -9): ${Object.entries(payload).filter(([, p]) => p.gzip).map(([f, p]) => `${f} ${p.raw} B raw, ${p.gzip} B gz`).join('; ')}; total ${payload.total_gzip} B gz`);
 console.log(`cold start (headless Chromium, page load → first result): ${cold && cold.first_result_ms != null ? `${fmt(cold.first_result_ms, 1)} ms median of ${cold.runs}` : JSON.stringify(cold)}`);

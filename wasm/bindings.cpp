@@ -28,10 +28,10 @@ std::vector<std::string> lines_of(const std::string& text) {
   return out;
 }
 
-// The portal's typed entry: periods and units as newline-separated text, the values as
+// The portal's typed entry: periods, units and submission dates as newline-separated text, the values as
 // a Float64Array (row-major, NaN for an empty cell).
 std::string evaluate_table(const std::string& request, const std::string& periods, const std::string& units,
-                           const emscripten::val& values, int indicators) {
+                           const std::string& submitted, const emscripten::val& values, int indicators) {
   try {
     jianxi::TableColumns table;
     table.request = request;
@@ -41,6 +41,7 @@ std::string evaluate_table(const std::string& request, const std::string& period
     if (rows) {
       table.periods = lines_of(periods);
       table.units = lines_of(units);
+      table.submitted = lines_of(submitted);
     }
     return jianxi::default_engine().evaluate_table(table).json;
   } catch (...) {

@@ -358,6 +358,7 @@ export interface Jianxi {
 export interface TableColumns {
   periods: string[];
   units?: string[];
+  submitted?: string[];  // submission dates YYYY-MM-DD, for the deadline check
   values: Float64Array | number[];
   indicators: number;
 }

@@ -9,8 +9,9 @@ export async function loadJianxi(options = {}) {
     evaluate: (request) => JSON.parse(module.evaluate(JSON.stringify(request))),
     // A summary table as columns (the portal's import): answered exactly as evaluate()
     // answers the same table written as JSON, without writing or parsing that JSON.
-    evaluateTable: (request, { periods, units = [], values, indicators }) => JSON.parse(module.evaluateTable(
+    evaluateTable: (request, { periods, units = [], submitted = [], values, indicators }) => JSON.parse(module.evaluateTable(
       JSON.stringify(request), periods.join('\n'), periods.map((_, i) => units[i] ?? '').join('\n'),
+      periods.map((_, i) => submitted[i] ?? '').join('\n'),
       values instanceof Float64Array ? values : Float64Array.from(values), indicators)),
     version: () => module.version(),
     // The module's memory in bytes: it only grows, so after a request it is the high-water mark.

@@ -142,6 +142,7 @@ Json report_of(const TableColumns& t, std::size_t row) {
   Json r = Json::object();
   r["period"] = row < t.periods.size() ? t.periods[row] : std::string();
   if (row < t.units.size() && !t.units[row].empty()) r["unit"] = t.units[row];
+  if (row < t.submitted.size() && !t.submitted[row].empty()) r["submitted_on"] = t.submitted[row];
   Json& values = r["values"] = Json::object();
   for (std::size_t i = 0; i < t.indicators; ++i) {
     double v = t.values[row * t.indicators + i];

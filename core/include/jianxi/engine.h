@@ -28,6 +28,7 @@ struct TableColumns {
   std::string request;               // e.g. {"kind":"summary_table","template":"mohrss-2022"}
   std::vector<std::string> periods;  // "YYYY-MM", one per report
   std::vector<std::string> units;    // "" where a report names no unit
+  std::vector<std::string> submitted;  // submission dates "YYYY-MM-DD", "" where none
   std::vector<double> values;        // row-major: report r, indicator i at r * indicators + i
   std::size_t indicators = 0;        // indicator numbers 1..indicators
 };
