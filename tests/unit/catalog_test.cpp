@@ -77,3 +77,44 @@ TEST_CASE("every quoted clause is found in its printed notice, and a changed wor
   auto misquoted = jianxi::default_engine().misquoted_clauses(notices);
   CHECK(std::find(misquoted.begin(), misquoted.end(), "jiangxi-2023#3.1") != misquoted.end());
 }
+
+TEST_CASE("every prefecture and county of every province resolves by its name, alone and after its city") {
+  // For each place the catalog lists: its name alone resolves to it (or, for a name
+  // two divisions share, is ambiguous with it among the candidates), and its full name
+  // (province + city + county) always resolves to it.
+  const auto& engine = jianxi::default_engine();
+  auto provinces = ask(engine, R"({"kind":"catalog"})")["provinces"];
+  REQUIRE(!provinces.empty());
+  auto policies = ask(engine, R"({"kind":"policies"})")["policies"];
+  std::size_t places = 0, shared = 0;
+  for (const auto& province : provinces) {
+    auto catalog = ask(engine, R"({"kind":"catalog","province":")" + province["id"].get<std::string>() +
+                                   R"(","as_of":"2024-01-01"})");
+    std::string policy;
+    for (const auto& p : policies)
+      if (p["province"] == province["id"]) policy = p["id"];
+    for (const auto& place : catalog["places"]) {
+      if (place["code"].is_null()) continue;
+      ++places;
+      std::string code = place["code"];
+      for (const std::string field : {"name", "full_name"}) {
+        nlohmann::json request = {{"kind", "subsidy"}, {"policy", policy}, {"place", place[field]}, {"min_wage", 2000},
+                                  {"base_rate", 0.6},
+                                  {"trainees", {{{"category", "college_graduate"}, {"start", "2024-01-01"}, {"end", "2024-01-31"}}}}};
+        auto result = ask(engine, request.dump());
+        INFO(place[field].get<std::string>() << " (" << code << ")");
+        if (result.contains("place") && result["place"].is_object()) {
+          CHECK(result["place"]["code"] == code);
+          continue;
+        }
+        REQUIRE(result["errors"].size() >= 1);
+        CHECK(field == "name");  // a full name is never ambiguous
+        CHECK(result["errors"][0]["code"] == "place.ambiguous");
+        CHECK(result["errors"][0]["message"].get<std::string>().find(code) != std::string::npos);
+        ++shared;
+      }
+    }
+  }
+  CHECK(places > 400);  // 496 prefectures, counties and zones of the five provinces
+  CHECK(shared < 20);
+}
