@@ -94,27 +94,44 @@ Evaluation Engine::evaluate(std::string_view request, bool pretty) const {
                        "the request is nested deeper than 64 levels");
       result = report.head("");
     } else {
-      auto skeleton = parse_skeleton(request);
-      if (!skeleton) {
+      bool not_json = false;
+      auto split = split_reports(request, not_json);
+      bool table = split && split->reports.size() > 1 && split->request.is_object() &&
+                   split->request.value("kind", Json()) == "summary_table";
+      Json parsed;
+      if (!table && !not_json) {
+        // Without a table to read by parts, the request is parsed whole (the split's
+        // tree already is whole when its array has at most one element).
+        bool whole = split && split->reports.size() <= 1;
+        parsed = whole ? std::move(split->request) : Json::parse(request, nullptr, false);
+        not_json = parsed.is_discarded();
+      }
+      if (table) {
+        // The reports are parsed one at a time as the checker reads them; one that is
+        // not JSON makes the whole request not JSON, as parsing it whole would.
+        ReportSource source;
+        source.size = split->reports.size();
+        const auto& parts = split->reports;
+        source.each = [&request, &parts, &not_json](const std::function<void(const Json&)>& each) {
+          for (const auto& [begin, end] : parts) {
+            if (not_json) return;
+            Json report = Json::parse(request.substr(begin, end - begin), nullptr, false);
+            if (report.is_discarded()) not_json = true;
+            else each(report);
+          }
+        };
+        result = answer_one(*rules_, split->request, ev.malformed, &source);
+      }
+      if (not_json) {
+        ev.malformed = false;
         report.malformed("", "request.not_json", "请求不是有效的 JSON",
                          "the request is not valid JSON");
         result = report.head("");
-      } else if (skeleton->request.is_array()) {
+      } else if (!table && parsed.is_array()) {
         result = Result::array();
-        for (const auto& one : skeleton->request) result.push_back(answer_one(*rules_, one, ev.malformed));
-      } else if (skeleton->reports > 1 && skeleton->request.is_object() &&
-                 skeleton->request.value("kind", Json()) == "summary_table") {
-        ReportSource source;
-        source.size = skeleton->reports;
-        int occurrences = skeleton->occurrences;
-        source.each = [request, occurrences](const std::function<void(const Json&)>& each) {
-          for_each_report(request, occurrences, each);
-        };
-        result = answer_one(*rules_, skeleton->request, ev.malformed, &source);
-      } else if (skeleton->reports > 1) {
-        result = answer_one(*rules_, Json::parse(request), ev.malformed);
-      } else {
-        result = answer_one(*rules_, skeleton->request, ev.malformed);
+        for (const auto& one : parsed) result.push_back(answer_one(*rules_, one, ev.malformed));
+      } else if (!table) {
+        result = answer_one(*rules_, parsed, ev.malformed);
       }
     }
     ev.malformed = ev.malformed || report.is_malformed();

@@ -1,30 +1,30 @@
-// Large tables read without a tree of the whole request. A request is parsed once
-// with the elements of its top-level "reports" array left out (only the first is
-// kept, the rest counted), and the reports are then read one at a time by a second
-// pass. A table of 100,000 reports never exists as a tree; every finding, path and
-// byte of the answer is the same as from the whole tree.
+// Large tables read without a tree of the whole request. A plain byte scanner finds
+// the top-level "reports" array and where each of its elements begins and ends; the
+// rest of the request (with the first report) is parsed as usual, and each report is
+// parsed on its own when the checker asks for it. A table of 100,000 reports never
+// exists as a tree and is lexed once; every finding, path and byte of the answer is
+// the same as from the whole tree, and text that is not JSON is still refused whole.
 #pragma once
 
 #include <cstddef>
-#include <functional>
 #include <optional>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "fields.h"
 
 namespace jianxi {
 
-struct RequestSkeleton {
-  Json request;              // the whole request, but "reports" holds at most its first element
-  std::size_t reports = 0;   // the elements of the top-level "reports" array (its last occurrence)
-  int occurrences = 0;       // how many top-level "reports" arrays (a repeated key: the last counts)
+struct SplitRequest {
+  Json request;  // the whole request, but "reports" holds at most its first element
+  std::vector<std::pair<std::size_t, std::size_t>> reports;  // [begin, end) of each element in the text
 };
 
-// nullopt when the text is not JSON (as Json::parse would discard it).
-std::optional<RequestSkeleton> parse_skeleton(std::string_view text);
-
-// Calls `each(element)` for every element of the top-level "reports" array (its last
-// occurrence, from the skeleton), in order. The text has passed parse_skeleton.
-void for_each_report(std::string_view text, int occurrences, const std::function<void(const Json&)>& each);
+// The request split around its top-level "reports" array (the last, when repeated).
+// nullopt when the text has no such array, or when its shape is not plain enough to
+// split safely (the caller then parses the whole text); `not_json` is set when the
+// parts show the text is not JSON.
+std::optional<SplitRequest> split_reports(std::string_view text, bool& not_json);
 
 }  // namespace jianxi
