@@ -141,7 +141,7 @@ std::optional<int> WageResolver::tier_on(Date day) {
   const std::string& path = request_.place_path;
   std::string label = place_label();
   if (!areas) {
-    if (reported_.insert("no_areas").second)
+    if (!request_.given && reported_.insert("no_areas").second)
       report_.error(path, "min_wage.areas_unknown",
                     table_->province_zh + " " + format_date(day) + " 时的最低工资地区划分未收录，请填写 wage_tier 或 min_wage",
                     "no minimum-wage area list of " + table_->province + " for " + format_date(day) +
@@ -159,7 +159,7 @@ std::optional<int> WageResolver::tier_on(Date day) {
   }
   std::string from = format_date(areas->from);
   if (!tier) {
-    if (reported_.insert("tier" + from).second) {
+    if (!request_.given && reported_.insert("tier" + from).second) {
       std::string counties;
       if (division_ && division_->is_prefecture())
         counties = "；该市各县（区）档次不同，请填写具体县（区）";
@@ -212,7 +212,7 @@ std::optional<WageFigure> WageResolver::on(Date day) {
 }
 
 bool WageResolver::changes_within(Date from, Date to) const {
-  if (request_.given || !table_) return false;
+  if ((request_.given && !request_.place && !request_.tier) || !table_) return false;
   for (const auto& a : table_->adjustments)
     if (a.effective > from && a.effective <= to) return true;
   for (const auto& a : table_->areas)
@@ -221,9 +221,10 @@ bool WageResolver::changes_within(Date from, Date to) const {
 }
 
 std::optional<WageFigure> WageResolver::lookup(Date day) {
-  if (request_.given)
+  if (request_.given && !request_.place && !request_.tier)
     return WageFigure{*request_.given, {"申请人填写的最低工资标准", "minimum wage given in the request"}};
   if (!request_.place && !request_.tier) return std::nullopt;
+  if (request_.given && (!table_ || place_failed_)) return filled(day);
   if (!table_) {
     if (reported_.insert("table").second)
       report_.error("/min_wage", "min_wage.no_table", "没有该省最低工资表，请填写 min_wage",
@@ -231,7 +232,7 @@ std::optional<WageFigure> WageResolver::lookup(Date day) {
     return std::nullopt;
   }
   auto tier = tier_on(day);
-  if (!tier) return std::nullopt;
+  if (!tier) return request_.given ? std::optional<WageFigure>(filled(day)) : std::nullopt;
   const WageAdjustment* adj = adjustment_on(*table_, day);
   std::string month_text = format_month(first_of_month(day));
   std::string tier_text = std::to_string(*tier);
@@ -239,6 +240,7 @@ std::optional<WageFigure> WageResolver::lookup(Date day) {
   std::string where_zh = (label.empty() ? table_->province_zh : label) + "（第" + tier_text + "类）";
   std::string where_en = (label.empty() ? table_->province : label) + " (tier " + tier_text + ")";
   auto figure = adj ? adj->tiers.find(*tier) : std::map<int, Fen>::const_iterator{};
+  if ((!adj || figure == adj->tiers.end()) && request_.given) return filled(day);
   if (!adj || figure == adj->tiers.end()) {
     std::string which_zh = adj ? format_date(adj->effective) + " 起的标准" : "表中最早标准之前";
     std::string which_en = adj ? "the adjustment from " + format_date(adj->effective) : "before the table's first figure";
@@ -278,6 +280,20 @@ std::optional<WageFigure> WageResolver::lookup(Date day) {
   }
   return WageFigure{figure->second,
                     {where_zh + effective + "起最低工资标准", where_en + " minimum wage from " + effective}};
+}
+
+// With a place, a given min_wage fills only the months the table has no figure for.
+WageFigure WageResolver::filled(Date day) {
+  std::string month = format_month(first_of_month(day));
+  if (reported_.insert("filled").second)
+    report_.warning("/min_wage", "min_wage.filled",
+                    "所填最低工资标准 " + std::to_string(*request_.given / 100) +
+                        " 元只用于最低工资表缺少标准的月份（自 " + month + " 起）；其余月份按表中标准",
+                    "the minimum wage given, " + std::to_string(*request_.given / 100) +
+                        " yuan, is used only for months the table has no figure for (from " + month +
+                        "); the other months use the table's figures");
+  return WageFigure{*request_.given, {"申请人填写的最低工资标准（表中无该月标准）",
+                                      "minimum wage given in the request (the table has none for the month)"}};
 }
 
 nlohmann::ordered_json WageResolver::sources() const {

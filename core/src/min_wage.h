@@ -3,7 +3,8 @@
 // wage tier of the place. A place is a division (code or name, resolved by
 // Divisions) or a place the table names alone. A figure the table does not confirm
 // is never guessed: the result asks for exactly that figure (min_wage), and a
-// figure below high confidence comes with its caveat.
+// figure below high confidence comes with its caveat. min_wage with a place fills
+// only the months the table lacks; without a place it is every month's figure.
 #pragma once
 
 #include <map>
@@ -58,6 +59,7 @@ class WageResolver {
   void resolve_place();
   std::optional<int> tier_on(Date day);
   std::optional<WageFigure> lookup(Date day);
+  WageFigure filled(Date day);
   std::string place_label() const;
 
   const RuleSet& rules_;
