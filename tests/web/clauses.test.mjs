@@ -124,8 +124,13 @@ test('on a phone the clause is a sheet from the bottom; eligibility reasons open
     const r = await shownClause(elig);
     assert.equal(r.rule, rule);
     assert.equal(r.zh, clauseOf(rule).clause.text);
-    await elig.click('#lang-switch');
     await shot(elig, 'clause-sheet-eligibility-phone');
+    await elig.keyboard.press('Escape');
+    await elig.click('#lang-switch');
+    await reason.tap();
+    await elig.waitForFunction(() => document.getElementById('clause-dialog')?.open);
+    assert.equal((await shownClause(elig)).en, clauseOf(rule).clause.text_en);
+    await shot(elig, 'clause-sheet-eligibility-phone-en');
     await elig.keyboard.press('Escape');
     await elig.click('#lang-switch');
     assert.deepEqual(phone.problems, []);

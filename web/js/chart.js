@@ -4,6 +4,8 @@
 // reason, never as a zero. The bar widths are set through the CSSOM (the CSP allows no
 // inline style attribute).
 
+import { t } from './i18n.js';
+
 const make = (tag, cls, text) => {
   const node = document.createElement(tag);
   if (cls) node.className = cls;
@@ -24,13 +26,13 @@ export function barChart(bars, { title, format = String, errorLabel = '—' }) {
     li.dataset.label = bar.label;
     const label = make('span', 'label', bar.label);
     if (bar.lang) label.lang = bar.lang;
-    const sep = make('span', 'visually-hidden', '：');
+    const sep = make('span', 'visually-hidden', t('：', ': '));
     const track = make('span', 'track');
     track.setAttribute('aria-hidden', 'true');
     if (bar.error) {
       li.dataset.error = 'true';
       track.append(make('span', 'missing'));
-      li.append(label, sep, track, make('span', 'value', `${errorLabel}：${bar.error}`));
+      li.append(label, sep, track, make('span', 'value', `${errorLabel}${t('：', ': ')}${bar.error}`));
     } else {
       li.dataset.value = String(bar.value);
       const fill = make('span', 'fill');

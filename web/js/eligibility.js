@@ -94,6 +94,9 @@ function missing(request) {
   if (!request.as_of) needs.push(['as_of', t('拟参加见习日期', 'the planned start date')]);
   if (!request.id_number && !request.birth_date) needs.push(['id_number', t('身份证号码或出生日期', 'your ID number or date of birth')]);
   if (!request.education) needs.push(['education', t('学历', 'your education')]);
+  if (!request.graduated_on && !request.registered_unemployed) {
+    needs.push(['graduated_on', t('离校（毕业）日期，或勾选“已办理失业登记”', 'the day you left school, or tick “Registered as unemployed”')]);
+  }
   return needs;
 }
 
@@ -107,8 +110,8 @@ function renderIdState(result) {
 
 const dateProblem = (id) => ({
   path: `/${id}`, code: 'page.date_not_a_day',
-  message: '这一天不存在（例如 2 月没有 30 日），请检查日期。',
-  message_en: 'There is no such day (February has no 30th, for example); check the date.',
+  message: '日期不完整或这一天不存在（例如 2 月没有 30 日），请检查。',
+  message_en: 'The date is incomplete or there is no such day (February has no 30th, for example); check it.',
 });
 
 function withRule(li, rule) {
@@ -126,12 +129,13 @@ function render(result, request) {
   const shown = {
     ...result,
     errors: [...bad.map(dateProblem), ...result.errors.filter((f) => !bad.some((id) => f.path === `/${id}`))],
-    warnings: result.warnings.filter((f) => !f.path?.startsWith('/policy') && !f.path?.startsWith('/province') && f.path !== '/as_of'),
+    // Until the person has said enough, only errors in what they typed are shown.
+    warnings: needs.length ? [] : result.warnings.filter((f) => !f.path?.startsWith('/policy') && !f.path?.startsWith('/province') && f.path !== '/as_of'),
   };
   showFindings(form, shown, $('general-findings'));
   renderIdState(result);
   // Notes about the notice (not in force, several in force, start unconfirmed) go under the verdict.
-  const about = result.warnings.filter((f) => !shown.warnings.includes(f));
+  const about = needs.length ? [] : result.warnings.filter((f) => !shown.warnings.includes(f));
   $('notice-findings').replaceChildren(...about.map((f) => {
     const li = document.createElement('li');
     li.className = 'finding warning';
@@ -254,7 +258,14 @@ async function start() {
   });
   [jianxi, rules] = await Promise.all([engine(), catalog()]);
   fillFromCatalog();
-  fillForm(load(PAGE) ?? {});
+  const saved = load(PAGE);
+  fillForm(saved ?? {});
+  if (saved) {
+    // Inputs kept from the example on an earlier visit are still labelled as the example.
+    fillForm(await loadExample());
+    exampleRead = readRequest();
+    fillForm(saved);
+  }
   watchVerdict();
   // The ID number is checked on every keystroke, the rest after a short pause. A number
   // pasted with spaces (4301 0220 …) is kept whole and read without them.

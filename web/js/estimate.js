@@ -645,8 +645,11 @@ function renderCharts(request) {
   $('chart-provinces').replaceChildren(barChart(across.map((res, i) => ({
     label: `${provinceName(rules.provinces, policyList[i].province)} ${policyList[i].id.split('-')[1]}`,
     value: res.total ?? 0, error: res.ok ? undefined : msg(res.errors[0]), current: policyList[i].id === headline?.policy,
-    note: (res.warnings ?? []).some((f) => f.code === 'policy.outside_effective_period')
-      ? t('该通知在这些日期不在有效期内', 'not in force on these dates') : undefined,
+    note: [(res.warnings ?? []).some((f) => f.code === 'policy.outside_effective_period')
+      && t('该通知在这些日期不在有效期内', 'not in force on these dates'),
+    (res.warnings ?? []).some((f) => f.code === 'policy.rate_unstated')
+      && t('通知未写明补贴比例，按假定比例估算', 'the notice states no rate; an assumed rate')]
+      .filter(Boolean).join('；') || undefined,
   })), { title: t('各省通知下的测算', 'Estimate under each notice'), format: yuan, errorLabel }));
   if (wage !== undefined) {
     setText($('chart-provinces-note'), `各通知均按同一月最低工资 ${yuan(wage)} 元（本次测算所用）计算，不按各省地点；只比较各通知的补贴办法。`,
