@@ -128,7 +128,9 @@ function render(result, request) {
   // Findings of the core about a date the browser could not read are replaced by the page's own.
   const shown = {
     ...result,
-    errors: [...bad.map(dateProblem), ...result.errors.filter((f) => !bad.some((id) => f.path === `/${id}`))],
+    // and, until the person has said enough, not the core's "… is missing": the page lists what it needs.
+    errors: [...bad.map(dateProblem), ...result.errors.filter((f) => !bad.some((id) => f.path === `/${id}`)
+      && !(needs.length && f.code.endsWith('.missing')))],
     // Until the person has said enough, only errors in what they typed are shown.
     warnings: needs.length ? [] : result.warnings.filter((f) => !f.path?.startsWith('/policy') && !f.path?.startsWith('/province') && f.path !== '/as_of'),
   };
