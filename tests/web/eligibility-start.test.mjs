@@ -29,6 +29,7 @@ test('a first visit starts empty, asks for what it needs, and gives no verdict; 
   assert.equal(v.reasons, 0);
   assert.deepEqual(v.needs, ['#province', '#id_number', '#education', '#graduated_on']);
   assert.equal(await page.locator('#id_number').inputValue(), '');
+  assert.equal(await page.locator('#eligibility-form li.finding').count(), 0, 'no error before anything is typed');
   await shot(page, 'eligibility-empty-phone');
   // The example is labelled as one, and "start over" empties the form without a verdict.
   await loadExample(page);

@@ -46,6 +46,8 @@ test('with the service worker active, every page reloads and answers offline', a
   assert.ok((await cached()).some((p) => p.endsWith('/jianxi_module.wasm')));
   await page.goto(`${session.server.origin}/portal.html`);
   await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForSelector('#offline-status[data-state="ready"]');
+  assert.match(await page.locator('#offline-status').textContent(), /首次导入/, 'the portal says its import libraries come on first use');
   await page.evaluate(async () => {
     const s = document.createElement('script');
     s.src = 'vendor/exceljs.min.js';

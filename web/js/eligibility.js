@@ -77,7 +77,7 @@ function fillNotices() {
   const province = $('province').value;
   const list = rules.policies.filter((p) => !province || p.province === province);
   fillWithBlank($('policy'), list.map((p) => [p.id, t(`${p.id}（${p.document ?? '无文号'}，${p.effective_from} 起）`,
-    `${p.id} (from ${p.effective_from})`)]), t('按日期自动选择（在该日有效的通知）', 'Chosen by date (the notice in force then)'));
+    `${p.id} (from ${p.effective_from})`)]), t('按日期自动选择', 'Chosen by date'));
 }
 
 function fillFromCatalog() {

@@ -321,6 +321,7 @@ function render(result) {
   $('total').textContent = ok ? yuan(result.total) : t('无法计算', 'cannot compute');
   $('total').dataset.value = ok ? String(result.total) : '';
   $('result').dataset.ok = String(ok);
+  for (const unit of document.querySelectorAll('.total .unit, .bar-total .unit')) unit.hidden = !ok;
   const r = result.retention;
   $('retention-used').textContent = r && r.rate !== null && r.rate !== undefined
     ? t(`留用率 ${percent(r.rate)}（${r.source === 'trainees' ? `${r.kept_on}/${r.completed} 人` : '按所填'}）`,
@@ -687,7 +688,7 @@ export function checkImport(text) {
   try {
     request = JSON.parse(text);
   } catch (err) {
-    return { problem: [`不是有效的 JSON：${err.message}`, `Not valid JSON: ${err.message}`] };
+    return { problem: [`不是有效的 JSON（${err.message}）。`, `Not valid JSON (${err.message}).`] };
   }
   if (!request || typeof request !== 'object' || Array.isArray(request)) {
     return { problem: ['文件内容不是一份测算输入（应为一个 JSON 对象）。', 'The file is not a set of estimate inputs (a JSON object is expected).'] };
