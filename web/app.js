@@ -1,6 +1,6 @@
 // Home page: loads the rule core and lists the notices it knows.
 import { engine, markFirstResult } from './js/engine.js';
-import { initLanguage, t, setText } from './js/i18n.js';
+import { initLanguage, lang, setText } from './js/i18n.js';
 
 const status = document.getElementById('status');
 let list = [];
@@ -10,8 +10,15 @@ function render() {
   ul.replaceChildren(...list.map((p) => {
     const li = document.createElement('li');
     li.dataset.policy = p.id;
-    li.textContent = t(`${p.province_zh}：${p.title}（${p.document ?? '无文号'}，${p.issued}）`,
-      `${p.province}: ${p.title_en} (${p.document ?? 'no number'}, ${p.issued})`);
+    if (lang() !== 'en') {
+      li.textContent = `${p.province_zh}：${p.title}（${p.document ?? '无文号'}，${p.issued}）`;
+      return li;
+    }
+    // In English the document number stays as printed, marked as Chinese.
+    const doc = document.createElement('span');
+    doc.lang = 'zh-CN';
+    doc.textContent = p.document ?? '';
+    li.append(`${p.province[0].toUpperCase()}${p.province.slice(1)}: ${p.title_en} (`, ...(p.document ? [doc, ', '] : ['no number, ']), `${p.issued})`);
     return li;
   }));
   setText(status, `共 ${list.length} 份通知`, `${list.length} notices`);

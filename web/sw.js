@@ -1,15 +1,20 @@
-// Service worker: on install it caches every file that build-info.json lists (the
-// pages, the wasm module, the vendor libraries, the examples), under a cache named
-// by the site's content hash; afterwards it answers from that cache, so the pages
-// work offline. build-info.json itself is fetched from the network first.
+// Service worker: on install it caches the files the pages need to work offline (the
+// pages, their scripts, the rule core once, the examples), as build-info.json lists
+// them, under a cache named by the site's content hash; afterwards it answers from
+// that cache, so the pages work offline. The spreadsheet libraries (vendor/: exceljs,
+// papaparse) are not fetched in advance: a page imports them when first used, and the
+// worker keeps the copy it fetched then. build-info.json itself is fetched from the
+// network first.
 const VERSION = new URL(self.location).searchParams.get('v') || 'dev';
 const CACHE = `jianxi-${VERSION}`;
+const LATER = /^vendor\//;
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const info = await (await fetch('build-info.json', { cache: 'no-store' })).json();
     const cache = await caches.open(CACHE);
-    await cache.addAll(['./', 'build-info.json', ...info.files.filter((f) => f !== 'sw.js')]);
+    const files = info.files.filter((f) => f !== 'sw.js' && !LATER.test(f));
+    await cache.addAll(['./', 'build-info.json', ...files]);
     await self.skipWaiting();
   })());
 });
@@ -33,9 +38,14 @@ async function networkFirst(request) {
   }
 }
 
+// From the cache; what is not there yet (a library on its first use) is fetched once
+// and kept for the next time, offline included.
 async function cacheFirst(request) {
   const cached = await caches.match(request, { ignoreSearch: request.mode === 'navigate' });
-  return cached ?? fetch(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok && response.type === 'basic') (await caches.open(CACHE)).put(request, response.clone());
+  return response;
 }
 
 self.addEventListener('fetch', (event) => {

@@ -33,7 +33,7 @@ async function shown(page) {
   return page.evaluate(() => ({
     total: document.getElementById('total').dataset.value,
     items: Object.fromEntries([...document.querySelectorAll('#by-item tr')].map((r) => [r.dataset.item, Number(r.cells[1].dataset.value)])),
-    lines: [...document.querySelectorAll('#lines tbody tr')].map((r) => [r.cells[1].textContent, Number(r.cells[5].dataset.value), r.cells[6].textContent]),
+    lines: [...document.querySelectorAll('#lines tbody tr')].map((r) => [r.cells[1].textContent, Number(r.cells[5].dataset.value), r.cells[6].querySelector('button.rule').textContent]),
     interpretations: document.querySelectorAll('#interpretations li').length,
     request: JSON.parse(document.getElementById('request-json').textContent),
   }));
@@ -89,16 +89,20 @@ test('the charts agree with the CLI and mark notices that cannot compute', async
   await loadExample(page);
   await page.waitForTimeout(600);
   const bars = await page.evaluate(() => ({
-    retention: [...document.querySelectorAll('#chart-retention g.bar')].map((g) => g.dataset.value ?? 'error'),
-    provinces: [...document.querySelectorAll('#chart-provinces g.bar')].map((g) => g.dataset.value ?? 'error'),
+    headline: document.querySelector('#chart-retention li.bar[data-headline="true"]')?.dataset.value,
+    retention: [...document.querySelectorAll('#chart-retention li.bar:not([data-headline])')].map((g) => g.dataset.value ?? 'error'),
+    provinces: [...document.querySelectorAll('#chart-provinces li.bar')].map((g) => g.dataset.value ?? 'error'),
   }));
+  assert.equal(bars.headline, String(cli(example).total));
   const rates = Array.from({ length: 11 }, (_, i) => i / 10);
   const sweep = cli(rates.map((retention_rate) => ({ ...example, retention_rate })));
   assert.deepEqual(bars.retention, sweep.map((r) => (r.ok ? String(r.total) : 'error')));
   const policies = cli({ kind: 'policies' }).policies;
-  const across = cli(policies.map((p) => ({ ...example, policy: p.id })));
+  const base = { ...example, min_wage: cli(example).lines.find((l) => l.item === 'position').base };
+  delete base.place;
+  const across = cli(policies.map((p) => ({ ...base, policy: p.id })));
   assert.deepEqual(bars.provinces, across.map((r) => (r.ok ? String(r.total) : 'error')));
-  assert.ok(bars.provinces.includes('error'), 'a notice without 南昌市 in its wage table is marked, not shown as 0');
+  assert.ok(!bars.provinces.includes('error'), 'at the same minimum wage every notice computes');
 });
 
 test('inputs export to JSON and import back', async () => {

@@ -33,6 +33,34 @@ test('inputs are kept across a reload', async () => {
 test('with the service worker active, every page reloads and answers offline', async () => {
   const page = await open(session.browser.context, session.server.origin, 'estimate.html');
   await page.waitForFunction(() => document.documentElement.dataset.offlineReady && navigator.serviceWorker.controller, null, { timeout: 30000 });
+  // The page says so.
+  assert.equal(await page.locator('#offline-status').getAttribute('data-state'), 'ready');
+  assert.match(await page.locator('#offline-status').textContent(), /离线/);
+  // The spreadsheet libraries are not fetched in advance: only when a page first uses them.
+  const cached = () => page.evaluate(async () => {
+    const names = [];
+    for (const key of await caches.keys()) for (const r of await (await caches.open(key)).keys()) names.push(new URL(r.url).pathname);
+    return names;
+  });
+  assert.deepEqual((await cached()).filter((p) => p.includes('/vendor/')), []);
+  assert.ok((await cached()).some((p) => p.endsWith('/jianxi_module.wasm')));
+  await page.goto(`${session.server.origin}/portal.html`);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForSelector('#offline-status[data-state="ready"]');
+  assert.match(await page.locator('#offline-status').textContent(), /首次导入/, 'the portal says its import libraries come on first use');
+  await page.evaluate(async () => {
+    const s = document.createElement('script');
+    s.src = 'vendor/exceljs.min.js';
+    await new Promise((ok, fail) => { s.onload = ok; s.onerror = fail; document.head.append(s); });
+  });
+  await page.waitForFunction(async () => {
+    for (const key of await caches.keys()) {
+      if ((await (await caches.open(key)).keys()).some((r) => r.url.endsWith('/vendor/exceljs.min.js'))) return true;
+    }
+    return false;
+  });
+  await page.goto(`${session.server.origin}/estimate.html`);
+  await page.waitForSelector('body[data-ready="true"]');
   const request = JSON.parse(await page.locator('#request-json').textContent());
   await session.browser.context.setOffline(true);
   try {
@@ -51,7 +79,7 @@ test('with the service worker active, every page reloads and answers offline', a
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]');
     assert.equal(Number(await page.locator('#total').getAttribute('data-value')), cli(request).total);
-    // The vendor libraries come from the cache too: an xlsx import works offline.
+    // A library used once online comes from the cache offline: an xlsx import works offline.
     await page.goto(`${session.server.origin}/portal.html`);
     await page.waitForSelector('body[data-ready="true"]');
     assert.equal(await page.evaluate(async () => {

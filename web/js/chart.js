@@ -1,46 +1,47 @@
-// Horizontal bar charts as inline SVG, no library: one bar per label, the amount
-// printed at its end. A bar whose result had errors is drawn as a marked gap with
-// the reason, never as a zero.
-const NS = 'http://www.w3.org/2000/svg';
+// Horizontal bar charts in plain HTML, no library: one row per label with its bar and
+// the amount, so that the text keeps the page's own size (readable on a phone) and
+// long messages wrap. A bar whose result had errors is drawn as a marked gap with the
+// reason, never as a zero. The bar widths are set through the CSSOM (the CSP allows no
+// inline style attribute).
 
-function el(name, attrs = {}, text) {
-  const node = document.createElementNS(NS, name);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+import { t } from './i18n.js';
+
+const make = (tag, cls, text) => {
+  const node = document.createElement(tag);
+  if (cls) node.className = cls;
   if (text !== undefined) node.textContent = text;
   return node;
-}
+};
 
 /**
- * bars: [{label, value, error?, current?}]; options: {title, format}.
- * Returns an <svg> with role="img" and a text alternative listing every bar.
+ * bars: [{label, value, error?, current?, note?, lang?}]; options: {title, format, errorLabel}.
+ * Returns an <ol class="bar-chart"> whose items read "label: amount" in order.
  */
 export function barChart(bars, { title, format = String, errorLabel = '—' }) {
-  const rowHeight = 26;
-  const labelWidth = 120;
-  const width = 560;
-  const plotWidth = width - labelWidth - 110;
-  const height = bars.length * rowHeight + 8;
+  const list = make('ol', 'bar-chart');
+  list.setAttribute('aria-label', title);
   const max = Math.max(1, ...bars.filter((b) => !b.error).map((b) => b.value));
-  const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', class: 'bar-chart' });
-  const summary = bars.map((b) => `${b.label}: ${b.error ? `${errorLabel} (${b.error})` : format(b.value)}`);
-  svg.append(el('title', {}, `${title}. ${summary.join('; ')}`));
-  bars.forEach((bar, i) => {
-    const y = 4 + i * rowHeight;
-    const g = el('g', { class: bar.error ? 'bar error' : bar.current ? 'bar current' : 'bar' });
-    g.dataset.label = bar.label;
-    g.append(el('text', { x: labelWidth - 6, y: y + 17, 'text-anchor': 'end', class: 'label' }, bar.label));
+  for (const bar of bars) {
+    const li = make('li', bar.error ? 'bar error' : bar.current ? 'bar current' : 'bar');
+    li.dataset.label = bar.label;
+    const label = make('span', 'label', bar.label);
+    if (bar.lang) label.lang = bar.lang;
+    const sep = make('span', 'visually-hidden', t('：', ': '));
+    const track = make('span', 'track');
+    track.setAttribute('aria-hidden', 'true');
     if (bar.error) {
-      g.dataset.error = 'true';
-      g.append(el('rect', { x: labelWidth, y: y + 3, width: plotWidth, height: rowHeight - 8, class: 'missing' }));
-      g.append(el('text', { x: labelWidth + 6, y: y + 17, class: 'value' }, `${errorLabel}：${bar.error}`.slice(0, 48)));
-      g.append(el('title', {}, bar.error));
+      li.dataset.error = 'true';
+      track.append(make('span', 'missing'));
+      li.append(label, sep, track, make('span', 'value', `${errorLabel}${t('：', ': ')}${bar.error}`));
     } else {
-      g.dataset.value = String(bar.value);
-      const w = Math.max(1, (bar.value / max) * plotWidth);
-      g.append(el('rect', { x: labelWidth, y: y + 3, width: w, height: rowHeight - 8 }));
-      g.append(el('text', { x: labelWidth + w + 6, y: y + 17, class: 'value' }, format(bar.value)));
+      li.dataset.value = String(bar.value);
+      const fill = make('span', 'fill');
+      fill.style.setProperty('width', `${Math.max(0.5, (bar.value / max) * 100)}%`);
+      track.append(fill);
+      li.append(label, sep, track, make('span', 'value', format(bar.value)));
     }
-    svg.append(g);
-  });
-  return svg;
+    if (bar.note) li.append(make('span', 'bar-note', bar.note));
+    list.append(li);
+  }
+  return list;
 }

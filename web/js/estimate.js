@@ -6,9 +6,10 @@
 // first intern's start date.
 import { catalog, engine, markFirstResult } from './engine.js';
 import { barChart } from './chart.js';
+import { clauseButton, clauseFootnotes } from './clauses.js';
 import { combobox } from './combobox.js';
 import { clearFindings, showFindings } from './findings.js';
-import { debounce, download, nameIn, percent, yuan } from './format.js';
+import { debounce, download, nameIn, percent, provinceName, today, yuan } from './format.js';
 import { initLanguage, msg, t, translateNew, setText } from './i18n.js';
 import { fillCheckboxes, fillOptions, fillPolicyChoosers, provinceOf } from './policy-choice.js';
 import { load, save } from './store.js';
@@ -158,13 +159,16 @@ const isDate = (s) => /^\d{4}-\d{2}-\d{2}$/.test(s ?? '');
 /** The date the picker's figures are for: the first intern's start, else today. */
 function placesAsOf() {
   const start = traineeList.querySelector('[name="start"]')?.value;
-  return isDate(start) ? start : new Date().toISOString().slice(0, 10);
+  return isDate(start) ? start : today();
 }
 
 const confidenceName = (c) => ({
   high: t('可信度高', 'high confidence'), medium: t('可信度中', 'medium confidence'),
   low: t('可信度低', 'low confidence'), missing: t('未核实', 'not confirmed'),
 }[c] ?? c);
+
+/** A name or source that exists only in Chinese, marked as such for an English page. */
+const zh = (text) => Object.assign(document.createElement('span'), { lang: 'zh-CN', textContent: text });
 
 const tierName = (tier) => (tier ? t(`第${tier}类`, `tier ${tier}`) : '');
 
@@ -294,12 +298,13 @@ function fillProvinces() {
   const withNotice = new Set(policyList.map((p) => p.province));
   const chosen = $('place-province').value;
   $('place-province').replaceChildren(...(rules.provinces ?? []).filter((p) => withNotice.has(p.id))
-    .map((p) => new Option(t(p.name, p.name_en ?? `${p.name} ${p.id}`), p.id)));
+    .map((p) => new Option(provinceName(rules.provinces, p.id), p.id)));
   $('place-province').value = chosen || noticeProvince() || '';
 }
 
 /** Fills every list the catalog names (again after a language switch). */
 function fillFromCatalog() {
+  fillPolicyChoosers(policyList, $('policy'), $('province'), rules.provinces);
   fillOptions($('wage_basis'), rules.wage_basis);
   fillCheckboxes($('region-flags'), 'region_flags', rules.region_flags);
   for (const select of traineeList.querySelectorAll('[name="category"]')) fillOptions(select, rules.categories);
@@ -316,6 +321,7 @@ function render(result) {
   $('total').textContent = ok ? yuan(result.total) : t('无法计算', 'cannot compute');
   $('total').dataset.value = ok ? String(result.total) : '';
   $('result').dataset.ok = String(ok);
+  for (const unit of document.querySelectorAll('.total .unit, .bar-total .unit')) unit.hidden = !ok;
   const r = result.retention;
   $('retention-used').textContent = r && r.rate !== null && r.rate !== undefined
     ? t(`留用率 ${percent(r.rate)}（${r.source === 'trainees' ? `${r.kept_on}/${r.completed} 人` : '按所填'}）`,
@@ -335,13 +341,20 @@ function render(result) {
   }));
   $('interpretations').replaceChildren(...(result.interpretations ?? []).map((i) => {
     const li = document.createElement('li');
-    li.textContent = msg(i);
-    const rule = document.createElement('span');
-    rule.className = 'rule';
-    rule.textContent = i.rule;
-    li.append(' ', rule);
+    li.append(msg(i), ' ', clauseButton(i.rule));
     return li;
   }));
+  $('unknown').replaceChildren(...(result.unknown ?? []).map((u) => {
+    const li = document.createElement('li');
+    li.dataset.item = u.item ?? '';
+    li.append(msg(u), ' ', clauseButton(u.rule));
+    return li;
+  }));
+  $('unknown-box').hidden = !(result.unknown ?? []).length;
+  const cited = [...(result.lines ?? []).map((l) => l.rule), ...(result.interpretations ?? []).map((i) => i.rule),
+    ...(result.unknown ?? []).map((u) => u.rule), ...[...(result.errors ?? []), ...(result.warnings ?? [])].map((f) => f.rule)]
+    .filter(Boolean);
+  const order = [...new Set(cited)];
   $('lines').tBodies[0].replaceChildren(...(result.lines ?? []).map((line) => {
     const row = document.createElement('tr');
     const cells = [String(line.trainee + 1), line.month, nameIn(rules.items, line.item), yuan(line.base),
@@ -349,18 +362,114 @@ function render(result) {
     const heads = [...$('lines').tHead.rows[0].cells].map((th) => th.textContent);
     cells.forEach((text, i) => {
       const td = document.createElement('td');
-      td.textContent = text;
+      if (i === 6) {
+        const note = document.createElement('sup');
+        note.className = 'print-only';
+        note.textContent = `[${order.indexOf(line.rule) + 1}]`;
+        td.append(clauseButton(line.rule), note);
+      } else {
+        td.textContent = text;
+      }
       td.dataset.label = heads[i]; // shown before the value when the table becomes cards on a phone
       row.append(td);
     });
     row.cells[5].dataset.value = String(line.amount);
-    row.cells[6].className = 'rule';
+    row.cells[6].className = 'clause';
     return row;
   }));
+  const footnotes = clauseFootnotes(order, $('footnotes'));
+  document.body.dataset.footnotes = 'pending';
+  footnotes.then(() => { if (lastResult === result) document.body.dataset.footnotes = String(order.length); });
   renderWage(result);
   markPlaceBoxes();
   offerCandidates(result);
   showWageField(result);
+  renderSummaryBar(result);
+  renderPrintInputs(readRequest());
+}
+
+/** The focusable field a finding's path names (or its nearest parent's). */
+function fieldFor(path) {
+  let p = path ?? '';
+  while (p) {
+    const box = form.querySelector(`[data-path="${p.replace(/["\\]/g, '\\$&')}"]`);
+    if (box) return box.matches('input,select,textarea') ? box : box.querySelector('input:not([type="hidden"]),select,textarea');
+    p = p.slice(0, p.lastIndexOf('/'));
+  }
+  return null;
+}
+
+/** Kept in view while the form is edited: the total, by item, and what is missing. */
+function renderSummaryBar(result) {
+  $('bar-total').textContent = result.ok ? yuan(result.total) : t('无法计算', 'cannot compute');
+  $('bar-total').dataset.value = result.ok ? String(result.total) : '';
+  $('bar-items').replaceChildren(...Object.entries(result.by_item ?? {}).map(([item, amount]) => {
+    const li = document.createElement('li');
+    li.dataset.item = item;
+    li.append(`${nameIn(rules.items, item)} `, Object.assign(document.createElement('span'), { textContent: yuan(amount) }));
+    return li;
+  }));
+  const errors = result.errors ?? [];
+  const box = $('bar-missing');
+  box.dataset.count = String(errors.length);
+  if (!errors.length) {
+    box.replaceChildren(Object.assign(document.createElement('p'), {
+      className: 'bar-ok', textContent: t('信息已齐全', 'Nothing missing'),
+    }));
+    return;
+  }
+  const head = document.createElement('p');
+  head.className = 'bar-count';
+  head.textContent = t(`还需补正 ${errors.length} 项`, errors.length === 1 ? '1 thing to fix' : `${errors.length} things to fix`);
+  const list = document.createElement('ul');
+  for (const f of errors.slice(0, 3)) {
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    a.href = '#estimate-form';
+    a.dataset.path = f.path ?? '';
+    a.textContent = msg(f);
+    a.addEventListener('click', (e) => {
+      const field = fieldFor(f.path);
+      if (!field) return;
+      e.preventDefault();
+      field.closest('details')?.setAttribute('open', '');
+      field.focus();
+      field.scrollIntoView({ block: 'center' });
+    });
+    li.append(a);
+    list.append(li);
+  }
+  box.replaceChildren(head, list);
+}
+
+/** The inputs as plain values, for printing after the answer. */
+function renderPrintInputs(request) {
+  const rows = [];
+  const add = (term, value) => { if (value !== undefined && value !== '' && value !== null) rows.push([term, String(value)]); };
+  const policy = policyList.find((p) => p.id === (request.policy ?? lastResult?.policy));
+  add(t('通知', 'Notice'), policy ? `${t(policy.title, policy.title_en)} ${policy.document ?? ''}`.trim() : request.policy);
+  if (request.province) add(t('省份和日期', 'Province and date'), `${provinceName(rules.provinces, request.province)} ${request.as_of ?? ''}`);
+  add(t('地点', 'Place'), lastResult?.place?.name ?? request.place);
+  add(t('最低工资标准调整时', 'When the minimum wage changes'), nameIn(rules.wage_basis, request.wage_basis ?? rules.wage_basis?.[0]?.id));
+  add(t('月最低工资（所填）', 'Monthly minimum wage (given)'), request.min_wage);
+  add(t('最低工资档次', 'Minimum-wage tier'), request.wage_tier);
+  add(t('基础补贴比例', 'Base rate'), request.base_rate === undefined ? undefined : percent(request.base_rate));
+  add(t('留用率（所填）', 'Retention rate (given)'), request.retention_rate === undefined ? undefined : percent(request.retention_rate));
+  add(t('地区类型', 'Region'), (request.region_flags ?? []).map((f) => nameIn(rules.region_flags, f)).join('、'));
+  (request.trainees ?? []).forEach((tr, i) => {
+    const bits = [nameIn(rules.categories, tr.category), `${tr.start || '?'} – ${tr.end || '?'}`];
+    if (tr.left_on) bits.push(t(`${tr.left_on} 离岗`, `left on ${tr.left_on}`));
+    if (tr.absent_days?.length) bits.push(t(`缺勤 ${tr.absent_days.join('、')}`, `absent ${tr.absent_days.join(', ')}`));
+    if (tr.insurance_premium !== undefined) bits.push(t(`保费 ${yuan(tr.insurance_premium)} 元`, `premium ${yuan(tr.insurance_premium)} yuan`));
+    if (tr.flexible_insurance_monthly !== undefined) bits.push(t(`灵活就业社保 ${yuan(tr.flexible_insurance_monthly)} 元/月`, `flexible insurance ${yuan(tr.flexible_insurance_monthly)} yuan a month`));
+    bits.push(tr.retained ? t('留用', 'kept on') : t('未留用', 'not kept on'));
+    if (tr.contract) bits.push(t(`合同 ${tr.contract.signed_on} 起 ${tr.contract.years} 年`, `contract from ${tr.contract.signed_on}, ${tr.contract.years} years`));
+    add(`${t('见习人员', 'Intern')} ${i + 1}`, bits.join('；'));
+  });
+  $('print-inputs-list').replaceChildren(...rows.flatMap(([term, value]) => [
+    Object.assign(document.createElement('dt'), { textContent: term }),
+    Object.assign(document.createElement('dd'), { textContent: value }),
+  ]));
 }
 
 /** A finding about the place describes both boxes; an error marks the ones filled in. */
@@ -399,9 +508,8 @@ function renderWage(result) {
     else groups.push({ from: month, to: month, base, source });
   }
   const place = result.place;
-  $('wage-place').textContent = place
-    ? `${t('地点：', 'Place: ')}${place.name}${place.urban ? t('（市区）', ' (urban districts)') : ''}${place.code ? `（${place.code}）` : ''}`
-    : '';
+  $('wage-place').replaceChildren(...(place ? [t('地点：', 'Place: '), zh(place.name),
+    `${place.urban ? t('（市区）', ' (urban districts)') : ''}${place.code ? t(`（${place.code}）`, ` (${place.code})`) : ''}`] : []));
   $('wage-months').replaceChildren(...groups.map((g) => {
     const li = document.createElement('li');
     li.dataset.amount = String(g.base);
@@ -418,7 +526,7 @@ function renderWage(result) {
         confidenceName(g.source.confidence)].filter(Boolean).join(' · ');
       const source = document.createElement('span');
       source.className = 'wage-source';
-      source.textContent = `${t('来源：', 'Source: ')}${g.source.source}`;
+      source.append(t('来源：', 'Source: '), zh(g.source.source));
       li.append(detail, source);
     } else {
       li.dataset.confidence = 'given';
@@ -483,24 +591,74 @@ function showWageField(result) {
   if (busy) more.open = true;
 }
 
+/** The monthly minimum wage the headline used (its first line's base), if any. */
+function headlineWage(result) {
+  const lines = result?.lines ?? [];
+  const line = lines.find((l) => l.item === 'position') ?? lines.find((l) => l.item === 'retention_uplift');
+  return line ? line.base : undefined;
+}
+
 function renderCharts(request) {
   const started = performance.now();
+  const headline = lastResult;
+  const errorLabel = t('无法计算', 'cannot compute');
+  // Against retention: the headline first (retention as the page worked it out), then
+  // the same request with a flat retention_rate from 0% to 100%.
   const rates = Array.from({ length: 11 }, (_, i) => i / 10);
   const sweep = jianxi.evaluate(rates.map((rate) => ({ ...request, retention_rate: rate })));
-  const used = lastResult?.retention?.rate;
-  $('chart-retention').replaceChildren(barChart(sweep.map((res, i) => ({
-    label: percent(rates[i]), value: res.total ?? 0,
-    error: res.ok ? undefined : msg(res.errors[0]), current: used === rates[i],
-  })), { title: t('留用率与测算', 'Estimate by retention rate'), format: yuan, errorLabel: t('无法计算', 'cannot compute') }));
+  const given = request.retention_rate;
+  const r = headline?.retention;
+  const used = r && r.rate != null
+    ? (r.source === 'trainees' ? t(`按见习人员计算：${r.kept_on}/${r.completed} 人留用，${percent(r.rate)}`,
+      `from the interns: ${r.kept_on} of ${r.completed} kept on, ${percent(r.rate)}`) : t(`按所填 ${percent(r.rate)}`, `as given, ${percent(r.rate)}`))
+    : t('未用到留用率', 'no retention rate used');
+  const bars = [];
+  if (given === undefined) {
+    bars.push({ label: t('本次测算', 'This estimate'), value: headline?.total ?? 0, current: true, headline: true,
+      error: headline?.ok ? undefined : msg(headline?.errors?.[0] ?? { message: '—' }), note: used });
+  }
+  sweep.forEach((res, i) => bars.push({
+    label: t(`留用率 ${percent(rates[i])}`, `retention ${percent(rates[i])}`), value: res.total ?? 0,
+    error: res.ok ? undefined : msg(res.errors[0]), current: given === rates[i],
+  }));
+  const retentionChart = barChart(bars, { title: t('留用率与测算', 'Estimate by retention rate'), format: yuan, errorLabel });
+  retentionChart.querySelector('li')?.setAttribute('data-headline', given === undefined ? 'true' : 'false');
+  $('chart-retention').replaceChildren(retentionChart);
+  setText($('chart-retention-note'),
+    `第一行为本次测算（留用率${used}）；其余各行改按单位整体留用率（retention_rate）0%–100% 计算，其他输入不变。`,
+    `The first row is this estimate (retention ${used}); the other rows set one retention rate for the whole unit, 0%–100%, all else unchanged.`);
+  if (given !== undefined) {
+    setText($('chart-retention-note'), `各行按单位整体留用率 0%–100% 计算；所填 ${percent(given)} 即本次测算。`,
+      `Each row sets one retention rate for the whole unit, 0%–100%; the ${percent(given)} given is this estimate.`);
+  }
 
+  // Across notices: the same interns at the same monthly minimum wage (the one this
+  // estimate used), since a place belongs to one province only.
+  const wage = request.min_wage ?? headlineWage(headline);
   const base = { ...request };
   delete base.province;
   delete base.as_of;
+  delete base.place;
+  delete base.city;
+  delete base.wage_tier;
+  if (wage !== undefined) base.min_wage = wage;
   const across = jianxi.evaluate(policyList.map((p) => ({ ...base, policy: p.id })));
   $('chart-provinces').replaceChildren(barChart(across.map((res, i) => ({
-    label: `${policyList[i].province_zh.replace(/(省|回族自治区)$/, '')} ${policyList[i].id.split('-')[1]}`,
-    value: res.total ?? 0, error: res.ok ? undefined : msg(res.errors[0]), current: policyList[i].id === lastResult?.policy,
-  })), { title: t('各省通知下的测算', 'Estimate under each notice'), format: yuan, errorLabel: t('无法计算', 'cannot compute') }));
+    label: `${provinceName(rules.provinces, policyList[i].province)} ${policyList[i].id.split('-')[1]}`,
+    value: res.total ?? 0, error: res.ok ? undefined : msg(res.errors[0]), current: policyList[i].id === headline?.policy,
+    note: [(res.warnings ?? []).some((f) => f.code === 'policy.outside_effective_period')
+      && t('该通知在这些日期不在有效期内', 'not in force on these dates'),
+    (res.warnings ?? []).some((f) => f.code === 'policy.rate_unstated')
+      && t('通知未写明补贴比例，按假定比例估算', 'the notice states no rate; an assumed rate')]
+      .filter(Boolean).join('；') || undefined,
+  })), { title: t('各省通知下的测算', 'Estimate under each notice'), format: yuan, errorLabel }));
+  if (wage !== undefined) {
+    setText($('chart-provinces-note'), `各通知均按同一月最低工资 ${yuan(wage)} 元（本次测算所用）计算，不按各省地点；只比较各通知的补贴办法。`,
+      `Every notice at the same monthly minimum wage, ${yuan(wage)} yuan (the one this estimate used), not at a place in each province: only the notices' rules differ.`);
+  } else {
+    setText($('chart-provinces-note'), '本次测算没有可用的最低工资标准，各通知按未指定地点计算。',
+      'This estimate has no minimum wage to compare at; each notice is asked without a place.');
+  }
   document.body.dataset.chartMs = String(Math.round(performance.now() - started));
 }
 
@@ -517,6 +675,81 @@ function evaluateNow() {
 }
 
 const changed = debounce(evaluateNow, 120);
+
+// ---- import -----------------------------------------------------------------
+
+/**
+ * Checks an imported file before anything on the page changes: it must be JSON, an
+ * object, a subsidy request (or one without a kind) with a list of interns, and one
+ * the core does not call malformed. Resolves to the request or to a problem to show.
+ */
+export function checkImport(text) {
+  let request;
+  try {
+    request = JSON.parse(text);
+  } catch (err) {
+    return { problem: [`不是有效的 JSON（${err.message}）。`, `Not valid JSON (${err.message}).`] };
+  }
+  if (!request || typeof request !== 'object' || Array.isArray(request)) {
+    return { problem: ['文件内容不是一份测算输入（应为一个 JSON 对象）。', 'The file is not a set of estimate inputs (a JSON object is expected).'] };
+  }
+  if (request.kind !== undefined && request.kind !== 'subsidy') {
+    return { problem: [`这是“${request.kind}”类请求，不是补贴测算输入。`, `This is a "${request.kind}" request, not estimate inputs.`] };
+  }
+  if (!Array.isArray(request.trainees) || request.trainees.some((tr) => !tr || typeof tr !== 'object' || Array.isArray(tr))) {
+    return { problem: ['文件中没有见习人员列表（trainees）。', 'The file has no list of interns (trainees).'] };
+  }
+  const answer = jianxi.evaluate({ ...request, kind: 'subsidy' });
+  const malformed = (answer.errors ?? []).find((f) => f.code.startsWith('request.'));
+  if (malformed) return { problem: [`文件内容有误：${malformed.message}`, `The file is malformed: ${malformed.message_en}`] };
+  return { request: { ...request, kind: 'subsidy' } };
+}
+
+let undoRequest = null;
+
+function importStatus(kind, zhText, enText, withUndo) {
+  const box = $('import-status');
+  box.dataset.state = kind;
+  box.className = `no-print import-${kind}`;
+  const text = document.createElement('span');
+  setText(text, zhText, enText);
+  box.replaceChildren(text);
+  if (withUndo) {
+    const undo = document.createElement('button');
+    undo.type = 'button';
+    undo.id = 'undo-import';
+    setText(undo, '撤销导入', 'Undo the import');
+    undo.addEventListener('click', () => {
+      if (!undoRequest) return;
+      fillForm(undoRequest);
+      undoRequest = null;
+      evaluateNow();
+      importStatus('undone', '已恢复导入前的输入。', 'The inputs from before the import are back.', false);
+    });
+    box.append(' ', undo);
+  }
+}
+
+async function importFile(file) {
+  const name = file.name;
+  let text;
+  try {
+    text = await file.text();
+  } catch (err) {
+    importStatus('error', `无法读取 ${name}：${err.message}。原有输入未改动。`, `Cannot read ${name}: ${err.message}. Your inputs are unchanged.`, false);
+    return;
+  }
+  const { request, problem } = checkImport(text);
+  if (problem) {
+    importStatus('error', `未导入 ${name}：${problem[0]} 原有输入未改动。`, `${name} was not imported: ${problem[1]} Your inputs are unchanged.`, false);
+    return;
+  }
+  undoRequest = readRequest();
+  fillForm(request);
+  await refreshPlaces();
+  evaluateNow();
+  importStatus('done', `已导入 ${name}。`, `${name} imported.`, true);
+}
 
 // ---- wiring -----------------------------------------------------------------
 
@@ -538,7 +771,6 @@ async function start() {
   });
   [jianxi, rules] = await Promise.all([engine(), catalog()]);
   policyList = rules.policies;
-  fillPolicyChoosers(policyList, $('policy'), $('province'));
   setUpPicker();
   fillFromCatalog();
   fillForm(load(PAGE) ?? await exampleRequest());
@@ -573,14 +805,8 @@ async function start() {
   $('export').addEventListener('click', () => download('jianxi-estimate.json', `${JSON.stringify(readRequest(), null, 1)}\n`));
   $('import').addEventListener('change', async (e) => {
     const file = e.target.files[0];
-    if (!file) return;
-    try {
-      fillForm(JSON.parse(await file.text()));
-      evaluateNow();
-    } catch (err) {
-      setText($('engine-status'), `无法读取文件：${err.message}`, `Cannot read the file: ${err.message}`);
-    }
     e.target.value = '';
+    if (file) importFile(file);
   });
   $('print').addEventListener('click', () => window.print());
   evaluateNow();

@@ -1,5 +1,6 @@
 // Puts each finding beside the field or cell its JSON Pointer names; a finding whose
 // path (or nearest parent path) has no field goes into the page's general list.
+import { clauseButton } from './clauses.js';
 import { msg, t } from './i18n.js';
 
 function cssEscape(s) {
@@ -25,10 +26,7 @@ export function findingItem(finding, severity) {
   label.textContent = severity === 'error' ? t('错误', 'Error') : t('提示', 'Warning');
   li.append(label, ' ', msg(finding));
   if (finding.rule) {
-    const rule = document.createElement('span');
-    rule.className = 'rule';
-    rule.textContent = finding.rule;
-    li.append(' ', rule);
+    li.append(' ', clauseButton(finding.rule));
   }
   return li;
 }
@@ -64,7 +62,9 @@ export function showFindings(root, result, generalList) {
       list = document.createElement('ul');
       list.className = 'beside';
       list.id = `finding-${++counter}`;
-      list.setAttribute('role', 'status');
+      // A live list, not role=status: that role would take the list semantics away
+      // from its items.
+      list.setAttribute('aria-live', 'polite');
       target.append(list);
       const input = target.matches('input,select,textarea')
         ? target : target.querySelector(':scope > input, :scope > select, :scope > textarea, :scope > label > input');

@@ -38,3 +38,16 @@ export function debounce(fn, ms) {
     timer = setTimeout(() => fn(...args), ms);
   };
 }
+
+/** Today's date on this device (its own time zone, not UTC), as YYYY-MM-DD. */
+export function today(now = new Date()) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** A province's name in the chosen language; the catalog's id (pinyin) when it has no English name. */
+export const provinceName = (provinces, id) => {
+  const p = (provinces ?? []).find((x) => x.id === id);
+  const en = p?.name_en ?? (id ? id[0].toUpperCase() + id.slice(1) : '');
+  return t(p?.name ?? id, en);
+};

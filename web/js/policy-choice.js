@@ -1,7 +1,7 @@
 // Fills the notice and province choosers from the core's own list of notices and
 // reads them back as the request fields `policy` or `province` + `as_of`; fills
 // option lists and checkbox groups from the catalog's named lists ({id, name, name_en}).
-import { nameOf } from './format.js';
+import { nameOf, provinceName } from './format.js';
 import { t } from './i18n.js';
 
 /** One <option> per catalog entry; keeps the chosen value across a redraw (language switch). */
@@ -28,14 +28,23 @@ export function fillCheckboxes(box, name, entries) {
   }));
 }
 
-export function fillPolicyChoosers(list, policySelect, provinceSelect) {
+/**
+ * The notice chooser (one option per notice) and the province chooser, in the chosen
+ * language; called again after a language switch, keeping what was chosen.
+ */
+export function fillPolicyChoosers(list, policySelect, provinceSelect, provinces = []) {
+  const chosenPolicy = policySelect.value;
+  const chosenProvince = provinceSelect.value;
   policySelect.replaceChildren(...list.map((p) => {
-    const o = new Option(`${p.province_zh} ${p.id}${p.document ? `（${p.document}）` : ''}`, p.id);
+    const o = new Option(t(`${p.province_zh} ${p.id}${p.document ? `（${p.document}）` : ''}`,
+      `${provinceName(provinces, p.province)} ${p.id} (${p.issued})`), p.id);
     o.dataset.province = p.province;
     return o;
   }));
-  const provinces = [...new Map(list.map((p) => [p.province, p.province_zh])).entries()];
-  provinceSelect.replaceChildren(...provinces.map(([id, zh]) => new Option(`${zh} ${id}`, id)));
+  const ids = [...new Set(list.map((p) => p.province))];
+  provinceSelect.replaceChildren(...ids.map((id) => new Option(provinceName(provinces, id), id)));
+  if (chosenPolicy) policySelect.value = chosenPolicy;
+  if (chosenProvince) provinceSelect.value = chosenProvince;
 }
 
 export function provinceOf(list, request) {

@@ -1,5 +1,24 @@
 // Registers the service worker under the site's content version, so a new build
-// installs a new worker and cache while an unchanged site keeps the current one.
+// installs a new worker and cache while an unchanged site keeps the current one; and
+// says on the page once the page, its scripts and the rule core are stored on this
+// device, so that it works offline.
+import { setText } from './i18n.js';
+
+function say(zh, en, state) {
+  let line = document.getElementById('offline-status');
+  if (!line) {
+    line = document.createElement('p');
+    line.id = 'offline-status';
+    line.className = 'offline-status no-print';
+    line.setAttribute('role', 'status');
+    const after = document.getElementById('engine-status') ?? document.getElementById('status');
+    if (after) after.after(line);
+    else document.querySelector('main')?.append(line);
+  }
+  line.dataset.state = state;
+  setText(line, zh, en);
+}
+
 async function register() {
   if (!('serviceWorker' in navigator)) return;
   let version = 'dev';
@@ -7,10 +26,25 @@ async function register() {
     version = (await (await fetch('build-info.json')).json()).version;
   } catch {
     // Offline without a cached copy: keep whatever worker is already registered.
+    if (navigator.serviceWorker.controller) say('离线使用中：页面和规则引擎来自本机存储。', 'Working offline: the pages and the rule engine come from this device.', 'offline');
     return;
   }
+  const fresh = !navigator.serviceWorker.controller;
+  if (fresh) say('正在保存到本机以便离线使用…', 'Saving to this device for offline use…', 'saving');
   await navigator.serviceWorker.register(`sw.js?v=${version}`);
   await navigator.serviceWorker.ready;
   document.documentElement.dataset.offlineReady = version;
+  // A page that imports spreadsheets says whether its libraries are stored yet: they
+  // are fetched on first use only.
+  const sheets = document.querySelector('input[type="file"][accept*=".xlsx"]');
+  const stored = sheets && 'caches' in window
+    && (await caches.match('vendor/exceljs.min.js')) && (await caches.match('vendor/papaparse.min.js'));
+  if (sheets && !stored) {
+    say('已可离线使用：页面和规则引擎已保存在本机。表格文件（CSV、xlsx）导入所需的程序库在首次导入时下载，之后也可离线使用。',
+      'Ready to work offline: the pages and the rule engine are stored on this device. The libraries for importing spreadsheet files (CSV, xlsx) are fetched on the first import, and work offline after that.', 'ready');
+    return;
+  }
+  say('已可离线使用：页面和规则引擎已保存在本机，断网后仍可打开和计算。',
+    'Ready to work offline: the pages and the rule engine are stored on this device.', 'ready');
 }
 register().catch(() => {});
