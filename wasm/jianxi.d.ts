@@ -275,6 +275,7 @@ export interface CatalogFinding {
 export interface CatalogProvince {
   id: string;             // e.g. "jilin"
   name: string;           // e.g. "吉林"
+  name_en: string;        // e.g. "Jilin"
   code: string;           // GB/T 2260 province code, e.g. "220000"
 }
 

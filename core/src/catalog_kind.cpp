@@ -225,8 +225,11 @@ void answer_catalog(const RuleSet& rules, const Json& request, Report& report, R
   for (const FindingCode& c : rules.finding_codes())
     findings.push_back({{"code", c.code}, {"message", c.text.zh}, {"message_en", c.text.en}, {"kinds", c.kinds}});
   auto& provinces = out["provinces"] = Result::array();
-  for (const auto& [id, t] : rules.wage_tables())
-    provinces.push_back({{"id", id}, {"name", t.province_zh}, {"code", t.province_code}});
+  for (const auto& [id, t] : rules.wage_tables()) {
+    const Term* term = Vocabulary::find(v.provinces, id);
+    provinces.push_back({{"id", id}, {"name", t.province_zh}, {"name_en", term ? term->name.en : id},
+                         {"code", t.province_code}});
+  }
   out["divisions_dataset"] = rules.divisions().dataset();
   if (policy) out["clauses"] = clauses_json(rules, policy->id);
   if (table) {

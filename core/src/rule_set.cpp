@@ -218,6 +218,7 @@ Vocabulary read_vocabulary(const json& j) {
   v.region_flags = terms_of(j.at("region_flags"));
   v.items = terms_of(j.at("items"));
   v.wage_basis = terms_of(j.at("wage_basis"));
+  if (j.contains("provinces")) v.provinces = terms_of(j.at("provinces"));
   return v;
 }
 

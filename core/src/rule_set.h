@@ -186,7 +186,7 @@ struct Term {
 };
 
 struct Vocabulary {
-  std::vector<Term> categories, education, region_flags, items, wage_basis;
+  std::vector<Term> categories, education, region_flags, items, wage_basis, provinces;
 
   static const Term* find(const std::vector<Term>& list, const std::string& id) {
     for (const auto& t : list)
