@@ -60,6 +60,7 @@ export type FindingCode =
   | 'min_wage.area_caveat'
   | 'min_wage.areas_unknown'
   | 'min_wage.caveat'
+  | 'min_wage.filled'
   | 'min_wage.missing'
   | 'min_wage.no_table'
   | 'min_wage.tier_unknown'
