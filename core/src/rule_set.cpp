@@ -242,6 +242,30 @@ void check_vocabulary(const Vocabulary& v, const Policy& p, std::vector<Finding>
   }
 }
 
+// The schema's enums of vocabulary ids name exactly the vocabulary's ids, so that the
+// names live in one place (rules/vocabulary/terms.json) and the schema cannot drift.
+void check_schema_enums(const json& schema, const Vocabulary& v, std::vector<Finding>& problems) {
+  const std::pair<const char*, const std::vector<Term>*> enums[] = {
+      {"/$defs/category/enum", &v.categories},
+      {"/$defs/eligibility/properties/categories/additionalProperties/properties/admitted/anyOf/1/properties/"
+       "region_flags/items/enum",
+       &v.region_flags},
+      {"/$defs/policy/properties/province/enum", &v.provinces},
+      {"/$defs/minimum_wage/properties/province/enum", &v.provinces}};
+  for (const auto& [pointer, terms] : enums) {
+    json::json_pointer at(pointer);
+    if (!schema.contains(at)) {
+      problems.push_back(rule_problem("schema.json", pointer, "missing: it lists the vocabulary's ids"));
+      continue;
+    }
+    std::set<std::string> in_schema, in_vocabulary;
+    for (const auto& id : schema.at(at)) in_schema.insert(id.get<std::string>());
+    for (const Term& t : *terms) in_vocabulary.insert(t.id);
+    if (in_schema != in_vocabulary)
+      problems.push_back(rule_problem("schema.json", pointer, "differs from the ids in vocabulary/terms.json"));
+  }
+}
+
 // Every clause id a rule file cites ("rule", "payment_rule", "sources": "<policy>#<section>")
 // has its quoted clause in rules/clauses/.
 void cited_ids(const json& v, const std::string& key, std::vector<std::pair<std::string, std::string>>& out,
@@ -388,8 +412,10 @@ std::unique_ptr<RuleSet> RuleSet::load(const std::vector<RuleText>& texts) {
   check_wage_places(set->divisions_, set->wages_, set->problems_);
   if (set->vocabulary_.categories.empty())
     set->problems_.push_back(rule_problem("vocabulary/", "", "no vocabulary file"));
-  else
+  else {
     for (const Policy& p : set->policies_) check_vocabulary(set->vocabulary_, p, set->problems_);
+    check_schema_enums(schema, set->vocabulary_, set->problems_);
+  }
   std::sort(set->policies_.begin(), set->policies_.end(),
             [](const Policy& a, const Policy& b) { return a.id < b.id; });
   check_clauses_cited(set->documents_, set->clauses_, set->problems_);

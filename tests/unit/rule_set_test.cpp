@@ -121,3 +121,16 @@ TEST_CASE("every policy's worked examples give the figures it states") {
   }
   CHECK(examples >= 5);
 }
+
+TEST_CASE("the schema's enums of vocabulary ids must equal the vocabulary") {
+  auto rules = fixture_rules();
+  for (auto& r : rules) {
+    if (r.path != "schema.json") continue;
+    auto schema = nlohmann::ordered_json::parse(r.text);
+    schema["$defs"]["category"]["enum"].push_back("retired_worker");
+    r.text = schema.dump();
+  }
+  auto set = jianxi::RuleSet::load(rules);
+  REQUIRE(set->problems().size() == 1);
+  CHECK(set->problems()[0].message_en.find("/$defs/category/enum") != std::string::npos);
+}
