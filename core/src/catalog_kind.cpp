@@ -6,6 +6,7 @@
 #include "kinds.h"
 #include "engine_limits.h"
 #include "min_wage.h"
+#include "provisions.h"
 
 namespace jianxi {
 namespace {
@@ -211,8 +212,12 @@ void answer_catalog(const RuleSet& rules, const Json& request, Report& report, R
                    {"interns", limits::kInterns}, {"internship_months", limits::kInternshipMonths},
                    {"findings_listed", limits::kFindingsListed}};
   auto& policies = out["policies"] = Result::array();
-  for (const Policy& p : rules.policies())
-    if (!policy || &p == policy) policies.push_back(policy_json(p));
+  for (const Policy& p : rules.policies()) {
+    if (policy && &p != policy) continue;
+    Result j = policy_json(p);
+    j["provisions"] = provisions_json(p, rules.forms());
+    policies.push_back(std::move(j));
+  }
   const Vocabulary& v = rules.vocabulary();
   out["categories"] = terms_json(v.categories);
   out["education"] = terms_json(v.education);
