@@ -38,7 +38,7 @@ async function summaryShown(page) {
   await page.waitForFunction(() => document.getElementById('sum-form').dataset.checked !== undefined);
   await page.waitForTimeout(400);
   return page.evaluate(() => [...document.querySelectorAll('#sheet tbody tr')].map((tr) => {
-    const inputs = [...tr.querySelectorAll('input')];
+    const inputs = [...tr.querySelectorAll('input:not(.unit)')];
     return [inputs[0].value, inputs[1].value, ...inputs.slice(2).map((i) => i.value)];
   }));
 }

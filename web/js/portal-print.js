@@ -83,11 +83,30 @@ function annexTable(table, request) {
       el('tbody', {}, ...rows, ...boxes)));
 }
 
+/** Fields of the form's single sections that the template has no place for (the credit code). */
+function unplaced() {
+  const report = spec.report;
+  const placed = new Set(report.parts.map((p) => p.field).filter(Boolean));
+  for (const row of report.annex_table.rows) {
+    for (const cell of row) {
+      if (cell.field) placed.add(cell.field);
+      for (const m of (cell.text?.zh ?? '').matchAll(/\{([^}]+)\}/g)) placed.add(m[1]);
+    }
+  }
+  return spec.sections.filter((s) => !s.list)
+    .flatMap((s) => s.fields.map((f) => [`${s.key}/${f.key}`, f])).filter(([ref]) => !placed.has(ref));
+}
+
 /** The report as the template prints it, filled from `request`. */
 export function renderReport(request) {
   const report = spec.report;
-  const parts = report.parts.map((part) => {
+  const extra = unplaced().filter(([ref]) => valueAt(request, ref) !== '');
+  const parts = report.parts.map((part, i) => {
     const body = [];
+    // The first part opens with what the form holds and the template has no line for.
+    if (i === 0 && extra.length) {
+      body.push(el('p', { class: 'doc-text extra' }, extra.map(([ref, f]) => `${f.label}：${valueAt(request, ref)}`).join('；')));
+    }
     if (part.field) body.push(...paragraphs(valueAt(request, part.field)));
     if (part.list) {
       const section = spec.sections.find((s) => s.key === part.list);
