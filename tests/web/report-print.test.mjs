@@ -41,7 +41,7 @@ async function printToPdf(page, name) {
   mkdirSync(screenshots, { recursive: true });
   const pdf = join(screenshots, `${name}.pdf`);
   writeFileSync(pdf, await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
-  const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+  const text = execFileSync('pdftotext', [pdf, '-']).toString();
   execFileSync('pdftoppm', ['-png', '-r', '70', pdf, join(screenshots, name)]);
   return text;
 }

@@ -102,8 +102,9 @@ export function asOfBlock(rules, policy, result = {}) {
     items.push(el('li', { text: t(`通知：${policy.title}${policy.document ? `（${policy.document}）` : ''}，发布 ${policy.issued ?? '未知'}，适用 ${period}`,
       `Notice: ${policy.title_en}${policy.document ? ` (${policy.document})` : ''}, issued ${policy.issued ?? 'unknown'}, in force ${period}`) }));
   }
-  items.push(el('li', { text: t(`规则数据版本 ${String(rules.rules_version ?? '').slice(0, 12)}；行政区划 ${rules.divisions_dataset?.name ?? rules.divisions_dataset?.version ?? ''}`.trim(),
-    `Rules version ${String(rules.rules_version ?? '').slice(0, 12)}; divisions ${rules.divisions_dataset?.name ?? rules.divisions_dataset?.version ?? ''}`.trim()) }));
+  const divisions = rules.divisions_dataset?.data ?? '';
+  items.push(el('li', { text: t(`规则数据版本 ${String(rules.rules_version ?? '').slice(0, 12)}；行政区划：${divisions}`,
+    `Rules version ${String(rules.rules_version ?? '').slice(0, 12)}; divisions: ${divisions}`) }));
   for (const s of result.min_wage_sources ?? []) {
     items.push(el('li', { text: t(`最低工资：第${s.tier}类 ${s.amount} 元，${s.effective} 起${s.date_confirmed === false ? '（日期未确认）' : ''}，可信度 ${s.confidence}，来源：${s.source}`,
       `Minimum wage: tier ${s.tier}, ${s.amount} yuan from ${s.effective}${s.date_confirmed === false ? ' (date not confirmed)' : ''}, confidence ${s.confidence}, source: ${s.source}`) }));

@@ -262,7 +262,7 @@ function drawFindingList() {
   const list = $('finding-list');
   const items = all.slice(listFrom, listFrom + LIST_MAX).map(([f, severity]) => {
     const li = document.createElement('li');
-    li.className = `finding ${severity}`;
+    li.className = `listed ${severity}`;
     li.dataset.path = f.path ?? '';
     li.dataset.code = f.code;
     const button = document.createElement('button');
