@@ -4,7 +4,9 @@
 // columns) and reports its progress; the page ends it to cancel.
 //   {id, type: 'evaluate', text}                      → {id, text}
 //   {id, type: 'import', name, bytes | text, indicators, overrides, request}
-//        → {id, progress: {stage, done, total}} …, then {id, reports, info, text}
+//        → {id, progress: {stage, done, total}} …, the reports in chunks
+//          {id, progress, chunk: [reports]} … (each small enough to take in one frame),
+//          then {id, info, text}
 import { loadJianxi } from '../jianxi.js';
 import { decodeBytes, rowsToReports, splitDelimited, xlsxRows } from './table-import.js';
 
@@ -35,8 +37,12 @@ async function importFile(data, progress) {
   progress({ stage: 'checking' });
   const jianxi = await ready;
   const text = jianxi.evaluateText(JSON.stringify({ ...data.request, reports: parsed.reports }));
+  const CHUNK = 4000;
+  for (let i = 0; i < parsed.reports.length; i += CHUNK) {
+    progress({ stage: 'sending', done: Math.min(parsed.reports.length, i + CHUNK), total: parsed.reports.length },
+      parsed.reports.slice(i, i + CHUNK));
+  }
   return {
-    reports: parsed.reports,
     text,
     info: { encoding, columns: parsed.columns, header: parsed.header, headerRows: parsed.headerRows,
       reports: parsed.reports.length, skipped: parsed.skipped.length },
@@ -46,7 +52,7 @@ async function importFile(data, progress) {
 self.onmessage = async ({ data }) => {
   try {
     if (data.type === 'import') {
-      const answer = await importFile(data, (progress) => self.postMessage({ id: data.id, progress }));
+      const answer = await importFile(data, (progress, chunk) => self.postMessage({ id: data.id, progress, chunk }));
       self.postMessage({ id: data.id, ...answer });
       return;
     }

@@ -154,10 +154,11 @@ function theWorker() {
     worker.addEventListener('message', ({ data }) => {
       const job = pending.get(data.id);
       if (!job) return;
+      if (data.chunk) for (const report of data.chunk) job.chunks.push(report);
       if (data.progress) { job.progress(data.progress); return; }
       pending.delete(data.id);
       if (data.error) job.fail(new Error(data.error));
-      else job.done(data);
+      else job.done({ ...data, reports: job.chunks });
     });
   }
   return worker;
@@ -167,7 +168,7 @@ function theWorker() {
 function inWorker(message, progress = () => {}, transfer = []) {
   const id = ++asked;
   return new Promise((done, fail) => {
-    pending.set(id, { done, fail, progress });
+    pending.set(id, { done, fail, progress, chunks: [] });
     theWorker().postMessage({ id, ...message }, transfer);
   });
 }
@@ -185,6 +186,7 @@ const STAGES = {
   decoding: ['正在解码', 'Decoding'],
   parsing: ['正在解析行', 'Reading rows'],
   checking: ['正在校验', 'Checking'],
+  sending: ['正在载入结果', 'Loading the rows'],
 };
 
 function showProgress({ stage, done, total }) {
