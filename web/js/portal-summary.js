@@ -519,6 +519,7 @@ export function initSummary(engine, provinces, saved, example, catalogTemplates)
     if (text.length > 200000) importSource({ name: 'paste.txt', text });
     else {
       const parsed = await parseDelimited(text, template().indicators);
+      lastSource = { name: 'paste.txt', text };
       importReports(parsed.reports, { ...parsed, reports: parsed.reports.length, skipped: parsed.skipped.length });
     }
   });
