@@ -141,7 +141,7 @@ export function updateReport(request, result) {
   } else {
     const reasons = result.errors.map((f) => {
       const label = fieldLabel(f.path ?? '');
-      return el('li', { 'data-path': f.path ?? '' }, label ? `${label}：` : '', msg(f));
+      return el('li', { 'data-finding-path': f.path ?? '' }, label ? `${label}：` : '', msg(f));
     });
     const title = t(`申请表还有 ${result.errors.length} 个错误，改正后才能打印申请报告：`,
       `The form has ${result.errors.length} error(s); correct them to print the report:`);

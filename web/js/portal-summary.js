@@ -265,8 +265,9 @@ function drawFindingList() {
   const items = all.slice(listFrom, listFrom + LIST_MAX).map(([f, severity]) => {
     const li = document.createElement('li');
     li.className = `listed ${severity}`;
-    li.dataset.path = f.path ?? '';
-    li.dataset.code = f.code;
+    // Not data-path: that names the cells findings are placed beside.
+    li.dataset.findingPath = f.path ?? '';
+    li.dataset.findingCode = f.code;
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'jump';
