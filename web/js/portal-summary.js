@@ -10,7 +10,7 @@ import { debounce } from './format.js';
 import { msg, t } from './i18n.js';
 import { exportFindingsCsv, exportFindingsXlsx, exportSummaryXlsx } from './portal-export.js';
 import { save } from './store.js';
-import { decodeBytes, parseDelimited, parseXlsx } from './table-import.js';
+import { parseDelimited } from './table-import.js';
 
 const form = document.getElementById('sum-form');
 const sheet = document.getElementById('sheet');
@@ -528,22 +528,8 @@ export function initSummary(engine, provinces, saved, example, catalogTemplates)
     const file = e.target.files[0];
     if (!file) return;
     e.target.value = '';
-    const bytes = await file.arrayBuffer();
-    if (bytes.byteLength > 100000) { importSource({ name: file.name, bytes }); return; }
-    try {
-      let parsed;
-      let encoding = null;
-      if (/\.xlsx$/i.test(file.name)) parsed = await parseXlsx(bytes, template().indicators);
-      else {
-        const decoded = decodeBytes(bytes);
-        encoding = decoded.encoding;
-        parsed = await parseDelimited(decoded.text, template().indicators);
-      }
-      lastSource = { name: file.name, bytes };
-      await importReports(parsed.reports, { ...parsed, encoding, reports: parsed.reports.length, skipped: parsed.skipped.length });
-    } catch (err) {
-      $('sum-summary').textContent = t(`无法读取文件：${err.message}`, `Cannot read the file: ${err.message}`);
-    }
+    // Every file is read in the worker: decoding, rows and the check never hold up the page.
+    importSource({ name: file.name, bytes: await file.arrayBuffer() });
   });
   $('cancel-work').addEventListener('click', () => { run += 1; cancelWork(); progressDone(t('已取消，表格未改动', 'Cancelled; the table is unchanged')); });
   $('page-prev').addEventListener('click', () => { readSheet(); page -= 1; drawSheet(); placeFindings(); });
