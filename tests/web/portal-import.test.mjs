@@ -65,7 +65,7 @@ test('a GBK CSV with a title row, a 填报单位 line, a 单位 column and Excel
   assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(csv), 'the file is not UTF-8');
   const page = await open(session.browser.context, session.server.origin, 'portal.html');
   await page.setInputFiles('#import-table', { name: 'gbk.csv', mimeType: 'text/csv', buffer: csv });
-  await page.waitForFunction((k) => document.querySelectorAll('#sheet tbody tr').length === k, summary.reports.length);
+  await page.waitForFunction(() => document.getElementById('import-info').textContent.includes('GB18030'));
   await settled(page, summary.reports.length);
   const request = await page.evaluate(() => JSON.parse(localStorage.getItem('jianxi.inputs.portal.summary')));
   const expectedReports = summary.reports.map((r) => ({ period: r.period, submitted_on: r.submitted_on, values: r.values, unit: '长春市' }));
@@ -121,23 +121,31 @@ for (const n of [500, 5000, 86000]) {
   test(`${n} reports: read and checked in the worker, every frame under 100 ms, the exact error count`, async () => {
     const { reports, csv } = bigTable(n);
     const page = await open(session.browser.context, session.server.origin, 'portal.html');
+    // Frames are timed from the file input's change event: before it, the browser is still
+    // taking the file from the test driver (DevTools protocol), which is not the page's work.
     await page.evaluate(() => {
       window.frames_ = [];
+      window.changeAt_ = Infinity;
+      document.getElementById('import-table').addEventListener('change', () => { window.changeAt_ = performance.now(); }, { capture: true });
       let last = performance.now();
-      const tick = (now) => { window.frames_.push(now - last); last = now; window.frameLoop_ = requestAnimationFrame(tick); };
+      const tick = (now) => { window.frames_.push([now, now - last]); last = now; window.frameLoop_ = requestAnimationFrame(tick); };
       window.frameLoop_ = requestAnimationFrame(tick);
     });
     const started = Date.now();
     await page.setInputFiles('#import-table', { name: `big-${n}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await settled(page, n);
     const elapsed = Date.now() - started;
-    const longest = await page.evaluate(() => { cancelAnimationFrame(window.frameLoop_); return Math.max(...window.frames_); });
+    const [longest, overall] = await page.evaluate(() => {
+      cancelAnimationFrame(window.frameLoop_);
+      const after = window.frames_.filter(([end, gap]) => end - gap >= window.changeAt_ - 1).map(([, gap]) => gap);
+      return [Math.max(0, ...after), Math.max(0, ...window.frames_.map(([, gap]) => gap))];
+    });
     const expected = bigCli({ kind: 'summary_table', template: 'mohrss-2022', province: summary.province, reports });
     const shownErrors = Number(await page.locator('#sum-form').getAttribute('data-errors'));
     assert.equal(shownErrors, exactCount(expected));
     assert.match(await page.locator('#sum-summary').textContent(), new RegExp(`${n} 份报表：${exactCount(expected)} 个错误`));
-    timings.push({ reports: n, bytes: csv.length, ms: elapsed, longest_frame_ms: Math.round(longest) });
-    console.log(`import ${n} reports (${(csv.length / 1e6).toFixed(1)} MB): ${elapsed} ms, longest frame ${Math.round(longest)} ms`);
+    timings.push({ reports: n, bytes: csv.length, ms: elapsed, longest_frame_ms: Math.round(longest), longest_frame_with_file_handoff_ms: Math.round(overall) });
+    console.log(`import ${n} reports (${(csv.length / 1e6).toFixed(1)} MB): ${elapsed} ms, longest frame ${Math.round(longest)} ms (${Math.round(overall)} ms with the test driver's file hand-off)`);
     assert.ok(longest < 100, `longest frame ${longest} ms`);
     // The list of findings jumps to a cell on another page of rows.
     const relations = expected.errors.filter((f) => f.code === 'summary.relation');
@@ -147,8 +155,9 @@ for (const n of [500, 5000, 86000]) {
     assert.equal(focused, target.path);
     // Every cell of the failed relation is marked.
     const row = target.path.split('/')[2];
+    const relation = mohrss.relations.find((r) => target.message.includes(r.printed));
     const marked = await page.locator(`#sheet tr[data-row="${row}"] td.in-relation`).evaluateAll((tds) => tds.map((td) => td.dataset.path).sort());
-    assert.deepEqual(marked, [5, 6, 7].map((k) => `/reports/${row}/values/${k}`));
+    assert.deepEqual(marked, relation.sides.flat().map((k) => `/reports/${row}/values/${k}`).sort());
     if (n === 500) await shot(page, 'portal-import-500');
   });
 }
