@@ -5,9 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # libboost-dev: Boost.Beast and Boost.Asio (header-only) for jianxi-server;
-# python3: the ctypes test of libjianxi.
+# python3: the ctypes test of libjianxi; poppler-utils: pdftotext and pdftoppm, with which
+# the browser tests read the printed application report.
 packages=(cmake g++ make emscripten libboost-date-time-dev libboost-dev nlohmann-json3-dev doctest-dev
-          chromium fonts-wqy-microhei clang-14 libclang-rt-14-dev gzip python3)
+          chromium fonts-wqy-microhei clang-14 libclang-rt-14-dev gzip python3 poppler-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -185,6 +185,21 @@ export interface Message {
   message_en: string;
 }
 
+/** A text as written in rules/ ({zh, en}); the layouts below are passed on as written. */
+export interface RuleText {
+  zh: string;
+  en: string;
+}
+
+/** Where a notice tells a unit to apply, and what it asks it to submit. */
+export interface Channel {
+  rule: string;
+  zones: { name: RuleText; url: string | null; note?: RuleText; rule?: string }[];
+  where: RuleText;
+  documents: RuleText[];  // empty when the notice lists none
+  documents_note?: RuleText;
+}
+
 export interface CatalogPolicy {
   id: string;             // e.g. "jilin-2022"
   province: string;       // e.g. "jilin"
@@ -196,6 +211,7 @@ export interface CatalogPolicy {
   effective_from: string;
   effective_to: string | null;
   effective_note?: Message;
+  channel?: Channel;        // absent for notices known only in part
 }
 
 export interface Indicator {
@@ -221,13 +237,41 @@ export interface SummaryTemplate {
   indicators: Indicator[];
   relations_printed: string;
   relations: Relation[];
+  units: string;          // the unit line, e.g. "单位：个、人、万元"
+  units_en: string;
+  layout?: SummaryLayout;
+}
+
+/** The annex's printed header: each cell covers indicators from..to and spans rows. */
+export interface SummaryLayout {
+  rule: string;
+  interpretation?: RuleText;
+  first_column: RuleText;
+  header_rows: { from: number; to?: number; rows?: number; text: RuleText }[][];
+  number_row?: boolean;
+  above?: RuleText;
+  footer?: RuleText;
+}
+
+/** How the application form prints as the notice's template. */
+export interface ReportLayout {
+  rule: string;
+  title: RuleText;
+  parts: { number: RuleText; title: RuleText; field?: string; list?: string; annex_table?: boolean }[];
+  annex_table: {
+    rule: string;
+    label: RuleText;
+    title: RuleText;
+    rows: { label: RuleText; field?: string; text?: RuleText }[][];  // text: {section/field} filled, {} blank
+    boxes: { label: RuleText; text: RuleText; signature: RuleText; date: RuleText; stamp: RuleText; office_use?: boolean }[];
+  };
 }
 
 export interface FormField {
   key: string;
   label: string;
   label_en: string;
-  format: 'text' | 'credit_code' | 'phone' | 'count' | string;
+  format: 'text' | 'long_text' | 'credit_code' | 'phone' | 'count' | string;
   required: boolean;
   min?: number;
   rule?: string;
@@ -264,6 +308,7 @@ export interface Form {
   sections: FormSection[];
   declarations: Declaration[];
   policies: Record<string, FormPolicy>;
+  report?: ReportLayout;
 }
 
 export interface CatalogFinding {

@@ -14,7 +14,7 @@
 
 namespace jianxi {
 
-enum class FieldFormat { text, credit_code, phone, count };
+enum class FieldFormat { text, long_text, credit_code, phone, count };
 
 struct FormField {
   std::string key;
@@ -51,6 +51,9 @@ struct ApplicationForm {
   std::map<std::string, Text> declarations;  // key → what the unit declares
   CrossCheck trainees_within_positions;      // plan.trainees ≤ plan.positions
   CrossCheck positions_add_up;               // Σ positions[].count = plan.positions
+  // How the form prints as the notice's template (parts, annex table, signature
+  // boxes), as written in the rule file: the catalog passes it on unchanged.
+  nlohmann::ordered_json report;
 };
 
 // A condition of a notice that the unit declares ("declarations": {key: true}).

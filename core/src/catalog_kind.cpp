@@ -31,6 +31,9 @@ Result summary_templates_json(const FormRules& forms) {
       indicators.push_back({{"number", i.number}, {"key", i.key}, {"name", i.name.zh}, {"name_en", i.name.en},
                             {"type", i.money ? "money" : "count"}, {"year_to_date", i.year_to_date}});
     j["relations_printed"] = t.relations_printed;
+    j["units"] = t.units.zh;
+    j["units_en"] = t.units.en;
+    if (!t.layout.is_null()) j["layout"] = t.layout;
     auto& relations = j["relations"] = Result::array();
     for (const Relation& r : t.relations) relations.push_back({{"printed", r.printed}, {"sides", r.sides}});
     out.push_back(std::move(j));
@@ -43,6 +46,7 @@ const char* format_name(FieldFormat f) {
     case FieldFormat::credit_code: return "credit_code";
     case FieldFormat::phone: return "phone";
     case FieldFormat::count: return "count";
+    case FieldFormat::long_text: return "long_text";
     default: return "text";
   }
 }
@@ -72,6 +76,7 @@ Result forms_json(const FormRules& forms, const std::string& only_policy) {
     auto& declarations = j["declarations"] = Result::array();
     for (const auto& [key, text] : form.declarations)
       declarations.push_back({{"key", key}, {"label", text.zh}, {"label_en", text.en}});
+    if (!form.report.is_null()) j["report"] = form.report;
     auto& by_policy = j["policies"] = Result::object();
     for (const auto& [policy, rules] : forms.application_by_policy) {
       if (rules.form_id != id || (!only_policy.empty() && policy != only_policy)) continue;
@@ -169,6 +174,7 @@ Result policy_json(const Policy& p) {
     for (const UnknownProvision& u : p.unknown)
       unknown.push_back({{"item", u.item}, {"rule", u.rule}, {"message", u.text.zh}, {"message_en", u.text.en}});
   }
+  if (auto channel = p.raw.find("channel"); channel != p.raw.end()) j["channel"] = *channel;
   if (!p.related.empty()) {
     auto& related = j["related"] = Result::array();
     for (const RelatedPolicy& r : p.related)

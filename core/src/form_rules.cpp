@@ -54,6 +54,20 @@ void read_summary_template(const std::string& file, const json& j, FormRules& ou
                                          std::to_string(n) + ", which the template lacks"));
           return;
         }
+  t.units = text_of(j, "units");
+  if (j.contains("layout")) {
+    t.layout = j["layout"];
+    const json& rows = t.layout.at("header_rows");
+    for (std::size_t r = 0; r < rows.size(); ++r)
+      for (std::size_t c = 0; c < rows[r].size(); ++c) {
+        int from = rows[r][c].at("from"), to = rows[r][c].value("to", from);
+        if (from > to || !t.indicator(to)) {
+          problems.push_back(rule_problem(file, "/layout/header_rows/" + std::to_string(r) + "/" + std::to_string(c),
+                                          "a header cell covers indicators the template lacks"));
+          return;
+        }
+      }
+  }
   t.relations = std::move(*relations);
   out.summary_templates[t.id] = std::move(t);
 }
@@ -80,6 +94,7 @@ FieldFormat format_of(const std::string& name) {
   if (name == "credit_code") return FieldFormat::credit_code;
   if (name == "phone") return FieldFormat::phone;
   if (name == "count") return FieldFormat::count;
+  if (name == "long_text") return FieldFormat::long_text;
   return FieldFormat::text;
 }
 
@@ -93,7 +108,54 @@ CrossCheck cross_check(const json& checks, const char* key) {
   return c;
 }
 
-void read_application_form(const json& j, FormRules& out) {
+// Every field the printed report names ("field", "{section/field}" in a text) and
+// every list it prints is one of the form's.
+void check_report_layout(const std::string& file, const ApplicationForm& f, std::vector<Finding>& problems) {
+  auto has_field = [&](const std::string& ref) {
+    auto slash = ref.find('/');
+    if (slash == std::string::npos) return false;
+    for (const FormSection& s : f.sections)
+      if (!s.list && s.key == ref.substr(0, slash))
+        for (const FormField& fld : s.fields)
+          if (fld.key == ref.substr(slash + 1)) return true;
+    return false;
+  };
+  auto check_text = [&](const json& text, const std::string& at) {
+    for (const char* lang : {"zh", "en"}) {
+      const std::string s = text.at(lang);
+      for (auto open = s.find('{'); open != std::string::npos; open = s.find('{', open + 1)) {
+        auto close = s.find('}', open);
+        std::string ref = s.substr(open + 1, close == std::string::npos ? std::string::npos : close - open - 1);
+        if (close == std::string::npos || (!ref.empty() && !has_field(ref)))
+          problems.push_back(rule_problem(file, at, "the text names \"{" + ref + "}\", which the form lacks"));
+      }
+    }
+  };
+  const json& parts = f.report.at("parts");
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    std::string at = "/report/parts/" + std::to_string(i);
+    if (parts[i].contains("field") && !has_field(parts[i]["field"]))
+      problems.push_back(rule_problem(file, at + "/field", "the form has no such field"));
+    if (parts[i].contains("list")) {
+      bool found = false;
+      for (const FormSection& s : f.sections) found = found || (s.list && s.key == parts[i]["list"]);
+      if (!found) problems.push_back(rule_problem(file, at + "/list", "the form has no such list"));
+    }
+  }
+  const json& rows = f.report.at("annex_table").at("rows");
+  for (std::size_t r = 0; r < rows.size(); ++r)
+    for (std::size_t c = 0; c < rows[r].size(); ++c) {
+      std::string at = "/report/annex_table/rows/" + std::to_string(r) + "/" + std::to_string(c);
+      if (rows[r][c].contains("field") && !has_field(rows[r][c]["field"]))
+        problems.push_back(rule_problem(file, at + "/field", "the form has no such field"));
+      if (rows[r][c].contains("text")) check_text(rows[r][c]["text"], at + "/text");
+    }
+  const json& boxes = f.report.at("annex_table").at("boxes");
+  for (std::size_t b = 0; b < boxes.size(); ++b)
+    check_text(boxes[b].at("text"), "/report/annex_table/boxes/" + std::to_string(b) + "/text");
+}
+
+void read_application_form(const std::string& file, const json& j, FormRules& out, std::vector<Finding>& problems) {
   ApplicationForm f;
   f.id = j.at("id");
   f.title = text_of(j, "title");
@@ -123,6 +185,10 @@ void read_application_form(const json& j, FormRules& out) {
   const json& checks = j.value("checks", json::object());
   f.trainees_within_positions = cross_check(checks, "trainees_within_positions");
   f.positions_add_up = cross_check(checks, "positions_add_up");
+  if (j.contains("report")) {
+    f.report = j["report"];
+    check_report_layout(file, f, problems);
+  }
   out.application_forms[f.id] = std::move(f);
 }
 
@@ -198,7 +264,7 @@ std::shared_ptr<const FormRules> read_form_rules(const std::map<std::string, jso
     try {
       if (in_folder(path, "summary-templates")) read_summary_template(path, doc, *out, problems);
       else if (in_folder(path, "allocation-tables")) read_allocation_template(doc, *out);
-      else if (in_folder(path, "forms")) read_application_form(doc, *out);
+      else if (in_folder(path, "forms")) read_application_form(path, doc, *out, problems);
     } catch (const std::exception& e) {
       problems.push_back(rule_problem(path, "", e.what()));
     }

@@ -37,6 +37,8 @@ struct SummaryTemplate {
   std::vector<Indicator> indicators;  // by number, 1..n
   std::vector<Relation> relations;
   std::string relations_printed;
+  Text units;                   // the unit line printed above the table
+  nlohmann::ordered_json layout;  // the printed header rows, as written in the rule file
 
   const Indicator* indicator(int number) const {
     if (number < 1 || number > static_cast<int>(indicators.size())) return nullptr;

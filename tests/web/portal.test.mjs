@@ -38,7 +38,7 @@ async function summaryShown(page) {
   await page.waitForFunction(() => document.getElementById('sum-form').dataset.checked !== undefined);
   await page.waitForTimeout(400);
   return page.evaluate(() => [...document.querySelectorAll('#sheet tbody tr')].map((tr) => {
-    const inputs = [...tr.querySelectorAll('input')];
+    const inputs = [...tr.querySelectorAll('input:not(.unit)')];
     return [inputs[0].value, inputs[1].value, ...inputs.slice(2).map((i) => i.value)];
   }));
 }
@@ -142,7 +142,14 @@ test('many reports are checked in one request behind a progress bar, with the CL
     && document.getElementById('progress').value === 1, reports.length);
   assert.equal(await page.locator('#progress-box').isVisible(), true);
   const expected = cli({ kind: 'summary_table', template: 'mohrss-2022', province: summary.province, reports });
-  assert.deepEqual(await shownFindings(page, '#sum-form'), expectedFindings(expected));
+  // The sheet shows 100 rows a page: the findings of those rows sit beside their cells,
+  // and the list of findings names every one.
+  const onFirstPage = (f) => !/^\/reports\/\d+/.test(f.path) || Number(f.path.split('/')[2]) < 100;
+  const firstPage = { errors: expected.errors.filter(onFirstPage), warnings: expected.warnings.filter(onFirstPage) };
+  assert.ok(firstPage.errors.length + firstPage.warnings.length < expected.errors.length + expected.warnings.length);
+  assert.deepEqual(await shownFindings(page, '#sum-form'), expectedFindings(firstPage));
+  const listed = await page.locator('#finding-list li').evaluateAll((items) => items.map((li) => `${li.dataset.findingPath} ${li.dataset.findingCode}`).sort());
+  assert.deepEqual(listed, expectedFindings(expected));
   await page.click('#sum-example');
 });
 

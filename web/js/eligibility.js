@@ -13,6 +13,7 @@ import { debounce, nameIn, nameOf, provinceName, today } from './format.js';
 import { initLanguage, msg, t, setText } from './i18n.js';
 import { fillCheckboxes } from './policy-choice.js';
 import { load, save } from './store.js';
+import { initHandoff } from './handoff.js';
 
 const PAGE = 'eligibility';
 const form = document.getElementById('eligibility-form');
@@ -289,6 +290,7 @@ async function start() {
   evaluateNow();
   document.body.dataset.firstResultMs = String(Math.round(performance.now() - started));
   setText($('engine-status'), `规则引擎 ${jianxi.version()} 已就绪`, `Rule engine ${jianxi.version()} ready`);
+  await initHandoff({ readRequest, evaluate: (r) => jianxi.evaluate(r), form });
   document.body.dataset.ready = 'true';
 }
 

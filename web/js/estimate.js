@@ -13,6 +13,7 @@ import { debounce, download, nameIn, percent, provinceName, today, yuan } from '
 import { initLanguage, msg, t, translateNew, setText } from './i18n.js';
 import { fillCheckboxes, fillOptions, fillPolicyChoosers, provinceOf } from './policy-choice.js';
 import { load, save } from './store.js';
+import { initHandoff } from './handoff.js';
 
 const PAGE = 'estimate';
 const form = document.getElementById('estimate-form');
@@ -814,6 +815,7 @@ async function start() {
   const ms = Math.round(performance.now() - loadStarted);
   document.body.dataset.firstResultMs = String(ms);
   setText(status, `规则引擎 ${jianxi.version()} 已就绪`, `Rule engine ${jianxi.version()} ready`);
+  await initHandoff({ readRequest, evaluate: (r) => jianxi.evaluate(r), form, after: $('result') });
   document.body.dataset.ready = 'true';
 }
 

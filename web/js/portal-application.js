@@ -10,6 +10,9 @@ const form = document.getElementById('app-form');
 const $ = (id) => document.getElementById(id);
 let jianxi;
 let spec = { sections: [], declarations: [], policies: {} };
+let onChecked = () => {};
+/** Calls fn(request, result) after every check (the printed report follows the form). */
+export const whenChecked = (fn) => { onChecked = fn; };
 const lists = {};      // list section key -> <ol>
 const rowFields = {};  // list section key -> fields
 
@@ -29,6 +32,13 @@ function labelled(tag, zh, en) {
 
 /** The input for a field of the catalog's form, by its format. */
 function inputFor(field) {
+  if (field.format === 'long_text') {
+    const area = document.createElement('textarea');
+    area.className = 'long-text';
+    area.rows = 4;
+    if (field.required) area.setAttribute('aria-required', 'true');
+    return area;
+  }
   const input = document.createElement('input');
   if (field.format === 'count' || field.format === 'number' || field.format === 'money') {
     input.type = 'number';
@@ -79,7 +89,7 @@ function drawSections() {
     for (const field of section.fields) {
       const box = fieldBox(field);
       box.dataset.path = `/${section.key}/${field.key}`;
-      const input = box.querySelector('input');
+      const input = box.querySelector('input, textarea');
       input.id = `${section.key}-${field.key}`;
       input.dataset.key = `${section.key}.${field.key}`;
       box.querySelector('label').htmlFor = input.id;
@@ -116,7 +126,7 @@ function renumber(name) {
   [...lists[name].children].forEach((li, i) => {
     for (const field of li.querySelectorAll('[data-field]')) {
       field.dataset.path = `/${name}/${i}/${field.dataset.field}`;
-      const input = field.querySelector('input');
+      const input = field.querySelector('input, textarea');
       input.id = `${name}-${i}-${field.dataset.field}`;
       field.querySelector('label').htmlFor = input.id;
     }
@@ -130,7 +140,7 @@ function addRow(name, values = {}) {
   for (const field of rowFields[name]) {
     const box = fieldBox(field);
     box.dataset.field = field.key;
-    const input = box.querySelector('input');
+    const input = box.querySelector('input, textarea');
     input.dataset.name = field.key;
     input.value = values[field.key] ?? '';
     grid.append(box);
@@ -168,6 +178,7 @@ export function check() {
   showFindings(form, result, $('app-general'));
   showRequiredDeclarations(request.policy);
   form.dataset.checked = String(result.errors.length + result.warnings.length);
+  onChecked(request, result);
   return result;
 }
 

@@ -1,7 +1,9 @@
 // The portal page: loads the core once and sets up the two checked forms.
 import { catalog, engine, markFirstResult } from './engine.js';
 import { initLanguage, t, setText } from './i18n.js';
-import { check, initApplication } from './portal-application.js';
+import { asOfBlock, channelBlock } from './handoff.js';
+import { check, initApplication, readApplication, whenChecked } from './portal-application.js';
+import { initReport, updateReport } from './portal-print.js';
 import { initSummary, redrawSummary } from './portal-summary.js';
 import { load } from './store.js';
 
@@ -16,6 +18,20 @@ async function start() {
     .map((name) => fetch(`examples/${name}.json`).then((r) => r.json())));
   const provinces = [...new Map(list.map((p) => [p.province, p.province_zh])).entries()];
   const form = rules.forms.find((f) => f.id === 'unit-application') ?? rules.forms[0];
+  const channel = document.getElementById('app-channel');
+  whenChecked((request, result) => {
+    updateReport(request, result);
+    const policy = list.find((p) => p.id === request.policy);
+    const title = document.createElement('h3');
+    title.textContent = t('下一步：到哪里办理', 'Next: where to apply');
+    const asOf = document.createElement('h3');
+    asOf.textContent = t('数据截至', 'Data as of');
+    channel.replaceChildren(title, channelBlock(policy), asOf, asOfBlock(rules, policy, result));
+  });
+  initReport(form, () => {
+    const result = check();
+    return { request: readApplication(), result };
+  });
   initApplication(jianxi, list, form, load('portal.application'), application);
   await initSummary(jianxi, provinces, load('portal.summary'), summary, rules.templates);
   document.body.dataset.firstResultMs = String(Math.round(performance.now() - started));
