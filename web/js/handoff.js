@@ -62,14 +62,35 @@ if (shared) save(pageName(), shared);
 export const restoredFromLink = Boolean(shared);
 addEventListener('hashchange', () => { if (decodeState(location.hash)) location.reload(); });
 
+// In English, names that exist only in Chinese (document numbers, the division data's
+// source, service-zone names) are marked as Chinese, so that a screen reader reads them
+// as such.
+const chinese = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]+(?:[\s\d]*[\p{Script=Han}\u3000-\u303f\uff00-\uffef]+)*/gu;
+function marked(text) {
+  if (!document.documentElement.lang.startsWith('en')) return [text];
+  const parts = [];
+  let last = 0;
+  for (const m of text.matchAll(chinese)) {
+    if (m.index > last) parts.push(text.slice(last, m.index));
+    const span = document.createElement('span');
+    span.lang = 'zh-CN';
+    span.textContent = m[0];
+    parts.push(span);
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) parts.push(text.slice(last));
+  return parts;
+}
+
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (k === 'class') node.className = v;
-    else if (k === 'text') node.textContent = v;
+    else if (k === 'text') node.append(...marked(String(v)));
     else node.setAttribute(k, v);
   }
-  node.append(...children.filter((c) => c != null && c !== false));
+  for (const c of children)
+    if (c != null && c !== false) node.append(...(typeof c === 'string' ? marked(c) : [c]));
   return node;
 }
 
