@@ -63,7 +63,7 @@ const ROWS = [
     return stated(text, [], { notes: notes(p.effective_note && [t('说明', 'Note'), msg(p.effective_note)]) });
   } },
   { section: 'period', key: 'issued', unknown: 'issued', label: ['印发日期与文号', 'Issued, document number'], cell: (p) =>
-    stated(p.issued, [], { doc: p.document ?? null }) },
+    stated(p.issued ?? t('未知', 'unknown'), [], { doc: p.document ?? null }) },
   { section: 'period', key: 'related', label: ['前后通知', 'Earlier and later notices'], cell: (p) => {
     if (!p.related?.length) return { state: 'absent', text: t('未收录相关通知', 'None held in the rules') };
     return stated(p.related.map((r) => r.policy).join(t('、', ', ')), [], {
@@ -218,7 +218,7 @@ const ROWS = [
 ];
 
 const SECTIONS = {
-  period: ['施行期间', 'Period in force'],
+  period: ['通知', 'The notice'],
   eligibility: ['见习对象', 'Who is eligible'],
   length: ['见习期限', 'Length'],
   subsidy: ['补贴', 'Subsidies'],
