@@ -232,7 +232,7 @@ const CONFIDENCE = { medium: ['可信度：中', 'confidence: medium'], low: ['�
 function fillCell(td, content) {
   td.dataset.state = content.state;
   const text = make('span', { class: 'cell-text' });
-  if (content.state === 'unknown') text.append(make('strong', {}, t('原文未找到', 'Not found')), t('：', ': '));
+  if (content.state === 'unknown') text.append(make('strong', {}, t('原文未找到', 'Text not found')), t('：', ': '));
   text.append(content.text);
   if (content.doc !== undefined) text.append(' ', content.doc ? zh(content.doc) : t('无文号', 'no number'));
   td.append(text);
@@ -246,11 +246,13 @@ function fillCell(td, content) {
   }
 }
 
+/** A provision the notice has whose text was not found: said so, with what is known in a note. */
 function unknownContent(items) {
   return {
     state: 'unknown',
-    text: items.map(msg).join(' '),
+    text: t('通知有此项规定', 'the notice has this provision'),
     rules: items.map((u) => u.rule),
+    notes: [[t('已知情况', 'What is known'), items.map(msg).join(' ')]],
   };
 }
 
