@@ -200,6 +200,82 @@ export interface Channel {
   documents_note?: RuleText;
 }
 
+/** Set on a provision known only from a secondary source (its rule may end in "#?"). */
+export type ProvisionConfidence = 'medium' | 'low';
+
+/** What every provision carries: the clause that states it, and how sure the rules are of it. */
+export interface Provision {
+  rule: string;                    // clause id, e.g. "shanxi-2022#3.2"; "…#?" when its text was not found
+  confidence?: ProvisionConfidence;
+  interpretation?: Message;        // how the core reads the clause
+  note?: Message;
+}
+
+export interface CategoryProvision extends Provision {
+  id: Category;
+  admitted: boolean;
+  only_with_region_flags?: RegionFlag[];
+  min_age: number | null;
+  max_age: number | null;
+  requires_registration: boolean;
+}
+
+/** A band of the retention raise: above `above` (or at it, when inclusive) the rate is `rate`, plus step_rate per whole step. */
+export interface RetentionBand {
+  above: number;
+  inclusive: boolean;
+  rate: number;
+  step?: number;
+  step_rate?: number;
+}
+
+export interface ReportingDeadline extends Provision {
+  calendar_days: number | null;
+  working_days: number | null;
+  postpone_over_holidays: boolean;
+}
+
+/** A provision the notice is known to have whose text was not found. */
+export interface UnknownProvision extends Message {
+  section: '' | 'eligibility' | 'subsidy' | string;
+  item: string;                    // e.g. "retention", "month_counting", "issued"
+  rule: string;                    // "…#?"
+}
+
+/** Each notice's provisions as the typed rules hold them, for a side-by-side comparison. */
+export interface Provisions {
+  eligibility: {
+    graduate: Provision & { years_since_leaving: number };
+    categories: CategoryProvision[];
+    internship_months?: Provision & { min: number; max: number; binding: boolean };
+    once_per_person?: Provision;
+  };
+  month_counting?: Provision & { min_working_days: number };
+  subsidy: {
+    position: Provision & {
+      rates: Partial<Record<Category, number | null>>;  // null: the notice states no rate
+      unstated?: Message;
+    };
+    retention?: Provision & { bands: RetentionBand[]; payment: 'monthly' | 'after_end' | 'next_year'; model_unit_rule?: string };
+    insurance?: Provision & { method: 'actual_premium' | 'fixed_per_person' | 'government_purchase'; amount?: number };
+    remaining_period?: Provision & {
+      contract_signed_by: string; min_contract_years: number | null; min_served_months: number;
+      requires_social_insurance: boolean; max_months: number | null;
+    };
+    mentoring?: Provision & { amount: number; retention_at_least: number; min_contract_years: number | null; requires_social_insurance: boolean };
+    social_insurance?: Provision & { rate: number; min_served_months: number; max_months: number | null };
+    absence?: Provision & { max_consecutive: number; max_total: number };
+  };
+  summary_table?: Provision & { template: string; deadline: ReportingDeadline | null; deadline_note?: Message };
+  unknown: UnknownProvision[];
+}
+
+/** A notice before or after this one, and how they stand. */
+export interface RelatedPolicy extends Message {
+  policy: string;
+  relation: 'follows' | 'followed_by' | 'unknown' | string;
+}
+
 export interface CatalogPolicy {
   id: string;             // e.g. "jilin-2022"
   province: string;       // e.g. "jilin"
@@ -207,11 +283,13 @@ export interface CatalogPolicy {
   title: string;
   title_en: string;
   document: string | null;  // document number, e.g. "吉人社联〔2022〕79号"
-  issued: string;           // YYYY-MM-DD
+  issued: string | null;    // YYYY-MM-DD; null when the issue date was not found
   effective_from: string;
   effective_to: string | null;
   effective_note?: Message;
   channel?: Channel;        // absent for notices known only in part
+  related?: RelatedPolicy[];
+  provisions: Provisions;  // in the whole catalog and with {policy}
 }
 
 export interface Indicator {

@@ -42,6 +42,12 @@ function coreRuns(answer) {
 async function currentAnswer(page, path) {
   if (path === 'estimate.html') return cli(JSON.parse(await page.locator('#request-json').textContent()));
   if (path === 'eligibility.html') return cli(JSON.parse(await page.evaluate(() => localStorage.getItem('jianxi.inputs.eligibility'))));
+  if (path === 'compare.html') {
+    // The catalog, and the core's answer for each province on the date shown.
+    const asOf = await page.inputValue('#as-of');
+    const provinces = await page.locator('#in-force li').evaluateAll((lis) => lis.map((li) => li.dataset.province));
+    return [cli({ kind: 'catalog' }), ...provinces.map((province) => cli({ kind: 'eligibility', province, as_of: asOf }))];
+  }
   return {};
 }
 
@@ -103,7 +109,7 @@ async function withFindings(page, path) {
   }
 }
 
-const PAGES = ['', 'estimate.html', 'eligibility.html', 'portal.html'];
+const PAGES = ['', 'estimate.html', 'eligibility.html', 'portal.html', 'compare.html'];
 
 test('axe is really running: it reports a planted violation', async () => {
   const page = await open(session.browser.context, session.server.origin, '');
@@ -151,9 +157,9 @@ for (const [viewport, name] of [[DESKTOP, 'desktop'], [PHONE, 'phone']]) {
   });
 }
 
-test('in English, no Chinese is left on the home, estimate and eligibility pages (findings shown)', async () => {
+test('in English, no Chinese is left on the home, estimate, eligibility and comparison pages (findings shown)', async () => {
   const report = [];
-  for (const path of ['', 'estimate.html', 'eligibility.html']) {
+  for (const path of ['', 'estimate.html', 'eligibility.html', 'compare.html']) {
     const page = await open(session.browser.context, session.server.origin, path);
     await withFindings(page, path);
     await page.click('#lang-switch');

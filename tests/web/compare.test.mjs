@@ -1,0 +1,212 @@
+// The comparison page: its cells say what the core's catalog says about each notice
+// (base rate, insurance, internship length, period in force, provisions not found),
+// a cell's clause opens with the exact quoted text, and the date picker names the
+// notice the core applies in each province on that date; on a desktop and a phone,
+// in Chinese and in English.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { cli, DESKTOP, foreign, open, PHONE, shot, startBrowser, withServerAndBrowser } from './harness.mjs';
+
+const session = withServerAndBrowser(DESKTOP);
+const catalog = cli({ kind: 'catalog' });
+const pct = (r) => `${Number((Number(r) * 100).toFixed(2))}%`;
+
+/** The text of the cell of row `row` and notice `policy`, its state and its clause ids. */
+const cell = (page, row, policy) => page.evaluate(([r, p]) => {
+  const td = document.querySelector(`#compare tr[data-row="${r}"] td[data-policy="${p}"]`);
+  return td && { text: td.querySelector('.cell-text').textContent, all: td.textContent, state: td.dataset.state,
+    rules: [...td.querySelectorAll('.cell-rules button.rule')].map((b) => b.dataset.rule) };
+}, [row, policy]);
+
+const inForce = (page) => page.evaluate(() => Object.fromEntries(
+  [...document.querySelectorAll('#in-force li')].map((li) => [li.dataset.province, li.dataset.policy || null])));
+
+async function pickDate(page, date) {
+  await page.fill('#as-of', date);
+  await page.waitForFunction((d) => document.body.dataset.inForce === d, date);
+}
+
+/** Checks the cells against the catalog, in the language on screen. */
+async function checkCells(page, lang) {
+  const columns = await page.locator('#compare thead th[data-policy]').evaluateAll((ths) => ths.map((th) => th.dataset.policy));
+  assert.deepEqual(columns, catalog.policies.map((p) => p.id), 'one column per notice, in the catalog\'s order');
+  for (const p of catalog.policies) {
+    const v = p.provisions;
+    const unknown = (item) => v.unknown.find((u) => u.item === item);
+    // Base rate for college graduates.
+    const rate = await cell(page, 'rate:college_graduate', p.id);
+    const r = v.subsidy.position.rates.college_graduate;
+    assert.deepEqual(rate.rules, [v.subsidy.position.rule], p.id);
+    if (r === null) {
+      assert.equal(rate.state, 'unstated', p.id);
+      assert.ok(rate.text.length > 0, `${p.id}: an unstated rate is said so, never blank`);
+      assert.ok(!rate.text.includes('0%'), rate.text);
+    } else {
+      assert.equal(rate.state, 'stated');
+      assert.ok(rate.text.includes(pct(r)), `${p.id}: ${rate.text} has ${pct(r)}`);
+    }
+    // Insurance.
+    const ins = await cell(page, 'insurance', p.id);
+    if (unknown('insurance')) {
+      assert.equal(ins.state, 'unknown', p.id);
+      assert.ok(ins.all.includes(lang === 'en' ? unknown('insurance').message_en : unknown('insurance').message));
+    } else if (!v.subsidy.insurance) assert.equal(ins.state, 'absent', p.id);
+    else {
+      assert.deepEqual(ins.rules, [v.subsidy.insurance.rule]);
+      if (v.subsidy.insurance.amount != null) assert.ok(ins.text.includes(String(v.subsidy.insurance.amount)), `${p.id}: ${ins.text}`);
+    }
+    // Internship months.
+    const months = await cell(page, 'internship_months', p.id);
+    const m = v.eligibility.internship_months;
+    if (unknown('internship_months')) assert.equal(months.state, 'unknown', p.id);
+    else if (!m) assert.equal(months.state, 'absent', p.id);
+    else {
+      assert.ok(months.text.includes(`${m.min}–${m.max}`), `${p.id}: ${months.text}`);
+      assert.deepEqual(months.rules, [m.rule]);
+    }
+    // Period in force.
+    const period = await cell(page, 'effective', p.id);
+    assert.ok(period.text.includes(p.effective_from), `${p.id}: ${period.text}`);
+    if (p.effective_to) assert.ok(period.text.includes(p.effective_to), `${p.id}: ${period.text}`);
+    // Every provision not found is shown as such, with its message, never blank.
+    for (const u of v.unknown) {
+      const shown = await page.evaluate(([pid, text]) => [...document.querySelectorAll(`#compare td[data-policy="${pid}"][data-state="unknown"]`)]
+        .some((td) => td.textContent.includes(text)), [p.id, lang === 'en' ? u.message_en : u.message]);
+      assert.ok(shown, `${p.id}: unknown ${u.item} shown`);
+    }
+  }
+  // No cell is blank.
+  const blank = await page.locator('#compare tbody td').evaluateAll((tds) => tds.filter((td) => !td.textContent.trim()).length);
+  assert.equal(blank, 0);
+}
+
+test('the cells match the catalog, in Chinese and in English; a provision not found is shown as unknown', async () => {
+  const page = await open(session.browser.context, session.server.origin, 'compare.html');
+  await checkCells(page, 'zh');
+  // jilin-2023's retention raise was not found: its cell says so.
+  const jilinRetention = await cell(page, 'retention', 'jilin-2023');
+  assert.equal(jilinRetention.state, 'unknown');
+  assert.match(jilinRetention.text, /原文未找到/);
+  assert.deepEqual(jilinRetention.rules, ['jilin-2023#?']);
+  // The retention raise as text: shanxi-2022's two bands.
+  const raise = await cell(page, 'retention', 'shanxi-2022');
+  assert.match(raise.text, /高于50%：60%，每满10个百分点加5%；留用率高于80%：100%/);
+  await shot(page, 'compare-desktop-zh');
+  await page.click('#lang-switch');
+  await checkCells(page, 'en');
+  assert.match((await cell(page, 'retention', 'shanxi-2022')).text, /above 50%: 60%, \+5% per whole 10 points; above 80%: 100%/);
+  assert.match((await cell(page, 'retention', 'jilin-2023')).text, /^Text not found: the notice has this provision/);
+  await shot(page, 'compare-desktop-en');
+  await page.click('#lang-switch');
+  assert.deepEqual(session.browser.problems, []);
+  assert.deepEqual(foreign(session.browser.requests, session.server.origin), []);
+});
+
+test('a cell\'s clause opens with the exact quoted text', async () => {
+  const page = await open(session.browser.context, session.server.origin, 'compare.html');
+  const button = page.locator('#compare tr[data-row="insurance"] td[data-policy="shanxi-2022"] button.rule').first();
+  const rule = await button.textContent();
+  await button.click();
+  await page.waitForFunction(() => document.getElementById('clause-dialog')?.open);
+  const clause = cli({ kind: 'catalog', policy: rule.split('#')[0] }).clauses.find((c) => c.id === rule);
+  const seen = await page.evaluate(() => {
+    const d = document.getElementById('clause-dialog');
+    return { rule: d.dataset.rule, zh: d.querySelector('blockquote.clause-zh')?.textContent };
+  });
+  assert.equal(seen.rule, rule);
+  assert.equal(seen.zh, clause.text);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.rule), rule, 'focus back on the button');
+});
+
+const DATES = [
+  ['2022-07-01', { jilin: 'jilin-2022' }],
+  ['2024-06-01', { jilin: 'jilin-2023', shanxi: cli({ kind: 'eligibility', province: 'shanxi', as_of: '2024-06-01' }).policy }],
+  ['2026-11-26', { hunan: null }],
+];
+
+test('the date picker names the notice in force in each province, as the core chooses', async () => {
+  const page = await open(session.browser.context, session.server.origin, 'compare.html');
+  for (const [date, expected] of DATES) {
+    await pickDate(page, date);
+    const shown = await inForce(page);
+    for (const [province, policy] of Object.entries(expected)) assert.equal(shown[province], policy, `${date} ${province}`);
+    // Every province, against the CLI's answer to the same minimal request.
+    for (const province of Object.keys(shown)) {
+      assert.equal(shown[province], cli({ kind: 'eligibility', province, as_of: date }).policy ?? null, `${date} ${province}`);
+    }
+    const marked = await page.locator('#compare thead th[data-in-force="used"]').evaluateAll((ths) => ths.map((th) => th.dataset.policy));
+    assert.deepEqual(marked.sort(), Object.values(shown).filter(Boolean).sort(), `${date}: the columns in force are marked`);
+  }
+  const none = page.locator('#in-force li[data-province="hunan"]');
+  assert.match(await none.textContent(), /没有收录的有效通知/);
+  await page.click('#lang-switch');
+  assert.match(await none.textContent(), /no notice of hunan in force on 2026-11-26/);
+  await page.click('#lang-switch');
+});
+
+test('on a phone: the table scrolls sideways with the first column in place; the date picker and clauses work; both languages', async () => {
+  const phone = await startBrowser(PHONE, { isMobile: true, hasTouch: true });
+  try {
+    const page = await open(phone.context, session.server.origin, 'compare.html');
+    await checkCells(page, 'zh');
+    const geometry = await page.evaluate(() => {
+      const box = document.getElementById('compare-scroll');
+      return { scrollable: box.scrollWidth > box.clientWidth, page: document.documentElement.scrollWidth, vw: innerWidth };
+    });
+    assert.ok(geometry.scrollable, 'the table scrolls inside its box');
+    assert.ok(geometry.page <= geometry.vw, `the page itself does not scroll sideways (${geometry.page} > ${geometry.vw})`);
+    const firstColumn = page.locator('#compare tr[data-row="insurance"] th');
+    const before = await firstColumn.boundingBox();
+    await page.evaluate(() => { document.getElementById('compare-scroll').scrollLeft = 600; });
+    const after = await firstColumn.boundingBox();
+    assert.ok(Math.abs(before.x - after.x) < 1, 'the first column stays in place');
+    await page.evaluate(() => { document.getElementById('compare-scroll').scrollLeft = 0; });
+    for (const [date, expected] of DATES) {
+      await pickDate(page, date);
+      const shown = await inForce(page);
+      for (const [province, policy] of Object.entries(expected)) assert.equal(shown[province], policy, `${date} ${province}`);
+    }
+    await pickDate(page, '2024-06-01');
+    await shot(page, 'compare-phone-zh');
+    const button = page.locator('#compare tr[data-row="rate:college_graduate"] td[data-policy="jiangxi-2023"] button.rule');
+    const rule = await button.textContent();
+    await button.tap();
+    await page.waitForFunction(() => document.getElementById('clause-dialog')?.open);
+    const clause = cli({ kind: 'catalog', policy: 'jiangxi-2023' }).clauses.find((c) => c.id === rule);
+    assert.equal(await page.locator('#clause-dialog blockquote.clause-zh').textContent(), clause.text);
+    await page.keyboard.press('Escape');
+    await page.click('#lang-switch');
+    await checkCells(page, 'en');
+    await shot(page, 'compare-phone-en');
+    await page.click('#lang-switch');
+    assert.deepEqual(phone.problems, []);
+  } finally {
+    await phone.close();
+  }
+});
+
+test('printing: the table in full width with every note open, the controls left out', async () => {
+  const page = await open(session.browser.context, session.server.origin, 'compare.html');
+  await page.emulateMedia({ media: 'print' });
+  try {
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    const seen = await page.evaluate(() => ({
+      header: document.querySelector('header').getClientRects().length,
+      date: document.getElementById('as-of').getClientRects().length,
+      closed: document.querySelectorAll('#compare details:not([open])').length,
+      table: document.getElementById('compare').getBoundingClientRect().width,
+      box: document.getElementById('compare-scroll').clientWidth,
+    }));
+    assert.equal(seen.header, 0);
+    assert.equal(seen.date, 0);
+    assert.equal(seen.closed, 0, 'every note open for the print');
+    assert.ok(seen.table <= seen.box + 1, 'the table fits the page width');
+    const pdf = await page.pdf({ format: 'A4', landscape: true, preferCSSPageSize: true });
+    assert.ok(pdf.length > 1000);
+    await shot(page, 'compare-print');
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  } finally {
+    await page.emulateMedia({ media: 'screen' });
+  }
+});
