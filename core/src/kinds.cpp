@@ -43,6 +43,8 @@ const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& repor
   }
   bool province_known = false;
   std::string province_zh = *province;
+  const Term* province_term = Vocabulary::find(rules.vocabulary().provinces, *province);
+  std::string province_en = province_term ? province_term->name.en : *province;
   std::vector<const Policy*> in_force;
   for (const auto& p : rules.policies()) {
     if (p.province != *province) continue;
@@ -103,7 +105,7 @@ const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& repor
                            : "";
     report.error(request.path("as_of"), "policy.none_in_force",
                  province_zh + " " + format_date(*as_of) + " 没有收录的有效通知" + zh,
-                 "no notice of " + *province + " in force on " + format_date(*as_of) + en);
+                 "no notice of " + province_en + " in force on " + format_date(*as_of) + en);
   }
   return nullptr;
 }
