@@ -141,7 +141,7 @@ test('the date picker names the notice in force in each province, as the core ch
   const none = page.locator('#in-force li[data-province="hunan"]');
   assert.match(await none.textContent(), /没有收录的有效通知/);
   await page.click('#lang-switch');
-  assert.match(await none.textContent(), /no notice of hunan in force on 2026-11-26/);
+  assert.match(await none.textContent(), /no notice of Hunan in force on 2026-11-26/);
   await page.click('#lang-switch');
 });
 
