@@ -101,6 +101,19 @@ Result clauses_json(const RuleSet& rules, const std::string& policy) {
   return out;
 }
 
+// A place's monthly figure on `day` for its tier, with the adjustment it comes from
+// (null and "missing" where the table has no figure).
+void add_wage(Result& j, const WageTable& table, Date day, std::optional<int> tier) {
+  const WageAdjustment* adj = adjustment_on(table, day);
+  auto figure = adj && tier ? adj->tiers.find(*tier) : std::map<int, Fen>::const_iterator{};
+  bool known = adj && tier && figure != adj->tiers.end();
+  j["min_wage"] = known ? yuan_json(figure->second) : Result(nullptr);
+  if (adj) {
+    j["effective"] = format_date(adj->effective);
+    j["confidence"] = known ? adj->confidence : "missing";
+  }
+}
+
 // One place of the picker: its tier and figure on `day`, or why there is none.
 Result place_json(const RuleSet& rules, const WageTable& table, const WageAreas* areas, Date day,
                   const Division& d) {
@@ -115,14 +128,7 @@ Result place_json(const RuleSet& rules, const WageTable& table, const WageAreas*
   if (areas) tier = d.is_county() ? tier_of_county(*areas, d) : tier_of_prefecture(*areas, rules.divisions(), d);
   j["tier"] = tier ? Result(tier->tier) : Result(nullptr);
   if (tier) j["as_written"] = tier->entry->as_written;
-  const WageAdjustment* adj = adjustment_on(table, day);
-  auto figure = adj && tier ? adj->tiers.find(tier->tier) : std::map<int, Fen>::const_iterator{};
-  bool known = adj && tier && figure != adj->tiers.end();
-  j["min_wage"] = known ? yuan_json(figure->second) : Result(nullptr);
-  if (adj) {
-    j["effective"] = format_date(adj->effective);
-    j["confidence"] = known ? adj->confidence : "missing";
-  }
+  add_wage(j, table, day, tier ? std::optional<int>(tier->tier) : std::nullopt);
   return j;
 }
 
@@ -140,14 +146,7 @@ Result places_json(const RuleSet& rules, const WageTable& table, Date day) {
       if (named.code.empty()) {
         Result j{{"code", nullptr}, {"name", named.name}, {"full_name", table.province_zh + named.name},
                  {"level", "named_area"}, {"tier", named.tier}, {"as_written", named.as_written}};
-        const WageAdjustment* adj = adjustment_on(table, day);
-        auto figure = adj ? adj->tiers.find(named.tier) : std::map<int, Fen>::const_iterator{};
-        bool known = adj && figure != adj->tiers.end();
-        j["min_wage"] = known ? yuan_json(figure->second) : Result(nullptr);
-        if (adj) {
-          j["effective"] = format_date(adj->effective);
-          j["confidence"] = known ? adj->confidence : "missing";
-        }
+        add_wage(j, table, day, named.tier);
         out.push_back(std::move(j));
       }
   return out;
