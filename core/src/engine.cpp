@@ -12,25 +12,29 @@ namespace {
 constexpr std::size_t kMaxRequestBytes = limits::kRequestBytes;
 constexpr int kMaxDepth = limits::kNesting;
 
-// nlohmann's parser recurses once per level; refuse deep nesting before parsing
-// so that no request can exhaust the stack (wasm's is small).
-bool nesting_within(std::string_view text, int limit) {
-  int depth = 0;
-  bool in_string = false, escaped = false;
-  for (char c : text) {
-    if (in_string) {
-      if (escaped) escaped = false;
-      else if (c == '\\') escaped = true;
-      else if (c == '"') in_string = false;
-      continue;
-    }
-    if (c == '"') in_string = true;
-    else if (c == '[' || c == '{') {
-      if (++depth > limit) return false;
-    } else if (c == ']' || c == '}') --depth;
+// One report of a table read from the request's text: a row when plain, else parsed;
+// text that is not JSON marks the whole request so.
+class TextReport : public ReportInput {
+ public:
+  TextReport(std::string_view text, ReportRow& row, bool& not_json) : text_(text), row_(row), not_json_(not_json) {}
+
+  const ReportRow* row(std::size_t indicators) override {
+    return read_plain_report(text_, indicators, row_) ? &row_ : nullptr;
   }
-  return true;
-}
+
+  const Json* tree() override {
+    tree_ = Json::parse(text_, nullptr, false);
+    if (!tree_.is_discarded()) return &tree_;
+    not_json_ = true;
+    return nullptr;
+  }
+
+ private:
+  std::string_view text_;
+  ReportRow& row_;  // reused from report to report
+  bool& not_json_;
+  Json tree_;
+};
 
 // `stream`: the request's reports are read from its text (the tree holds only the first).
 Result answer_one(const RuleSet& rules, const Json& request, bool& malformed,
@@ -74,6 +78,51 @@ Result answer_one(const RuleSet& rules, const Json& request, bool& malformed,
   return result;
 }
 
+// A request within the limits, split around its reports when it is a table.
+Result answer_request(const RuleSet& rules, std::string_view request, std::optional<SplitRequest>& split,
+                      bool not_json, bool& malformed) {
+  Result result;
+  bool table = split && split->reports.size() > 1 && split->request.is_object() &&
+               split->request.value("kind", Json()) == "summary_table";
+  Json parsed;
+  if (!table && !not_json) {
+    // Without a table to read by parts, the request is parsed whole (the split's
+    // tree already is whole when its array has at most one element).
+    bool whole = split && split->reports.size() <= 1;
+    parsed = whole ? std::move(split->request) : Json::parse(request, nullptr, false);
+    not_json = parsed.is_discarded();
+  }
+  if (table) {
+    // The reports are parsed one at a time as the checker reads them; one that is
+    // not JSON makes the whole request not JSON, as parsing it whole would.
+    ReportSource source;
+    source.size = split->reports.size();
+    const auto& parts = split->reports;
+    source.each = [&request, &parts, &not_json](const std::function<void(ReportInput&)>& each) {
+      ReportRow row;
+      for (const auto& [begin, end] : parts) {
+        if (not_json) return;
+        TextReport input(request.substr(begin, end - begin), row, not_json);
+        each(input);
+      }
+    };
+    result = answer_one(rules, split->request, malformed, &source);
+  }
+  if (not_json) {
+    malformed = true;
+    Report report;
+    report.malformed("", "request.not_json", "请求不是有效的 JSON",
+                     "the request is not valid JSON");
+    result = report.head("");
+  } else if (!table && parsed.is_array()) {
+    result = Result::array();
+    for (const auto& one : parsed) result.push_back(answer_one(rules, one, malformed));
+  } else if (!table) {
+    result = answer_one(rules, parsed, malformed);
+  }
+  return result;
+}
+
 }  // namespace
 
 Engine::Engine(const std::vector<RuleText>& rules) : rules_(RuleSet::load(rules)) {}
@@ -89,49 +138,20 @@ Evaluation Engine::evaluate(std::string_view request, bool pretty) const {
     if (request.size() > kMaxRequestBytes) {
       report.malformed("", "request.too_large", "请求超过 64 MB", "the request is larger than 64 MB");
       result = report.head("");
-    } else if (!nesting_within(request, kMaxDepth)) {
-      report.malformed("", "request.too_deep", "请求嵌套超过 64 层",
-                       "the request is nested deeper than 64 levels");
-      result = report.head("");
     } else {
+      // nlohmann's parser recurses once per level: deep nesting is refused before
+      // anything is parsed, so that no request can exhaust the stack (wasm's is small).
       bool not_json = false;
-      auto split = split_reports(request, not_json);
-      bool table = split && split->reports.size() > 1 && split->request.is_object() &&
-                   split->request.value("kind", Json()) == "summary_table";
-      Json parsed;
-      if (!table && !not_json) {
-        // Without a table to read by parts, the request is parsed whole (the split's
-        // tree already is whole when its array has at most one element).
-        bool whole = split && split->reports.size() <= 1;
-        parsed = whole ? std::move(split->request) : Json::parse(request, nullptr, false);
-        not_json = parsed.is_discarded();
-      }
-      if (table) {
-        // The reports are parsed one at a time as the checker reads them; one that is
-        // not JSON makes the whole request not JSON, as parsing it whole would.
-        ReportSource source;
-        source.size = split->reports.size();
-        const auto& parts = split->reports;
-        source.each = [&request, &parts, &not_json](const std::function<void(const Json&)>& each) {
-          for (const auto& [begin, end] : parts) {
-            if (not_json) return;
-            Json report = Json::parse(request.substr(begin, end - begin), nullptr, false);
-            if (report.is_discarded()) not_json = true;
-            else each(report);
-          }
-        };
-        result = answer_one(*rules_, split->request, ev.malformed, &source);
-      }
-      if (not_json) {
-        ev.malformed = false;
-        report.malformed("", "request.not_json", "请求不是有效的 JSON",
-                         "the request is not valid JSON");
+      Nesting nesting = Nesting::unchecked;
+      auto split = split_reports(request, kMaxDepth, nesting, not_json);
+      if (nesting == Nesting::unchecked)
+        nesting = nesting_within(request, kMaxDepth) ? Nesting::within : Nesting::too_deep;
+      if (nesting == Nesting::too_deep) {
+        report.malformed("", "request.too_deep", "请求嵌套超过 64 层",
+                         "the request is nested deeper than 64 levels");
         result = report.head("");
-      } else if (!table && parsed.is_array()) {
-        result = Result::array();
-        for (const auto& one : parsed) result.push_back(answer_one(*rules_, one, ev.malformed));
-      } else if (!table) {
-        result = answer_one(*rules_, parsed, ev.malformed);
+      } else {
+        result = answer_request(*rules_, request, split, not_json, ev.malformed);
       }
     }
     ev.malformed = ev.malformed || report.is_malformed();
@@ -168,6 +188,43 @@ Json report_of(const TableColumns& t, std::size_t row) {
   return r;
 }
 
+// One report of a column table: a row straight from the columns, or the tree above
+// when its submission date does not exist (the tree's reading reports that).
+class ColumnReport : public ReportInput {
+ public:
+  ColumnReport(const TableColumns& table, std::size_t index, ReportRow& row)
+      : table_(table), index_(index), row_(row) {}
+
+  const ReportRow* row(std::size_t indicators) override {
+    const TableColumns& t = table_;
+    row_.period = t.periods[index_];
+    row_.unit = index_ < t.units.size() ? std::string_view(t.units[index_]) : std::string_view();
+    row_.submitted.reset();
+    if (index_ < t.submitted.size() && !t.submitted[index_].empty())
+      if (!(row_.submitted = parse_date(t.submitted[index_]))) return nullptr;
+    row_.cells.assign(indicators, ReportCell{});
+    for (std::size_t i = 0; i < t.indicators; ++i) {
+      double v = t.values[index_ * t.indicators + i];
+      if (v != v) continue;  // NaN: an empty cell
+      if (i >= indicators) return nullptr;  // a column the template does not have
+      row_.cells[i].present = true;
+      row_.cells[i].number = v;
+    }
+    return &row_;
+  }
+
+  const Json* tree() override {
+    tree_ = report_of(table_, index_);
+    return &tree_;
+  }
+
+ private:
+  const TableColumns& table_;
+  std::size_t index_;
+  ReportRow& row_;  // reused from report to report
+  Json tree_;
+};
+
 }  // namespace
 
 Evaluation Engine::evaluate_table(const TableColumns& table) const {
@@ -189,8 +246,12 @@ Evaluation Engine::evaluate_table(const TableColumns& table) const {
     if (rows) reports.push_back(report_of(table, 0));
     ReportSource source;
     source.size = rows;
-    source.each = [&table, rows](const std::function<void(const Json&)>& each) {
-      for (std::size_t row = 0; row < rows; ++row) each(report_of(table, row));
+    source.each = [&table, rows](const std::function<void(ReportInput&)>& each) {
+      ReportRow scratch;
+      for (std::size_t row = 0; row < rows; ++row) {
+        ColumnReport input(table, row, scratch);
+        each(input);
+      }
     };
     Result result = answer_one(*rules_, request, ev.malformed, &source);
     ev.json.reserve(raw_bytes(result) + (64u << 10));

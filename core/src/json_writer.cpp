@@ -4,10 +4,8 @@
 #include <cmath>
 
 namespace jianxi {
-namespace {
 
-// Length of the valid UTF-8 sequence at s[i], or 0 when it is not valid.
-std::size_t utf8_length(const std::string& s, std::size_t i) {
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
   auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
   auto cont = [&](std::size_t k) { return k < s.size() && (byte(k) & 0xC0) == 0x80; };
   unsigned char c = byte(i);
@@ -28,15 +26,15 @@ std::size_t utf8_length(const std::string& s, std::size_t i) {
   return 0;
 }
 
-void write_string(const std::string& s, std::string& out) {
+void write_json_string(std::string_view s, std::string& out) {
   static const char hex[] = "0123456789abcdef";
   out += '"';
   std::size_t run = 0;  // start of the bytes copied as they are
-  auto flush = [&](std::size_t i) { out.append(s, run, i - run); };
+  auto flush = [&](std::size_t i) { out.append(s.substr(run, i - run)); };
   for (std::size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
-      if (std::size_t n = utf8_length(s, i)) {
+      if (std::size_t n = utf8_sequence_length(s, i)) {
         i += n;
         continue;
       }
@@ -69,8 +67,6 @@ void write_string(const std::string& s, std::string& out) {
   out += '"';
 }
 
-}  // namespace
-
 void write_compact(const nlohmann::ordered_json& v, std::string& out) {
   using value_t = nlohmann::ordered_json::value_t;
   switch (v.type()) {
@@ -80,7 +76,7 @@ void write_compact(const nlohmann::ordered_json& v, std::string& out) {
       for (const auto& [key, value] : v.items()) {
         if (!first) out += ',';
         first = false;
-        write_string(key, out);
+        write_json_string(key, out);
         out += ':';
         write_compact(value, out);
       }
@@ -98,7 +94,7 @@ void write_compact(const nlohmann::ordered_json& v, std::string& out) {
       out += ']';
       return;
     }
-    case value_t::string: write_string(v.get_ref<const std::string&>(), out); return;
+    case value_t::string: write_json_string(v.get_ref<const std::string&>(), out); return;
     case value_t::binary: {
       const auto& bytes = v.get_binary();
       out.append(reinterpret_cast<const char*>(bytes.data()), bytes.size());

@@ -8,11 +8,16 @@
 #include <nlohmann/json.hpp>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace jianxi {
 
 void write_compact(const nlohmann::ordered_json& value, std::string& out);
+// A string as write_compact writes it (bytes that are not UTF-8 become U+FFFD).
+void write_json_string(std::string_view text, std::string& out);
+// Length of the valid UTF-8 sequence at text[i] (i < size), or 0 when it is not valid.
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i);
 
 // A value already written as compact JSON text, kept in the tree as nlohmann's binary
 // type: write_compact copies it as it is, so a large part of a result (a subsidy's

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "fields.h"
+#include "plain_report.h"
 #include "report.h"
 #include "rule_set.h"
 
@@ -22,11 +23,22 @@ void answer_policies(const RuleSet&, const Json&, Report&, Result&);
 void answer_subsidy(const RuleSet&, const Json&, Report&, Result&);
 void answer_eligibility(const RuleSet&, const Json&, Report&, Result&);
 void answer_summary_table(const RuleSet&, const Json&, Report&, Result&);
-// The reports of a summary table, one at a time: from the request's tree, or read
-// from its text (request_stream.h) so that a large table is never a tree.
+// One report of a summary table as the checker meets it: a typed row when it has the
+// plain shape (plain_report.h), else a tree.
+class ReportInput {
+ public:
+  virtual ~ReportInput() = default;
+  // The report as a row whose value keys are indicators 1..indicators, or nullptr.
+  virtual const ReportRow* row(std::size_t indicators) = 0;
+  // The report as a tree; nullptr when its text is not JSON (the source then stops).
+  virtual const Json* tree() = 0;
+};
+
+// The reports of a summary table, one at a time: from the request's tree, from its
+// text (request_stream.h) so that a large table is never a tree, or from columns.
 struct ReportSource {
   std::size_t size = 0;
-  std::function<void(const std::function<void(const Json&)>&)> each;
+  std::function<void(const std::function<void(ReportInput&)>&)> each;
 };
 void answer_summary_table(const RuleSet&, const Json& request, const ReportSource& reports, Report&, Result&);
 void answer_allocation_table(const RuleSet&, const Json&, Report&, Result&);

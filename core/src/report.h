@@ -24,6 +24,12 @@ class Report {
   void interpretation(const std::string& rule, const Text& text);
 
   bool has_errors() const { return !errors_.empty(); }
+  // Whether a further error or warning would still be listed; past the limit a caller
+  // may skip composing its message and only count it.
+  bool lists_errors() const { return errors_.size() < kMaxFindings; }
+  bool lists_warnings() const { return warnings_.size() < kMaxFindings; }
+  void count_error() { ++errors_dropped_; }
+  void count_warning() { ++warnings_dropped_; }
   bool is_malformed() const { return malformed_; }
   std::size_t error_count() const { return errors_.size() + errors_dropped_; }
 

@@ -21,10 +21,18 @@ struct SplitRequest {
   std::vector<std::pair<std::size_t, std::size_t>> reports;  // [begin, end) of each element in the text
 };
 
-// The request split around its top-level "reports" array (the last, when repeated).
-// nullopt when the text has no such array, or when its shape is not plain enough to
-// split safely (the caller then parses the whole text); `not_json` is set when the
-// parts show the text is not JSON.
-std::optional<SplitRequest> split_reports(std::string_view text, bool& not_json);
+enum class Nesting { unchecked, within, too_deep };
+
+// Whether no array or object in `text` lies deeper than `limit` (strings aside).
+bool nesting_within(std::string_view text, int limit);
+
+// The request split around its top-level "reports" array (the last, when repeated),
+// found in one pass that also measures the nesting: `nesting` says whether the text
+// stays within `depth_limit` (unchecked when the pass could not tell; nothing is
+// parsed when it is too deep). nullopt when the text has no such array, or when its
+// shape is not plain enough to split safely (the caller then parses the whole text);
+// `not_json` is set when the parts show the text is not JSON.
+std::optional<SplitRequest> split_reports(std::string_view text, int depth_limit, Nesting& nesting,
+                                          bool& not_json);
 
 }  // namespace jianxi

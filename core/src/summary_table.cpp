@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <string_view>
+#include <unordered_map>
 
 #include "form_rules.h"
 #include "json_writer.h"
@@ -16,17 +18,36 @@
 namespace jianxi {
 namespace {
 
-// A checked report: its values as integers (money in units of 10^-decimals 万元).
+// What the order checks keep of a checked report (its year-to-date values sit in the
+// checker's flat store, so a large table holds no vector per report).
 struct CheckedReport {
   std::size_t index = 0;
-  std::string path;
   std::string unit;
   std::optional<Date> period;  // first of the month
-  std::vector<std::optional<std::int64_t>> values;  // by indicator number - 1
 };
 
-std::string cell_path(const std::string& report_path, int number) {
-  return report_path + "/values/" + std::to_string(number);
+// One report as a tree, when it was not read as a row.
+class TreeInput : public ReportInput {
+ public:
+  explicit TreeInput(const Json& tree) : tree_(tree) {}
+  const ReportRow* row(std::size_t) override { return nullptr; }
+  const Json* tree() override { return &tree_; }
+
+ private:
+  const Json& tree_;
+};
+
+// A value of the tree as the row reader would have read it.
+ReportCell cell_of(const Json& value) {
+  ReportCell cell;
+  cell.present = true;
+  cell.integer = value.is_number_integer();
+  cell.number = value.get<double>();
+  if (cell.integer)
+    cell.whole = value.is_number_unsigned() && value.get<std::uint64_t>() > 9000000000000000ull
+                     ? -1
+                     : value.get<std::int64_t>();
+  return cell;
 }
 
 class SummaryChecker {
@@ -36,73 +57,137 @@ class SummaryChecker {
       : rules_(rules), tpl_(tpl), policy_rules_(policy_rules), report_(report) {
     rule_ = policy_rules ? policy_rules->rule : tpl.sources.front();
     for (int i = 0; i < tpl.money_decimals; ++i) money_scale_ *= 10;
+    for (const Indicator& ind : tpl.indicators)
+      if (ind.year_to_date) year_to_date_numbers_.push_back(ind.number);
   }
 
   // Each report's line is written out as it is checked (a table of 100,000 reports
   // never holds a tree of its lines).
   Result check_all(const ReportSource& reports, const std::string& path) {
-    std::vector<std::uint8_t> out{'['};
-    std::string one;
+    std::string out = "[";
+    out.reserve(reports.size * 64);
     std::vector<CheckedReport> checked;
     checked.reserve(reports.size);
+    year_to_date_.reserve(reports.size * year_to_date_numbers_.size());
     reports_path_ = path;
-    std::size_t i = 0;
-    reports.each([&](const Json& report) {
+    std::size_t indicators = tpl_.indicators.size();
+    reports.each([&](ReportInput& input) {
       CheckedReport r;
-      r.index = i;
-      r.path = path + "/" + std::to_string(i);
-      one.clear();
-      write_compact(check_one(report, r), one);
-      if (i++) out.push_back(',');
-      out.insert(out.end(), one.begin(), one.end());
-      keep_for_sequences(r);
+      r.index = checked.size();
+      if (r.index) out.push_back(',');
+      if (const ReportRow* row = input.row(indicators)) check_row(*row, r, out);
+      else if (const Json* tree = input.tree()) check_tree(*tree, r, out);
+      else return;  // not JSON: the request is refused whole
+      for (int n : year_to_date_numbers_) year_to_date_.push_back(values_[n - 1]);
       checked.push_back(std::move(r));
     });
     out.push_back(']');
     check_sequences(checked);
-    return raw_json(std::move(out));
+    return raw_json(std::vector<std::uint8_t>(out.begin(), out.end()));
   }
 
  private:
+  std::string report_path(std::size_t index) const { return reports_path_ + "/" + std::to_string(index); }
+  std::string value_path(std::size_t index, const Indicator& ind) const {
+    return report_path(index) + "/values/" + ind.key;
+  }
+
+  // A finding is composed only while the report still lists findings of its kind;
+  // past the limit it is only counted.
+  bool listing_error() {
+    if (report_.lists_errors()) return true;
+    report_.count_error();
+    return false;
+  }
+  bool listing_warning() {
+    if (report_.lists_warnings()) return true;
+    report_.count_warning();
+    return false;
+  }
+
   std::string value_text(int number, std::int64_t v) const {
     return tpl_.indicator(number)->money ? decimal_text(v, tpl_.money_decimals) : std::to_string(v);
   }
 
-  Result check_one(const Json& json, CheckedReport& r) {
-    Fields f(json, r.path, report_);
-    Result line;
-    auto period_text = f.text("period", true);
-    if (period_text) {
-      r.period = parse_month(*period_text);
-      if (!r.period)
-        report_.error(f.path("period"), "summary.period_invalid",
-                      "报告期“" + *period_text + "”不是有效的月份（格式 YYYY-MM）",
-                      "period \"" + *period_text + "\" is not a month (format YYYY-MM)");
+  // A report read as a typed row: the same checks, in the same order, as check_tree.
+  void check_row(const ReportRow& row, CheckedReport& r, std::string& line) {
+    check_period(row.period, r);
+    r.unit.assign(row.unit);
+    values_.assign(tpl_.indicators.size(), std::nullopt);
+    for (const Indicator& ind : tpl_.indicators) {
+      const ReportCell& cell = row.cells[ind.number - 1];
+      if (cell.present) values_[ind.number - 1] = read_cell(cell, r.index, ind);
+      else value_missing(r.index, ind);
     }
+    check_relations(r.index);
+    finish(r, row.period, row.submitted, line);
+  }
+
+  void check_tree(const Json& json, CheckedReport& r, std::string& line) {
+    Fields f(json, report_path(r.index), report_);
+    auto period_text = f.text("period", true);
+    if (period_text) check_period(*period_text, r);
     r.unit = f.text("unit").value_or("");
     auto submitted = f.date("submitted_on");
-    line["period"] = period_text ? Result(*period_text) : Result(nullptr);
-    if (!r.unit.empty()) line["unit"] = r.unit;
-
-    r.values.assign(tpl_.indicators.size(), std::nullopt);
+    values_.assign(tpl_.indicators.size(), std::nullopt);
     if (const Json* values = f.object("values", true)) {
-      read_values(*values, f.path("values"), r);
-      check_relations(r);
+      read_values(*values, f.path("values"), r.index);
+      check_relations(r.index);
     }
-    line["due"] = nullptr;
-    if (r.period && submitted) check_submission(f, *r.period, *submitted, line);
-    else if (r.period) line["due"] = due_json(*r.period);
-    return line;
+    std::optional<std::string_view> period;
+    if (period_text) period = *period_text;
+    finish(r, period, submitted, line);
+  }
+
+  void check_period(std::string_view text, CheckedReport& r) {
+    r.period = parse_month(text);
+    if (!r.period && listing_error()) {
+      std::string t(text);
+      report_.error(report_path(r.index) + "/period", "summary.period_invalid",
+                    "报告期“" + t + "”不是有效的月份（格式 YYYY-MM）",
+                    "period \"" + t + "\" is not a month (format YYYY-MM)");
+    }
+  }
+
+  // The deadline and submission checks, then the report's line.
+  void finish(const CheckedReport& r, std::optional<std::string_view> period, std::optional<Date> submitted,
+              std::string& line) {
+    std::optional<Date> due = r.period ? due_date(*r.period) : std::nullopt;
+    if (due && !deadline_noted_) {
+      report_.interpretation(policy_rules_->deadline->rule, policy_rules_->deadline->interpretation);
+      deadline_noted_ = true;
+    }
+    if (r.period && submitted) check_submission(r.index, *r.period, *submitted, due);
+    line += "{\"period\":";
+    if (period) write_json_string(*period, line);
+    else line += "null";
+    if (!r.unit.empty()) {
+      line += ",\"unit\":";
+      write_json_string(r.unit, line);
+    }
+    line += ",\"due\":";
+    if (due) {
+      line += '"';
+      line += format_date(*due);
+      line += '"';
+    } else {
+      line += "null";
+    }
+    line += '}';
+  }
+
+  void value_missing(std::size_t index, const Indicator& ind) {
+    if (!listing_error()) return;
+    report_.error(value_path(index, ind), "summary.value_missing", "缺少指标 " + ind.key + "“" + ind.name.zh + "”",
+                  "indicator " + ind.key + " (" + ind.name.en + ") is missing", rule_);
   }
 
   // Indicators in their printed order, then any key the template does not have.
-  void read_values(const Json& values, const std::string& path, CheckedReport& r) {
+  void read_values(const Json& values, const std::string& path, std::size_t index) {
     for (const auto& ind : tpl_.indicators) {
       auto it = values.find(ind.key);
       if (it == values.end() || it->is_null()) {
-        report_.error(pointer_append(path, ind.key), "summary.value_missing",
-                      "缺少指标 " + ind.key + "“" + ind.name.zh + "”",
-                      "indicator " + ind.key + " (" + ind.name.en + ") is missing", rule_);
+        value_missing(index, ind);
         continue;
       }
       if (!it->is_number()) {
@@ -110,8 +195,7 @@ class SummaryChecker {
                           "a number expected here");
         continue;
       }
-      r.values[ind.number - 1] =
-          ind.money ? read_money(it->get<double>(), path, ind) : read_count(*it, path, ind);
+      values_[ind.number - 1] = read_cell(cell_of(*it), index, ind);
     }
     if (values.size() == tpl_.indicators.size()) return;  // every key was an indicator
     for (const auto& [key, value] : values.items()) {
@@ -127,58 +211,57 @@ class SummaryChecker {
     }
   }
 
-  // What the order checks need of a report, once its own checks are done: its unit,
-  // period and year-to-date values (the rest is let go, so a large table stays small).
-  void keep_for_sequences(CheckedReport& r) const {
-    std::vector<std::optional<std::int64_t>> year_to_date;
-    for (const Indicator& ind : tpl_.indicators)
-      if (ind.year_to_date) year_to_date.push_back(r.values[ind.number - 1]);
-    r.values = std::move(year_to_date);
-    r.path = std::string();
-  }
-
-  // Names and paths are built only when a finding needs them: most values are fine.
+  // Names are built only when a finding needs them: most values are fine.
   static std::string name_zh(const Indicator& ind) { return ind.key + "“" + ind.name.zh + "”"; }
   static std::string name_en(const Indicator& ind) { return ind.key + " (" + ind.name.en + ")"; }
 
-  std::optional<std::int64_t> read_count(const Json& value, const std::string& path, const Indicator& ind) {
-    double d = value.get<double>();
-    bool whole = value.is_number_integer() || (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9e15);
+  std::optional<std::int64_t> read_cell(const ReportCell& cell, std::size_t index, const Indicator& ind) {
+    return ind.money ? read_money(cell.number, index, ind) : read_count(cell, index, ind);
+  }
+
+  std::optional<std::int64_t> read_count(const ReportCell& cell, std::size_t index, const Indicator& ind) {
+    double d = cell.number;
+    bool whole = cell.integer || (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9e15);
     if (!whole) {
-      report_.error(pointer_append(path, ind.key), "summary.count_not_whole",
-                    "指标 " + name_zh(ind) + " 是人数或个数，应为整数",
-                    "indicator " + name_en(ind) + " is a count and must be a whole number", rule_);
+      if (listing_error())
+        report_.error(value_path(index, ind), "summary.count_not_whole",
+                      "指标 " + name_zh(ind) + " 是人数或个数，应为整数",
+                      "indicator " + name_en(ind) + " is a count and must be a whole number", rule_);
       return std::nullopt;
     }
-    std::int64_t v = value.is_number_integer() ? value.get<std::int64_t>() : static_cast<std::int64_t>(d);
-    if (value.is_number_unsigned() && value.get<std::uint64_t>() > 9000000000000000ull) v = -1;
+    std::int64_t v = cell.integer ? cell.whole : static_cast<std::int64_t>(d);
     if (v < 0) {
-      report_.error(pointer_append(path, ind.key), "summary.negative", "指标 " + name_zh(ind) + " 不能为负数",
-                    "indicator " + name_en(ind) + " cannot be negative", rule_);
+      if (listing_error())
+        report_.error(value_path(index, ind), "summary.negative", "指标 " + name_zh(ind) + " 不能为负数",
+                      "indicator " + name_en(ind) + " cannot be negative", rule_);
       return std::nullopt;
     }
     return v;
   }
 
-  std::optional<std::int64_t> read_money(double d, const std::string& path, const Indicator& ind) {
+  std::optional<std::int64_t> read_money(double d, std::size_t index, const Indicator& ind) {
     if (!std::isfinite(d) || std::fabs(d) > 9e10) {
-      report_.error(pointer_append(path, ind.key), "summary.money_invalid", "指标 " + name_zh(ind) + " 的金额超出范围",
-                    "indicator " + name_en(ind) + " is out of range", rule_);
+      if (listing_error())
+        report_.error(value_path(index, ind), "summary.money_invalid", "指标 " + name_zh(ind) + " 的金额超出范围",
+                      "indicator " + name_en(ind) + " is out of range", rule_);
       return std::nullopt;
     }
     if (d < 0) {
-      report_.error(pointer_append(path, ind.key), "summary.negative", "指标 " + name_zh(ind) + " 不能为负数",
-                    "indicator " + name_en(ind) + " cannot be negative", rule_);
+      if (listing_error())
+        report_.error(value_path(index, ind), "summary.negative", "指标 " + name_zh(ind) + " 不能为负数",
+                      "indicator " + name_en(ind) + " cannot be negative", rule_);
       return std::nullopt;
     }
     // Decimals are counted on the number as written (the shortest text that reads back
     // as the same double), never with a tolerance: 3.500001 has six.
     if (decimal_places(d) > tpl_.money_decimals) {
-      std::string places = std::to_string(tpl_.money_decimals);
-      report_.error(pointer_append(path, ind.key), "summary.money_decimals",
-                    "指标 " + name_zh(ind) + " 以万元计，最多 " + places + " 位小数",
-                    "indicator " + name_en(ind) + " is in 10,000 yuan with at most " + places + " decimals",
-                    rule_);
+      if (listing_error()) {
+        std::string places = std::to_string(tpl_.money_decimals);
+        report_.error(value_path(index, ind), "summary.money_decimals",
+                      "指标 " + name_zh(ind) + " 以万元计，最多 " + places + " 位小数",
+                      "indicator " + name_en(ind) + " is in 10,000 yuan with at most " + places + " decimals",
+                      rule_);
+      }
       return std::nullopt;
     }
     return static_cast<std::int64_t>(std::llround(d * static_cast<double>(money_scale_)));
@@ -186,79 +269,75 @@ class SummaryChecker {
 
   // Each relation as printed: every side at least the next. A failure names every
   // cell of the failing comparison with its number, and the shortfall.
-  void check_relations(const CheckedReport& r) {
+  void check_relations(std::size_t index) {
     for (const Relation& rel : tpl_.relations) {
       bool complete = true;
       for (const auto& side : rel.sides)
-        for (int n : side) complete = complete && r.values[n - 1].has_value();
+        for (int n : side) complete = complete && values_[n - 1].has_value();
       if (!complete) continue;
       for (std::size_t s = 0; s + 1 < rel.sides.size(); ++s) {
-        std::int64_t left = sum(r, rel.sides[s]), right = sum(r, rel.sides[s + 1]);
-        if (left >= right) continue;
-        std::string shown = side_text(r, rel.sides[s]) + " ≥ " + side_text(r, rel.sides[s + 1]);
+        std::int64_t left = sum(rel.sides[s]), right = sum(rel.sides[s + 1]);
+        if (left >= right || !listing_error()) continue;
+        std::string shown = side_text(rel.sides[s]) + " ≥ " + side_text(rel.sides[s + 1]);
         std::string by = std::to_string(right - left);
-        std::string first = cell_path(r.path, rel.sides[s].front());
-        report_.error(first, "summary.relation",
+        report_.error(value_path(index, *tpl_.indicator(rel.sides[s].front())), "summary.relation",
                       "逻辑关系 " + rel.printed + " 不成立：" + shown + "，差 " + by,
                       "relation " + rel.printed + " fails: " + shown + " fails by " + by, rule_);
       }
     }
   }
 
-  static std::int64_t sum(const CheckedReport& r, const std::vector<int>& side) {
+  std::int64_t sum(const std::vector<int>& side) const {
     std::int64_t total = 0;
-    for (int n : side) total += *r.values[n - 1];
+    for (int n : side) total += *values_[n - 1];
     return total;
   }
 
-  std::string side_text(const CheckedReport& r, const std::vector<int>& side) const {
+  std::string side_text(const std::vector<int>& side) const {
     std::string text;
     for (int n : side) {
       if (!text.empty()) text += " + ";
-      text += std::to_string(n) + " (" + value_text(n, *r.values[n - 1]) + ")";
+      text += std::to_string(n) + " (" + value_text(n, *values_[n - 1]) + ")";
     }
     return text;
   }
 
-  // The last day a report for `period` is due, when the notice sets one.
-  std::optional<Date> due_date(Date period) const {
+  // The last day a report for `period` is due, when the notice sets one (each period
+  // is counted on the calendar once).
+  std::optional<Date> due_date(Date period) {
     if (!policy_rules_ || !policy_rules_->deadline) return std::nullopt;
+    long key = period.year() * 12L + period.month();
+    auto known = due_by_period_.find(key);
+    if (known != due_by_period_.end()) return known->second;
     const SummaryDeadline& d = *policy_rules_->deadline;
     const Calendar& cal = rules_.calendar();
     Date next = add_months(period, 1);
-    if (d.working_days) return cal.nth_working_day(next, *d.working_days);
-    Date due = next + boost::gregorian::days(d.calendar_days.value_or(1) - 1);
-    return d.postpone_over_holidays ? cal.next_working_day(due) : due;
+    Date due = d.working_days ? cal.nth_working_day(next, *d.working_days)
+                              : next + boost::gregorian::days(d.calendar_days.value_or(1) - 1);
+    if (!d.working_days && d.postpone_over_holidays) due = cal.next_working_day(due);
+    due_by_period_.emplace(key, due);
+    return due;
   }
 
-  Result due_json(Date period) {
-    auto due = due_date(period);
-    if (due) report_.interpretation(policy_rules_->deadline->rule, policy_rules_->deadline->interpretation);
-    return due ? Result(format_date(*due)) : Result(nullptr);
-  }
-
-  void check_submission(Fields& f, Date period, Date submitted, Result& line) {
+  void check_submission(std::size_t index, Date period, Date submitted, std::optional<Date> due) {
     Date period_end = last_of_month(period);
-    if (submitted <= period_end)
-      report_.warning(f.path("submitted_on"), "summary.submitted_early",
+    if (submitted <= period_end && listing_warning())
+      report_.warning(report_path(index) + "/submitted_on", "summary.submitted_early",
                       "报送日期 " + format_date(submitted) + " 早于报告期 " + format_month(period) + " 结束",
                       "submitted on " + format_date(submitted) + ", before the period " +
                           format_month(period) + " ended",
                       rule_);
-    auto due = due_date(period);
     if (!due) return;
     const SummaryDeadline& d = *policy_rules_->deadline;
-    report_.interpretation(d.rule, d.interpretation);
-    line["due"] = format_date(*due);
     const Calendar& cal = rules_.calendar();
-    if (!cal.covers(add_months(period, 1)) || !cal.covers(*due))
-      report_.warning(f.path("submitted_on"), "calendar.not_covered",
+    if ((!cal.covers(add_months(period, 1)) || !cal.covers(*due)) && listing_warning())
+      report_.warning(report_path(index) + "/submitted_on", "calendar.not_covered",
                       "节假日安排未收录 " + format_month(add_months(period, 1)) +
                           "，截止日仅按周末计算",
                       "the holiday calendar does not cover " + format_month(add_months(period, 1)) +
                           "; the deadline counts weekends only",
                       d.rule);
-    if (submitted > *due) {
+    if (submitted > *due && listing_warning()) {
       long late = (submitted - *due).days();
       std::string how = d.working_days ? "下月前 " + std::to_string(*d.working_days) + " 个工作日内"
                                        : "下月前 " + std::to_string(d.calendar_days.value_or(0)) + " 日内（遇节假日顺延）";
@@ -266,7 +345,7 @@ class SummaryChecker {
                                ? "within the first " + std::to_string(*d.working_days) + " working days of the next month"
                                : "within the first " + std::to_string(d.calendar_days.value_or(0)) +
                                      " days of the next month (postponed over holidays)";
-      report_.warning(f.path("submitted_on"), "summary.late",
+      report_.warning(report_path(index) + "/submitted_on", "summary.late",
                       format_month(period) + " 的汇总表应" + how + "报送，截止 " + format_date(*due) +
                           "，报送于 " + format_date(submitted) + "，晚 " + std::to_string(late) + " 天",
                       "the " + format_month(period) + " table is due " + how_en + ", by " +
@@ -279,47 +358,54 @@ class SummaryChecker {
   // Per unit, in request order: periods one month apart, and year-to-date
   // indicators not falling within a year.
   void check_sequences(const std::vector<CheckedReport>& reports) {
-    std::map<std::string, const CheckedReport*> last_of_unit;
-    for (const CheckedReport& r : reports) {
+    std::unordered_map<std::string_view, std::size_t> last_of_unit;  // unit -> position in reports
+    std::size_t width = year_to_date_numbers_.size();
+    for (std::size_t pos = 0; pos < reports.size(); ++pos) {
+      const CheckedReport& r = reports[pos];
       if (!r.period) continue;
-      auto [it, first] = last_of_unit.emplace(r.unit, &r);
+      auto [it, first] = last_of_unit.emplace(r.unit, pos);
       if (first) continue;
-      const CheckedReport& prev = *it->second;
-      std::string report_path = reports_path_ + "/" + std::to_string(r.index);
-      std::string at = report_path + "/period";
-      std::string p = format_month(*r.period), q = format_month(*prev.period);
-      std::string who = r.unit.empty() ? "" : "（" + r.unit + "）";
-      std::string who_en = r.unit.empty() ? "" : " (" + r.unit + ")";
+      const CheckedReport& prev = reports[it->second];
+      std::size_t prev_pos = it->second;
       if (*r.period == *prev.period) {
-        report_.error(at, "summary.period_duplicate", "报告期 " + p + who + " 重复（另见第 " + std::to_string(prev.index + 1) + " 份）",
-                      "period " + p + who_en + " repeats report " + std::to_string(prev.index), rule_);
+        if (listing_error()) {
+          std::string p = format_month(*r.period);
+          report_.error(report_path(r.index) + "/period", "summary.period_duplicate",
+                        "报告期 " + p + who_zh(r) + " 重复（另见第 " + std::to_string(prev.index + 1) + " 份）",
+                        "period " + p + who_en(r) + " repeats report " + std::to_string(prev.index), rule_);
+        }
         continue;
       }
       if (*r.period < *prev.period) {
-        report_.error(at, "summary.period_order", "报告期 " + p + who + " 排在 " + q + " 之后，应按月份先后排列",
-                      "period " + p + who_en + " comes after " + q + "; list periods in order", rule_);
+        if (listing_error()) {
+          std::string p = format_month(*r.period), q = format_month(*prev.period);
+          report_.error(report_path(r.index) + "/period", "summary.period_order",
+                        "报告期 " + p + who_zh(r) + " 排在 " + q + " 之后，应按月份先后排列",
+                        "period " + p + who_en(r) + " comes after " + q + "; list periods in order", rule_);
+        }
         continue;
       }
-      it->second = &r;  // out-of-order reports are not compared further
+      it->second = pos;  // out-of-order reports are not compared further
       Date expected = add_months(*prev.period, 1);
-      if (*r.period != expected) {
+      if (*r.period != expected && listing_error()) {
+        std::string p = format_month(*r.period), q = format_month(*prev.period);
         std::string missing = format_month(expected);
         Date last_missing = add_months(*r.period, -1);
         if (last_missing != expected) missing += "—" + format_month(last_missing);
         std::string missing_en = format_month(expected) + (last_missing != expected ? " to " + format_month(last_missing) : "");
-        report_.error(at, "summary.period_gap", q + " 与 " + p + who + " 之间缺少 " + missing + " 的报告",
-                      "reports for " + missing_en + " are missing between " + q + " and " + p + who_en, rule_);
+        report_.error(report_path(r.index) + "/period", "summary.period_gap",
+                      q + " 与 " + p + who_zh(r) + " 之间缺少 " + missing + " 的报告",
+                      "reports for " + missing_en + " are missing between " + q + " and " + p + who_en(r), rule_);
       }
       if (prev.period->year() != r.period->year()) continue;
-      std::size_t k = 0;  // position among the year-to-date indicators (keep_for_sequences)
-      for (const Indicator& ind : tpl_.indicators) {
-        if (!ind.year_to_date) continue;
-        const auto& now = r.values[k];
-        const auto& before = prev.values[k];
-        ++k;
-        if (!now || !before || *now >= *before) continue;
+      for (std::size_t k = 0; k < width; ++k) {
+        const auto& now = year_to_date_[pos * width + k];
+        const auto& before = year_to_date_[prev_pos * width + k];
+        if (!now || !before || *now >= *before || !listing_error()) continue;
+        const Indicator& ind = *tpl_.indicator(year_to_date_numbers_[k]);
+        std::string p = format_month(*r.period), q = format_month(*prev.period);
         std::string n = std::to_string(ind.number);
-        report_.error(cell_path(report_path, ind.number), "summary.year_to_date_decreased",
+        report_.error(value_path(r.index, ind), "summary.year_to_date_decreased",
                       "指标 " + n + "“" + ind.name.zh + "”为本年累计数，不应下降：" + q + " 为 " +
                           value_text(ind.number, *before) + "，" + p + " 为 " + value_text(ind.number, *now),
                       "indicator " + n + " (" + ind.name.en + ") is a year-to-date figure and cannot fall: " +
@@ -330,6 +416,9 @@ class SummaryChecker {
     }
   }
 
+  static std::string who_zh(const CheckedReport& r) { return r.unit.empty() ? "" : "（" + r.unit + "）"; }
+  static std::string who_en(const CheckedReport& r) { return r.unit.empty() ? "" : " (" + r.unit + ")"; }
+
   const RuleSet& rules_;
   const SummaryTemplate& tpl_;
   const PolicySummaryRules* policy_rules_;
@@ -337,6 +426,11 @@ class SummaryChecker {
   std::string rule_;
   std::int64_t money_scale_ = 1;
   std::string reports_path_;
+  std::vector<int> year_to_date_numbers_;
+  std::vector<std::optional<std::int64_t>> values_;        // the report being checked, by number - 1
+  std::vector<std::optional<std::int64_t>> year_to_date_;  // each report's year-to-date values in turn
+  std::unordered_map<long, std::optional<Date>> due_by_period_;
+  bool deadline_noted_ = false;
 };
 
 }  // namespace
@@ -346,8 +440,11 @@ void answer_summary_table(const RuleSet& rules, const Json& request, Report& rep
   ReportSource source;
   if (reports && reports->is_array()) {
     source.size = reports->size();
-    source.each = [reports](const std::function<void(const Json&)>& each) {
-      for (const auto& r : *reports) each(r);
+    source.each = [reports](const std::function<void(ReportInput&)>& each) {
+      for (const auto& r : *reports) {
+        TreeInput input(r);
+        each(input);
+      }
     };
   }
   answer_summary_table(rules, request, source, report, out);
