@@ -1,6 +1,8 @@
 #include "money.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <numeric>
 
 namespace jianxi {
@@ -115,13 +117,22 @@ nlohmann::ordered_json rate_json(Rate rate) {
 }
 
 int decimal_places(double value) {
-  std::string text = nlohmann::json(value).dump();
-  std::size_t exponent_at = text.find_first_of("eE");
-  int exponent = exponent_at == std::string::npos ? 0 : std::stoi(text.substr(exponent_at + 1));
-  std::string mantissa = text.substr(0, exponent_at);
-  std::size_t point = mantissa.find('.');
-  int decimals = point == std::string::npos ? 0 : static_cast<int>(mantissa.size() - point - 1);
-  if (decimals == 1 && mantissa.back() == '0') decimals = 0;  // "120.0"
+  if (!std::isfinite(value)) return 0;  // dump() writes null
+  // The text dump() writes for a double, without building a value or a string.
+  char text[64];
+  char* end = nlohmann::detail::to_chars(text, text + sizeof text - 1, value);
+  *end = '\0';
+  int exponent = 0;
+  char* mantissa_end = end;
+  for (char* c = text; c < end; ++c)
+    if (*c == 'e' || *c == 'E') {
+      mantissa_end = c;
+      exponent = std::atoi(c + 1);
+      break;
+    }
+  char* point = std::find(text, mantissa_end, '.');
+  int decimals = point == mantissa_end ? 0 : static_cast<int>(mantissa_end - point - 1);
+  if (decimals == 1 && mantissa_end[-1] == '0') decimals = 0;  // "120.0"
   return std::max(0, decimals - exponent);
 }
 

@@ -223,17 +223,12 @@ class SummaryChecker {
     double d = cell.number;
     bool whole = cell.integer || (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9e15);
     if (!whole) {
-      if (listing_error())
-        report_.error(value_path(index, ind), "summary.count_not_whole",
-                      "指标 " + name_zh(ind) + " 是人数或个数，应为整数",
-                      "indicator " + name_en(ind) + " is a count and must be a whole number", rule_);
+      value_error(index, ind, "summary.count_not_whole", " 是人数或个数，应为整数", " is a count and must be a whole number");
       return std::nullopt;
     }
     std::int64_t v = cell.integer ? cell.whole : static_cast<std::int64_t>(d);
     if (v < 0) {
-      if (listing_error())
-        report_.error(value_path(index, ind), "summary.negative", "指标 " + name_zh(ind) + " 不能为负数",
-                      "indicator " + name_en(ind) + " cannot be negative", rule_);
+      value_error(index, ind, "summary.negative", " 不能为负数", " cannot be negative");
       return std::nullopt;
     }
     return v;
@@ -241,30 +236,31 @@ class SummaryChecker {
 
   std::optional<std::int64_t> read_money(double d, std::size_t index, const Indicator& ind) {
     if (!std::isfinite(d) || std::fabs(d) > 9e10) {
-      if (listing_error())
-        report_.error(value_path(index, ind), "summary.money_invalid", "指标 " + name_zh(ind) + " 的金额超出范围",
-                      "indicator " + name_en(ind) + " is out of range", rule_);
+      value_error(index, ind, "summary.money_invalid", " 的金额超出范围", " is out of range");
       return std::nullopt;
     }
     if (d < 0) {
-      if (listing_error())
-        report_.error(value_path(index, ind), "summary.negative", "指标 " + name_zh(ind) + " 不能为负数",
-                      "indicator " + name_en(ind) + " cannot be negative", rule_);
+      value_error(index, ind, "summary.negative", " 不能为负数", " cannot be negative");
       return std::nullopt;
     }
     // Decimals are counted on the number as written (the shortest text that reads back
     // as the same double), never with a tolerance: 3.500001 has six.
     if (decimal_places(d) > tpl_.money_decimals) {
-      if (listing_error()) {
-        std::string places = std::to_string(tpl_.money_decimals);
-        report_.error(value_path(index, ind), "summary.money_decimals",
-                      "指标 " + name_zh(ind) + " 以万元计，最多 " + places + " 位小数",
-                      "indicator " + name_en(ind) + " is in 10,000 yuan with at most " + places + " decimals",
-                      rule_);
-      }
+      std::string places = std::to_string(tpl_.money_decimals);
+      value_error(index, ind, "summary.money_decimals", " 以万元计，最多 " + places + " 位小数",
+                  " is in 10,000 yuan with at most " + places + " decimals");
       return std::nullopt;
     }
     return static_cast<std::int64_t>(std::llround(d * static_cast<double>(money_scale_)));
+  }
+
+  // A finding about one value, "指标 N“name”" and its tail; kept out of line so that
+  // reading a good value stays small.
+  [[gnu::noinline]] void value_error(std::size_t index, const Indicator& ind, const char* code,
+                                     const std::string& zh_tail, const std::string& en_tail) {
+    if (!listing_error()) return;
+    report_.error(value_path(index, ind), code, "指标 " + name_zh(ind) + zh_tail, "indicator " + name_en(ind) + en_tail,
+                  rule_);
   }
 
   // Each relation as printed: every side at least the next. A failure names every
@@ -302,26 +298,37 @@ class SummaryChecker {
     return text;
   }
 
-  // The last day a report for `period` is due, when the notice sets one (each period
-  // is counted on the calendar once).
-  std::optional<Date> due_date(Date period) {
-    if (!policy_rules_ || !policy_rules_->deadline) return std::nullopt;
-    long key = period.year() * 12L + period.month();
-    auto known = due_by_period_.find(key);
-    if (known != due_by_period_.end()) return known->second;
-    const SummaryDeadline& d = *policy_rules_->deadline;
-    const Calendar& cal = rules_.calendar();
-    Date next = add_months(period, 1);
-    Date due = d.working_days ? cal.nth_working_day(next, *d.working_days)
-                              : next + boost::gregorian::days(d.calendar_days.value_or(1) - 1);
-    if (!d.working_days && d.postpone_over_holidays) due = cal.next_working_day(due);
-    due_by_period_.emplace(key, due);
-    return due;
+  // What a period's submission is checked against, counted on the calendar once per period.
+  struct PeriodFacts {
+    Date last_day;
+    std::optional<Date> due;  // when the notice sets a deadline
+    bool calendar_covers = true;  // the holiday calendar covers the next month and the due date
+  };
+
+  const PeriodFacts& period_facts(Date period) {
+    long key = (period - Date(2000, 1, 1)).days();
+    auto known = facts_by_period_.find(key);
+    if (known != facts_by_period_.end()) return known->second;
+    PeriodFacts facts{last_of_month(period), std::nullopt, true};
+    if (policy_rules_ && policy_rules_->deadline) {
+      const SummaryDeadline& d = *policy_rules_->deadline;
+      const Calendar& cal = rules_.calendar();
+      Date next = add_months(period, 1);
+      Date due = d.working_days ? cal.nth_working_day(next, *d.working_days)
+                                : next + boost::gregorian::days(d.calendar_days.value_or(1) - 1);
+      if (!d.working_days && d.postpone_over_holidays) due = cal.next_working_day(due);
+      facts.due = due;
+      facts.calendar_covers = cal.covers(next) && cal.covers(due);
+    }
+    return facts_by_period_.emplace(key, facts).first->second;
   }
 
+  // The last day a report for `period` is due, when the notice sets one.
+  std::optional<Date> due_date(Date period) { return period_facts(period).due; }
+
   void check_submission(std::size_t index, Date period, Date submitted, std::optional<Date> due) {
-    Date period_end = last_of_month(period);
-    if (submitted <= period_end && listing_warning())
+    const PeriodFacts& facts = period_facts(period);
+    if (submitted <= facts.last_day && listing_warning())
       report_.warning(report_path(index) + "/submitted_on", "summary.submitted_early",
                       "报送日期 " + format_date(submitted) + " 早于报告期 " + format_month(period) + " 结束",
                       "submitted on " + format_date(submitted) + ", before the period " +
@@ -329,8 +336,7 @@ class SummaryChecker {
                       rule_);
     if (!due) return;
     const SummaryDeadline& d = *policy_rules_->deadline;
-    const Calendar& cal = rules_.calendar();
-    if ((!cal.covers(add_months(period, 1)) || !cal.covers(*due)) && listing_warning())
+    if (!facts.calendar_covers && listing_warning())
       report_.warning(report_path(index) + "/submitted_on", "calendar.not_covered",
                       "节假日安排未收录 " + format_month(add_months(period, 1)) +
                           "，截止日仅按周末计算",
@@ -429,7 +435,7 @@ class SummaryChecker {
   std::vector<int> year_to_date_numbers_;
   std::vector<std::optional<std::int64_t>> values_;        // the report being checked, by number - 1
   std::vector<std::optional<std::int64_t>> year_to_date_;  // each report's year-to-date values in turn
-  std::unordered_map<long, std::optional<Date>> due_by_period_;
+  std::unordered_map<long, PeriodFacts> facts_by_period_;
   bool deadline_noted_ = false;
 };
 
