@@ -475,6 +475,8 @@ export interface Jianxi {
    * evaluate() of the same table written as JSON.
    */
   evaluateTable(request: object, table: TableColumns): Result;
+  /** evaluateTable() as result JSON text (for a worker that passes the answer on as text). */
+  evaluateTableText(request: object, table: TableColumns): string;
   version(): string;
   /** The module's memory in bytes; it only grows, so after a request it is the high-water mark. */
   memoryBytes(): number;

@@ -35,16 +35,18 @@ export async function loadJianxi(options = {}) {
   }
 
   const evaluateText = (requestText) => withParts([requestText], (at, length) => module.evaluateBytes(at, length));
+  const evaluateTableText = (request, { periods, units = [], submitted = [], values, indicators }) => withParts([
+    JSON.stringify(request), periods.join('\n'), periods.map((_, i) => units[i] ?? '').join('\n'),
+    periods.map((_, i) => submitted[i] ?? '').join('\n'),
+    values instanceof Float64Array ? values : Float64Array.from(values),
+  ], (...parts) => module.evaluateTableBytes(...parts, indicators));
   return {
     evaluateText,
     evaluate: (request) => JSON.parse(evaluateText(JSON.stringify(request))),
     // A summary table as columns (the portal's import): answered exactly as evaluate()
     // answers the same table written as JSON, without writing or parsing that JSON.
-    evaluateTable: (request, { periods, units = [], submitted = [], values, indicators }) => JSON.parse(withParts([
-      JSON.stringify(request), periods.join('\n'), periods.map((_, i) => units[i] ?? '').join('\n'),
-      periods.map((_, i) => submitted[i] ?? '').join('\n'),
-      values instanceof Float64Array ? values : Float64Array.from(values),
-    ], (...parts) => module.evaluateTableBytes(...parts, indicators))),
+    evaluateTable: (request, columns) => JSON.parse(evaluateTableText(request, columns)),
+    evaluateTableText,
     version: () => module.version(),
     // The module's memory in bytes: it only grows, so after a request it is the high-water mark.
     memoryBytes: () => module.HEAP8.buffer.byteLength,

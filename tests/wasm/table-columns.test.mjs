@@ -49,3 +49,34 @@ test('columns that do not fit together are refused, not thrown', () => {
   assert.equal(r.ok, false);
   assert.equal(r.errors[0].code, 'request.type');
 });
+
+// The portal's worker: an imported sheet goes in as columns when it fits them, and the
+// answer is the one the same reports get as JSON (an empty submission date is no date).
+test('an imported sheet checked through columns answers as its JSON', async () => {
+  const { rowsToReports } = await import(join(root, 'web/js/table-import.js'));
+  const { reportsToColumns, withoutEmptyDates } = await import(join(root, 'web/js/table-columns.js'));
+  const head = ['单位', '报告期', '报送日期', ...Array.from({ length: 14 }, (_, i) => String(i + 1))];
+  const line = (unit, period, on, values) => [unit, period, on, ...values];
+  const good = [12, 3, 40, 5, 30, 20, 15, 10, 6, 4, 4, 1, 18, 5.2];
+  const rows = [head,
+    line('南昌市示例科技有限公司', '2023-01', '2023-02-03', good),
+    line('南昌市示例科技有限公司', '2023年2月', '', good.map((v, i) => (i === 5 ? 31 : v))),  // 5 ≥ 6 broken
+    line('南昌市示例科技有限公司', '2023/3', '2023-04-30', good.map((v, i) => (i === 13 ? 5.123456 : v))),
+    line('赣州市某公司', '2023-13', '', good.map((v, i) => (i === 2 ? '' : v))),
+  ];
+  const { reports } = rowsToReports(rows, 14);
+  const request = { kind: 'summary_table', template: 'mohrss-2022', province: 'jiangxi' };
+  const columns = reportsToColumns(reports, 14);
+  assert.ok(columns, 'a sheet of numbers fits in columns');
+  const asColumns = jianxi.evaluateTableText(request, columns);
+  const asJson = jianxi.evaluateText(JSON.stringify({ ...request, reports: reports.map(withoutEmptyDates) }));
+  assert.equal(asColumns, asJson);
+  const codes = JSON.parse(asColumns).errors.map((e) => e.code);
+  assert.ok(codes.includes('summary.relation') && codes.includes('summary.money_decimals') &&
+    codes.includes('summary.period_invalid') && codes.includes('summary.value_missing'), codes.join());
+  assert.ok(!codes.includes('date.invalid'), 'an empty submission date is not a wrong date');
+
+  // Text in a number cell cannot be a column value: the sheet goes as JSON, which names it.
+  const withText = rowsToReports([...rows, line('赣州市某公司', '2023-02', '', good.map((v, i) => (i === 0 ? '十二' : v)))], 14);
+  assert.equal(reportsToColumns(withText.reports, 14), null);
+});

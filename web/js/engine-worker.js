@@ -3,14 +3,23 @@
 // it, without freezing the page. It also reads imported files (decoding, rows,
 // columns) and reports its progress; the page ends it to cancel.
 //   {id, type: 'evaluate', text}                      → {id, text}
+//   {id, type: 'table', request, reports, indicators}  → {id, text}
 //   {id, type: 'import', name, bytes | text, indicators, overrides, request}
 //        → {id, progress: {stage, done, total}} …, the reports in chunks
 //          {id, progress, chunk: [reports]} … (each small enough to take in one frame),
 //          then {id, info, text}
 import { loadJianxi } from '../jianxi.js';
+import { reportsToColumns, withoutEmptyDates } from './table-columns.js';
 import { decodeBytes, rowsToReports, splitDelimited, xlsxRows } from './table-import.js';
 
 const ready = loadJianxi();
+
+// A table's answer: through the typed entry when the reports fit in columns, else as JSON.
+function answerTable(jianxi, request, reports, indicators) {
+  const columns = reportsToColumns(reports, indicators);
+  if (columns) return jianxi.evaluateTableText(request, columns);
+  return jianxi.evaluateText(JSON.stringify({ ...request, reports: reports.map(withoutEmptyDates) }));
+}
 
 async function exceljs() {
   if (!self.ExcelJS) await import('../vendor/exceljs.min.js');
@@ -36,7 +45,7 @@ async function importFile(data, progress) {
   const parsed = rowsToReports(rows, data.indicators, data.overrides ?? {});
   progress({ stage: 'checking' });
   const jianxi = await ready;
-  const text = jianxi.evaluateText(JSON.stringify({ ...data.request, reports: parsed.reports }));
+  const text = answerTable(jianxi, data.request, parsed.reports, data.indicators.length);
   const CHUNK = 4000;
   for (let i = 0; i < parsed.reports.length; i += CHUNK) {
     progress({ stage: 'sending', done: Math.min(parsed.reports.length, i + CHUNK), total: parsed.reports.length },
@@ -57,7 +66,9 @@ self.onmessage = async ({ data }) => {
       return;
     }
     const jianxi = await ready;
-    self.postMessage({ id: data.id, text: jianxi.evaluateText(data.text) });
+    const text = data.type === 'table' ? answerTable(jianxi, data.request, data.reports, data.indicators)
+      : jianxi.evaluateText(data.text);
+    self.postMessage({ id: data.id, text });
   } catch (err) {
     self.postMessage({ id: data.id, error: String(err?.message ?? err) });
   }

@@ -10,6 +10,7 @@ import { debounce } from './format.js';
 import { msg, t } from './i18n.js';
 import { exportFindingsCsv, exportFindingsXlsx, exportSummaryXlsx } from './portal-export.js';
 import { save } from './store.js';
+import { withoutEmptyDates } from './table-columns.js';
 import { parseDelimited } from './table-import.js';
 
 const form = document.getElementById('sum-form');
@@ -139,8 +140,12 @@ function readSheet() {
   }
 }
 
+function tableHead() {
+  return { kind: 'summary_table', template: $('template').value, province: $('sum-province').value };
+}
+
 export function summaryRequest(subset = reports) {
-  return { kind: 'summary_table', template: $('template').value, province: $('sum-province').value, reports: subset };
+  return { ...tableHead(), reports: subset.map(withoutEmptyDates) };
 }
 
 // ---- the worker --------------------------------------------------------------
@@ -339,7 +344,7 @@ export async function checkAll() {
     $('cancel-work').hidden = false;
     showProgress({ stage: 'checking' });
     try {
-      result = JSON.parse((await inWorker({ type: 'evaluate', text: JSON.stringify(request) })).text);
+      result = JSON.parse((await inWorker({ type: 'table', request: tableHead(), reports, indicators: count() })).text);
     } catch (err) {
       if (mine === run) progressDone(t('已取消', 'Cancelled'));
       return null;
@@ -416,7 +421,7 @@ async function importSource(source, overrides = {}) {
   try {
     const bytes = source.bytes ? source.bytes.slice(0) : null;
     answer = await inWorker({ type: 'import', name: source.name, bytes, text: source.text, indicators: template().indicators, overrides,
-      request: { kind: 'summary_table', template: $('template').value, province: $('sum-province').value } },
+      request: tableHead() },
     (p) => { if (mine === run) showProgress(p); }, bytes ? [bytes] : []);
   } catch (err) {
     if (mine !== run) return;
