@@ -8,10 +8,21 @@ set(JIANXI_RULE_PATHS "")
 foreach(f ${JIANXI_RULE_FILES})
   list(APPEND JIANXI_RULE_PATHS "${PROJECT_SOURCE_DIR}/rules/${f}")
 endforeach()
+if(EMSCRIPTEN AND CMAKE_CROSSCOMPILING_EMULATOR)
+  # The wasm module embeds the rules without whitespace between JSON tokens (smaller
+  # download; same values, same rules_version). Node runs the script (emcmake's
+  # emulator is node followed by its flags, which the script does not need).
+  list(GET CMAKE_CROSSCOMPILING_EMULATOR 0 JIANXI_NODE)
+  set(JIANXI_RULES_WRITER "${PROJECT_SOURCE_DIR}/cmake/write_rules_bundle.mjs")
+  set(JIANXI_RULES_COMMAND ${JIANXI_NODE} ${JIANXI_RULES_WRITER}
+      ${PROJECT_SOURCE_DIR}/rules ${JIANXI_RULES_BUNDLE})
+else()
+  set(JIANXI_RULES_WRITER "${PROJECT_SOURCE_DIR}/cmake/write_rules_bundle.cmake")
+  set(JIANXI_RULES_COMMAND ${CMAKE_COMMAND} -DRULES_DIR=${PROJECT_SOURCE_DIR}/rules
+      -DOUTPUT=${JIANXI_RULES_BUNDLE} -P ${JIANXI_RULES_WRITER})
+endif()
 add_custom_command(
   OUTPUT "${JIANXI_RULES_BUNDLE}"
-  COMMAND ${CMAKE_COMMAND} -DRULES_DIR=${PROJECT_SOURCE_DIR}/rules
-          -DOUTPUT=${JIANXI_RULES_BUNDLE}
-          -P ${PROJECT_SOURCE_DIR}/cmake/write_rules_bundle.cmake
-  DEPENDS ${JIANXI_RULE_PATHS} ${PROJECT_SOURCE_DIR}/cmake/write_rules_bundle.cmake
+  COMMAND ${JIANXI_RULES_COMMAND}
+  DEPENDS ${JIANXI_RULE_PATHS} ${JIANXI_RULES_WRITER}
   COMMENT "Embedding rules/ into the core")

@@ -359,6 +359,8 @@ std::unique_ptr<RuleSet> RuleSet::load(const std::vector<RuleText>& texts) {
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
   set->version_ = hex;
+  // The embedded copy may be shortened; its version is the hash of the files as written.
+  if (&texts == &embedded_rules() && *embedded_rules_version()) set->version_ = embedded_rules_version();
   bool have_calendar = false;
   std::vector<std::pair<std::string, json>> renamed;  // read after the table they point into
   for (const auto& t : texts) {

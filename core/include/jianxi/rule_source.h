@@ -15,4 +15,9 @@ struct RuleText {
 // The rules/ folder as it was when the core was built.
 const std::vector<RuleText>& embedded_rules();
 
+// The content hash of the embedded rules as written in rules/, when the embedded copy
+// was shortened at build time (the wasm module drops the whitespace between JSON
+// tokens); empty when the texts are embedded as written.
+const char* embedded_rules_version();
+
 }  // namespace jianxi
