@@ -4,8 +4,8 @@
 // the engine computes over the files as written (FNV-1a over paths and texts, in
 // order), computed here and embedded, so `rules_version` is the same as natively.
 //   node cmake/write_rules_bundle.mjs RULES_DIR OUTPUT
-import { readdirSync, readFileSync, writeFileSync, existsSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync, existsSync, mkdirSync, renameSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const [rulesDir, output] = process.argv.slice(2);
 
@@ -58,6 +58,7 @@ for (const f of files) {
 body += '  };\n  return rules;\n}\n\n';
 body += `const char* embedded_rules_version() { return "${hash.toString(16).padStart(16, '0')}"; }\n\n}  // namespace jianxi\n`;
 if (!existsSync(output) || readFileSync(output, 'utf8') !== body) {
+  mkdirSync(dirname(output), { recursive: true });
   writeFileSync(`${output}.tmp`, body);
   renameSync(`${output}.tmp`, output);
 }
