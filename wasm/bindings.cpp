@@ -16,9 +16,6 @@
 
 namespace {
 
-const char* const kInternalError =
-    R"({"kind":"","ok":false,"errors":[{"path":"","code":"internal.error","message":"内部错误","message_en":"internal error"}],"warnings":[]})";
-
 std::string_view bytes_at(std::uintptr_t at, std::size_t length) {
   return {reinterpret_cast<const char*>(at), length};
 }
@@ -41,7 +38,7 @@ emscripten::val evaluate_bytes(std::uintptr_t at, std::size_t length) {
   try {
     answer() = jianxi::evaluate(bytes_at(at, length));
   } catch (...) {
-    answer() = kInternalError;
+    answer() = jianxi::internal_error_answer();
   }
   return answer_view();
 }
@@ -76,8 +73,7 @@ emscripten::val evaluate_table(std::uintptr_t request, std::size_t request_lengt
     }
     answer() = jianxi::default_engine().evaluate_table(table).json;
   } catch (...) {
-    answer() =
-        R"({"kind":"summary_table","ok":false,"errors":[{"path":"","code":"internal.error","message":"内部错误","message_en":"internal error"}],"warnings":[]})";
+    answer() = jianxi::internal_error_answer(true);
   }
   return answer_view();
 }

@@ -166,8 +166,7 @@ Evaluation Engine::evaluate(std::string_view request, bool pretty) const {
   } catch (...) {
     // Only exhaustion can land here; answer without allocating much.
     ev.malformed = true;
-    ev.json =
-        R"({"kind":"","ok":false,"errors":[{"path":"","code":"internal.error","message":"内部错误","message_en":"internal error"}],"warnings":[]})";
+    ev.json = internal_error_answer();
   }
   return ev;
 }
@@ -258,10 +257,15 @@ Evaluation Engine::evaluate_table(const TableColumns& table) const {
     write_compact(result, ev.json);
   } catch (...) {
     ev.malformed = true;
-    ev.json =
-        R"({"kind":"summary_table","ok":false,"errors":[{"path":"","code":"internal.error","message":"内部错误","message_en":"internal error"}],"warnings":[]})";
+    ev.json = internal_error_answer(true);
   }
   return ev;
+}
+
+const char* internal_error_answer(bool table) {
+  return table
+             ? R"({"kind":"summary_table","ok":false,"errors":[{"path":"","code":"internal.error","message":"内部错误","message_en":"internal error"}],"warnings":[]})"
+             : R"({"kind":"","ok":false,"errors":[{"path":"","code":"internal.error","message":"内部错误","message_en":"internal error"}],"warnings":[]})";
 }
 
 const Engine& default_engine() {

@@ -54,6 +54,10 @@ class Engine {
   std::unique_ptr<const RuleSet> rules_;
 };
 
+// The answer when answering itself failed (memory exhausted): fixed text, nothing
+// allocated; `table` for the typed table entry (kind "summary_table").
+const char* internal_error_answer(bool table = false);
+
 // The engine over the embedded rules, built on first use.
 const Engine& default_engine();
 
