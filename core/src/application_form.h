@@ -59,6 +59,9 @@ struct ApplicationForm {
 // A condition of a notice that the unit declares ("declarations": {key: true}).
 struct Condition : Cited {
   std::string key;
+  // The result's line for it as compact JSON, up to its "declared" value:
+  // {"key":…,"rule":…,"message":…,"message_en":…,"declared":  (written once at load)
+  std::string json_head;
 };
 
 // Words in a position's requirements that set a threshold a notice forbids.

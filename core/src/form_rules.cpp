@@ -3,6 +3,7 @@
 // has, and that policies name templates and forms that exist.
 #include "form_rules.h"
 
+#include "json_writer.h"
 #include "rule_reading.h"
 
 namespace jianxi {
@@ -236,9 +237,20 @@ void read_policy_sections(const Policy& p, FormRules& out, std::vector<Finding>&
       Condition c;
       read_cited(conditions[i], c);
       c.key = conditions[i].at("key");
-      if (!form->second.declarations.count(c.key))
+      if (auto what = form->second.declarations.find(c.key); what == form->second.declarations.end()) {
         problems.push_back(rule_problem(file, "/application/conditions/" + std::to_string(i),
                                    "the form has no declaration \"" + c.key + "\""));
+      } else {
+        c.json_head = "{\"key\":";
+        write_json_string(c.key, c.json_head);
+        c.json_head += ",\"rule\":";
+        write_json_string(c.rule, c.json_head);
+        c.json_head += ",\"message\":";
+        write_json_string(what->second.zh, c.json_head);
+        c.json_head += ",\"message_en\":";
+        write_json_string(what->second.en, c.json_head);
+        c.json_head += ",\"declared\":";
+      }
       r.conditions.push_back(c);
     }
     for (const auto& f : a.value("forbidden_requirements", json::array())) {

@@ -122,6 +122,10 @@ nlohmann::ordered_json raw_json(std::vector<std::uint8_t> text) {
   return nlohmann::ordered_json::binary(std::move(text));
 }
 
+nlohmann::ordered_json raw_json(const std::string& text) {
+  return raw_json(std::vector<std::uint8_t>(text.begin(), text.end()));
+}
+
 std::size_t raw_bytes(const nlohmann::ordered_json& value) {
   if (value.is_binary()) return value.get_binary().size();
   std::size_t n = 0;

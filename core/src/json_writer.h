@@ -23,6 +23,7 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i);
 // type: write_compact copies it as it is, so a large part of a result (a subsidy's
 // lines) never exists as a tree. Only results carry such values.
 nlohmann::ordered_json raw_json(std::vector<std::uint8_t> text);
+nlohmann::ordered_json raw_json(const std::string& text);
 // The bytes of the raw values in a tree (to size the output before writing it).
 std::size_t raw_bytes(const nlohmann::ordered_json& value);
 // Replaces raw values by their parsed trees (for dump(), which does not know them).

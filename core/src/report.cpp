@@ -1,5 +1,7 @@
 #include "report.h"
 
+#include "json_writer.h"
+
 namespace jianxi {
 
 void Report::error(std::string path, std::string code, std::string zh, std::string en,
@@ -47,16 +49,41 @@ nlohmann::ordered_json to_json(const Finding& f) {
 
 namespace {
 
+// The findings as compact JSON text, exactly as write_compact writes to_json of each:
+// written once here instead of as a tree that is then written.
+void write_finding(const Finding& f, std::string& out) {
+  out += "{\"path\":";
+  write_json_string(f.path, out);
+  out += ",\"code\":";
+  write_json_string(f.code, out);
+  out += ",\"message\":";
+  write_json_string(f.message, out);
+  out += ",\"message_en\":";
+  write_json_string(f.message_en, out);
+  if (!f.rule.empty()) {
+    out += ",\"rule\":";
+    write_json_string(f.rule, out);
+  }
+  out += '}';
+}
+
 nlohmann::ordered_json findings_json(const std::vector<Finding>& list, std::size_t dropped,
                                      const char* zh_kind, const char* en_kind) {
-  auto out = nlohmann::ordered_json::array();
-  for (const auto& f : list) out.push_back(to_json(f));
+  if (list.empty() && dropped == 0) return nlohmann::ordered_json::array();
+  std::string out = "[";
+  for (const auto& f : list) {
+    if (out.size() > 1) out += ',';
+    write_finding(f, out);
+  }
   if (dropped > 0) {
     std::string n = std::to_string(dropped);
-    out.push_back(to_json({"", "findings.truncated", "另有 " + n + " 个" + zh_kind + "未列出",
-                           n + " more " + en_kind + " not listed", ""}));
+    if (out.size() > 1) out += ',';
+    write_finding({"", "findings.truncated", "另有 " + n + " 个" + zh_kind + "未列出",
+                   n + " more " + en_kind + " not listed", ""},
+                  out);
   }
-  return out;
+  out += ']';
+  return raw_json(out);
 }
 
 }  // namespace
@@ -72,9 +99,19 @@ nlohmann::ordered_json Report::head(const std::string& kind) const {
 
 void Report::tail(nlohmann::ordered_json& result) const {
   if (interpretations_.empty()) return;
-  auto& list = result["interpretations"] = nlohmann::ordered_json::array();
-  for (const auto& [rule, text] : interpretations_)
-    list.push_back({{"rule", rule}, {"message", text.zh}, {"message_en", text.en}});
+  std::string out = "[";
+  for (const auto& [rule, text] : interpretations_) {
+    if (out.size() > 1) out += ',';
+    out += "{\"rule\":";
+    write_json_string(rule, out);
+    out += ",\"message\":";
+    write_json_string(text.zh, out);
+    out += ",\"message_en\":";
+    write_json_string(text.en, out);
+    out += '}';
+  }
+  out += ']';
+  result["interpretations"] = raw_json(out);
 }
 
 }  // namespace jianxi

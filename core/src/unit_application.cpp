@@ -8,6 +8,7 @@
 
 #include "credit_code.h"
 #include "form_rules.h"
+#include "json_writer.h"
 #include "kinds.h"
 #include "phone_number.h"
 
@@ -62,16 +63,16 @@ class ApplicationChecker {
   std::map<std::string, std::optional<long long>> check_fields(Fields& f, const FormSection& section) {
     std::map<std::string, std::optional<long long>> counts;
     for (const FormField& field : section.fields) {
-      std::string at = f.path(field.key);
+      auto at = [&] { return f.path(field.key); };  // built only for a finding
       if (field.format == FieldFormat::count) {
         auto v = f.whole(field.key, false);
-        if (!v && field.required && !f.get(field.key)) required(at, field);
+        if (!v && field.required && !f.get(field.key)) required(at(), field);
         if (v && *v < 0) {
-          report_.error(at, "count.negative", field.label.zh + "不能为负数", field.label.en + " cannot be negative",
+          report_.error(at(), "count.negative", field.label.zh + "不能为负数", field.label.en + " cannot be negative",
                         field.rule);
           v.reset();
         } else if (v && field.min && *v < *field.min) {
-          report_.error(at, "count.below_minimum", field.label.zh + "至少为 " + std::to_string(*field.min),
+          report_.error(at(), "count.below_minimum", field.label.zh + "至少为 " + std::to_string(*field.min),
                         field.label.en + " must be at least " + std::to_string(*field.min), field.rule);
         }
         counts[field.key] = v;
@@ -81,16 +82,16 @@ class ApplicationChecker {
       auto text = f.text(field.key, false);
       if (!text || blank(*text)) {
         if (text && field.required)
-          report_.error(at, "field.empty", field.label.zh + "不能为空", field.label.en + " is empty", field.rule);
+          report_.error(at(), "field.empty", field.label.zh + "不能为空", field.label.en + " is empty", field.rule);
         else if (!text && field.required && !f.get(field.key))
-          required(at, field);
+          required(at(), field);
         continue;
       }
       if (field.format == FieldFormat::credit_code) check_credit_code_field(at, *text, field);
       if (field.format == FieldFormat::phone) {
         PhoneCheck phone = check_phone(*text);
         if (!phone.code.empty())
-          report_.error(at, phone.code, field.label.zh + "：" + phone.message.zh, field.label.en + ": " + phone.message.en,
+          report_.error(at(), phone.code, field.label.zh + "：" + phone.message.zh, field.label.en + ": " + phone.message.en,
                         field.rule);
       }
     }
@@ -102,10 +103,11 @@ class ApplicationChecker {
                   field.rule);
   }
 
-  void check_credit_code_field(const std::string& at, const std::string& text, const FormField& field) {
+  template <class At>
+  void check_credit_code_field(const At& at, const std::string& text, const FormField& field) {
     CreditCodeCheck check = check_credit_code(text);
     if (!check.code.empty()) {
-      report_.error(at, check.code, check.message.zh, check.message.en, field.rule);
+      report_.error(at(), check.code, check.message.zh, check.message.en, field.rule);
       return;
     }
     if (!policy_ || !policy_->registered_region) return;
@@ -113,7 +115,7 @@ class ApplicationChecker {
     for (const auto& prefix : region.prefixes)
       if (check.region.compare(0, prefix.size(), prefix) == 0) return;
     report_.interpretation(region.rule, region.interpretation);
-    report_.warning(at, "credit_code.other_region",
+    report_.warning(at(), "credit_code.other_region",
                     "统一社会信用代码的登记地区为 " + check.region + "，不在本省（" + region.prefixes.front() +
                         "开头），请确认单位在本辖区依法登记",
                     "the credit code was registered in division " + check.region + ", outside the province (" +
@@ -173,21 +175,21 @@ class ApplicationChecker {
     const Json* declared = request.object("declarations", false);
     std::string base = request.path("declarations");
     if (declared) {
-      for (const auto& [key, value] : declared->items()) {
-        std::string at = pointer_append(base, key);
+      for (auto it = declared->begin(); it != declared->end(); ++it) {
+        const std::string& key = it.key();
+        const Json& value = it.value();
         if (!value.is_boolean()) {
-          report_.malformed(at, "request.type", "此处应为 true 或 false", "true or false expected here");
+          report_.malformed(pointer_append(base, key), "request.type", "此处应为 true 或 false", "true or false expected here");
           continue;
         }
         if (!form_.declarations.count(key))
-          report_.warning(at, "declaration.unknown", "未知的声明项“" + key + "”", "unknown declaration \"" + key + "\"");
+          report_.warning(pointer_append(base, key), "declaration.unknown", "未知的声明项“" + key + "”", "unknown declaration \"" + key + "\"");
       }
     }
     if (!policy_) return;
     for (const Condition& c : policy_->conditions) {
       const Text& what = form_.declarations.at(c.key);
       report_.interpretation(c.rule, c.interpretation);
-      std::string at = pointer_append(base, c.key);
       const Json* v = nullptr;
       if (declared) {
         auto it = declared->find(c.key);
@@ -195,9 +197,9 @@ class ApplicationChecker {
         else if (it != declared->end()) continue;  // already reported as malformed
       }
       if (!v)
-        report_.error(at, "declaration.missing", "申报条件未声明：" + what.zh, "condition not declared: " + what.en, c.rule);
+        report_.error(pointer_append(base, c.key), "declaration.missing", "申报条件未声明：" + what.zh, "condition not declared: " + what.en, c.rule);
       else if (!v->get<bool>())
-        report_.error(at, "declaration.not_met", "不符合申报条件：" + what.zh, "condition not met: " + what.en, c.rule);
+        report_.error(pointer_append(base, c.key), "declaration.not_met", "不符合申报条件：" + what.zh, "condition not met: " + what.en, c.rule);
     }
   }
 
@@ -237,14 +239,24 @@ void answer_unit_application(const RuleSet& rules, const Json& request, Report& 
 
   out["policy"] = policy ? Result(policy->id) : Result(nullptr);
   out["form"] = form->second.id;
-  Result& conditions = out["conditions"] = Result::array();
-  if (policy_rules) {
+  // Each condition's line is written as text from its part fixed at load (json_head).
+  if (policy_rules && !policy_rules->conditions.empty()) {
     const Json* declared = f.get("declarations");
+    std::string conditions = "[";
     for (const Condition& c : policy_rules->conditions) {
-      const Text& what = form->second.declarations.at(c.key);
-      bool yes = declared && declared->is_object() && declared->contains(c.key) && (*declared)[c.key] == true;
-      conditions.push_back({{"key", c.key}, {"rule", c.rule}, {"message", what.zh}, {"message_en", what.en}, {"declared", yes}});
+      bool yes = false;
+      if (declared && declared->is_object()) {
+        auto it = declared->find(c.key);
+        yes = it != declared->end() && *it == true;
+      }
+      if (conditions.size() > 1) conditions += ',';
+      conditions += c.json_head;
+      conditions += yes ? "true}" : "false}";
     }
+    conditions += ']';
+    out["conditions"] = raw_json(conditions);
+  } else {
+    out["conditions"] = Result::array();
   }
 }
 
