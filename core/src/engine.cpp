@@ -1,5 +1,6 @@
 #include "jianxi/engine.h"
 
+#include "json_reader.h"
 #include "json_writer.h"
 #include "kinds.h"
 #include "engine_limits.h"
@@ -89,7 +90,7 @@ Result answer_request(const RuleSet& rules, std::string_view request, std::optio
     // Without a table to read by parts, the request is parsed whole (the split's
     // tree already is whole when its array has at most one element).
     bool whole = split && split->reports.size() <= 1;
-    parsed = whole ? std::move(split->request) : Json::parse(request, nullptr, false);
+    parsed = whole ? std::move(split->request) : parse_json(request);
     not_json = parsed.is_discarded();
   }
   if (table) {
