@@ -1,5 +1,7 @@
 #include "credit_code.h"
 
+#include <array>
+
 namespace jianxi {
 namespace {
 
@@ -10,8 +12,13 @@ constexpr int kWeights[17] = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24
 constexpr std::string_view kAuthorities = "123456789ANY";
 
 int value_of(char c) {
-  auto pos = kAlphabet.find(c);
-  return pos == std::string_view::npos ? -1 : static_cast<int>(pos);
+  static const std::array<signed char, 256> table = [] {
+    std::array<signed char, 256> t;
+    t.fill(-1);
+    for (std::size_t i = 0; i < kAlphabet.size(); ++i) t[static_cast<unsigned char>(kAlphabet[i])] = static_cast<signed char>(i);
+    return t;
+  }();
+  return table[static_cast<unsigned char>(c)];
 }
 
 char upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
@@ -35,8 +42,8 @@ std::optional<char> credit_code_check_character(std::string_view first17) {
 }
 
 CreditCodeCheck check_credit_code(std::string_view raw) {
-  std::string code;
-  for (char c : raw) code += upper(c);
+  std::string code(raw);
+  for (char& c : code) c = upper(c);
   if (code.size() != 18)
     return fail("credit_code.length",
                 "统一社会信用代码应为 18 位，现为 " + std::to_string(code.size()) + " 个字符",

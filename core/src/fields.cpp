@@ -5,12 +5,18 @@
 namespace jianxi {
 
 std::string pointer_append(const std::string& base, const std::string& key) {
-  std::string out = base + "/";
-  for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
+  std::string out;
+  out.reserve(base.size() + 1 + key.size());
+  out += base;
+  out += '/';
+  std::size_t run = 0;  // copied in runs: wasm's libc++ does not inline a character append
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    if (key[i] != '~' && key[i] != '/') continue;
+    out.append(key, run, i - run);
+    out += key[i] == '~' ? "~0" : "~1";
+    run = i + 1;
   }
+  out.append(key, run, std::string::npos);
   return out;
 }
 
@@ -40,16 +46,22 @@ void Fields::wrong_type(const std::string& key, const char* zh_type, const char*
 }
 
 std::optional<std::string> Fields::text(const std::string& key, bool required) {
+  const std::string* t = text_ref(key, required);
+  if (!t) return std::nullopt;
+  return *t;
+}
+
+const std::string* Fields::text_ref(const std::string& key, bool required) {
   const Json* v = get(key);
   if (!v) {
     if (required && obj_) missing(key);
-    return std::nullopt;
+    return nullptr;
   }
   if (!v->is_string()) {
     wrong_type(key, "字符串", "a string");
-    return std::nullopt;
+    return nullptr;
   }
-  return v->get<std::string>();
+  return &v->get_ref<const std::string&>();
 }
 
 std::optional<Date> Fields::date(const std::string& key, bool required) {

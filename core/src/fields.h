@@ -28,6 +28,8 @@ class Fields {
   const Json* get(const std::string& key) const;
 
   std::optional<std::string> text(const std::string& key, bool required = false);
+  // As text(), without copying: the string in the request, or nullptr.
+  const std::string* text_ref(const std::string& key, bool required = false);
   std::optional<Date> date(const std::string& key, bool required = false);
   std::optional<double> number(const std::string& key, bool required = false);
   std::optional<bool> flag(const std::string& key, bool required = false);

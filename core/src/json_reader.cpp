@@ -151,12 +151,12 @@ class Reader {
     while (p_ < end_) {
       unsigned char c = static_cast<unsigned char>(*p_);
       if (c == '"') {
-        out.append(run, p_);
+        out.append(run, static_cast<std::size_t>(p_ - run));
         ++p_;
         return true;
       }
       if (c == '\\') {
-        out.append(run, p_);
+        out.append(run, static_cast<std::size_t>(p_ - run));
         if (++p_ == end_) return false;
         switch (*p_) {
           case '"': out += '"'; break;

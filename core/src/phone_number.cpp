@@ -45,10 +45,13 @@ bool is_landline(std::string_view s) {
 }  // namespace
 
 PhoneCheck check_phone(std::string_view text) {
-  std::string s;
-  for (char c : text)
-    if (c != ' ') s += c;
-  std::string_view v = s;
+  std::string s;  // the text without spaces, when it has any
+  std::string_view v = text;
+  if (text.find(' ') != std::string_view::npos) {
+    for (char c : text)
+      if (c != ' ') s += c;
+    v = s;
+  }
   std::string_view national = v;
   if (national.substr(0, 3) == "+86") national.remove_prefix(3);
   else if (national.substr(0, 3) == "86-") national.remove_prefix(3);

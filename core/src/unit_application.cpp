@@ -50,18 +50,18 @@ class ApplicationChecker {
     for (std::size_t i = 0; i < list->size(); ++i) {
       Fields item((*list)[i], request.path(section.key) + "/" + std::to_string(i), report_);
       if (!item.ok()) continue;
-      auto values = check_fields(item, section);
+      auto count = check_fields(item, section);
       if (section.key == "positions") {
-        if (auto c = values.find("count"); c != values.end() && c->second) positions_sum_ += *c->second;
+        if (count) positions_sum_ += *count;
         else positions_complete_ = false;
         check_requirements(item);
       }
     }
   }
 
-  // Checks each field of one object; returns the whole counts read.
-  std::map<std::string, std::optional<long long>> check_fields(Fields& f, const FormSection& section) {
-    std::map<std::string, std::optional<long long>> counts;
+  // Checks each field of one object; returns its whole count "count", when read.
+  std::optional<long long> check_fields(Fields& f, const FormSection& section) {
+    std::optional<long long> count;
     for (const FormField& field : section.fields) {
       auto at = [&] { return f.path(field.key); };  // built only for a finding
       if (field.format == FieldFormat::count) {
@@ -75,11 +75,12 @@ class ApplicationChecker {
           report_.error(at(), "count.below_minimum", field.label.zh + "至少为 " + std::to_string(*field.min),
                         field.label.en + " must be at least " + std::to_string(*field.min), field.rule);
         }
-        counts[field.key] = v;
-        if (section.key == "plan") plan_[field.key] = v;
+        if (field.key == "count") count = v;
+        if (section.key == "plan" && field.key == "positions") plan_positions_ = v;
+        if (section.key == "plan" && field.key == "trainees") plan_trainees_ = v;
         continue;
       }
-      auto text = f.text(field.key, false);
+      const std::string* text = f.text_ref(field.key, false);
       if (!text || blank(*text)) {
         if (text && field.required)
           report_.error(at(), "field.empty", field.label.zh + "不能为空", field.label.en + " is empty", field.rule);
@@ -95,7 +96,7 @@ class ApplicationChecker {
                         field.rule);
       }
     }
-    return counts;
+    return count;
   }
 
   void required(const std::string& at, const FormField& field) {
@@ -148,7 +149,7 @@ class ApplicationChecker {
   }
 
   void check_plan(Fields& request) {
-    auto positions = plan_["positions"], trainees = plan_["trainees"];
+    auto positions = plan_positions_, trainees = plan_trainees_;
     std::string plan_path = request.path("plan");
     if (positions && trainees && *trainees > *positions && !form_.trainees_within_positions.rule.empty()) {
       report_.interpretation(form_.trainees_within_positions.rule, form_.trainees_within_positions.interpretation);
@@ -206,7 +207,7 @@ class ApplicationChecker {
   const ApplicationForm& form_;
   const PolicyApplicationRules* policy_;
   Report& report_;
-  std::map<std::string, std::optional<long long>> plan_;
+  std::optional<long long> plan_positions_, plan_trainees_;
   long long positions_sum_ = 0;
   bool positions_complete_ = true;
 };
