@@ -151,7 +151,9 @@ class Reader {
     while (p_ < end_) {
       unsigned char c = static_cast<unsigned char>(*p_);
       if (c == '"') {
-        out.append(run, static_cast<std::size_t>(p_ - run));
+        // Without escapes (the usual case) the string is made at its size in one step.
+        if (out.empty()) out = std::string(run, static_cast<std::size_t>(p_ - run));
+        else out.append(run, static_cast<std::size_t>(p_ - run));
         ++p_;
         return true;
       }

@@ -189,7 +189,7 @@ class ApplicationChecker {
     }
     if (!policy_) return;
     for (const Condition& c : policy_->conditions) {
-      const Text& what = form_.declarations.at(c.key);
+      auto what = [&]() -> const Text& { return form_.declarations.at(c.key); };  // for a finding only
       report_.interpretation(c.rule, c.interpretation);
       const Json* v = nullptr;
       if (declared) {
@@ -198,9 +198,9 @@ class ApplicationChecker {
         else if (it != declared->end()) continue;  // already reported as malformed
       }
       if (!v)
-        report_.error(pointer_append(base, c.key), "declaration.missing", "申报条件未声明：" + what.zh, "condition not declared: " + what.en, c.rule);
+        report_.error(pointer_append(base, c.key), "declaration.missing", "申报条件未声明：" + what().zh, "condition not declared: " + what().en, c.rule);
       else if (!v->get<bool>())
-        report_.error(pointer_append(base, c.key), "declaration.not_met", "不符合申报条件：" + what.zh, "condition not met: " + what.en, c.rule);
+        report_.error(pointer_append(base, c.key), "declaration.not_met", "不符合申报条件：" + what().zh, "condition not met: " + what().en, c.rule);
     }
   }
 
