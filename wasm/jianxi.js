@@ -18,6 +18,16 @@ export async function loadJianxi(options = {}) {
     const placed = [];
     try {
       for (const part of parts) {
+        if (typeof part === 'string' && part.length <= 65536) {
+          // A short text is encoded straight into the module's memory (room for 3 bytes
+          // per UTF-16 unit), without the intermediate array encode() makes.
+          const room = part.length * 3;
+          const at = module._malloc(room || 1);
+          if (!at) return OUT_OF_MEMORY;
+          placed.push(at);
+          placed.push(encoder.encodeInto(part, module.HEAPU8.subarray(at, at + room)).written);
+          continue;
+        }
         const bytes = part instanceof Float64Array ? new Uint8Array(part.buffer, part.byteOffset, part.byteLength)
           : encoder.encode(String(part));
         const at = module._malloc(bytes.length || 1);
