@@ -472,7 +472,9 @@ export interface Jianxi {
    * A summary table given as columns (the portal's import): `request` without its
    * reports (kind, template, policy …), one period (and unit) per report, and the values
    * row-major, `indicators` per report, NaN for an empty cell. The answer equals
-   * evaluate() of the same table written as JSON.
+   * evaluate() of the same table written as JSON (an empty unit or submission date
+   * is left out), except that a whole number of 9e15 or more is read as a float, where
+   * JSON would write it as an integer.
    */
   evaluateTable(request: object, table: TableColumns): Result;
   /** evaluateTable() as result JSON text (for a worker that passes the answer on as text). */

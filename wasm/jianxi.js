@@ -5,7 +5,24 @@
 import createJianxiModule from './jianxi_module.mjs';
 
 // When the module cannot even hold the request: the core's answer to exhaustion.
-const OUT_OF_MEMORY = '{"kind":"","ok":false,"errors":[{"path":"","code":"internal.error","message":"内部错误","message_en":"internal error"}],"warnings":[]}';
+const outOfMemory = (kind) => `{"kind":"${kind}","ok":false,"errors":[{"path":"","code":"internal.error","message":"内部错误","message_en":"internal error"}],"warnings":[]}`;
+
+// A table given as columns written as the JSON request it stands for (as the core reads
+// columns: a report names a unit and a submission date only when they are not empty).
+function tableAsJson(request, { periods, units = [], submitted = [], values, indicators }) {
+  const reports = periods.map((period, r) => {
+    const report = { period: String(period ?? '') };
+    if (units[r]) report.unit = String(units[r]);
+    if (submitted[r]) report.submitted_on = String(submitted[r]);
+    report.values = {};
+    for (let i = 0; i < indicators; i += 1) {
+      const v = values[r * indicators + i];
+      if (!Number.isNaN(v)) report.values[i + 1] = v;
+    }
+    return report;
+  });
+  return { ...request, kind: 'summary_table', reports };
+}
 
 export async function loadJianxi(options = {}) {
   const module = await createJianxiModule(options);
@@ -14,7 +31,7 @@ export async function loadJianxi(options = {}) {
 
   // Copies each part (text, or a Float64Array) into the module's memory, calls
   // `use(...pointerAndLengthPairs)`, frees them, and decodes the answer it returns.
-  function withParts(parts, use) {
+  function withParts(parts, use, kind = '') {
     const placed = [];
     try {
       for (const part of parts) {
@@ -23,7 +40,7 @@ export async function loadJianxi(options = {}) {
           // per UTF-16 unit), without the intermediate array encode() makes.
           const room = part.length * 3;
           const at = module._malloc(room || 1);
-          if (!at) return OUT_OF_MEMORY;
+          if (!at) return outOfMemory(kind);
           placed.push(at);
           placed.push(encoder.encodeInto(part, module.HEAPU8.subarray(at, at + room)).written);
           continue;
@@ -31,7 +48,7 @@ export async function loadJianxi(options = {}) {
         const bytes = part instanceof Float64Array ? new Uint8Array(part.buffer, part.byteOffset, part.byteLength)
           : encoder.encode(String(part));
         const at = module._malloc(bytes.length || 1);
-        if (!at) return OUT_OF_MEMORY;
+        if (!at) return outOfMemory(kind);
         placed.push(at);
         module.HEAPU8.set(bytes, at);
         placed.push(part instanceof Float64Array ? part.length : bytes.length);
@@ -45,11 +62,18 @@ export async function loadJianxi(options = {}) {
   }
 
   const evaluateText = (requestText) => withParts([requestText], (at, length) => module.evaluateBytes(at, length));
-  const evaluateTableText = (request, { periods, units = [], submitted = [], values, indicators }) => withParts([
-    JSON.stringify(request), periods.join('\n'), periods.map((_, i) => units[i] ?? '').join('\n'),
-    periods.map((_, i) => submitted[i] ?? '').join('\n'),
-    values instanceof Float64Array ? values : Float64Array.from(values),
-  ], (...parts) => module.evaluateTableBytes(...parts, indicators));
+  const evaluateTableText = (request, { periods, units = [], submitted = [], values, indicators }) => {
+    // Names are joined by line breaks to cross; a table with a line break in one goes as JSON.
+    const broken = (list) => list.some((s) => String(s ?? '').includes('\n'));
+    if (broken(periods) || broken(units) || broken(submitted)) {
+      return evaluateText(JSON.stringify(tableAsJson(request, { periods, units, submitted, values, indicators })));
+    }
+    return withParts([
+      JSON.stringify(request), periods.join('\n'), periods.map((_, i) => units[i] ?? '').join('\n'),
+      periods.map((_, i) => submitted[i] ?? '').join('\n'),
+      values instanceof Float64Array ? values : Float64Array.from(values),
+    ], (...parts) => module.evaluateTableBytes(...parts, indicators), 'summary_table');
+  };
   return {
     evaluateText,
     evaluate: (request) => JSON.parse(evaluateText(JSON.stringify(request))),

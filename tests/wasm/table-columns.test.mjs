@@ -80,3 +80,17 @@ test('an imported sheet checked through columns answers as its JSON', async () =
   const withText = rowsToReports([...rows, line('赣州市某公司', '2023-02', '', good.map((v, i) => (i === 0 ? '十二' : v)))], 14);
   assert.equal(reportsToColumns(withText.reports, 14), null);
 });
+
+test('a name with a line break cannot cross as a column: the table goes as JSON, same answer', () => {
+  const request = { template: 'mohrss-2022', province: 'jiangxi' };
+  const values = Float64Array.from([12, 3, 40, 5, 30, 20, 15, 10, 6, 4, 4, 1, 18, 5.2,
+    12, 3, 40, 5, 30, 20, 15, 10, 6, 4, 4, 1, 18, NaN]);
+  const columns = { periods: ['2023-01', '2023-02'], units: ['甲\n乙', '甲\n乙'], submitted: ['2023-02-03', ''], values, indicators: 14 };
+  const reports = [
+    { period: '2023-01', unit: '甲\n乙', submitted_on: '2023-02-03', values: Object.fromEntries([...values.slice(0, 14)].map((v, i) => [i + 1, v])) },
+    { period: '2023-02', unit: '甲\n乙', values: Object.fromEntries([...values.slice(14, 27)].map((v, i) => [i + 1, v])) },
+  ];
+  const asColumns = jianxi.evaluateTableText(request, columns);
+  assert.equal(asColumns, jianxi.evaluateText(JSON.stringify({ ...request, kind: 'summary_table', reports })));
+  assert.ok(JSON.parse(asColumns).reports.every((r) => r.unit === '甲\n乙'));
+});
