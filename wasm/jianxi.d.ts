@@ -102,6 +102,7 @@ export type FindingCode =
   | 'request.type'
   | 'rules.invalid'
   | 'social_insurance.too_short'
+  | 'summary.count_invalid'
   | 'summary.count_not_whole'
   | 'summary.indicator_unknown'
   | 'summary.late'
@@ -473,8 +474,7 @@ export interface Jianxi {
    * reports (kind, template, policy …), one period (and unit) per report, and the values
    * row-major, `indicators` per report, NaN for an empty cell. The answer equals
    * evaluate() of the same table written as JSON (an empty unit or submission date
-   * is left out), except that a whole number of 9e15 or more is read as a float, where
-   * JSON would write it as an integer.
+   * is left out).
    */
   evaluateTable(request: object, table: TableColumns): Result;
   /** evaluateTable() as result JSON text (for a worker that passes the answer on as text). */

@@ -18,7 +18,7 @@ namespace jianxi {
 struct ReportCell {
   bool present = false;
   bool integer = false;    // written without a fraction (a JSON integer)
-  std::int64_t whole = 0;  // the value when integer (-1 for one too large to hold)
+  std::int64_t whole = 0;  // the value when integer
   double number = 0;       // the value as a double, as nlohmann reads it
 };
 

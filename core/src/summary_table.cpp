@@ -43,10 +43,8 @@ ReportCell cell_of(const Json& value) {
   cell.present = true;
   cell.integer = value.is_number_integer();
   cell.number = value.get<double>();
-  if (cell.integer)
-    cell.whole = value.is_number_unsigned() && value.get<std::uint64_t>() > 9000000000000000ull
-                     ? -1
-                     : value.get<std::int64_t>();
+  // An integer too large for int64 is refused as out of range before `whole` is read.
+  if (cell.integer && std::fabs(cell.number) < 9e15) cell.whole = value.get<std::int64_t>();
   return cell;
 }
 
@@ -221,7 +219,12 @@ class SummaryChecker {
 
   std::optional<std::int64_t> read_count(const ReportCell& cell, std::size_t index, const Indicator& ind) {
     double d = cell.number;
-    bool whole = cell.integer || (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9e15);
+    // Beyond 9e15 a count is no head count, and a double no longer holds it exactly.
+    if (!std::isfinite(d) || std::fabs(d) >= 9e15) {
+      value_error(index, ind, "summary.count_invalid", " 的人数或个数超出范围", " is out of range");
+      return std::nullopt;
+    }
+    bool whole = cell.integer || d == std::floor(d);
     if (!whole) {
       value_error(index, ind, "summary.count_not_whole", " 是人数或个数，应为整数", " is a count and must be a whole number");
       return std::nullopt;

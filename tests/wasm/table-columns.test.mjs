@@ -94,3 +94,13 @@ test('a name with a line break cannot cross as a column: the table goes as JSON,
   assert.equal(asColumns, jianxi.evaluateText(JSON.stringify({ ...request, kind: 'summary_table', reports })));
   assert.ok(JSON.parse(asColumns).reports.every((r) => r.unit === '甲\n乙'));
 });
+
+test('a count out of range is named alike through columns and through JSON', () => {
+  const request = { template: 'mohrss-2022' };
+  const row = [8999999999999999, 3, 1e16, 5, 9e15, 20, 15, 10, 6, 4, 4, 1, 18, 5.2];
+  const columns = { periods: ['2023-01', '2023-02'], values: Float64Array.from([...row, ...row]), indicators: 14 };
+  const reports = ['2023-01', '2023-02'].map((period) => ({ period, values: Object.fromEntries(row.map((v, i) => [i + 1, v])) }));
+  const asColumns = jianxi.evaluateTableText(request, columns);
+  assert.equal(asColumns, jianxi.evaluateText(JSON.stringify({ ...request, kind: 'summary_table', reports })));
+  assert.deepEqual(JSON.parse(asColumns).errors.map((e) => e.code), Array(4).fill('summary.count_invalid'));
+});

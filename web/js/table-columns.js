@@ -6,8 +6,8 @@
 /**
  * The columns of `reports` for a template of `indicators` indicators, or null when a
  * report holds what columns cannot carry (text in a number cell, a key that is no
- * indicator, a report without values, a line break in a name, a count too large to be
- * read the same way): such a table is checked as JSON, which names each of those mistakes.
+ * indicator, a report without values, a line break in a name): such a table is checked
+ * as JSON, which names each of those mistakes.
  */
 export function reportsToColumns(reports, indicators) {
   const periods = new Array(reports.length);
@@ -27,8 +27,7 @@ export function reportsToColumns(reports, indicators) {
       const number = Number(key);
       const value = cells[key];
       if (!Number.isInteger(number) || number < 1 || number > indicators || String(number) !== key) return null;
-      // JSON writes a whole number from 9e15 up as an integer, which the core reads as such.
-      if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) >= 9e15) return null;
+      if (typeof value !== 'number' || !Number.isFinite(value)) return null;
       values[r * indicators + number - 1] = value;
     }
   }
