@@ -1,5 +1,7 @@
 #include "json_reader.h"
 
+#include "json_writer.h"
+
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -127,24 +129,6 @@ class Reader {
     return true;
   }
 
-  // Length of the well-formed UTF-8 sequence (RFC 3629, as nlohmann checks it) at p_,
-  // or 0.
-  std::size_t utf8_length() const {
-    auto at = [&](std::size_t k) { return static_cast<unsigned char>(p_[k]); };
-    auto in = [&](std::size_t k, unsigned lo, unsigned hi) {
-      return static_cast<std::size_t>(end_ - p_) > k && at(k) >= lo && at(k) <= hi;
-    };
-    unsigned char c = at(0);
-    if (c >= 0xC2 && c <= 0xDF) return in(1, 0x80, 0xBF) ? 2 : 0;
-    if (c == 0xE0) return in(1, 0xA0, 0xBF) && in(2, 0x80, 0xBF) ? 3 : 0;
-    if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) return in(1, 0x80, 0xBF) && in(2, 0x80, 0xBF) ? 3 : 0;
-    if (c == 0xED) return in(1, 0x80, 0x9F) && in(2, 0x80, 0xBF) ? 3 : 0;
-    if (c == 0xF0) return in(1, 0x90, 0xBF) && in(2, 0x80, 0xBF) && in(3, 0x80, 0xBF) ? 4 : 0;
-    if (c >= 0xF1 && c <= 0xF3) return in(1, 0x80, 0xBF) && in(2, 0x80, 0xBF) && in(3, 0x80, 0xBF) ? 4 : 0;
-    if (c == 0xF4) return in(1, 0x80, 0x8F) && in(2, 0x80, 0xBF) && in(3, 0x80, 0xBF) ? 4 : 0;
-    return 0;
-  }
-
   bool string(std::string& out) {
     ++p_;
     const char* run = p_;
@@ -179,7 +163,7 @@ class Reader {
         ++p_;
         continue;
       }
-      std::size_t n = utf8_length();
+      std::size_t n = utf8_sequence_length(std::string_view(p_, static_cast<std::size_t>(end_ - p_)), 0);
       if (!n) return false;
       p_ += n;
     }
