@@ -184,7 +184,6 @@ void read_application_form(const std::string& file, const json& j, FormRules& ou
   for (const auto& [key, text] : j.at("declarations").items())
     f.declarations[key] = {text.at("zh"), text.at("en")};
   const json& checks = j.value("checks", json::object());
-  f.trainees_within_positions = cross_check(checks, "trainees_within_positions");
   f.positions_add_up = cross_check(checks, "positions_add_up");
   if (j.contains("report")) {
     f.report = j["report"];

@@ -17,6 +17,17 @@ const std::map<std::string, Handler>& handlers() {
   return table;
 }
 
+const std::vector<std::string>& figures_of(const std::string& kind) {
+  static const std::map<std::string, std::vector<std::string>> table = {
+      {"subsidy", {"total", "by_item", "lines", "retention", "min_wage_sources"}},
+      {"eligibility", {"eligible", "category", "age", "reasons"}},
+      {"allocation_table", {"sums"}},
+  };
+  static const std::vector<std::string> none;
+  auto it = table.find(kind);
+  return it == table.end() ? none : it->second;
+}
+
 const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& report,
                             std::optional<Date> fallback_date, Result* choice) {
   if (auto id = request.text("policy")) {
@@ -108,6 +119,14 @@ const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& repor
                  "no notice of " + province_en + " in force on " + format_date(*as_of) + en);
   }
   return nullptr;
+}
+
+Result unknown_provisions(const Policy& policy, const std::string& section, const std::string& item) {
+  Result unknown = Result::array();
+  for (const UnknownProvision& u : policy.unknown)
+    if (u.section == section && (item.empty() || u.item == item))
+      unknown.push_back({{"item", u.item}, {"rule", u.rule}, {"message", u.text.zh}, {"message_en", u.text.en}});
+  return unknown;
 }
 
 void warn_if_partly_known(const Policy& policy, Report& report) {

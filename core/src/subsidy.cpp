@@ -84,6 +84,14 @@ std::optional<Rate> retention_rate_for(const RetentionRule& rule, Rate r) {
   return best;
 }
 
+// The first start date among the interns that could be read.
+std::optional<Date> earliest_start(const SubsidyRequest& r) {
+  std::optional<Date> earliest;
+  for (const auto& t : r.trainees)
+    if (t.usable && (!earliest || t.start < *earliest)) earliest = t.start;
+  return earliest;
+}
+
 class Calculator {
  public:
   Calculator(const RuleSet& rules, const Policy& policy, const SubsidyRequest& request,
@@ -92,7 +100,8 @@ class Calculator {
         policy_(policy),
         request_(request),
         report_(report),
-        wages_(rules, policy, {request.min_wage, request.place, request.place_path, request.wage_tier},
+        wages_(rules, policy,
+               {request.min_wage, request.place, request.place_path, request.wage_tier, earliest_start(request)},
                report) {}
 
   void run(Result& out);
@@ -705,9 +714,7 @@ void Calculator::run(Result& out) {
   if (!policy_.unknown.empty()) {
     // What the notice is known to provide but whose text was not found: its own line each.
     Result unknown = std::move(unknown_months_);
-    for (const UnknownProvision& u : policy_.unknown)
-      if (u.section == "subsidy")
-        unknown.push_back({{"item", u.item}, {"rule", u.rule}, {"message", u.text.zh}, {"message_en", u.text.en}});
+    for (auto& u : unknown_provisions(policy_, "subsidy")) unknown.push_back(std::move(u));
     out["unknown"] = std::move(unknown);
   }
   out["min_wage_sources"] = wages_.sources();
@@ -719,11 +726,8 @@ void Calculator::run(Result& out) {
 void answer_subsidy(const RuleSet& rules, const Json& request, Report& report, Result& out) {
   Fields f(request, "", report);
   SubsidyRequest r = read_subsidy_request(rules.vocabulary(), f, report);
-  std::optional<Date> earliest;
-  for (const auto& t : r.trainees)
-    if (t.usable && (!earliest || t.start < *earliest)) earliest = t.start;
   Result choice;
-  const Policy* policy = choose_policy(rules, f, report, earliest, &choice);
+  const Policy* policy = choose_policy(rules, f, report, earliest_start(r), &choice);
   if (!policy || report.is_malformed()) return;
   warn_if_partly_known(*policy, report);
   Calculator(rules, *policy, r, report).run(out);

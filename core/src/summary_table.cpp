@@ -18,6 +18,21 @@
 namespace jianxi {
 namespace {
 
+// A table with errors is refused: its reports carry no deadline. Inside a JSON string
+// a quote is escaped, so `,"due":` is found only as the key each report line ends with.
+void drop_due_dates(std::string& reports) {
+  static constexpr std::string_view key = ",\"due\":";
+  std::string kept;
+  kept.reserve(reports.size());
+  std::size_t from = 0;
+  for (std::size_t at = reports.find(key); at != std::string::npos; at = reports.find(key, from)) {
+    kept.append(reports, from, at - from);
+    from = reports.find('}', at);
+  }
+  kept.append(reports, from, std::string::npos);
+  reports.swap(kept);
+}
+
 // What the order checks keep of a checked report (its year-to-date values sit in the
 // checker's flat store, so a large table holds no vector per report).
 struct CheckedReport {
@@ -81,6 +96,7 @@ class SummaryChecker {
     });
     out.push_back(']');
     check_sequences(checked);
+    if (report_.has_errors()) drop_due_dates(out);
     return raw_json(std::vector<std::uint8_t>(out.begin(), out.end()));
   }
 
@@ -522,6 +538,10 @@ void answer_summary_table(const RuleSet& rules, const Json& request, const Repor
 
   out["template"] = tpl ? Result(tpl->id) : Result(nullptr);
   out["policy"] = policy ? Result(policy->id) : Result(nullptr);
+  if (policy) {
+    Result unknown = unknown_provisions(*policy, "", "summary_table");
+    if (!unknown.empty()) out["unknown"] = std::move(unknown);
+  }
   if (!tpl || !reports) return;
   report.interpretation(policy_rules ? policy_rules->rule : tpl->sources.front(), tpl->interpretation);
   SummaryChecker checker(rules, *tpl, policy_rules, report);
