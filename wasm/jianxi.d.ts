@@ -140,6 +140,8 @@ export interface Finding {
   message: string;     // Chinese
   message_en: string;  // English
   rule?: string;       // clause, e.g. "jiangxi-2023#4.1.1"
+  detail?: string;     // a caveat's sources and confidence, shown folded below its message
+  detail_en?: string;
 }
 
 export interface Interpretation {

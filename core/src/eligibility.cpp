@@ -205,9 +205,9 @@ void answer_eligibility(const RuleSet& rules, const Json& request, Report& repor
   warn_if_partly_known(*policy, report);
   if (!policy->in_force_on(*p.as_of))
     report.warning("/as_of", "policy.outside_effective_period",
-                   format_date(*p.as_of) + " 不在 " + policy->id + " 的有效期内（" + format_date(policy->effective_from) +
+                   format_date(*p.as_of) + " 不在" + notice_name(*policy).zh + "的有效期内（" + format_date(policy->effective_from) +
                        " 至 " + (policy->effective_to ? format_date(*policy->effective_to) : "未写明") + "），判断仅供参考",
-                   format_date(*p.as_of) + " is outside the period in which " + policy->id + " is in force (" +
+                   format_date(*p.as_of) + " is outside the period in which " + notice_name(*policy).en + " is in force (" +
                        format_date(policy->effective_from) + " to " +
                        (policy->effective_to ? format_date(*policy->effective_to) : "no stated end") +
                        "); the verdict is indicative",

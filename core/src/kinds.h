@@ -58,6 +58,9 @@ void warn_if_partly_known(const Policy& policy, Report& report);
 // (and one item, when given), each with its clause: what an answer could not check.
 Result unknown_provisions(const Policy& policy, const std::string& section, const std::string& item = {});
 
+// A notice as people cite it: its title and 文号 (《…》（湘人社规〔2023〕9号）), never its id.
+Text notice_name(const Policy& p);
+
 // A notice's identity and dates, as "policies" and "catalog" list it.
 Result policy_json(const Policy& p);
 

@@ -508,21 +508,21 @@ void answer_summary_table(const RuleSet& rules, const Json& request, const Repor
                    "unknown summary template \"" + *id + "\"; known: " + known);
     } else if (policy_rules && policy_rules->template_id != *id) {
       report.error(f.path("template"), "summary.template_mismatch",
-                   policy->id + " 规定使用汇总表模板 " + policy_rules->template_id + "，而非 " + *id,
-                   policy->id + " prescribes template " + policy_rules->template_id + ", not " + *id,
+                   notice_name(*policy).zh + "规定使用汇总表模板 " + policy_rules->template_id + "，而非 " + *id,
+                   notice_name(*policy).en + " prescribes template " + policy_rules->template_id + ", not " + *id,
                    policy_rules->rule);
     }
   } else if (policy_rules) {
     tpl = forms.summary_template(policy_rules->template_id);
   } else if (f.ok() && !report.has_errors()) {
-    std::string why = policy ? policy->id + " 未规定汇总表模板，" : "";
-    std::string why_en = policy ? policy->id + " sets no summary table; " : "";
+    std::string why = policy ? notice_name(*policy).zh + "未规定汇总表模板，" : "";
+    std::string why_en = policy ? notice_name(*policy).en + " sets no summary table; " : "";
     std::string rule;
     if (policy)
       for (const auto& u : policy->unknown)
         if (u.item == "summary_table") {
-          why = policy->id + "：" + u.text.zh + " ";
-          why_en = policy->id + ": " + u.text.en + " ";
+          why = notice_name(*policy).zh + "：" + u.text.zh + " ";
+          why_en = notice_name(*policy).en + ": " + u.text.en + " ";
           rule = u.rule;
         }
     std::string known, known_en;
