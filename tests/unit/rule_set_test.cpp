@@ -23,6 +23,11 @@ std::vector<jianxi::RuleText> rules_from(const fs::path& dir) {
   return out;
 }
 
+// A notice's file: rules/provinces/<id>/policies/<notice>.json (or policies/ in fixtures).
+bool is_policy_file(const std::string& path) {
+  return path.rfind("policies/", 0) == 0 || path.find("/policies/") != std::string::npos;
+}
+
 std::vector<jianxi::RuleText> fixture_rules() {
   std::vector<jianxi::RuleText> rules;
   for (auto& r : rules_from(JIANXI_FIXTURES_DIR))
@@ -37,7 +42,7 @@ TEST_CASE("the rules in rules/ load without problems") {
   auto set = jianxi::RuleSet::load(rules_from(JIANXI_RULES_DIR));
   for (const auto& p : set->problems()) FAIL_CHECK(p.message_en);
   std::size_t files = 0;
-  for (const auto& r : rules_from(JIANXI_RULES_DIR)) files += r.path.rfind("policies/", 0) == 0;
+  for (const auto& r : rules_from(JIANXI_RULES_DIR)) files += is_policy_file(r.path);
   CHECK(set->policies().size() == files);
   CHECK(set->wage_table("jiangxi") != nullptr);
 }
@@ -109,7 +114,7 @@ TEST_CASE("the engine computes from fixture rules") {
 TEST_CASE("every policy's worked examples give the figures it states") {
   std::size_t examples = 0;
   for (const auto& text : jianxi::embedded_rules()) {
-    if (text.path.rfind("policies/", 0) != 0) continue;
+    if (!is_policy_file(text.path)) continue;
     auto policy = nlohmann::ordered_json::parse(text.text);
     for (const auto& example : policy.value("examples", nlohmann::ordered_json::array())) {
       auto result = nlohmann::ordered_json::parse(
