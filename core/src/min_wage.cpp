@@ -232,14 +232,15 @@ std::optional<int> WageResolver::tier_on(Date day) {
     }
     return std::nullopt;
   }
-  if (areas->confidence != "high" && reported_.insert("areas" + from).second) {
+  const std::string& confidence = tier->entry->confidence.empty() ? areas->confidence : tier->entry->confidence;
+  if (confidence != "high" && reported_.insert("areas" + from).second) {
     std::string note_zh = areas->note.zh.empty() ? "" : strip_full_stop(areas->note.zh) + "；";
     std::string note_en = areas->note.en.empty() ? "" : areas->note.en + "; ";
     report_.warning(path, "min_wage.area_caveat",
                     "“" + label + "”属第" + std::to_string(tier->tier) + "类地区（" + from +
-                        " 起的划分）可信度为 " + areas->confidence + "（" + note_zh + "来源：" + areas->source + "）",
+                        " 起的划分）可信度为 " + confidence + "（" + note_zh + "来源：" + areas->source + "）",
                     "the tier " + std::to_string(tier->tier) + " of \"" + label + "\" (area list from " + from +
-                        ") has " + areas->confidence + " confidence (" + note_en + "source: " + areas->source + ")");
+                        ") has " + confidence + " confidence (" + note_en + "source: " + areas->source + ")");
   }
   if (division_ && division_->is_prefecture()) {
     std::string differ_zh, differ_en;
@@ -247,17 +248,18 @@ std::optional<int> WageResolver::tier_on(Date day) {
       if (child->zone) continue;
       auto t = tier_of_county(*areas, *child);
       auto in_child = [child](const WageAreas& a) { return tier_of_county(a, *child); };
-      if (t && !carried_tier_stands(*table_, *areas, *t, day, in_child)) t.reset();
-      if (!t || t->tier == tier->tier) continue;
-      std::string tier_text = t ? std::to_string(t->tier) : "?";
-      differ_zh += (differ_zh.empty() ? "" : "、") + child->name + "第" + tier_text + "类";
-      differ_en += (differ_en.empty() ? "" : ", ") + child->name + " tier " + tier_text;
+      bool stands = t && carried_tier_stands(*table_, *areas, *t, day, in_child);
+      if (!t || (stands && t->tier == tier->tier)) continue;
+      std::string zh = stands ? "第" + std::to_string(t->tier) + "类" : "档次未知";
+      std::string en = stands ? " tier " + std::to_string(t->tier) : " tier unknown";
+      differ_zh += (differ_zh.empty() ? "" : "、") + child->name + zh;
+      differ_en += (differ_en.empty() ? "" : ", ") + child->name + en;
     }
     if (!differ_zh.empty() && reported_.insert("urban" + std::to_string(tier->tier) + differ_zh).second)
       report_.warning(path, "place.city_as_urban",
-                      "“" + *request_.place + "”按" + label + "（第" + std::to_string(tier->tier) + "类）计算；所辖县（市、区）档次不同的有：" + differ_zh + "。如不在市区，请填写具体县（区）",
+                      "“" + *request_.place + "”按" + label + "（第" + std::to_string(tier->tier) + "类）计算；所辖县（市、区）档次不同或未能确定的有：" + differ_zh + "。如不在市区，请填写具体县（区）",
                       "\"" + *request_.place + "\" is taken as the urban districts of " + label + " (tier " +
-                          std::to_string(tier->tier) + "); counties with another tier: " +
+                          std::to_string(tier->tier) + "); counties with another or an unknown tier: " +
                           differ_en + ". Outside the urban districts, name the county");
   }
   return tier->tier;

@@ -192,6 +192,7 @@ WageTable read_wages(const json& j) {
       place.tier = p.at("tier");
       place.as_written = p.at("as_written");
       if (p.contains("carried_from")) place.carried_from = date_of(p["carried_from"]);
+      place.confidence = p.value("confidence", "");
       areas.places.push_back(std::move(place));
     }
     areas.confidence = a.at("confidence");

@@ -163,6 +163,7 @@ struct AreaPlace {
   int tier = 0;
   std::string as_written;
   std::optional<Date> carried_from;  // the older list this entry is copied from, when its own was not found
+  std::string confidence;            // empty: the list's
 };
 
 struct WageAreas {
