@@ -1,7 +1,8 @@
 // Runs every case file under tests/cases: {"name", "description", "request",
-// "expect", "malformed"?}. "expect" is matched as a subset: each key it names must
-// be in the result with a matching value; arrays must have the same length and
-// match element by element. The description holds the clause and the arithmetic.
+// "expect", "absent"?, "malformed"?}. "expect" is matched as a subset: each key it
+// names must be in the result with a matching value; arrays must have the same length
+// and match element by element. "absent" lists JSON Pointers the result must not
+// have. The description holds the clause and the arithmetic.
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
@@ -81,8 +82,18 @@ TEST_CASE("case files") {
       INFO(name << "\n" << ev.json);
       CHECK_MESSAGE(difference(c["expect"], result, "").empty(), difference(c["expect"], result, ""));
       CHECK(ev.malformed == c.value("malformed", false));
+      for (const auto& pointer : c.value("absent", json::array()))
+        CHECK_MESSAGE(!result.contains(json::json_pointer(pointer.get<std::string>())), name << ": " << pointer);
+      // An answer that refuses shows no figure and no verdict, in every case file.
       auto check_ok = [](const json& r) {
-        if (r.is_object()) CHECK(r["ok"].get<bool>() == r["errors"].empty());
+        if (!r.is_object()) return;
+        CHECK(r["ok"].get<bool>() == r["errors"].empty());
+        if (r["ok"].get<bool>()) return;
+        for (const char* figure : {"total", "by_item", "lines", "retention", "min_wage_sources", "sums", "eligible",
+                                   "category", "age", "reasons"})
+          CHECK_MESSAGE(!r.contains(figure), "an answer with errors carries " << figure);
+        for (const auto& report : r.value("reports", json::array()))
+          CHECK_MESSAGE(!report.contains("due"), "a table with errors carries a due date");
       };
       if (result.is_array())
         for (const auto& r : result) check_ok(r);

@@ -29,10 +29,13 @@ export type FindingCode =
   | 'contract.before_start'
   | 'contract.years_out_of_range'
   | 'count.below_minimum'
+  | 'count.invalid'
   | 'count.negative'
   | 'credit_code.characters'
   | 'credit_code.checksum'
   | 'credit_code.length'
+  | 'credit_code.organisation_code'
+  | 'credit_code.organisation_code_unchecked'
   | 'credit_code.other_region'
   | 'credit_code.region'
   | 'credit_code.registration_authority'
@@ -76,7 +79,6 @@ export type FindingCode =
   | 'place.too_broad'
   | 'place.unknown'
   | 'plan.positions_mismatch'
-  | 'plan.trainees_above_positions'
   | 'planned_months.out_of_range'
   | 'planned_months.unusual'
   | 'policy.figure_caveat'
@@ -138,6 +140,8 @@ export interface Finding {
   message: string;     // Chinese
   message_en: string;  // English
   rule?: string;       // clause, e.g. "jiangxi-2023#4.1.1"
+  detail?: string;     // a caveat's sources and confidence, shown folded below its message
+  detail_en?: string;
 }
 
 export interface Interpretation {

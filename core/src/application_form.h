@@ -39,7 +39,7 @@ struct FormSection {
 // A check across fields whose clause and severity are data.
 struct CrossCheck {
   std::string rule;
-  bool error = true;
+  bool error = true;  // false: a plausibility check the notice does not state, a warning
   Text interpretation;
 };
 
@@ -49,7 +49,6 @@ struct ApplicationForm {
   std::string rule;
   std::vector<FormSection> sections;
   std::map<std::string, Text> declarations;  // key → what the unit declares
-  CrossCheck trainees_within_positions;      // plan.trainees ≤ plan.positions
   CrossCheck positions_add_up;               // Σ positions[].count = plan.positions
   // How the form prints as the notice's template (parts, annex table, signature
   // boxes), as written in the rule file: the catalog passes it on unchanged.

@@ -101,7 +101,7 @@ std::vector<std::string> Divisions::read_renamed(const json& doc) {
   std::vector<std::string> missing;
   for (const auto& r : doc.at("renamed")) {
     Former f{r.at("name"), r.value("old_code", ""), r.at("code"),
-             {r.value("note", ""), r.value("note_en", "")}};
+             {r.value("note", ""), r.value("note_en", "")}, std::stoi(r.at("since").get<std::string>())};
     if (!by_code_.count(f.code)) missing.push_back(f.code);
     else former_.push_back(std::move(f));
   }
@@ -167,6 +167,12 @@ std::vector<const Division*> Divisions::named(const std::string& name, bool exac
   for (const Division* d : out)
     if (d->is_prefecture()) prefectures.push_back(d);
   return prefectures.size() == 1 ? prefectures : out;
+}
+
+std::optional<int> Divisions::renamed_in(const std::string& former_name) const {
+  for (const Former& f : former_)
+    if (f.name == former_name) return f.since;
+  return std::nullopt;
 }
 
 std::vector<const Division*> Divisions::candidates(const std::string& text, PlaceResolution& r) const {

@@ -54,6 +54,9 @@ class Divisions {
   std::vector<const Division*> prefectures_of(const std::string& province_code) const;
   const nlohmann::ordered_json& dataset() const { return dataset_; }
 
+  // The year a former name stopped being a division's name (renamed, merged), if it is one.
+  std::optional<int> renamed_in(const std::string& former_name) const;
+
   // `within`: a province code that restricts the search (the notice's province), if any.
   PlaceResolution resolve(const std::string& text, const std::string& within = {}) const;
 
@@ -61,6 +64,7 @@ class Divisions {
   struct Former {
     std::string name, old_code, code;
     Text note;
+    int since = 0;  // the year of the change
   };
   // The divisions `text` names (no province prefix); sets r.urban and r.alias.
   std::vector<const Division*> candidates(const std::string& text, PlaceResolution& r) const;

@@ -75,9 +75,17 @@ Person read_person(const RuleSet& rules, Fields& f, Report& report) {
   } else {
     p.birth = birth;
   }
-  if (p.birth && p.as_of && *p.birth > *p.as_of)
-    report.error(f.path("birth_date"), "birth_date.future", "出生日期晚于判断日期",
-                 "the birth date is after as_of");
+  if (p.birth && p.as_of && *p.birth > *p.as_of) {
+    // The error sits on the field the date came from; no age is reckoned from it.
+    bool from_id = f.get("id_number") != nullptr;
+    report.error(f.path(from_id ? "id_number" : "birth_date"), "birth_date.future",
+                 from_id ? "身份证号码中的出生日期 " + format_date(*p.birth) + " 晚于判断日期，号码有误，请逐位核对"
+                         : "出生日期晚于判断日期",
+                 from_id ? "the birth date in the identity number, " + format_date(*p.birth) +
+                               ", is after as_of: the number is wrong; check it digit by digit"
+                         : "the birth date is after as_of");
+    p.birth.reset();
+  }
   if (auto e = f.text("education")) {
     if (known_term(vocab.education, *e, f.path("education"), "education.unknown", {"学历", "education"}, report))
       p.education = e;
@@ -197,9 +205,9 @@ void answer_eligibility(const RuleSet& rules, const Json& request, Report& repor
   warn_if_partly_known(*policy, report);
   if (!policy->in_force_on(*p.as_of))
     report.warning("/as_of", "policy.outside_effective_period",
-                   format_date(*p.as_of) + " 不在 " + policy->id + " 的有效期内（" + format_date(policy->effective_from) +
+                   format_date(*p.as_of) + " 不在" + notice_name(*policy).zh + "的有效期内（" + format_date(policy->effective_from) +
                        " 至 " + (policy->effective_to ? format_date(*policy->effective_to) : "未写明") + "），判断仅供参考",
-                   format_date(*p.as_of) + " is outside the period in which " + policy->id + " is in force (" +
+                   format_date(*p.as_of) + " is outside the period in which " + notice_name(*policy).en + " is in force (" +
                        format_date(policy->effective_from) + " to " +
                        (policy->effective_to ? format_date(*policy->effective_to) : "no stated end") +
                        "); the verdict is indicative",
@@ -250,10 +258,7 @@ void answer_eligibility(const RuleSet& rules, const Json& request, Report& repor
   out["category"] = eligible ? Result(*category) : Result(nullptr);
   if (p.birth) out["age"] = age_on(*p.birth, *p.as_of);
   out["reasons"] = v.take();
-  Result unknown = Result::array();
-  for (const UnknownProvision& u : policy->unknown)
-    if (u.section == "eligibility")
-      unknown.push_back({{"item", u.item}, {"rule", u.rule}, {"message", u.text.zh}, {"message_en", u.text.en}});
+  Result unknown = unknown_provisions(*policy, "eligibility");
   if (!unknown.empty()) out["unknown"] = std::move(unknown);
 }
 

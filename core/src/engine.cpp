@@ -73,6 +73,8 @@ Result answer_one(const RuleSet& rules, const Json& request, bool& malformed,
     }
   }
   malformed = malformed || report.is_malformed();
+  if (report.has_errors() && out.is_object())
+    for (const std::string& key : figures_of(kind)) out.erase(key);
   Result result = report.head(kind);
   for (auto& [key, value] : out.items()) result[key] = std::move(value);
   report.tail(result);

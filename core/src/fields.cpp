@@ -106,12 +106,29 @@ std::optional<long long> Fields::whole(const std::string& key, bool required) {
     if (required && obj_) missing(key);
     return std::nullopt;
   }
-  if (v->is_number_integer()) return v->get<long long>();
-  if (v->is_number_float()) {
+  // Beyond 9e15 no count or month is meant, and a double no longer holds one exactly;
+  // an unsigned value of 2^63 or more would turn negative as a long long.
+  constexpr double kLargest = 9e15;
+  bool too_large = false;
+  if (v->is_number_unsigned()) {
+    auto u = v->get<unsigned long long>();
+    if (u < static_cast<unsigned long long>(kLargest)) return static_cast<long long>(u);
+    too_large = true;
+  } else if (v->is_number_integer()) {
+    auto i = v->get<long long>();
+    if (std::fabs(static_cast<double>(i)) < kLargest) return i;
+    too_large = true;
+  } else if (v->is_number_float()) {
     double d = v->get<double>();
-    if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9e15)
-      return static_cast<long long>(d);
-    report_.error(path(key), "number.not_whole", "应为整数", "a whole number is expected");
+    if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < kLargest) return static_cast<long long>(d);
+    too_large = !std::isfinite(d) || std::fabs(d) >= kLargest;
+    if (!too_large) {
+      report_.error(path(key), "number.not_whole", "应为整数", "a whole number is expected");
+      return std::nullopt;
+    }
+  }
+  if (too_large) {
+    report_.error(path(key), "count.invalid", "数值超出范围，请核对", "the number is out of range; check it");
     return std::nullopt;
   }
   wrong_type(key, "整数", "a whole number");

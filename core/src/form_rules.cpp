@@ -184,7 +184,6 @@ void read_application_form(const std::string& file, const json& j, FormRules& ou
   for (const auto& [key, text] : j.at("declarations").items())
     f.declarations[key] = {text.at("zh"), text.at("en")};
   const json& checks = j.value("checks", json::object());
-  f.trainees_within_positions = cross_check(checks, "trainees_within_positions");
   f.positions_add_up = cross_check(checks, "positions_add_up");
   if (j.contains("report")) {
     f.report = j["report"];
@@ -194,7 +193,7 @@ void read_application_form(const std::string& file, const json& j, FormRules& ou
 }
 
 void read_policy_sections(const Policy& p, FormRules& out, std::vector<Finding>& problems) {
-  const std::string file = "policies/" + p.id + ".json";
+  const std::string& file = p.file;
   auto known = [](const json& v) { return !(v.is_object() && v.contains("unknown")); };
   if (auto it = p.raw.find("summary_table"); it != p.raw.end() && known(*it)) {
     const json& s = *it;
@@ -285,7 +284,7 @@ std::shared_ptr<const FormRules> read_form_rules(const std::map<std::string, jso
     try {
       read_policy_sections(p, *out, problems);
     } catch (const std::exception& e) {
-      problems.push_back(rule_problem("policies/" + p.id + ".json", "", e.what()));
+      problems.push_back(rule_problem(p.file, "", e.what()));
     }
   }
   return out;

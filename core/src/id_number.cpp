@@ -53,12 +53,12 @@ IdNumberCheck check_id_number(std::string_view id) {
                  "the birth date " + birth + " in the identity number is before 1900"};
     return r;
   }
-  char expected = id_number_check_character(id.substr(0, 17));
-  if (expected != last) {
+  if (id_number_check_character(id.substr(0, 17)) != last) {
     r.code = "id_number.checksum";
-    r.message = {"身份证号码校验位错误（应为" + std::string(1, expected) + "），请核对是否输错",
-                 std::string("the check character is wrong (it should be ") + expected +
-                     "); check for a typing error"};
+    // Any of the 18 characters may be the mistyped one: naming the check character that
+    // would fit the other 17 would teach a wrong number.
+    r.message = {"身份证号码有误（校验不符），请逐位核对",
+                 "the identity number is wrong (its check fails); check it digit by digit"};
     return r;
   }
   r.birth_date = date;

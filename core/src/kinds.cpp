@@ -17,6 +17,17 @@ const std::map<std::string, Handler>& handlers() {
   return table;
 }
 
+const std::vector<std::string>& figures_of(const std::string& kind) {
+  static const std::map<std::string, std::vector<std::string>> table = {
+      {"subsidy", {"total", "by_item", "lines", "retention", "min_wage_sources"}},
+      {"eligibility", {"eligible", "category", "age", "reasons"}},
+      {"allocation_table", {"sums"}},
+  };
+  static const std::vector<std::string> none;
+  auto it = table.find(kind);
+  return it == table.end() ? none : it->second;
+}
+
 const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& report,
                             std::optional<Date> fallback_date, Result* choice) {
   if (auto id = request.text("policy")) {
@@ -66,21 +77,22 @@ const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& repor
           preferred = &r;
         }
     if (in_force.size() > 1) {
-      std::string others;
+      std::string others, others_en;
       Result also = Result::array();
       for (const Policy* p : in_force)
         if (p != chosen) {
-          others += (others.empty() ? "" : ", ") + p->id;
+          others += (others.empty() ? "" : "、") + notice_name(*p).zh;
+          others_en += (others_en.empty() ? "" : "; ") + notice_name(*p).en;
           also.push_back(p->id);
         }
       Text why = preferred ? preferred->note
                            : Text{"生效最晚（" + format_date(chosen->effective_from) + " 起）",
                                   "the latest in force (from " + format_date(chosen->effective_from) + ")"};
       report.warning(request.path("province"), "policy.several_in_force",
-                     format_date(*as_of) + " 有多份通知有效，采用 " + chosen->id + "；另有 " + others +
-                         "，可用 policy 指定。理由：" + why.zh,
-                     "several notices are in force on " + format_date(*as_of) + "; " + chosen->id +
-                         " is used; also in force: " + others + " (name one as policy to choose). Why: " + why.en);
+                     format_date(*as_of) + " 有多份通知有效，采用" + notice_name(*chosen).zh + "；另有" + others +
+                         "，可指定其一。理由：" + why.zh,
+                     "several notices are in force on " + format_date(*as_of) + "; " + notice_name(*chosen).en +
+                         " is used; also in force: " + others_en + " (name one to choose). Why: " + why.en);
       if (choice)
         *choice = {{"used", chosen->id}, {"also_in_force", std::move(also)},
                    {"message", why.zh}, {"message_en", why.en}};
@@ -97,10 +109,10 @@ const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& repor
       if (p.province == *province && p.effective_to && *p.effective_to < *as_of &&
           (!ended || *p.effective_to > *ended->effective_to))
         ended = &p;
-    std::string zh = ended ? "（最近的 " + ended->id + " 已于 " + format_date(*ended->effective_to) +
+    std::string zh = ended ? "（最近的" + notice_name(*ended).zh + "已于 " + format_date(*ended->effective_to) +
                                  " 失效，其后续通知尚未收录；请向当地人社部门了解现行规定）"
                            : "";
-    std::string en = ended ? " (the latest, " + ended->id + ", ended on " + format_date(*ended->effective_to) +
+    std::string en = ended ? " (the latest, " + notice_name(*ended).en + ", ended on " + format_date(*ended->effective_to) +
                                  "; no later notice is known here: ask the local office what applies now)"
                            : "";
     report.error(request.path("as_of"), "policy.none_in_force",
@@ -110,12 +122,25 @@ const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& repor
   return nullptr;
 }
 
+Text notice_name(const Policy& p) {
+  if (!p.document) return {"《" + p.title + "》", p.title_en};
+  return {"《" + p.title + "》（" + *p.document + "）", p.title_en + " (" + *p.document + ")"};
+}
+
+Result unknown_provisions(const Policy& policy, const std::string& section, const std::string& item) {
+  Result unknown = Result::array();
+  for (const UnknownProvision& u : policy.unknown)
+    if (u.section == section && (item.empty() || u.item == item))
+      unknown.push_back({{"item", u.item}, {"rule", u.rule}, {"message", u.text.zh}, {"message_en", u.text.en}});
+  return unknown;
+}
+
 void warn_if_partly_known(const Policy& policy, Report& report) {
   if (policy.effective_from_confirmed) return;
   report.warning("/policy", "policy.start_unconfirmed",
-                 policy.id + " 的施行日期未能核实（按 " + format_date(policy.effective_from) + " 起计）：" +
+                 notice_name(policy).zh + "的施行日期未能核实（按 " + format_date(policy.effective_from) + " 起计）：" +
                      policy.effective_note.zh,
-                 "the start date of " + policy.id + " is not confirmed (taken as " +
+                 "the start date of " + notice_name(policy).en + " is not confirmed (taken as " +
                      format_date(policy.effective_from) + "): " + policy.effective_note.en);
 }
 

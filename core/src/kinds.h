@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "fields.h"
 #include "plain_report.h"
@@ -46,8 +47,19 @@ void answer_unit_application(const RuleSet&, const Json&, Report&, Result&);
 
 const std::map<std::string, Handler>& handlers();
 
+// The fields of a kind's answer that are figures or a verdict: an answer with errors
+// leaves them out, so that a refusal never shows an amount beside its reasons.
+const std::vector<std::string>& figures_of(const std::string& kind);
+
 // Warns that a notice known in part rests on an unconfirmed start date.
 void warn_if_partly_known(const Policy& policy, Report& report);
+
+// The provisions of a notice known in part whose text was not found, of one section
+// (and one item, when given), each with its clause: what an answer could not check.
+Result unknown_provisions(const Policy& policy, const std::string& section, const std::string& item = {});
+
+// A notice as people cite it: its title and 文号 (《…》（湘人社规〔2023〕9号）), never its id.
+Text notice_name(const Policy& p);
 
 // A notice's identity and dates, as "policies" and "catalog" list it.
 Result policy_json(const Policy& p);

@@ -122,13 +122,18 @@ WageResolver::WageResolver(const RuleSet& rules, const Policy& policy, Request r
 void WageResolver::resolve_place() {
   const std::string& text = *request_.place;
   const std::string& path = request_.place_path;
-  for (const auto& areas : table_->areas)
-    for (const auto& p : areas.places)
-      if (p.code.empty() && (p.name == text || p.as_written == text)) {
-        named_place_ = p.name;
-        return;
-      }
   const Divisions& divisions = rules_.divisions();
+  // An older area list may still name a division merged or renamed since: asked for a
+  // day after the change, the name is read as its successor's, which the answer says.
+  auto changed = divisions.renamed_in(text);
+  bool renamed_before = changed && request_.earliest && request_.earliest->year() > *changed;
+  if (!renamed_before)
+    for (const auto& areas : table_->areas)
+      for (const auto& p : areas.places)
+        if (p.code.empty() && (p.name == text || p.as_written == text)) {
+          named_place_ = p.name;
+          return;
+        }
   PlaceResolution r = divisions.resolve(text, table_->province_code);
   place_failed_ = r.division == nullptr;
   if (r.division && r.division->is_province()) {

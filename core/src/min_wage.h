@@ -58,6 +58,7 @@ class WageResolver {
     std::optional<std::string> place;
     std::string place_path = "/place";
     std::optional<int> tier;
+    std::optional<Date> earliest;  // the first day asked for: a name changed before it is read as today's
   };
   WageResolver(const RuleSet& rules, const Policy& policy, Request request, Report& report);
 

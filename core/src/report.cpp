@@ -10,8 +10,7 @@ void Report::error(std::string path, std::string code, std::string zh, std::stri
     ++errors_dropped_;
     return;
   }
-  errors_.push_back({std::move(path), std::move(code), std::move(zh), std::move(en),
-                     std::move(rule)});
+  errors_.push_back({std::move(path), std::move(code), std::move(zh), std::move(en), std::move(rule), {}, {}});
 }
 
 void Report::warning(std::string path, std::string code, std::string zh, std::string en,
@@ -20,8 +19,17 @@ void Report::warning(std::string path, std::string code, std::string zh, std::st
     ++warnings_dropped_;
     return;
   }
-  warnings_.push_back({std::move(path), std::move(code), std::move(zh), std::move(en),
-                       std::move(rule)});
+  warnings_.push_back({std::move(path), std::move(code), std::move(zh), std::move(en), std::move(rule), {}, {}});
+}
+
+void Report::caveat(std::string path, std::string code, const Text& plain, const Text& detail,
+                    std::string rule) {
+  if (warnings_.size() >= kMaxFindings) {
+    ++warnings_dropped_;
+    return;
+  }
+  warnings_.push_back(
+      {std::move(path), std::move(code), plain.zh, plain.en, std::move(rule), detail.zh, detail.en});
 }
 
 void Report::malformed(std::string path, std::string code, std::string zh,
@@ -44,6 +52,10 @@ nlohmann::ordered_json to_json(const Finding& f) {
   j["message"] = f.message;
   j["message_en"] = f.message_en;
   if (!f.rule.empty()) j["rule"] = f.rule;
+  if (!f.detail.empty()) {
+    j["detail"] = f.detail;
+    j["detail_en"] = f.detail_en;
+  }
   return j;
 }
 
@@ -64,6 +76,12 @@ void write_finding(const Finding& f, std::string& out) {
     out += ",\"rule\":";
     write_json_string(f.rule, out);
   }
+  if (!f.detail.empty()) {
+    out += ",\"detail\":";
+    write_json_string(f.detail, out);
+    out += ",\"detail_en\":";
+    write_json_string(f.detail_en, out);
+  }
   out += '}';
 }
 
@@ -79,7 +97,7 @@ nlohmann::ordered_json findings_json(const std::vector<Finding>& list, std::size
     std::string n = std::to_string(dropped);
     if (out.size() > 1) out += ',';
     write_finding({"", "findings.truncated", "另有 " + n + " 个" + zh_kind + "未列出",
-                   n + " more " + en_kind + " not listed", ""},
+                   n + " more " + en_kind + " not listed", "", "", ""},
                   out);
   }
   out += ']';

@@ -18,6 +18,9 @@ class Report {
              std::string rule = {});
   void warning(std::string path, std::string code, std::string zh, std::string en,
                std::string rule = {});
+  // A warning that a figure rests on a source below high confidence: one plain line,
+  // and the sources and confidence as its detail.
+  void caveat(std::string path, std::string code, const Text& plain, const Text& detail, std::string rule = {});
   // The request itself is not understood (not JSON, wrong type, unknown kind).
   void malformed(std::string path, std::string code, std::string zh, std::string en);
   // Records an interpretation once per rule, so the result can show every reading used.

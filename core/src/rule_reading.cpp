@@ -30,7 +30,7 @@ std::optional<int> optional_int(const json& obj, const char* key) {
 Finding rule_problem(const std::string& file, const std::string& path, const std::string& reason) {
   std::string where = "rules/" + file + (path.empty() ? "" : " " + path);
   return {"", "rules.invalid", "规则文件有误：" + where + "：" + reason,
-          "broken rule file: " + where + ": " + reason, ""};
+          "broken rule file: " + where + ": " + reason, "", "", ""};
 }
 
 }  // namespace jianxi

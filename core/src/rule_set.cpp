@@ -13,6 +13,36 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
+// Where a rule file sits: national data in rules/<folder>/, a province's in
+// rules/provinces/<id>/ (province.json, minimum-wage.json, policies/, clauses/, notices/).
+struct RulePlace {
+  std::string folder;    // the schema's x-folders key
+  std::string province;  // the province folder's id, or empty for national data
+};
+
+RulePlace place_of(const std::string& path) {
+  auto first = path.find('/');
+  std::string head = path.substr(0, first);
+  if (head != "provinces" || first == std::string::npos) return {head, {}};
+  auto second = path.find('/', first + 1);
+  if (second == std::string::npos) return {head, {}};
+  std::string province = path.substr(first + 1, second - first - 1);
+  std::string rest = path.substr(second + 1);
+  auto slash = rest.find('/');
+  if (slash != std::string::npos) return {rest.substr(0, slash), province};
+  auto dot = rest.rfind(".json");
+  return {rest.substr(0, dot), province};
+}
+
+// A file in a province's folder speaks of that province only.
+std::optional<std::string> province_named(const std::string& folder, const json& doc) {
+  const char* key = folder == "province" ? "id" : (folder == "policies" || folder == "minimum-wage") ? "province" : nullptr;
+  if (!key || !doc.is_object() || !doc.contains(key) || !doc[key].is_string()) return std::nullopt;
+  return doc[key].get<std::string>();
+}
+
+
+
 bool is_unknown(const json& v) { return v.is_object() && v.contains("unknown"); }
 
 UnknownProvision unknown_of(const std::string& section, const std::string& item, const json& v) {
@@ -220,13 +250,14 @@ Vocabulary read_vocabulary(const json& j) {
   v.region_flags = terms_of(j.at("region_flags"));
   v.items = terms_of(j.at("items"));
   v.wage_basis = terms_of(j.at("wage_basis"));
-  if (j.contains("provinces")) v.provinces = terms_of(j.at("provinces"));
   return v;
 }
 
 // A policy may name only the categories, education levels and region flags of the vocabulary.
 void check_vocabulary(const Vocabulary& v, const Policy& p, std::vector<Finding>& problems) {
-  std::string file = "policies/" + p.id + ".json";
+  const std::string& file = p.file;
+  if (!Vocabulary::find(v.provinces, p.province))
+    problems.push_back(rule_problem(file, "/province", "no province manifest for " + p.province));
   auto need = [&](const std::vector<Term>& list, const std::string& id, const std::string& path) {
     if (!Vocabulary::find(list, id))
       problems.push_back(rule_problem(file, path, "\"" + id + "\" is not in vocabulary/terms.json"));
@@ -251,9 +282,7 @@ void check_schema_enums(const json& schema, const Vocabulary& v, std::vector<Fin
       {"/$defs/category/enum", &v.categories},
       {"/$defs/eligibility/properties/categories/additionalProperties/properties/admitted/anyOf/1/properties/"
        "region_flags/items/enum",
-       &v.region_flags},
-      {"/$defs/policy/properties/province/enum", &v.provinces},
-      {"/$defs/minimum_wage/properties/province/enum", &v.provinces}};
+       &v.region_flags}};
   for (const auto& [pointer, terms] : enums) {
     json::json_pointer at(pointer);
     if (!schema.contains(at)) {
@@ -288,7 +317,7 @@ void check_clauses_cited(const std::map<std::string, json>& documents, const std
   std::set<std::string> quoted;
   for (const auto& c : clauses) quoted.insert(c.id);
   for (const auto& [file, doc] : documents) {
-    if (file.rfind("clauses/", 0) == 0) continue;
+    if (place_of(file).folder == "clauses") continue;
     std::vector<std::pair<std::string, std::string>> ids;
     cited_ids(doc, "", ids, "");
     for (const auto& [id, path] : ids)
@@ -313,7 +342,7 @@ bool carried_entry_found(const WageTable& table, const WageAreas& areas, const A
 void check_wage_places(const Divisions& divisions, std::map<std::string, WageTable>& tables,
                        std::vector<Finding>& problems) {
   for (auto& [province, table] : tables) {
-    std::string file = "minimum-wage/" + province + ".json";
+    const std::string& file = table.file;
     for (const Division* p : divisions.provinces())
       if (p->name.compare(0, table.province_zh.size(), table.province_zh) == 0)
         table.province_code = p->code;
@@ -380,6 +409,7 @@ std::unique_ptr<RuleSet> RuleSet::load(const std::vector<RuleText>& texts) {
   // The embedded copy may be shortened; its version is the hash of the files as written.
   if (&texts == &embedded_rules() && *embedded_rules_version()) set->version_ = embedded_rules_version();
   bool have_calendar = false;
+  std::vector<Term> province_terms;  // from the provinces' manifests
   std::vector<std::pair<std::string, json>> renamed;  // read after the table they point into
   for (const auto& t : texts) {
     if (t.path == "schema.json") continue;
@@ -388,7 +418,8 @@ std::unique_ptr<RuleSet> RuleSet::load(const std::vector<RuleText>& texts) {
       set->problems_.push_back(rule_problem(t.path, "", "not valid JSON"));
       continue;
     }
-    std::string folder = t.path.substr(0, t.path.find('/'));
+    RulePlace place = place_of(t.path);
+    const std::string& folder = place.folder;
     const json& folders = schema["x-folders"];
     if (!folders.contains(folder)) {
       set->problems_.push_back(rule_problem(t.path, "", "no schema definition for folder " + folder));
@@ -398,10 +429,23 @@ std::unique_ptr<RuleSet> RuleSet::load(const std::vector<RuleText>& texts) {
     auto found = checker.check(doc, def);
     for (const auto& p : found) set->problems_.push_back(rule_problem(t.path, p.path, p.reason));
     if (!found.empty()) continue;
+    if (!place.province.empty()) {
+      auto named = province_named(folder, doc);
+      if (named && *named != place.province) {
+        set->problems_.push_back(rule_problem(t.path, "", "names province " + *named + " inside the folder of " + place.province));
+        continue;
+      }
+    }
     try {
-      if (def == "policy") set->policies_.push_back(read_policy(doc));
+      if (def == "policy") {
+        set->policies_.push_back(read_policy(doc));
+        set->policies_.back().file = t.path;
+      } else if (def == "province_manifest") {
+        province_terms.push_back({doc.at("id"), {doc.at("name").at("zh"), doc.at("name").at("en")}});
+      }
       else if (def == "minimum_wage") {
         WageTable w = read_wages(doc);
+        w.file = t.path;
         set->wages_[w.province] = std::move(w);
       } else if (def == "divisions") {
         if (doc.contains("renamed")) renamed.emplace_back(t.path, std::move(doc));
@@ -430,10 +474,16 @@ std::unique_ptr<RuleSet> RuleSet::load(const std::vector<RuleText>& texts) {
       set->problems_.push_back(rule_problem(path, "", "code " + code + " is not in the division table"));
   set->divisions_.finish();
   check_wage_places(set->divisions_, set->wages_, set->problems_);
+  for (Term& t : province_terms) set->vocabulary_.provinces.push_back(std::move(t));
+  std::sort(set->vocabulary_.provinces.begin(), set->vocabulary_.provinces.end(),
+            [](const Term& a, const Term& b) { return a.id < b.id; });
   if (set->vocabulary_.categories.empty())
     set->problems_.push_back(rule_problem("vocabulary/", "", "no vocabulary file"));
   else {
     for (const Policy& p : set->policies_) check_vocabulary(set->vocabulary_, p, set->problems_);
+    for (const auto& [province, table] : set->wages_)
+      if (!Vocabulary::find(set->vocabulary_.provinces, province))
+        set->problems_.push_back(rule_problem(table.file, "/province", "no province manifest for " + province));
     check_schema_enums(schema, set->vocabulary_, set->problems_);
   }
   std::sort(set->policies_.begin(), set->policies_.end(),

@@ -117,6 +117,7 @@ struct RelatedPolicy {
 };
 
 struct Policy {
+  std::string file;  // where it was read, under rules/
   std::string id, province, province_zh, title, title_en;
   std::optional<std::string> document;
   std::optional<Date> issued;  // nullopt: not known
@@ -175,6 +176,7 @@ struct WageAreas {
 };
 
 struct WageTable {
+  std::string file;  // where it was read, under rules/
   std::string province, province_zh;
   std::string province_code;  // GB/T 2260, found from province_zh in the divisions
   std::vector<WageAdjustment> adjustments;  // by effective date

@@ -84,6 +84,14 @@ std::optional<Rate> retention_rate_for(const RetentionRule& rule, Rate r) {
   return best;
 }
 
+// The first start date among the interns that could be read.
+std::optional<Date> earliest_start(const SubsidyRequest& r) {
+  std::optional<Date> earliest;
+  for (const auto& t : r.trainees)
+    if (t.usable && (!earliest || t.start < *earliest)) earliest = t.start;
+  return earliest;
+}
+
 class Calculator {
  public:
   Calculator(const RuleSet& rules, const Policy& policy, const SubsidyRequest& request,
@@ -92,7 +100,8 @@ class Calculator {
         policy_(policy),
         request_(request),
         report_(report),
-        wages_(rules, policy, {request.min_wage, request.place, request.place_path, request.wage_tier},
+        wages_(rules, policy,
+               {request.min_wage, request.place, request.place_path, request.wage_tier, earliest_start(request)},
                report) {}
 
   void run(Result& out);
@@ -177,10 +186,10 @@ bool Calculator::admitted(const Trainee& t) {
   if (!c || !c->admitted) {
     Text why = c ? c->note : Text{};
     report_.warning(t.path("category"), "trainee.category_not_admitted",
-                    policy_.id + " 未将" + Vocabulary::names(rules_.vocabulary().categories, {t.category}).zh +
+                    notice_name(policy_).zh + "未将" + Vocabulary::names(rules_.vocabulary().categories, {t.category}).zh +
                         "纳入见习补贴对象，不计补贴" +
                         (why.zh.empty() ? "" : "：" + why.zh),
-                    policy_.id + " does not admit a " +
+                    notice_name(policy_).en + " does not admit a " +
                         Vocabulary::names(rules_.vocabulary().categories, {t.category}).en +
                         "; no subsidy is counted" + (why.en.empty() ? "" : ": " + why.en),
                     c ? c->rule : policy_.position.rule);
@@ -246,13 +255,17 @@ bool Calculator::absence_forfeits(const Trainee& t) {
 void Calculator::position_lines(const Trainee& t, Rate rate,
                                 const std::vector<MonthInPost>& served) {
   const Cited& rule = policy_.position;
-  if (!rule.confidence.empty() && rule.confidence != "high")
-    warn_once("position-confidence", "/policy", "policy.figure_caveat",
-              {policy_.id + " 的补贴标准（" + rule.rule + "）仅见于转述，可信度为 " + rule.confidence +
-                   (rule.note.zh.empty() ? "" : "：" + rule.note.zh),
-               "the subsidy rate of " + policy_.id + " (" + rule.rule + ") is known from restatements only, " +
-                   rule.confidence + " confidence" + (rule.note.en.empty() ? "" : ": " + rule.note.en)},
-              rule.rule);
+  if (!rule.confidence.empty() && rule.confidence != "high" && warned_.insert("position-confidence").second) {
+    Text notice = notice_name(policy_);
+    report_.caveat("/policy", "policy.figure_caveat",
+                   {notice.zh + "的补贴标准原文未找到，按地方人社部门的转述计算，请向当地人社部门核实",
+                    "the text of " + notice.en + " setting the subsidy rate was not found; the rate is taken from a "
+                    "local bureau's restatement: check it with the local office"},
+                   {"条款 " + rule.rule + "；可信度 " + rule.confidence + (rule.note.zh.empty() ? "" : "；" + rule.note.zh),
+                    "clause " + rule.rule + "; confidence " + rule.confidence +
+                        (rule.note.en.empty() ? "" : "; " + rule.note.en)},
+                   rule.rule);
+  }
   for (const auto& m : served) {
     Text period = period_text(m);
     if (m.outside_calendar)
@@ -379,7 +392,8 @@ void Calculator::remaining_lines(const Trainee& t, Rate rate,
   std::string path = t.path("contract");
   if (!policy_.remaining_period) {
     warn_once("remaining" + std::to_string(t.index), path, "remaining_period.not_in_policy",
-              {policy_.id + " 未规定提前签约的剩余期限补贴", policy_.id + " has no remaining-period subsidy"},
+              {notice_name(policy_).zh + "未规定提前签约的剩余期限补贴",
+               notice_name(policy_).en + " has no remaining-period subsidy"},
               "");
     return;
   }
@@ -508,17 +522,27 @@ void Calculator::set_aside_part_months(const Trainee& t, std::vector<MonthInPost
 }
 
 void Calculator::warn_about_period(const Trainee& t) {
-  if (t.start < policy_.effective_from || (policy_.effective_to && t.end > *policy_.effective_to))
+  bool wholly_outside = t.end < policy_.effective_from || (policy_.effective_to && t.start > *policy_.effective_to);
+  std::string in_force = format_date(policy_.effective_from) + (policy_.effective_to ? " 至 " + format_date(*policy_.effective_to) : " 起");
+  std::string in_force_en = format_date(policy_.effective_from) + (policy_.effective_to ? " to " + format_date(*policy_.effective_to) : " on");
+  Text notice = notice_name(policy_);
+  if (wholly_outside)
     warn_once("effective", t.path("start"), "policy.outside_effective_period",
-              {"见习期不全在 " + policy_.id + " 的有效期内，估算仅供参考",
-               "the internship is not wholly within the period in which " + policy_.id +
-                   " is in force; the estimate is indicative"},
+              {"见习期完全不在" + notice.zh + "的有效期（" + in_force + "）内：该通知不适用于这段时间，估算仅供参考",
+               "the internship lies wholly outside the period in which " + notice.en + " is in force (" + in_force_en +
+                   "): the notice does not apply to it, and the estimate is indicative"},
+              policy_.id);
+  else if (t.start < policy_.effective_from || (policy_.effective_to && t.end > *policy_.effective_to))
+    warn_once("effective", t.path("start"), "policy.outside_effective_period",
+              {"见习期不全在" + notice.zh + "的有效期（" + in_force + "）内，估算仅供参考",
+               "the internship is not wholly within the period in which " + notice.en + " is in force (" +
+                   in_force_en + "); the estimate is indicative"},
               policy_.id);
   if (t.insurance_premium && (!policy_.insurance || policy_.insurance->method != "actual_premium"))
     warn_once("premium" + std::to_string(t.index), t.path("insurance_premium"),
               "insurance.premium_not_used",
-              {policy_.id + " 不按实际保费补贴，所填保费未计入",
-               policy_.id + " does not reimburse the actual premium; the premium given is not counted"},
+              {notice_name(policy_).zh + "不按实际保费补贴，所填保费未计入",
+               notice_name(policy_).en + " does not reimburse the actual premium; the premium given is not counted"},
               policy_.insurance ? policy_.insurance->rule : policy_.position.rule);
   if (policy_.eligibility.internship_months) {
     const auto& months = *policy_.eligibility.internship_months;
@@ -705,9 +729,7 @@ void Calculator::run(Result& out) {
   if (!policy_.unknown.empty()) {
     // What the notice is known to provide but whose text was not found: its own line each.
     Result unknown = std::move(unknown_months_);
-    for (const UnknownProvision& u : policy_.unknown)
-      if (u.section == "subsidy")
-        unknown.push_back({{"item", u.item}, {"rule", u.rule}, {"message", u.text.zh}, {"message_en", u.text.en}});
+    for (auto& u : unknown_provisions(policy_, "subsidy")) unknown.push_back(std::move(u));
     out["unknown"] = std::move(unknown);
   }
   out["min_wage_sources"] = wages_.sources();
@@ -719,11 +741,8 @@ void Calculator::run(Result& out) {
 void answer_subsidy(const RuleSet& rules, const Json& request, Report& report, Result& out) {
   Fields f(request, "", report);
   SubsidyRequest r = read_subsidy_request(rules.vocabulary(), f, report);
-  std::optional<Date> earliest;
-  for (const auto& t : r.trainees)
-    if (t.usable && (!earliest || t.start < *earliest)) earliest = t.start;
   Result choice;
-  const Policy* policy = choose_policy(rules, f, report, earliest, &choice);
+  const Policy* policy = choose_policy(rules, f, report, earliest_start(r), &choice);
   if (!policy || report.is_malformed()) return;
   warn_if_partly_known(*policy, report);
   Calculator(rules, *policy, r, report).run(out);

@@ -18,6 +18,21 @@
 namespace jianxi {
 namespace {
 
+// A table with errors is refused: its reports carry no deadline. Inside a JSON string
+// a quote is escaped, so `,"due":` is found only as the key each report line ends with.
+void drop_due_dates(std::string& reports) {
+  static constexpr std::string_view key = ",\"due\":";
+  std::string kept;
+  kept.reserve(reports.size());
+  std::size_t from = 0;
+  for (std::size_t at = reports.find(key); at != std::string::npos; at = reports.find(key, from)) {
+    kept.append(reports, from, at - from);
+    from = reports.find('}', at);
+  }
+  kept.append(reports, from, std::string::npos);
+  reports.swap(kept);
+}
+
 // What the order checks keep of a checked report (its year-to-date values sit in the
 // checker's flat store, so a large table holds no vector per report).
 struct CheckedReport {
@@ -81,6 +96,7 @@ class SummaryChecker {
     });
     out.push_back(']');
     check_sequences(checked);
+    if (report_.has_errors()) drop_due_dates(out);
     return raw_json(std::vector<std::uint8_t>(out.begin(), out.end()));
   }
 
@@ -492,21 +508,21 @@ void answer_summary_table(const RuleSet& rules, const Json& request, const Repor
                    "unknown summary template \"" + *id + "\"; known: " + known);
     } else if (policy_rules && policy_rules->template_id != *id) {
       report.error(f.path("template"), "summary.template_mismatch",
-                   policy->id + " 规定使用汇总表模板 " + policy_rules->template_id + "，而非 " + *id,
-                   policy->id + " prescribes template " + policy_rules->template_id + ", not " + *id,
+                   notice_name(*policy).zh + "规定使用汇总表模板 " + policy_rules->template_id + "，而非 " + *id,
+                   notice_name(*policy).en + " prescribes template " + policy_rules->template_id + ", not " + *id,
                    policy_rules->rule);
     }
   } else if (policy_rules) {
     tpl = forms.summary_template(policy_rules->template_id);
   } else if (f.ok() && !report.has_errors()) {
-    std::string why = policy ? policy->id + " 未规定汇总表模板，" : "";
-    std::string why_en = policy ? policy->id + " sets no summary table; " : "";
+    std::string why = policy ? notice_name(*policy).zh + "未规定汇总表模板，" : "";
+    std::string why_en = policy ? notice_name(*policy).en + " sets no summary table; " : "";
     std::string rule;
     if (policy)
       for (const auto& u : policy->unknown)
         if (u.item == "summary_table") {
-          why = policy->id + "：" + u.text.zh + " ";
-          why_en = policy->id + ": " + u.text.en + " ";
+          why = notice_name(*policy).zh + "：" + u.text.zh + " ";
+          why_en = notice_name(*policy).en + ": " + u.text.en + " ";
           rule = u.rule;
         }
     std::string known, known_en;
@@ -522,6 +538,10 @@ void answer_summary_table(const RuleSet& rules, const Json& request, const Repor
 
   out["template"] = tpl ? Result(tpl->id) : Result(nullptr);
   out["policy"] = policy ? Result(policy->id) : Result(nullptr);
+  if (policy) {
+    Result unknown = unknown_provisions(*policy, "", "summary_table");
+    if (!unknown.empty()) out["unknown"] = std::move(unknown);
+  }
   if (!tpl || !reports) return;
   report.interpretation(policy_rules ? policy_rules->rule : tpl->sources.front(), tpl->interpretation);
   SummaryChecker checker(rules, *tpl, policy_rules, report);

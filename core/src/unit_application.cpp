@@ -21,8 +21,9 @@ bool blank(const std::string& s) {
 
 class ApplicationChecker {
  public:
-  ApplicationChecker(const ApplicationForm& form, const PolicyApplicationRules* policy, Report& report)
-      : form_(form), policy_(policy), report_(report) {}
+  ApplicationChecker(const ApplicationForm& form, const PolicyApplicationRules* policy, const Divisions& divisions,
+                     Report& report)
+      : form_(form), policy_(policy), divisions_(divisions), report_(report) {}
 
   void check(Fields& request) {
     for (const FormSection& section : form_.sections) {
@@ -77,7 +78,6 @@ class ApplicationChecker {
         }
         if (field.key == "count") count = v;
         if (section.key == "plan" && field.key == "positions") plan_positions_ = v;
-        if (section.key == "plan" && field.key == "trainees") plan_trainees_ = v;
         continue;
       }
       const std::string* text = f.text_ref(field.key, false);
@@ -107,8 +107,18 @@ class ApplicationChecker {
   template <class At>
   void check_credit_code_field(const At& at, const std::string& text, const FormField& field) {
     CreditCodeCheck check = check_credit_code(text);
-    if (!check.code.empty()) {
+    if (!check.code.empty() && !check.advisory) {
       report_.error(at(), check.code, check.message.zh, check.message.en, field.rule);
+      return;
+    }
+    if (!check.code.empty()) report_.warning(at(), check.code, check.message.zh, check.message.en, field.rule);
+    if (!registered_in_a_province(check.region)) {
+      report_.error(at(), "credit_code.region",
+                    "统一社会信用代码第 3–8 位应为登记机关的行政区划代码（GB/T 2260），" + check.region.substr(0, 2) +
+                        " 不是任何省级行政区的代码，代码有误",
+                    "characters 3-8 of the credit code are the registering authority's division code (GB/T 2260); " +
+                        check.region.substr(0, 2) + " is no province's code, so the code is wrong",
+                    field.rule);
       return;
     }
     if (!policy_ || !policy_->registered_region) return;
@@ -122,6 +132,13 @@ class ApplicationChecker {
                     "the credit code was registered in division " + check.region + ", outside the province (" +
                         region.prefixes.front() + "…); check that the unit is registered locally",
                     region.rule);
+  }
+
+  // National registration authorities register under 100000, the country as a whole.
+  bool registered_in_a_province(const std::string& region) const {
+    if (region == "100000") return true;
+    const Division* province = divisions_.by_code(region.substr(0, 2) + "0000");
+    return province && province->is_province();
   }
 
   // ningxia-2020#2 and the like: a position's requirements may not set a degree or
@@ -149,26 +166,23 @@ class ApplicationChecker {
   }
 
   void check_plan(Fields& request) {
-    auto positions = plan_positions_, trainees = plan_trainees_;
+    auto positions = plan_positions_;
     std::string plan_path = request.path("plan");
-    if (positions && trainees && *trainees > *positions && !form_.trainees_within_positions.rule.empty()) {
-      report_.interpretation(form_.trainees_within_positions.rule, form_.trainees_within_positions.interpretation);
-      report_.error(pointer_append(plan_path, "trainees"), "plan.trainees_above_positions",
-                    "拟接收见习人员 " + std::to_string(*trainees) + " 人，多于拟提供见习岗位 " +
-                        std::to_string(*positions) + " 个",
-                    std::to_string(*trainees) + " interns planned but only " + std::to_string(*positions) +
-                        " positions",
-                    form_.trainees_within_positions.rule);
-    }
     if (positions && positions_complete_ && request.get("positions") && !form_.positions_add_up.rule.empty() &&
         positions_sum_ != *positions) {
-      report_.interpretation(form_.positions_add_up.rule, form_.positions_add_up.interpretation);
-      report_.error(pointer_append(plan_path, "positions"), "plan.positions_mismatch",
-                    "各见习岗位数量合计 " + std::to_string(positions_sum_) + " 个，与拟提供见习岗位 " +
-                        std::to_string(*positions) + " 个不符",
-                    "the positions listed add up to " + std::to_string(positions_sum_) + ", the plan says " +
-                        std::to_string(*positions),
-                    form_.positions_add_up.rule);
+      const CrossCheck& check = form_.positions_add_up;
+      report_.interpretation(check.rule, check.interpretation);
+      // A relation the notice does not state is only a plausibility check: a warning.
+      std::string zh = "各见习岗位数量合计 " + std::to_string(positions_sum_) + " 个，与拟提供见习岗位 " +
+                       std::to_string(*positions) + " 个不符";
+      std::string en = "the positions listed add up to " + std::to_string(positions_sum_) + ", the plan says " +
+                       std::to_string(*positions);
+      if (check.error)
+        report_.error(pointer_append(plan_path, "positions"), "plan.positions_mismatch", zh, en, check.rule);
+      else
+        report_.warning(pointer_append(plan_path, "positions"), "plan.positions_mismatch",
+                        "合理性检查（通知未规定两者关系）：" + zh + "，请核对",
+                        "plausibility check (the notice states no relation): " + en + "; check them", check.rule);
     }
   }
 
@@ -206,8 +220,9 @@ class ApplicationChecker {
 
   const ApplicationForm& form_;
   const PolicyApplicationRules* policy_;
+  const Divisions& divisions_;
   Report& report_;
-  std::optional<long long> plan_positions_, plan_trainees_;
+  std::optional<long long> plan_positions_;
   long long positions_sum_ = 0;
   bool positions_complete_ = true;
 };
@@ -235,11 +250,15 @@ void answer_unit_application(const RuleSet& rules, const Json& request, Report& 
     report.warning(f.path("policy"), "application.policy_missing",
                    "未给出 policy 或 province 与 as_of：只检查表格，未检查所在省份通知的申报条件",
                    "no policy (or province and as_of): the form is checked, not the conditions of a notice");
-  ApplicationChecker checker(form->second, policy_rules, report);
+  ApplicationChecker checker(form->second, policy_rules, rules.divisions(), report);
   checker.check(f);
 
   out["policy"] = policy ? Result(policy->id) : Result(nullptr);
   out["form"] = form->second.id;
+  if (policy) {
+    Result unknown = unknown_provisions(*policy, "", "application");
+    if (!unknown.empty()) out["unknown"] = std::move(unknown);
+  }
   // Each condition's line is written as text from its part fixed at load (json_head).
   if (policy_rules && !policy_rules->conditions.empty()) {
     const Json* declared = f.get("declarations");

@@ -1,7 +1,8 @@
 // GB 32100-2015 credit codes: generated valid codes, every single-character change
 // caught, and hand-made bad codes (length, alphabet, registration authority,
-// division code, check character). The expected check characters are computed here
-// independently, from weights 3^i mod 31, not from the engine's table.
+// division code, organisation code, check character). The expected check characters
+// are computed here independently, from weights 3^i mod 31 and, for the GB 11714
+// organisation code in characters 9-17, weights 3 7 9 10 5 8 4 2 mod 11.
 #include <doctest/doctest.h>
 
 #include <random>
@@ -23,6 +24,17 @@ char independent_check(const std::string& first17) {
   return kAlphabet[(31 - sum % 31) % 31];
 }
 
+char independent_organisation_check(const std::string& first8) {
+  const int weights[8] = {3, 7, 9, 10, 5, 8, 4, 2};
+  int sum = 0;
+  for (int i = 0; i < 8; ++i) {
+    char c = first8[i];
+    sum += (c <= '9' ? c - '0' : c - 'A' + 10) * weights[i];
+  }
+  int check = (11 - sum % 11) % 11;
+  return check == 10 ? 'X' : static_cast<char>('0' + check);
+}
+
 std::string random_code(std::mt19937& rng) {
   const std::string authorities = "159Y";
   auto pick = [&](const std::string& from) { return from[rng() % from.size()]; };
@@ -30,18 +42,36 @@ std::string random_code(std::mt19937& rng) {
   s += pick(authorities);
   s += pick("1239");
   for (int i = 0; i < 6; ++i) s += pick("0123456789");
-  for (int i = 0; i < 9; ++i) s += pick(kAlphabet);
+  std::string body;
+  for (int i = 0; i < 8; ++i) body += pick(kAlphabet);
+  s += body + independent_organisation_check(body);
   return s + independent_check(s);
 }
 
 }  // namespace
 
 TEST_CASE("known codes") {
-  CHECK(jianxi::check_credit_code("91360100MA35XXXX0W").code.empty());
-  CHECK(jianxi::check_credit_code("91360100MA35XXXX0W").region == "360100");
+  CHECK(jianxi::check_credit_code("91360100MA35K7QW29").code.empty());
+  CHECK(jianxi::check_credit_code("91360100MA35K7QW29").region == "360100");
   CHECK(jianxi::check_credit_code("91110000600037341L").code.empty());
-  CHECK(jianxi::check_credit_code("91360100ma35xxxx0w").code.empty());  // lower case read as upper
+  CHECK(jianxi::check_credit_code("91360100ma35k7qw29").code.empty());  // lower case read as upper
+  CHECK(jianxi::check_credit_code("12100000400000624D").region == "100000");  // a national registration
   CHECK(*jianxi::credit_code_check_character("91350100M000100Y4") == '3');
+}
+
+TEST_CASE("the organisation code in characters 9-17 carries its own check") {
+  // MA35XXXX: 22*3 + 10*7 + 3*9 + 5*10 + 33*(5+8+4+2) = 840; 840 mod 11 = 4; 11 - 4 = 7,
+  // not the 0 written: the whole code's check character still matches.
+  auto placeholder = jianxi::check_credit_code("91360100MA35XXXX0W");
+  CHECK(placeholder.code == "credit_code.organisation_code");
+  CHECK_FALSE(placeholder.advisory);
+  CHECK(*jianxi::organisation_code_check_character("MA35XXXX") == '7');
+  // The same body under an individual business (92) is only doubtful.
+  std::string individual = "92360100MA35XXXX0";
+  auto doubtful = jianxi::check_credit_code(individual + independent_check(individual));
+  CHECK(doubtful.code == "credit_code.organisation_code_unchecked");
+  CHECK(doubtful.advisory);
+  CHECK(doubtful.region == "360100");
 }
 
 TEST_CASE("generated codes pass and every single change is caught") {
@@ -66,11 +96,11 @@ TEST_CASE("bad codes are named by reason") {
   CHECK(jianxi::check_credit_code("91360100MA35XXXX0").code == "credit_code.length");
   CHECK(jianxi::check_credit_code("91360100MA35XXXX0W1").code == "credit_code.length");
   for (char outside : std::string("IOSVZ-* ")) {
-    std::string code = "91360100MA35XXXX0W";
+    std::string code = "91360100MA35K7QW29";
     code[12] = outside;
     CHECK(jianxi::check_credit_code(code).code == "credit_code.characters");
   }
-  CHECK(jianxi::check_credit_code("91360100MA35XXXX0X").code == "credit_code.checksum");
+  CHECK(jianxi::check_credit_code("91360100MA35K7QW2X").code == "credit_code.checksum");
   std::string authority = "B1360100MA35XXXX0";
   CHECK(jianxi::check_credit_code(authority + independent_check(authority)).code ==
         "credit_code.registration_authority");

@@ -11,6 +11,10 @@ struct Finding {
   std::string message;     // Chinese, for the person
   std::string message_en;  // English
   std::string rule;        // clause it comes from ("jiangxi-2023#4.1.1"), or empty
+  // A caveat's research trail (sources, confidence, notes), shown folded below its
+  // plain message; empty for other findings.
+  std::string detail;
+  std::string detail_en;
 };
 
 }  // namespace jianxi
