@@ -125,7 +125,9 @@ Result place_json(const RuleSet& rules, const WageTable& table, const WageAreas*
   if (d.is_county()) j["parent"] = d.prefecture_code();
   if (d.zone) j["zone"] = true;
   std::optional<TierOf> tier;
-  if (areas) tier = d.is_county() ? tier_of_county(*areas, d) : tier_of_prefecture(*areas, rules.divisions(), d);
+  auto in_place = [&](const WageAreas& a) { return tier_of_division(a, rules.divisions(), d); };
+  if (areas) tier = in_place(*areas);
+  if (tier && !carried_tier_stands(table, *areas, *tier, day, in_place)) tier.reset();
   j["tier"] = tier ? Result(tier->tier) : Result(nullptr);
   if (tier) j["as_written"] = tier->entry->as_written;
   add_wage(j, table, day, tier ? std::optional<int>(tier->tier) : std::nullopt);
@@ -144,9 +146,12 @@ Result places_json(const RuleSet& rules, const WageTable& table, Date day) {
   if (areas)
     for (const AreaPlace& named : areas->places)
       if (named.code.empty()) {
+        auto in_named = [&](const WageAreas& a) { return tier_of_named(a, named.name); };
+        bool stands = carried_tier_stands(table, *areas, TierOf{named.tier, &named}, day, in_named);
         Result j{{"code", nullptr}, {"name", named.name}, {"full_name", table.province_zh + named.name},
-                 {"level", "named_area"}, {"tier", named.tier}, {"as_written", named.as_written}};
-        add_wage(j, table, day, named.tier);
+                 {"level", "named_area"}, {"tier", stands ? Result(named.tier) : Result(nullptr)},
+                 {"as_written", named.as_written}};
+        add_wage(j, table, day, stands ? std::optional<int>(named.tier) : std::nullopt);
         out.push_back(std::move(j));
       }
   return out;

@@ -70,6 +70,45 @@ const WageAdjustment* adjustment_on(const WageTable& table, Date day) {
   return found;
 }
 
+std::optional<TierOf> tier_of_division(const WageAreas& areas, const Divisions& divisions,
+                                       const Division& division) {
+  return division.is_county() ? tier_of_county(areas, division) : tier_of_prefecture(areas, divisions, division);
+}
+
+std::optional<TierOf> tier_of_named(const WageAreas& areas, const std::string& name) {
+  for (const auto& p : areas.places)
+    if (p.code.empty() && p.name == name) return TierOf{p.tier, &p};
+  return std::nullopt;
+}
+
+int tier_count(const WageAdjustment* adjustment) {
+  return adjustment && !adjustment->tiers.empty() ? adjustment->tiers.rbegin()->first : 0;
+}
+
+namespace {
+
+bool same_tier_count_since(const WageTable& table, Date origin, Date day) {
+  int count = tier_count(adjustment_on(table, origin));
+  if (count == 0) return false;
+  for (const auto& a : table.adjustments)
+    if (a.effective > origin && a.effective <= day && tier_count(&a) != count) return false;
+  return true;
+}
+
+}  // namespace
+
+bool carried_tier_stands(const WageTable& table, const WageAreas& areas, const TierOf& tier, Date day,
+                         const std::function<std::optional<TierOf>(const WageAreas&)>& tier_in) {
+  if (!tier.entry->carried_from) return true;
+  if (same_tier_count_since(table, *tier.entry->carried_from, day)) return true;
+  for (const auto& later : table.areas) {
+    if (later.from <= areas.from) continue;
+    auto found = tier_in(later);
+    if (found && !found->entry->carried_from) return found->tier == tier.tier;
+  }
+  return false;
+}
+
 WageResolver::WageResolver(const RuleSet& rules, const Policy& policy, Request request,
                            Report& report)
     : rules_(rules), table_(rules.wage_table(policy.province)), request_(std::move(request)), report_(report) {
@@ -139,6 +178,29 @@ std::string WageResolver::place_label() const {
   return name;
 }
 
+std::optional<TierOf> WageResolver::tier_in(const WageAreas& areas) const {
+  if (!named_place_.empty()) return tier_of_named(areas, named_place_);
+  return tier_of_division(areas, rules_.divisions(), *division_);
+}
+
+void WageResolver::report_not_carried(const WageAreas& areas, const TierOf& tier, Date day,
+                                      const std::string& label) {
+  std::string from = format_date(areas.from);
+  if (!reported_.insert("carried" + from).second) return;
+  std::string origin = format_date(*tier.entry->carried_from);
+  std::string tier_text = std::to_string(tier.tier);
+  std::string counts = std::to_string(tier_count(adjustment_on(*table_, *tier.entry->carried_from))) + "→" +
+                       std::to_string(tier_count(adjustment_on(*table_, day)));
+  report_.error(request_.place_path, "min_wage.tier_unknown",
+                "“" + label + "”在" + table_->province_zh + " " + from + " 起的最低工资地区划分中未找到，表中的第" +
+                    tier_text + "类沿用自 " + origin + " 的划分；此后分类档数有变（" + counts +
+                    "），其后找到的划分也未印证该档次，故不能沿用。请填写 wage_tier 或 min_wage",
+                "\"" + label + "\" was not found in the minimum-wage area list of " + table_->province + " from " +
+                    from + "; its tier " + tier_text + " in the table is copied from the list of " + origin +
+                    ", but the number of tiers has changed since (" + counts +
+                    ") and no later list found confirms it, so it is not carried across; give wage_tier or min_wage");
+}
+
 std::optional<int> WageResolver::tier_on(Date day) {
   if (request_.tier) return request_.tier;
   if (place_failed_ || (!division_ && named_place_.empty())) return std::nullopt;
@@ -153,14 +215,11 @@ std::optional<int> WageResolver::tier_on(Date day) {
                         "; give wage_tier or min_wage");
     return std::nullopt;
   }
-  std::optional<TierOf> tier;
-  if (!named_place_.empty()) {
-    for (const auto& p : areas->places)
-      if (p.code.empty() && p.name == named_place_) tier = TierOf{p.tier, &p};
-  } else if (division_->is_county()) {
-    tier = tier_of_county(*areas, *division_);
-  } else {
-    tier = tier_of_prefecture(*areas, rules_.divisions(), *division_);
+  std::optional<TierOf> tier = tier_in(*areas);
+  auto in_this_place = [this](const WageAreas& a) { return tier_in(a); };
+  if (tier && !carried_tier_stands(*table_, *areas, *tier, day, in_this_place)) {
+    if (!request_.given) report_not_carried(*areas, *tier, day, label);
+    return std::nullopt;
   }
   std::string from = format_date(areas->from);
   if (!tier) {
@@ -178,30 +237,34 @@ std::optional<int> WageResolver::tier_on(Date day) {
     }
     return std::nullopt;
   }
-  if (areas->confidence != "high" && reported_.insert("areas" + from).second) {
+  const std::string& confidence = tier->entry->confidence.empty() ? areas->confidence : tier->entry->confidence;
+  if (confidence != "high" && reported_.insert("areas" + from).second) {
     std::string note_zh = areas->note.zh.empty() ? "" : strip_full_stop(areas->note.zh) + "；";
     std::string note_en = areas->note.en.empty() ? "" : areas->note.en + "; ";
     report_.warning(path, "min_wage.area_caveat",
                     "“" + label + "”属第" + std::to_string(tier->tier) + "类地区（" + from +
-                        " 起的划分）可信度为 " + areas->confidence + "（" + note_zh + "来源：" + areas->source + "）",
+                        " 起的划分）可信度为 " + confidence + "（" + note_zh + "来源：" + areas->source + "）",
                     "the tier " + std::to_string(tier->tier) + " of \"" + label + "\" (area list from " + from +
-                        ") has " + areas->confidence + " confidence (" + note_en + "source: " + areas->source + ")");
+                        ") has " + confidence + " confidence (" + note_en + "source: " + areas->source + ")");
   }
   if (division_ && division_->is_prefecture()) {
     std::string differ_zh, differ_en;
     for (const Division* child : rules_.divisions().children(*division_)) {
       if (child->zone) continue;
       auto t = tier_of_county(*areas, *child);
-      if (!t || t->tier == tier->tier) continue;
-      std::string tier_text = t ? std::to_string(t->tier) : "?";
-      differ_zh += (differ_zh.empty() ? "" : "、") + child->name + "第" + tier_text + "类";
-      differ_en += (differ_en.empty() ? "" : ", ") + child->name + " tier " + tier_text;
+      auto in_child = [child](const WageAreas& a) { return tier_of_county(a, *child); };
+      bool stands = t && carried_tier_stands(*table_, *areas, *t, day, in_child);
+      if (!t || (stands && t->tier == tier->tier)) continue;
+      std::string zh = stands ? "第" + std::to_string(t->tier) + "类" : "档次未知";
+      std::string en = stands ? " tier " + std::to_string(t->tier) : " tier unknown";
+      differ_zh += (differ_zh.empty() ? "" : "、") + child->name + zh;
+      differ_en += (differ_en.empty() ? "" : ", ") + child->name + en;
     }
     if (!differ_zh.empty() && reported_.insert("urban" + std::to_string(tier->tier) + differ_zh).second)
       report_.warning(path, "place.city_as_urban",
-                      "“" + *request_.place + "”按" + label + "（第" + std::to_string(tier->tier) + "类）计算；所辖县（市、区）档次不同的有：" + differ_zh + "。如不在市区，请填写具体县（区）",
+                      "“" + *request_.place + "”按" + label + "（第" + std::to_string(tier->tier) + "类）计算；所辖县（市、区）档次不同或未能确定的有：" + differ_zh + "。如不在市区，请填写具体县（区）",
                       "\"" + *request_.place + "\" is taken as the urban districts of " + label + " (tier " +
-                          std::to_string(tier->tier) + "); counties with another tier: " +
+                          std::to_string(tier->tier) + "); counties with another or an unknown tier: " +
                           differ_en + ". Outside the urban districts, name the county");
   }
   return tier->tier;

@@ -7,6 +7,7 @@
 // only the months the table lacks; without a place it is every month's figure.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -33,8 +34,22 @@ std::optional<TierOf> tier_of_county(const WageAreas& areas, const Division& cou
 // A prefecture asked alone: its own entry, else the tier its urban districts share.
 std::optional<TierOf> tier_of_prefecture(const WageAreas& areas, const Divisions& divisions,
                                          const Division& prefecture);
+// A county's or a prefecture's tier in one area list.
+std::optional<TierOf> tier_of_division(const WageAreas& areas, const Divisions& divisions,
+                                       const Division& division);
+// A place the lists name with no division code.
+std::optional<TierOf> tier_of_named(const WageAreas& areas, const std::string& name);
 const WageAreas* areas_on(const WageTable& table, Date day);
 const WageAdjustment* adjustment_on(const WageTable& table, Date day);
+
+// The number of tiers of an adjustment: its highest tier (0 when none is confirmed).
+int tier_count(const WageAdjustment* adjustment);
+// A tier that `areas` (in force on `day`) copies from an older list stands only while
+// every adjustment since that list has as many tiers, or when the next list found gives
+// the place the same tier; `tier_in` finds the place's tier in another list. A tier
+// decided by an entry that is not copied always stands.
+bool carried_tier_stands(const WageTable& table, const WageAreas& areas, const TierOf& tier, Date day,
+                         const std::function<std::optional<TierOf>(const WageAreas&)>& tier_in);
 
 class WageResolver {
  public:
@@ -58,7 +73,9 @@ class WageResolver {
 
  private:
   void resolve_place();
+  std::optional<TierOf> tier_in(const WageAreas& areas) const;
   std::optional<int> tier_on(Date day);
+  void report_not_carried(const WageAreas& areas, const TierOf& tier, Date day, const std::string& label);
   std::optional<WageFigure> lookup(Date day);
   WageFigure filled(Date day);
   std::string place_label() const;

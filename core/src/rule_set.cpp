@@ -221,6 +221,8 @@ WageTable read_wages(const json& j) {
       place.urban = p.value("scope", "") == "urban";
       place.tier = p.at("tier");
       place.as_written = p.at("as_written");
+      if (p.contains("carried_from")) place.carried_from = date_of(p["carried_from"]);
+      place.confidence = p.value("confidence", "");
       areas.places.push_back(std::move(place));
     }
     areas.confidence = a.at("confidence");
@@ -323,7 +325,20 @@ void check_clauses_cited(const std::map<std::string, json>& documents, const std
   }
 }
 
-// Every place of a wage table names a division of the table's province, or is named alone.
+// A copied entry names an earlier list that was found (not itself copied) and gives the
+// same place the same tier.
+bool carried_entry_found(const WageTable& table, const WageAreas& areas, const AreaPlace& place) {
+  for (const WageAreas& origin : table.areas) {
+    if (origin.from != *place.carried_from || !(origin.from < areas.from)) continue;
+    for (const AreaPlace& p : origin.places)
+      if (p.code == place.code && p.name == place.name && p.urban == place.urban)
+        return p.tier == place.tier && !p.carried_from;
+  }
+  return false;
+}
+
+// Every place of a wage table names a division of the table's province, or is named alone;
+// a copied entry matches the list it is copied from.
 void check_wage_places(const Divisions& divisions, std::map<std::string, WageTable>& tables,
                        std::vector<Finding>& problems) {
   for (auto& [province, table] : tables) {
@@ -344,6 +359,9 @@ void check_wage_places(const Divisions& divisions, std::map<std::string, WageTab
                                : !d || d->province_code() != table.province_code ||
                                      (place.urban && !d->is_prefecture()))
           problems.push_back(rule_problem(file, path, "not a division of the province: " + place.as_written));
+        if (place.carried_from && !carried_entry_found(table, table.areas[i], place))
+          problems.push_back(rule_problem(file, path + "/carried_from",
+                                          "no earlier list of that date gives " + place.as_written + " this tier"));
       }
   }
 }

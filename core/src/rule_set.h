@@ -163,6 +163,8 @@ struct AreaPlace {
   bool urban = false;  // a prefecture's code meaning its urban districts (市区)
   int tier = 0;
   std::string as_written;
+  std::optional<Date> carried_from;  // the older list this entry is copied from, when its own was not found
+  std::string confidence;            // empty: the list's
 };
 
 struct WageAreas {

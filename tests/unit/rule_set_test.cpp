@@ -79,6 +79,24 @@ TEST_CASE("a broken rule file is reported with file, path and reason") {
   CHECK(result["errors"][0]["code"] == "rules.invalid");
 }
 
+TEST_CASE("a copied area entry must match the list it names") {
+  auto rules = rules_from(JIANXI_RULES_DIR);
+  for (auto& r : rules) {
+    if (r.path != "minimum-wage/shanxi.json") continue;
+    auto doc = nlohmann::ordered_json::parse(r.text);
+    for (auto& areas : doc["areas"])
+      for (auto& place : areas["places"])
+        if (place.contains("carried_from") && place["code"] == "140121") place["tier"] = 1;
+    r.text = doc.dump();
+  }
+  auto set = jianxi::RuleSet::load(rules);
+  REQUIRE(!set->problems().empty());
+  for (const auto& p : set->problems()) {
+    CHECK(p.message_en.find("minimum-wage/shanxi.json /areas/") != std::string::npos);
+    CHECK(p.message_en.find("/carried_from: no earlier list of that date gives") != std::string::npos);
+  }
+}
+
 TEST_CASE("not JSON at all is a rule problem too") {
   auto rules = fixture_rules();
   rules.push_back({"policies/broken.json", "{"});

@@ -485,6 +485,8 @@ function markPlaceBoxes() {
 }
 
 const CAVEATS = new Set(['min_wage.caveat', 'min_wage.area_caveat']);
+// Errors the user answers with the month's minimum wage (or, for a tier, wage_tier).
+const ASKS_FOR_WAGE = new Set(['min_wage.unconfirmed', 'min_wage.tier_unknown']);
 
 /** The month's wage-table entry: the one with the line's base that was in force last. */
 function sourceFor(sources, month, base) {
@@ -537,7 +539,7 @@ function renderWage(result) {
     return li;
   }));
   const caveats = (result.warnings ?? []).filter((f) => CAVEATS.has(f.code));
-  const asked = (result.errors ?? []).filter((f) => f.code === 'min_wage.unconfirmed');
+  const asked = (result.errors ?? []).filter((f) => ASKS_FOR_WAGE.has(f.code));
   $('wage-caveats').replaceChildren(...[...asked.map((f) => [f, 'error']), ...caveats.map((f) => [f, 'warning'])].map(([f, severity]) => {
     const li = document.createElement('li');
     li.className = `finding ${severity}`;
@@ -583,9 +585,10 @@ function offerCandidates(result) {
 /** The minimum-wage field shows when it holds a figure or the core asks about it. */
 function showWageField(result) {
   const field = $('min-wage-field');
-  const asked = [...(result.errors ?? []), ...(result.warnings ?? [])].some((f) => f.path === '/min_wage');
+  const about = (f) => f.path === '/min_wage' || ASKS_FOR_WAGE.has(f.code);
+  const asked = [...(result.errors ?? []), ...(result.warnings ?? [])].some(about);
   field.hidden = !asked && $('min_wage').value === '';
-  field.classList.toggle('asked', (result.errors ?? []).some((f) => f.path === '/min_wage'));
+  field.classList.toggle('asked', (result.errors ?? []).some(about));
   const more = $('more-options');
   const busy = [...more.querySelectorAll('input')].some((i) => (i.type === 'checkbox' ? i.checked : i.value !== ''))
     || more.querySelector('[data-has-finding]');
