@@ -82,7 +82,7 @@ TEST_CASE("a broken rule file is reported with file, path and reason") {
 TEST_CASE("a copied area entry must match the list it names") {
   auto rules = rules_from(JIANXI_RULES_DIR);
   for (auto& r : rules) {
-    if (r.path != "minimum-wage/shanxi.json") continue;
+    if (r.path != "provinces/shanxi/minimum-wage.json") continue;
     auto doc = nlohmann::ordered_json::parse(r.text);
     for (auto& areas : doc["areas"])
       for (auto& place : areas["places"])
@@ -92,7 +92,7 @@ TEST_CASE("a copied area entry must match the list it names") {
   auto set = jianxi::RuleSet::load(rules);
   REQUIRE(!set->problems().empty());
   for (const auto& p : set->problems()) {
-    CHECK(p.message_en.find("minimum-wage/shanxi.json /areas/") != std::string::npos);
+    CHECK(p.message_en.find("provinces/shanxi/minimum-wage.json /areas/") != std::string::npos);
     CHECK(p.message_en.find("/carried_from: no earlier list of that date gives") != std::string::npos);
   }
 }
