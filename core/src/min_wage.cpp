@@ -146,7 +146,7 @@ void WageResolver::resolve_place() {
                   "“" + text + "”是" + divisions.full_name(*r.division) + "（" + r.division->code +
                       "），不在" + table_->province_zh + "，与所选通知不符",
                   "\"" + text + "\" is " + divisions.full_name(*r.division) + " (" + r.division->code +
-                      "), outside " + table_->province + ", the notice's province");
+                      "), outside " + province_en() + ", the notice's province");
   } else if (r.division) {
     division_ = r.division;
     urban_ = r.urban || r.division->is_prefecture();
@@ -166,6 +166,11 @@ void WageResolver::resolve_place() {
                   "no place named \"" + text + "\"" + (list.empty() ? "" : "; close names: " + list) +
                       "; give a county or city name, a 6-digit division code, or min_wage");
   }
+}
+
+std::string WageResolver::province_en() const {
+  const Term* t = Vocabulary::find(rules_.vocabulary().provinces, table_->province);
+  return t ? t->name.en : table_->province;
 }
 
 std::string WageResolver::place_label() const {
@@ -195,7 +200,7 @@ void WageResolver::report_not_carried(const WageAreas& areas, const TierOf& tier
                 "“" + label + "”在" + table_->province_zh + " " + from + " 起的最低工资地区划分中未找到，表中的第" +
                     tier_text + "类沿用自 " + origin + " 的划分；此后分类档数有变（" + counts +
                     "），其后找到的划分也未印证该档次，故不能沿用。请填写 wage_tier 或 min_wage",
-                "\"" + label + "\" was not found in the minimum-wage area list of " + table_->province + " from " +
+                "\"" + label + "\" was not found in the minimum-wage area list of " + province_en() + " from " +
                     from + "; its tier " + tier_text + " in the table is copied from the list of " + origin +
                     ", but the number of tiers has changed since (" + counts +
                     ") and no later list found confirms it, so it is not carried across; give wage_tier or min_wage");
@@ -211,7 +216,7 @@ std::optional<int> WageResolver::tier_on(Date day) {
     if (!request_.given && reported_.insert("no_areas").second)
       report_.error(path, "min_wage.areas_unknown",
                     table_->province_zh + " " + format_date(day) + " 时的最低工资地区划分未收录，请填写 wage_tier 或 min_wage",
-                    "no minimum-wage area list of " + table_->province + " for " + format_date(day) +
+                    "no minimum-wage area list of " + province_en() + " for " + format_date(day) +
                         "; give wage_tier or min_wage");
     return std::nullopt;
   }
@@ -230,7 +235,7 @@ std::optional<int> WageResolver::tier_on(Date day) {
       report_.error(path, "min_wage.tier_unknown",
                     table_->province_zh + " " + from + " 起的最低工资地区划分未能确定“" + label + "”的档次" +
                         counties + "。请填写 place（县区）、wage_tier 或 min_wage",
-                    "the minimum-wage area list of " + table_->province + " from " + from +
+                    "the minimum-wage area list of " + province_en() + " from " + from +
                         " does not decide the tier of \"" + label + "\"" +
                         (counties.empty() ? "" : " (its counties differ; name the county)") +
                         "; give the county as place, wage_tier or min_wage");
@@ -241,11 +246,13 @@ std::optional<int> WageResolver::tier_on(Date day) {
   if (confidence != "high" && reported_.insert("areas" + from).second) {
     std::string note_zh = areas->note.zh.empty() ? "" : strip_full_stop(areas->note.zh) + "；";
     std::string note_en = areas->note.en.empty() ? "" : areas->note.en + "; ";
-    report_.warning(path, "min_wage.area_caveat",
-                    "“" + label + "”属第" + std::to_string(tier->tier) + "类地区（" + from +
-                        " 起的划分）可信度为 " + confidence + "（" + note_zh + "来源：" + areas->source + "）",
-                    "the tier " + std::to_string(tier->tier) + " of \"" + label + "\" (area list from " + from +
-                        ") has " + confidence + " confidence (" + note_en + "source: " + areas->source + ")");
+    report_.caveat(path, "min_wage.area_caveat",
+                   {"“" + label + "”按第" + std::to_string(tier->tier) + "类地区计算（" + from +
+                        " 起的地区划分），这一划分未能以官方原文核实，请向当地人社部门核实",
+                    "\"" + label + "\" is taken as tier " + std::to_string(tier->tier) + " (area list from " + from +
+                        "); the list could not be checked against an official text: check it with the local office"},
+                   {"可信度 " + confidence + "；" + note_zh + "来源：" + areas->source,
+                    "confidence " + confidence + "; " + note_en + "source: " + areas->source});
   }
   if (division_ && division_->is_prefecture()) {
     std::string differ_zh, differ_en;
@@ -306,7 +313,7 @@ std::optional<WageFigure> WageResolver::lookup(Date day) {
   std::string tier_text = std::to_string(*tier);
   std::string label = place_label();
   std::string where_zh = (label.empty() ? table_->province_zh : label) + "（第" + tier_text + "类）";
-  std::string where_en = (label.empty() ? table_->province : label) + " (tier " + tier_text + ")";
+  std::string where_en = (label.empty() ? province_en() : label) + " (tier " + tier_text + ")";
   auto figure = adj ? adj->tiers.find(*tier) : std::map<int, Fen>::const_iterator{};
   if ((!adj || figure == adj->tiers.end()) && request_.given) return filled(day);
   if (!adj || figure == adj->tiers.end()) {
@@ -337,14 +344,15 @@ std::optional<WageFigure> WageResolver::lookup(Date day) {
     entry["source"] = adj->source;
     used_[adj->effective.day_number()] = entry;
     if (adj->confidence != "high")
-      report_.warning("/min_wage", "min_wage.caveat",
-                      table_->province_zh + "第" + tier_text + "类 " + effective + " 起的最低工资 " +
-                          std::to_string(figure->second / 100) + " 元可信度为 " + adj->confidence + "（" +
-                          adj->note + "；来源：" + adj->source + "），请向当地人社部门核实",
-                      "the minimum wage of " + std::to_string(figure->second / 100) + " yuan for " +
-                          table_->province + " tier " + tier_text + " from " + effective + " has " +
-                          adj->confidence + " confidence (" + adj->note + "; source: " + adj->source +
-                          "); check it with the local office");
+      report_.caveat("/min_wage", "min_wage.caveat",
+                     {table_->province_zh + effective + " 起第" + tier_text + "类月最低工资 " +
+                          std::to_string(figure->second / 100) + " 元未能以官方原文核实，按公开转载资料估算，请向当地人社部门核实",
+                      "the minimum wage of " + std::to_string(figure->second / 100) + " yuan for " + province_en() +
+                          " tier " + tier_text + " from " + effective +
+                          " could not be checked against an official text; it is taken from published copies: check it "
+                          "with the local office"},
+                     {"可信度 " + adj->confidence + "；" + adj->note + "；来源：" + adj->source,
+                      "confidence " + adj->confidence + "; " + adj->note + "; source: " + adj->source});
   }
   return WageFigure{figure->second,
                     {where_zh + effective + "起最低工资标准", where_en + " minimum wage from " + effective}};

@@ -79,6 +79,7 @@ class WageResolver {
   std::optional<WageFigure> lookup(Date day);
   WageFigure filled(Date day);
   std::string place_label() const;
+  std::string province_en() const;  // the province as English text names it
 
   const RuleSet& rules_;
   const WageTable* table_;
