@@ -1,5 +1,8 @@
 #include "min_wage.h"
 
+#include "echo.h"
+#include "engine_limits.h"
+
 namespace jianxi {
 namespace {
 
@@ -83,6 +86,13 @@ WageResolver::WageResolver(const RuleSet& rules, const Policy& policy, Request r
 void WageResolver::resolve_place() {
   const std::string& text = *request_.place;
   const std::string& path = request_.place_path;
+  if (character_count(text, limits::kPlaceChars + 1) > limits::kPlaceChars) {
+    place_failed_ = true;
+    std::string limit = std::to_string(limits::kPlaceChars);
+    report_.error(path, "place.too_long", "地名“" + echoed(text) + "”超过 " + limit + " 个字，不是地名",
+                  "the place \"" + echoed(text) + "\" is longer than " + limit + " characters, so no place");
+    return;
+  }
   for (const auto& areas : table_->areas)
     for (const auto& p : areas.places)
       if (p.code.empty() && (p.name == text || p.as_written == text)) {

@@ -1,8 +1,19 @@
 #include "report.h"
 
+#include "echo.h"
 #include "json_writer.h"
 
 namespace jianxi {
+namespace {
+
+Finding bounded(std::string path, std::string code, std::string zh, std::string en, std::string rule) {
+  cut_to_bytes(path, limits::kFindingTextBytes);
+  cut_to_bytes(zh, limits::kFindingTextBytes);
+  cut_to_bytes(en, limits::kFindingTextBytes);
+  return {std::move(path), std::move(code), std::move(zh), std::move(en), std::move(rule)};
+}
+
+}  // namespace
 
 void Report::error(std::string path, std::string code, std::string zh, std::string en,
                    std::string rule) {
@@ -10,8 +21,7 @@ void Report::error(std::string path, std::string code, std::string zh, std::stri
     ++errors_dropped_;
     return;
   }
-  errors_.push_back({std::move(path), std::move(code), std::move(zh), std::move(en),
-                     std::move(rule)});
+  errors_.push_back(bounded(std::move(path), std::move(code), std::move(zh), std::move(en), std::move(rule)));
 }
 
 void Report::warning(std::string path, std::string code, std::string zh, std::string en,
@@ -20,8 +30,7 @@ void Report::warning(std::string path, std::string code, std::string zh, std::st
     ++warnings_dropped_;
     return;
   }
-  warnings_.push_back({std::move(path), std::move(code), std::move(zh), std::move(en),
-                       std::move(rule)});
+  warnings_.push_back(bounded(std::move(path), std::move(code), std::move(zh), std::move(en), std::move(rule)));
 }
 
 void Report::malformed(std::string path, std::string code, std::string zh,
