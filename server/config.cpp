@@ -8,16 +8,18 @@ namespace jianxi::server {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: jianxi-server [--listen HOST:PORT] [--threads N] [--read-timeout-ms MS]\n"
-    "                     [--idle-timeout-ms MS] [--drain-timeout-ms MS]\n"
+    "usage: jianxi-server [--listen HOST:PORT] [--threads N] [--evaluators N] [--max-pending N]\n"
+    "                     [--read-timeout-ms MS] [--idle-timeout-ms MS] [--drain-timeout-ms MS]\n"
     "Serves the rule core over HTTP/1.1:\n"
     "  POST /v1/evaluate   a request (or batch array) as the CLI takes it; the CLI's bytes back,\n"
     "                      200 when understood, 400 when malformed, 413 over 64 MiB\n"
     "  GET  /v1/catalog    the catalog (?policy=ID narrows it); ETag from the rules' hash\n"
     "  GET  /healthz       200 when the rules are sound\n"
     "  GET  /metrics       Prometheus text\n"
-    "Defaults: 127.0.0.1:8090, one worker thread per core, read 30000 ms, idle 60000 ms,\n"
-    "drain 30000 ms. Port 0 takes a free port; the chosen one is logged on stderr.\n"
+    "Defaults: 127.0.0.1:8090, one I/O thread and one evaluator thread per core, at most\n"
+    "4 evaluations per evaluator running or queued (beyond: 503 with Retry-After), read\n"
+    "30000 ms, idle 60000 ms, drain 30000 ms. Port 0 takes a free port; the chosen one is\n"
+    "logged on stderr.\n"
     "SIGTERM or SIGINT: stop accepting, answer the requests in flight, exit 0.\n";
 
 bool parse_ms(std::string_view text, std::chrono::milliseconds& out) {
@@ -69,6 +71,11 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
       std::chrono::milliseconds n{};
       ok = parse_ms(value, n) && n.count() <= 256;
       config.threads = static_cast<unsigned>(n.count());
+    } else if (arg == "--evaluators" || arg == "--max-pending") {
+      std::chrono::milliseconds n{};
+      ok = parse_ms(value, n) && n.count() <= (arg == "--evaluators" ? 256 : 100000);
+      if (arg == "--evaluators") config.evaluators = static_cast<unsigned>(n.count());
+      else config.max_pending = static_cast<std::size_t>(n.count());
     } else if (arg == "--read-timeout-ms") {
       ok = parse_ms(value, config.read_timeout);
     } else if (arg == "--idle-timeout-ms") {
@@ -85,6 +92,8 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
     }
   }
   if (config.threads == 0) config.threads = std::max(1u, std::thread::hardware_concurrency());
+  if (config.evaluators == 0) config.evaluators = std::max(1u, std::thread::hardware_concurrency());
+  if (config.max_pending == 0) config.max_pending = std::size_t{4} * config.evaluators;
   return config;
 }
 

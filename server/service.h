@@ -1,5 +1,5 @@
-// What every connection shares: the settings, the routes, the metrics, and the list
-// of open sessions that a drain walks.
+// What every connection shares: the settings, the routes, the metrics, the evaluator
+// threads, and the list of open sessions that a drain walks.
 #pragma once
 
 #include <atomic>
@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "config.h"
+#include "evaluator_pool.h"
 #include "metrics.h"
 #include "routes.h"
 
@@ -18,11 +19,13 @@ class Session;
 
 class Service {
  public:
-  explicit Service(Config config) : config(std::move(config)), routes(metrics) {}
+  explicit Service(Config config)
+      : config(std::move(config)), routes(metrics), evaluators(this->config.evaluators, this->config.max_pending) {}
 
   const Config config;
   Metrics metrics;
   const Routes routes;
+  EvaluatorPool evaluators;
 
   bool draining() const { return draining_.load(std::memory_order_acquire); }
 

@@ -1,6 +1,7 @@
 #include "session.h"
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
 
@@ -100,22 +101,38 @@ void Session::read_body() {
 
 void Session::on_body(beast::error_code ec, std::size_t) {
   if (ec) return on_read_error(ec);
-  Reply reply;
   auto& request = parser_->get();
+  bool keep_alive = request.keep_alive() && !service_.draining();
+  std::string_view method = view(request.method_string()), target = view(request.target());
+  if (!Routes::evaluates(method, target)) {
+    Reply reply = route(service_, method, target, view(request[http::field::if_none_match]), request.body());
+    return answer(std::move(reply), keep_alive);
+  }
+  // Evaluated on an evaluator thread; the answer is written back on this connection's strand.
+  auto job = [self = shared_from_this(), method = std::string(method), target = std::string(target),
+              if_none_match = std::string(view(request[http::field::if_none_match])),
+              body = std::move(request.body()), keep_alive,
+              work = net::make_work_guard(stream_.get_executor())]() mutable {
+    Reply reply = route(self->service_, method, target, if_none_match, body);
+    body.clear();
+    body.shrink_to_fit();
+    net::post(self->stream_.get_executor(), [self, reply = std::move(reply), keep_alive]() mutable {
+      self->answer(std::move(reply), keep_alive && !self->service_.draining());
+    });
+  };
+  if (!service_.evaluators.try_submit(std::move(job))) {
+    answer(Routes::busy("http.busy", "every evaluator is busy; try again shortly"), keep_alive);
+  }
+}
+
+Reply Session::route(Service& service, std::string_view method, std::string_view target,
+                     std::string_view if_none_match, std::string_view body) {
   try {
-    reply = service_.routes.handle(view(request.method_string()), view(request.target()),
-                                   view(request[http::field::if_none_match]),
-                                   request.body());
+    return service.routes.handle(method, target, if_none_match, body);
   } catch (const std::exception& e) {  // e.g. out of memory: this request fails, the service stays up
     log_event(std::string("error answering a request: ") + e.what());
-    reply = Reply{};
-    reply.status = 500;
-    reply.body = error_body("http.internal", "the service could not answer this request");
+    return Routes::busy("http.internal", "the service could not answer this request");
   }
-  bool keep_alive = request.keep_alive() && !service_.draining();
-  request.body().clear();
-  request.body().shrink_to_fit();
-  answer(std::move(reply), keep_alive);
 }
 
 void Session::on_read_error(beast::error_code ec) {
@@ -167,6 +184,7 @@ void Session::answer(Reply reply, bool keep_alive) {
   if (!reply.etag.empty()) response_.set(http::field::etag, reply.etag);
   if (!reply.cache_control.empty()) response_.set(http::field::cache_control, reply.cache_control);
   if (!reply.allow.empty()) response_.set(http::field::allow, reply.allow);
+  if (!reply.retry_after.empty()) response_.set(http::field::retry_after, reply.retry_after);
   response_.body() = std::move(reply.body);
   response_.keep_alive(keep_alive);
   if (reply.status != 304) response_.prepare_payload();  // a 304 has no body and no length of its own

@@ -35,6 +35,9 @@ class Session : public std::enable_shared_from_this<Session> {
   void on_header(boost::beast::error_code ec, std::size_t n);
   void read_body();
   void on_body(boost::beast::error_code ec, std::size_t n);
+  // Routes::handle, with a failure (memory exhausted) answered 503.
+  static Reply route(Service& service, std::string_view method, std::string_view target,
+                     std::string_view if_none_match, std::string_view body);
   // A read that ended in error: answer 413/400/431 when HTTP allows, else drop.
   void on_read_error(boost::beast::error_code ec);
   void answer(Reply reply, bool keep_alive);
