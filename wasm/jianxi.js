@@ -53,9 +53,16 @@ export async function loadJianxi(options = {}) {
         module.HEAPU8.set(bytes, at);
         placed.push(part instanceof Float64Array ? part.length : bytes.length);
       }
-      const text = decoder.decode(use(...placed));
-      module.releaseAnswer();
-      return text;
+      const view = use(...placed);
+      try {
+        // An answer too long for a JavaScript string (RangeError), or none at all, is
+        // exhaustion; the answer is released either way, so the module stays usable.
+        return decoder.decode(view) || outOfMemory(kind);
+      } catch {
+        return outOfMemory(kind);
+      } finally {
+        module.releaseAnswer();
+      }
     } finally {
       for (let i = 0; i < placed.length; i += 2) module._free(placed[i]);
     }
