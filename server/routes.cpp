@@ -128,7 +128,8 @@ std::string_view Routes::route_label(std::string_view target) {
 
 bool Routes::evaluates(std::string_view method, std::string_view target) {
   auto path = path_of(target);
-  return (path == kEvaluate && method == "POST") || (path == kCatalog && method == "GET" && !query_of(target).empty());
+  return (path == kEvaluate && method == "POST") ||
+         (path == kCatalog && (method == "GET" || method == "HEAD") && !query_of(target).empty());
 }
 
 Reply Routes::busy(std::string_view code, std::string_view message_en) {
@@ -143,11 +144,11 @@ Reply Routes::handle(std::string_view method, std::string_view target, std::stri
                      std::string_view body) const {
   auto path = path_of(target);
   if (path == kEvaluate) return method == "POST" ? evaluate(body) : not_allowed("POST");
-  bool get = method == "GET";
-  if (path == kCatalog) return get ? catalog(query_of(target), if_none_match) : not_allowed("GET");
-  if (path == kHealth) return get ? healthz() : not_allowed("GET");
+  bool get = method == "GET" || method == "HEAD";  // HEAD: the session leaves out the body
+  if (path == kCatalog) return get ? catalog(query_of(target), if_none_match) : not_allowed("GET, HEAD");
+  if (path == kHealth) return get ? healthz() : not_allowed("GET, HEAD");
   if (path == kMetrics) {
-    if (!get) return not_allowed("GET");
+    if (!get) return not_allowed("GET, HEAD");
     Reply r;
     r.content_type = "text/plain; version=0.0.4; charset=utf-8";
     r.body = metrics_.render();

@@ -4,6 +4,8 @@
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
+#include <cstdint>
+#include <optional>
 
 #include "access_log.h"
 
@@ -17,6 +19,8 @@ namespace {
 
 constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
 constexpr auto kLinger = std::chrono::seconds(2);
+constexpr std::size_t kMaxTargetBytes = 8192;
+constexpr std::uint32_t kMaxHeaderBytes = 64 * 1024;
 
 bool is_http_syntax_error(const beast::error_code& ec) {
   return ec.category() == http::make_error_code(http::error::bad_method).category() &&
@@ -26,6 +30,34 @@ bool is_http_syntax_error(const beast::error_code& ec) {
 
 // Boost 1.74's Beast has its own string_view.
 std::string_view view(beast::string_view text) { return {text.data(), text.size()}; }
+
+Reply refusal(int status, std::string_view code, std::string_view message_en) {
+  Reply reply;
+  reply.status = status;
+  reply.body = error_body(code, message_en);
+  return reply;
+}
+
+// A header HTTP/1.1 does not allow, or that asks for what the service does not do.
+std::optional<Reply> refusal_of_header(const http::request<http::string_body>& request) {
+  if (request.target().size() > kMaxTargetBytes)
+    return refusal(414, "http.uri_too_long", "the request target is over 8 KiB");
+  if (request.version() == 11 && request.find(http::field::host) == request.end())
+    return refusal(400, "http.host_missing", "an HTTP/1.1 request must carry Host");
+  auto coding = view(request[http::field::transfer_encoding]);
+  while (!coding.empty() && (coding.front() == ' ' || coding.front() == '\t')) coding.remove_prefix(1);
+  while (!coding.empty() && (coding.back() == ' ' || coding.back() == '\t')) coding.remove_suffix(1);
+  if (!coding.empty() && !beast::iequals(beast::string_view(coding.data(), coding.size()), "chunked"))
+    return refusal(501, "http.transfer_coding", "only the chunked transfer coding is understood");
+  return std::nullopt;
+}
+
+// Whether the bytes of a header that was too large hold no line end in the first 8 KiB:
+// then it is the request line, the target, that is too long.
+bool target_too_long(const beast::flat_buffer& buffer) {
+  std::string_view bytes(static_cast<const char*>(buffer.data().data()), buffer.size());
+  return bytes.substr(0, kMaxTargetBytes + 16).find("\r\n") == std::string_view::npos && bytes.size() > kMaxTargetBytes;
+}
 
 }  // namespace
 
@@ -72,6 +104,8 @@ void Session::read_request() {
   target_.clear();
   parser_.emplace();
   parser_->body_limit(service_.config.max_body_bytes);
+  parser_->header_limit(kMaxHeaderBytes);  // room for a long target, refused with 414
+  body_unread_ = false;
   stream_.expires_after(service_.config.read_timeout);
   http::async_read_header(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_header, shared_from_this()));
 }
@@ -84,6 +118,10 @@ void Session::on_header(beast::error_code ec, std::size_t) {
   }
   if (ec) return on_read_error(ec);
   const auto& request = parser_->get();
+  if (auto refusal = refusal_of_header(request)) {
+    body_unread_ = !parser_->is_done();
+    return answer(std::move(*refusal), false);
+  }
   if (beast::iequals(request[http::field::expect], "100-continue") && !parser_->is_done()) {
     net::async_write(stream_, net::buffer(kContinue.data(), kContinue.size()),
                      [self = shared_from_this()](beast::error_code ec, std::size_t) {
@@ -145,6 +183,7 @@ void Session::on_read_error(beast::error_code ec) {
   }
   if (ec == http::error::header_limit) {
     service_.metrics.connection_dropped("bad_request");
+    if (target_too_long(buffer_)) return answer(refusal(414, "http.uri_too_long", "the request target is over 8 KiB"), false);
     Reply reply;
     reply.status = 431;
     reply.body = error_body("http.header_too_large", "the request header is too large");
@@ -188,6 +227,12 @@ void Session::answer(Reply reply, bool keep_alive) {
   response_.body() = std::move(reply.body);
   response_.keep_alive(keep_alive);
   if (reply.status != 304) response_.prepare_payload();  // a 304 has no body and no length of its own
+  if (method_ == "HEAD") {
+    // The length a GET would have, and no body: a body would be read as the next answer.
+    auto length = response_.body().size();
+    response_.body().clear();
+    if (reply.status != 304) response_.content_length(length);
+  }
   kind_ = reply.kind;
   stream_.expires_after(service_.config.read_timeout);
   http::async_write(stream_, response_,
@@ -201,7 +246,7 @@ void Session::on_written(bool keep_alive, beast::error_code ec, std::size_t) {
   parser_.reset();
   in_request_ = false;
   if (ec) return close();
-  if (status == 413) return linger();
+  if (status == 413 || body_unread_) return linger();
   if (!keep_alive) {
     beast::error_code ignored;
     stream_.socket().shutdown(net::ip::tcp::socket::shutdown_send, ignored);

@@ -60,6 +60,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::chrono::steady_clock::time_point started_;
   bool in_request_ = false;  // bytes of a request have arrived and it is not yet answered
   bool counted_ = false;     // the request is counted in flight
+  bool body_unread_ = false; // refused from its header: linger after answering
   std::string method_, target_;
   std::string_view kind_;  // the metrics label of the answer being written
 };
