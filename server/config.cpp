@@ -17,7 +17,7 @@ constexpr const char* kUsage =
     "  GET  /healthz       200 when the rules are sound\n"
     "  GET  /metrics       Prometheus text\n"
     "Defaults: 127.0.0.1:8090, one I/O thread and one evaluator thread per core, at most\n"
-    "4 evaluations per evaluator running or queued (beyond: 503 with Retry-After), read\n"
+    "64 evaluations per evaluator running or queued (beyond: 503 with Retry-After), read\n"
     "30000 ms, idle 60000 ms, drain 30000 ms. Port 0 takes a free port; the chosen one is\n"
     "logged on stderr.\n"
     "SIGTERM or SIGINT: stop accepting, answer the requests in flight, exit 0.\n";
@@ -93,7 +93,7 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
   }
   if (config.threads == 0) config.threads = std::max(1u, std::thread::hardware_concurrency());
   if (config.evaluators == 0) config.evaluators = std::max(1u, std::thread::hardware_concurrency());
-  if (config.max_pending == 0) config.max_pending = std::size_t{4} * config.evaluators;
+  if (config.max_pending == 0) config.max_pending = std::size_t{64} * config.evaluators;
   return config;
 }
 

@@ -13,7 +13,7 @@ struct Config {
   unsigned short port = 8090;           // 0: any free port (the chosen one is logged)
   unsigned threads = 0;                 // I/O threads; 0: one per core
   unsigned evaluators = 0;              // evaluating threads; 0: one per core
-  std::size_t max_pending = 0;          // evaluations running or queued; 0: 4 per evaluator
+  std::size_t max_pending = 0;          // evaluations running or queued; 0: 64 per evaluator
   std::chrono::milliseconds read_timeout{30000};   // a whole request, first byte to last
   std::chrono::milliseconds idle_timeout{60000};   // a kept-alive connection waiting
   std::chrono::milliseconds drain_timeout{30000};  // after SIGTERM, before cutting

@@ -86,12 +86,20 @@ void Session::drain() {
 
 void Session::wait_for_request() {
   if (buffer_.size() > 0) return read_request();  // a pipelined request is already here
-  if (service_.draining()) return close();
+  if (service_.draining()) return bytes_waiting() ? read_request() : close();
   stream_.expires_after(service_.config.idle_timeout);
   stream_.async_read_some(buffer_.prepare(8192), beast::bind_front_handler(&Session::on_first_bytes, shared_from_this()));
 }
 
+bool Session::bytes_waiting() {
+  beast::error_code ec;
+  std::size_t n = stream_.socket().available(ec);
+  return !ec && n > 0;
+}
+
 void Session::on_first_bytes(beast::error_code ec, std::size_t n) {
+  // A request sent before the drain began is answered; the connection closes after it.
+  if (ec == net::error::operation_aborted && service_.draining() && bytes_waiting()) return read_request();
   if (ec) return close();  // client gone, idle too long, or drained
   buffer_.commit(n);
   read_request();

@@ -32,6 +32,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void wait_for_request();
   void on_first_bytes(boost::beast::error_code ec, std::size_t n);
   void read_request();
+  bool bytes_waiting();  // bytes of a request are in the socket, not yet read
   void on_header(boost::beast::error_code ec, std::size_t n);
   void read_body();
   void on_body(boost::beast::error_code ec, std::size_t n);
