@@ -24,8 +24,35 @@ function tableAsJson(request, { periods, units = [], submitted = [], values, ind
   return { ...request, kind: 'summary_table', reports };
 }
 
+const inNode = typeof process === 'object' && typeof process.versions === 'object' &&
+  typeof process.versions.node === 'string';
+// Emscripten's glue adds these process listeners under Node, once per instance; they
+// would outlive the instance and turn every unhandled rejection into a crash.
+const glueListenerEvents = ['uncaughtException', 'unhandledRejection'];
+
+// Under Node the glue cannot read its .wasm from a file: URL, so it is read here from
+// beside this file unless given (the specifier in a variable keeps bundlers away).
+async function nodeWasmBinary() {
+  const fsModule = 'node:fs/promises';
+  const { readFile } = await import(fsModule);
+  return readFile(new URL('./jianxi_module.wasm', import.meta.url));
+}
+
+async function createModule(options) {
+  if (!inNode) return createJianxiModule(options);
+  const wasmBinary = options.wasmBinary ?? (options.locateFile ? undefined : await nodeWasmBinary());
+  const before = new Map(glueListenerEvents.map((event) => [event, process.listeners(event)]));
+  try {
+    return await createJianxiModule(wasmBinary ? { ...options, wasmBinary } : options);
+  } finally {
+    for (const [event, kept] of before)
+      for (const listener of process.listeners(event))
+        if (!kept.includes(listener)) process.removeListener(event, listener);
+  }
+}
+
 export async function loadJianxi(options = {}) {
-  const module = await createJianxiModule(options);
+  const module = await createModule(options);
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
 
