@@ -127,36 +127,33 @@ void write_within_limit(const Result& result, std::string& out, bool& malformed)
   write_compact(answer_too_large(), out);
 }
 
-std::size_t catalogs_in(const Json& batch) {
-  std::size_t n = 0;
-  for (const auto& one : batch)
-    if (one.is_object() && one.value("kind", Json()) == "catalog") ++n;
-  return n;
+bool is_catalog(const Json& request) {
+  return request.is_object() && request.value("kind", Json()) == "catalog";
 }
 
 // A batch's answers written one by one, each tree gone before the next is made; the
-// answer limit is checked as each is written.
+// answer limit, and the limit on catalog answers, are checked as each is written.
 void write_batch(const RuleSet& rules, const Json& batch, std::string& out, bool& malformed) {
-  if (std::size_t catalogs = catalogs_in(batch); catalogs > limits::kCatalogsPerBatch) {
-    std::string limit = std::to_string(limits::kCatalogsPerBatch), count = std::to_string(catalogs);
-    malformed = true;
-    write_compact(too_large("一批请求最多含 " + limit + " 个 catalog 请求，本批有 " + count + " 个",
-                            "a batch holds at most " + limit + " catalog requests; this one holds " + count),
-                  out);
-    return;
-  }
   out = "[";
+  std::size_t catalog_bytes = 0;
+  auto refuse = [&](const Result& refusal) {
+    out.clear();
+    out.shrink_to_fit();
+    malformed = true;
+    write_compact(refusal, out);
+  };
   for (const auto& one : batch) {
     if (out.size() > 1) out += ',';
     Result answer = answer_one(rules, one, malformed);
     bool fits = out.size() + raw_bytes(answer) <= limits::kAnswerBytes;  // raw bytes: a lower bound
+    std::size_t before = out.size();
     if (fits) write_compact(answer, out);
-    if (!fits || out.size() > limits::kAnswerBytes) {
-      out.clear();
-      out.shrink_to_fit();
-      malformed = true;
-      write_compact(answer_too_large(), out);
-      return;
+    if (!fits || out.size() > limits::kAnswerBytes) return refuse(answer_too_large());
+    if (is_catalog(one) && (catalog_bytes += out.size() - before) > limits::kCatalogBytesPerBatch) {
+      std::string limit = std::to_string(limits::kCatalogBytesPerBatch / 1000000);
+      return refuse(too_large("一批请求中 catalog 的答案合计将超过 " + limit + " MB（约 8 份完整目录），请分开请求",
+                              "the catalog answers of this batch would be larger than " + limit +
+                                  " MB together (about 8 whole catalogs); ask for them in separate requests"));
     }
   }
   out += ']';
