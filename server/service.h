@@ -8,6 +8,7 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "budgeted_body.h"
 #include "config.h"
 #include "evaluator_pool.h"
 #include "metrics.h"
@@ -20,16 +21,22 @@ class Session;
 class Service {
  public:
   explicit Service(Config config)
-      : config(std::move(config)), routes(metrics), evaluators(this->config.evaluators, this->config.max_pending) {}
+      : config(std::move(config)),
+        routes(metrics),
+        evaluators(this->config.evaluators, this->config.max_pending),
+        body_budget(this->config.body_budget_bytes) {}
 
   const Config config;
   Metrics metrics;
   const Routes routes;
   EvaluatorPool evaluators;
+  BodyBudget body_budget;
 
   bool draining() const { return draining_.load(std::memory_order_acquire); }
 
-  void add(const std::shared_ptr<Session>& session);
+  // Adds a session; at --max-connections the connection idle the longest is closed to
+  // make room (and when none is idle, the new one is: false).
+  bool add(const std::shared_ptr<Session>& session);
   void remove(const Session* session);  // from the session's destructor
   // Marks the service draining, asks every open session to finish, and calls
   // `on_empty` (once, from whichever thread) when the last session has gone.

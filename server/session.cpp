@@ -6,6 +6,9 @@
 #include <boost/asio/write.hpp>
 #include <cstdint>
 #include <optional>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "access_log.h"
 
@@ -20,6 +23,15 @@ namespace {
 constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
 constexpr auto kLinger = std::chrono::seconds(2);
 constexpr std::size_t kMaxTargetBytes = 8192;
+// After an answer this large, free memory is given back to the system: the allocator
+// would otherwise keep the high-water mark resident while the service is idle.
+constexpr std::size_t kLargeAnswerBytes = std::size_t{8} << 20;
+
+void release_free_memory() {
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
+}
 constexpr std::uint32_t kMaxHeaderBytes = 64 * 1024;
 
 bool is_http_syntax_error(const beast::error_code& ec) {
@@ -39,7 +51,7 @@ Reply refusal(int status, std::string_view code, std::string_view message_en) {
 }
 
 // A header HTTP/1.1 does not allow, or that asks for what the service does not do.
-std::optional<Reply> refusal_of_header(const http::request<http::string_body>& request) {
+std::optional<Reply> refusal_of_header(const http::request<BudgetedBody>& request) {
   if (request.target().size() > kMaxTargetBytes)
     return refusal(414, "http.uri_too_long", "the request target is over 8 KiB");
   if (request.version() == 11 && request.find(http::field::host) == request.end())
@@ -74,7 +86,11 @@ Session::~Session() {
 }
 
 void Session::start() {
-  service_.add(shared_from_this());
+  if (!service_.add(shared_from_this())) {
+    // Every connection is busy with a request: this one is closed unanswered.
+    service_.metrics.connection_dropped("too_many");
+    return close();
+  }
   net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->wait_for_request(); });
 }
 
@@ -84,9 +100,18 @@ void Session::drain() {
   });
 }
 
+void Session::evict() {
+  net::post(stream_.get_executor(), [self = shared_from_this()] {
+    if (self->idle_since() < 0 || self->bytes_waiting()) return;  // a request came meanwhile
+    self->service_.metrics.connection_dropped("evicted");
+    self->stream_.cancel();
+  });
+}
+
 void Session::wait_for_request() {
   if (buffer_.size() > 0) return read_request();  // a pipelined request is already here
   if (service_.draining()) return bytes_waiting() ? read_request() : close();
+  idle_since_.store(std::chrono::steady_clock::now().time_since_epoch().count(), std::memory_order_release);
   stream_.expires_after(service_.config.idle_timeout);
   stream_.async_read_some(buffer_.prepare(8192), beast::bind_front_handler(&Session::on_first_bytes, shared_from_this()));
 }
@@ -106,6 +131,7 @@ void Session::on_first_bytes(beast::error_code ec, std::size_t n) {
 }
 
 void Session::read_request() {
+  idle_since_.store(-1, std::memory_order_release);
   in_request_ = true;
   started_ = std::chrono::steady_clock::now();
   method_.clear();
@@ -113,6 +139,7 @@ void Session::read_request() {
   parser_.emplace();
   parser_->body_limit(service_.config.max_body_bytes);
   parser_->header_limit(kMaxHeaderBytes);  // room for a long target, refused with 414
+  parser_->get().body().budget = &service_.body_budget;
   body_unread_ = false;
   stream_.expires_after(service_.config.read_timeout);
   http::async_read_header(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_header, shared_from_this()));
@@ -151,7 +178,8 @@ void Session::on_body(beast::error_code ec, std::size_t) {
   bool keep_alive = request.keep_alive() && !service_.draining();
   std::string_view method = view(request.method_string()), target = view(request.target());
   if (!Routes::evaluates(method, target)) {
-    Reply reply = route(service_, method, target, view(request[http::field::if_none_match]), request.body());
+    Reply reply = route(service_, method, target, view(request[http::field::if_none_match]), request.body().text);
+    request.body().release();
     return answer(std::move(reply), keep_alive);
   }
   // Evaluated on an evaluator thread; the answer is written back on this connection's strand.
@@ -159,9 +187,8 @@ void Session::on_body(beast::error_code ec, std::size_t) {
               if_none_match = std::string(view(request[http::field::if_none_match])),
               body = std::move(request.body()), keep_alive,
               work = net::make_work_guard(stream_.get_executor())]() mutable {
-    Reply reply = route(self->service_, method, target, if_none_match, body);
-    body.clear();
-    body.shrink_to_fit();
+    Reply reply = route(self->service_, method, target, if_none_match, body.text);
+    body.release();
     net::post(self->stream_.get_executor(), [self, reply = std::move(reply), keep_alive]() mutable {
       self->answer(std::move(reply), keep_alive && !self->service_.draining());
     });
@@ -189,6 +216,12 @@ void Session::on_read_error(beast::error_code ec) {
     reply.body = error_body("http.too_large", "the body is over 64 MiB, the most the core answers");
     return answer(std::move(reply), false);
   }
+  if (ec == net::error::no_buffer_space) {
+    // The bodies in flight hold the whole budget: refused, the rest of this one discarded.
+    body_unread_ = true;
+    return answer(Routes::busy("http.bodies_over_budget", "the request bodies in flight are over the service's budget"),
+                  false);
+  }
   if (ec == http::error::header_limit) {
     service_.metrics.connection_dropped("bad_request");
     if (target_too_long(buffer_)) return answer(refusal(414, "http.uri_too_long", "the request target is over 8 KiB"), false);
@@ -205,14 +238,36 @@ void Session::on_read_error(beast::error_code ec) {
     return answer(std::move(reply), false);
   }
   if (ec == beast::error::timeout) {
-    // Too slow to send its request: dropped without an answer (the stream is closed).
+    // Too slow to send its request: dropped without an answer (the stream is closed),
+    // counted under the route its request line names when that much arrived.
     service_.metrics.connection_dropped("timeout");
+    if (target_.empty()) read_request_line();
     count_request();
     finish_request(408, 0, "");
   } else if (counted_) {
     finish_request(499, 0, "");  // the client went away mid-request
+  } else if (buffer_.size() > 0) {
+    service_.metrics.connection_dropped("reset_before_header");
   }
   close();
+}
+
+void Session::read_request_line() {
+  // Beast reads the request line as soon as it is whole, before the rest of the header.
+  if (parser_ && !parser_->get().target().empty()) {
+    method_ = std::string(view(parser_->get().method_string()));
+    target_ = std::string(view(parser_->get().target()));
+    return;
+  }
+  std::string_view bytes(static_cast<const char*>(buffer_.data().data()), buffer_.size());
+  auto line = bytes.substr(0, std::min(bytes.find("\r\n"), kMaxTargetBytes + 16));
+  auto space = line.find(' ');
+  if (space == std::string_view::npos) return;
+  auto rest = line.substr(space + 1);
+  auto end = rest.find(' ');
+  if (end == std::string_view::npos) return;  // the target may not be whole yet
+  method_ = std::string(line.substr(0, space));
+  target_ = std::string(rest.substr(0, end));
 }
 
 void Session::count_request() {
@@ -242,15 +297,35 @@ void Session::answer(Reply reply, bool keep_alive) {
     if (reply.status != 304) response_.content_length(length);
   }
   kind_ = reply.kind;
-  stream_.expires_after(service_.config.read_timeout);
-  http::async_write(stream_, response_,
-                    beast::bind_front_handler(&Session::on_written, shared_from_this(), keep_alive));
+  written_ = 0;
+  serializer_.emplace(response_);
+  write_some(keep_alive);
 }
 
-void Session::on_written(bool keep_alive, beast::error_code ec, std::size_t) {
+void Session::write_some(bool keep_alive) {
+  stream_.expires_after(service_.config.write_timeout);
+  http::async_write_some(stream_, *serializer_, [self = shared_from_this(), keep_alive](beast::error_code ec, std::size_t n) {
+    self->written_ += n;
+    if (ec || self->serializer_->is_done()) return self->on_written(keep_alive, ec);
+    self->write_some(keep_alive);
+  });
+}
+
+void Session::on_written(bool keep_alive, beast::error_code ec) {
   int status = response_.result_int();
-  finish_request(ec ? 499 : status, ec ? 0 : response_.body().size(), kind_);
+  std::size_t body_bytes = response_.body().size();
+  if (ec == beast::error::timeout) {
+    // The client stopped reading: the service cut the answer (not a client abort).
+    service_.metrics.connection_dropped("write_timeout");
+    log_event("cut " + peer_ + " \"" + method_ + " " + std::string(Routes::route_label(target_)) + "\": answer not read for " +
+              std::to_string(service_.config.write_timeout.count()) + " ms, " + std::to_string(written_) + " bytes written");
+    finish_request(408, written_, kind_);
+  } else {
+    finish_request(ec ? 499 : status, ec ? written_ : body_bytes, kind_);
+  }
+  serializer_.reset();
   response_ = Response{};
+  if (body_bytes >= kLargeAnswerBytes) release_free_memory();
   parser_.reset();
   in_request_ = false;
   if (ec) return close();

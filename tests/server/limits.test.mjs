@@ -3,8 +3,9 @@
 // (503 with Retry-After beyond it); running out of memory answers 503 and the service
 // lives on; answer limits, trailing bytes and bad query bytes are refused with findings.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { sleep, startServer } from './helpers.mjs';
+import { parseResponse, rawConnection, sleep, startServer } from './helpers.mjs';
 
 function subsidy(interns) {
   const trainee = { category: 'college_graduate', start: '2023-09-01', end: '2024-03-31', insurance_premium: 100 };
@@ -113,5 +114,76 @@ test('answer limits, trailing bytes, numbers out of range and bad query bytes ar
     assert.equal((await quoted.json()).errors[0].path, '/policy');
   } finally {
     await stop(server);
+  }
+});
+
+function vmKB(server, field) {
+  const status = readFileSync(`/proc/${server.child.pid}/status`, 'utf8');
+  return Number(status.match(new RegExp(`^${field}:\\s+(\\d+)`, 'm'))[1]);
+}
+
+test('bodies are not reserved from Content-Length; all bodies in flight share one budget', async () => {
+  const server = await startServer(['--body-budget-mb', '8']);
+  try {
+    // Header-only uploads announcing 60 MiB each hold no memory for their bodies.
+    const before = vmKB(server, 'VmSize');
+    const announced = [];
+    for (let i = 0; i < 20; i++) {
+      const conn = rawConnection(server.port);
+      await conn.connected;
+      conn.socket.write(`POST /v1/evaluate HTTP/1.1\r\nHost: x\r\nContent-Length: ${60 << 20}\r\n\r\n`);
+      announced.push(conn);
+    }
+    await sleep(300);
+    const grown = (vmKB(server, 'VmSize') - before) / 1024;
+    assert.ok(grown < 200, `address space grew by ${grown} MiB for 20 announced 60 MiB bodies`);
+    for (const conn of announced) conn.socket.destroy();
+
+    // Half-sent bodies of 3 MiB: the third takes the bodies in flight over 8 MiB.
+    const half = 'x'.repeat(3 << 20);
+    const uploads = [];
+    for (let i = 0; i < 3; i++) {
+      const conn = rawConnection(server.port);
+      await conn.connected;
+      conn.socket.write(`POST /v1/evaluate HTTP/1.1\r\nHost: x\r\nContent-Length: ${5 << 20}\r\n\r\n${half}`);
+      uploads.push(conn);
+      await sleep(200);
+    }
+    await uploads[2].waitFor(/\r\n\r\n/);
+    const refused = parseResponse(uploads[2].received);
+    assert.equal(refused.status, 503);
+    assert.equal(refused.headers['retry-after'], '1');
+    assert.equal(JSON.parse(refused.body).error, 'http.bodies_over_budget');
+    for (const conn of uploads) conn.socket.destroy();
+    await sleep(200);
+    // Once they are gone, the budget is free again.
+    assert.equal((await post(server, '{"kind":"policies"}')).status, 200);
+  } finally {
+    await stop(server);
+  }
+});
+
+test('at the connection limit the connection idle the longest is closed, and /healthz gets in', async () => {
+  for (const [args, wrapper, open] of [[['--max-connections', '20'], [], 30], [[], ['prlimit', '--nofile=64:64'], 100]]) {
+    const server = await startServer(args, wrapper);
+    try {
+      const idle = [];
+      for (let i = 0; i < open; i++) {
+        const conn = rawConnection(server.port);
+        await conn.connected;
+        idle.push(conn);
+        await sleep(2);
+      }
+      const res = await fetch(server.url + '/healthz');
+      assert.equal(res.status, 200);
+      await res.arrayBuffer();
+      // The first opened were the first closed.
+      await Promise.race([idle[0].closed, sleep(5000)]);
+      assert.ok(idle[0].closedAt, 'the oldest idle connection is still open');
+      assert.equal(idle.at(-1).closedAt, null);
+      for (const conn of idle) conn.socket.destroy();
+    } finally {
+      await stop(server);
+    }
   }
 });
