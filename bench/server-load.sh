@@ -5,7 +5,9 @@
 #  2. resident memory before, during (peak of 1 s samples) and after about REQUESTS
 #     valid forms;
 #  3. a flood of malformed, truncated, oversized and non-HTTP requests
-#     (bench/flood.mjs) while valid forms continue, each answer checked byte for byte.
+#     (bench/flood.mjs) while valid forms continue, each answer checked byte for byte;
+#  4. bounded work (bench/amplification.mjs): the worst answer ÷ request ratio, peak RSS
+#     under the largest request within the limits, /healthz latency under two heavy requests.
 # Prints Markdown tables and writes $out/bench/server/results.txt.
 # usage: bench/server-load.sh [SECONDS=10] [REQUESTS=1000000]
 set -euo pipefail
@@ -102,4 +104,8 @@ wait $pid && echo "SIGTERM: exit 0" >> "$results" || echo "SIGTERM: exit $?" >> 
 trap - EXIT
 echo "access log: $(wc -l < "$dir/access.log") lines" >> "$results"
 rm -f "$dir/access.log"
+{
+  echo
+  node bench/amplification.mjs
+} >> "$results"
 cat "$results"

@@ -18,6 +18,7 @@ extern "C" char* jianxi_evaluate_ex(const char* request, size_t len, size_t* out
   try {
     std::string_view text = request ? std::string_view(request, len) : std::string_view();
     jianxi::Evaluation result = jianxi::default_engine().evaluate(text);
+    if (result.exhausted) return nullptr;  // the header's promise: NULL when memory ran out
     char* out = static_cast<char*>(std::malloc(result.json.size() + 1));
     if (!out) return nullptr;
     std::memcpy(out, result.json.data(), result.json.size());

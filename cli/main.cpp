@@ -5,7 +5,9 @@
 // and, given the rules folder (its printed notices: rules/provinces/<id>/notices/
 // <policy>.txt), that every quoted clause is found in its notice. The build runs it, so a broken rule file or a
 // misquoted clause fails the build; exit 1 with every problem.
+#include <cstdio>
 #include <filesystem>
+#include <new>
 #include <fstream>
 #include <map>
 #include <iostream>
@@ -24,9 +26,7 @@ std::string read_file(const std::string& path) {
   return buffer.str();
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int answer(int argc, char** argv) {
   bool pretty = false;
   std::string file;
   for (int i = 1; i < argc; ++i) {
@@ -73,4 +73,17 @@ int main(int argc, char** argv) {
   jianxi::Evaluation result = jianxi::default_engine().evaluate(input, pretty);
   std::cout << result.json << "\n";
   return result.malformed ? 2 : 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return answer(argc, argv);
+  } catch (const std::bad_alloc&) {
+    // Reading the request itself ran out of memory: the engine's fixed answer.
+    std::fputs(jianxi::internal_error_answer(), stdout);
+    std::fputs("\n", stdout);
+    return 2;
+  }
 }

@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <sys/resource.h>
+
 #include <iostream>
 #include <string_view>
 #include <thread>
@@ -8,16 +10,22 @@ namespace jianxi::server {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: jianxi-server [--listen HOST:PORT] [--threads N] [--read-timeout-ms MS]\n"
-    "                     [--idle-timeout-ms MS] [--drain-timeout-ms MS]\n"
+    "usage: jianxi-server [--listen HOST:PORT] [--threads N] [--evaluators N] [--max-pending N]\n"
+    "                     [--body-budget-mb MB] [--max-connections N] [--read-timeout-ms MS]\n"
+    "                     [--idle-timeout-ms MS] [--write-timeout-ms MS] [--drain-timeout-ms MS]\n"
     "Serves the rule core over HTTP/1.1:\n"
     "  POST /v1/evaluate   a request (or batch array) as the CLI takes it; the CLI's bytes back,\n"
     "                      200 when understood, 400 when malformed, 413 over 64 MiB\n"
     "  GET  /v1/catalog    the catalog (?policy=ID narrows it); ETag from the rules' hash\n"
     "  GET  /healthz       200 when the rules are sound\n"
     "  GET  /metrics       Prometheus text\n"
-    "Defaults: 127.0.0.1:8090, one worker thread per core, read 30000 ms, idle 60000 ms,\n"
-    "drain 30000 ms. Port 0 takes a free port; the chosen one is logged on stderr.\n"
+    "Defaults: 127.0.0.1:8090, one I/O thread and one evaluator thread per core, at most\n"
+    "64 evaluations per evaluator running or queued (beyond: 503 with Retry-After), read\n"
+    "30000 ms, idle 60000 ms, write 30000 ms (each part of an answer must be taken within\n"
+    "it; a large answer may take longer in all), drain 30000 ms, 256 MB for all request\n"
+    "bodies in flight\n"
+    "(beyond: 503), connections up to the descriptor limit less 32 (beyond: the one idle\n"
+    "the longest is closed). Port 0 takes a free port; the chosen one is logged on stderr.\n"
     "SIGTERM or SIGINT: stop accepting, answer the requests in flight, exit 0.\n";
 
 bool parse_ms(std::string_view text, std::chrono::milliseconds& out) {
@@ -69,10 +77,25 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
       std::chrono::milliseconds n{};
       ok = parse_ms(value, n) && n.count() <= 256;
       config.threads = static_cast<unsigned>(n.count());
+    } else if (arg == "--evaluators" || arg == "--max-pending") {
+      std::chrono::milliseconds n{};
+      ok = parse_ms(value, n) && n.count() <= (arg == "--evaluators" ? 256 : 100000);
+      if (arg == "--evaluators") config.evaluators = static_cast<unsigned>(n.count());
+      else config.max_pending = static_cast<std::size_t>(n.count());
+    } else if (arg == "--max-connections") {
+      std::chrono::milliseconds n{};
+      ok = parse_ms(value, n);
+      config.max_connections = static_cast<std::size_t>(n.count());
+    } else if (arg == "--body-budget-mb") {
+      std::chrono::milliseconds n{};
+      ok = parse_ms(value, n) && n.count() <= 1 << 20;
+      config.body_budget_bytes = static_cast<std::size_t>(n.count()) << 20;
     } else if (arg == "--read-timeout-ms") {
       ok = parse_ms(value, config.read_timeout);
     } else if (arg == "--idle-timeout-ms") {
       ok = parse_ms(value, config.idle_timeout);
+    } else if (arg == "--write-timeout-ms") {
+      ok = parse_ms(value, config.write_timeout);
     } else if (arg == "--drain-timeout-ms") {
       ok = parse_ms(value, config.drain_timeout);
     } else {
@@ -85,6 +108,17 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
     }
   }
   if (config.threads == 0) config.threads = std::max(1u, std::thread::hardware_concurrency());
+  // Descriptors beyond the connections: the listener, the log, the evaluators' and the
+  // runtime's own, and room to accept while the idle connection closes.
+  constexpr std::size_t kReservedDescriptors = 32;
+  rlimit files{};
+  std::size_t descriptors = getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur != RLIM_INFINITY
+                                ? static_cast<std::size_t>(files.rlim_cur)
+                                : 65536;
+  std::size_t most = descriptors > 2 * kReservedDescriptors ? descriptors - kReservedDescriptors : descriptors / 2;
+  if (config.max_connections == 0 || config.max_connections > most) config.max_connections = most;
+  if (config.evaluators == 0) config.evaluators = std::max(1u, std::thread::hardware_concurrency());
+  if (config.max_pending == 0) config.max_pending = std::size_t{64} * config.evaluators;
   return config;
 }
 

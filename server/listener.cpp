@@ -26,10 +26,23 @@ void Listener::start() {
 
 void Listener::stop() {
   net::post(acceptor_.get_executor(), [self = shared_from_this()] {
+    self->accept_backlog();
     boost::system::error_code ignored;
     self->acceptor_.close(ignored);
     self->retry_.cancel();
   });
+}
+
+void Listener::accept_backlog() {
+  // Connections the kernel completed before the drain: each is taken, so that a request
+  // already sent on one is answered (the session closes those with nothing to read).
+  boost::system::error_code ec;
+  acceptor_.non_blocking(true, ec);
+  for (int i = 0; i < net::socket_base::max_listen_connections && !ec; ++i) {
+    tcp::socket socket(net::make_strand(ioc_));
+    acceptor_.accept(socket, ec);
+    if (!ec) std::make_shared<Session>(std::move(socket), service_)->start();
+  }
 }
 
 void Listener::accept() {
@@ -47,7 +60,6 @@ void Listener::on_accept(boost::beast::error_code ec, tcp::socket socket) {
     });
     return;
   }
-  if (service_.draining()) return;  // the socket closes as it goes out of scope
   boost::system::error_code ignored;
   socket.set_option(tcp::no_delay(true), ignored);
   std::make_shared<Session>(std::move(socket), service_)->start();

@@ -18,10 +18,11 @@ class Listener : public std::enable_shared_from_this<Listener> {
 
   boost::asio::ip::tcp::endpoint local_endpoint() const { return acceptor_.local_endpoint(); }
   void start();
-  void stop();  // from any thread: no new connections
+  void stop();  // from any thread: no new connections (those already waiting are taken)
 
  private:
   void accept();
+  void accept_backlog();
   void on_accept(boost::beast::error_code ec, boost::asio::ip::tcp::socket socket);
 
   boost::asio::io_context& ioc_;

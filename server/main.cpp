@@ -4,6 +4,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/address.hpp>
 #include <csignal>
+#include <cstdlib>
 #include <iostream>
 #include <thread>
 #include <vector>
@@ -38,12 +39,16 @@ int main(int argc, char** argv) {
   auto bound = listener->local_endpoint();
   std::string host = bound.address().is_v6() ? "[" + bound.address().to_string() + "]" : bound.address().to_string();
   log_event("listening on " + host + ":" + std::to_string(bound.port()) + " with " +
-            std::to_string(config->threads) + " worker threads, rules " + service.routes.rules_version());
+            std::to_string(config->threads) + " I/O threads, " +
+            std::to_string(config->evaluators) + " evaluator threads, rules " + service.routes.rules_version());
 
   std::vector<std::thread> workers;
   for (unsigned i = 1; i < config->threads; ++i) workers.emplace_back([&ioc] { ioc.run(); });
   ioc.run();
   for (auto& t : workers) t.join();
   listener.reset();
-  return shutdown->cut() ? 1 : 0;
+  // Cut at the deadline: an evaluation still running is not waited for.
+  if (shutdown->cut()) std::_Exit(1);
+  service.evaluators.join();
+  return 0;
 }

@@ -20,11 +20,14 @@ class Metrics {
                                                        0.1,    0.25,  0.5,    1,     2.5,  5,     10};
 
   void request_started() { in_flight_.fetch_add(1, std::memory_order_relaxed); }
+  std::int64_t in_flight() const { return in_flight_.load(std::memory_order_relaxed); }
   // `route` is one of the service's paths or "other"; `kind` the evaluated kind or "".
   void request_finished(std::string_view route, std::string_view kind, int status, double seconds);
   void connection_opened() { connections_.fetch_add(1, std::memory_order_relaxed); }
   void connection_closed() { connections_.fetch_sub(1, std::memory_order_relaxed); }
-  // reason: "timeout", "too_large", "bad_request".
+  // reason: "timeout", "too_large", "bad_request", "evicted" (idle, to make room),
+  // "too_many" (no room), "write_timeout" (an answer not read: cut by the service),
+  // "reset_before_header" (the client went away in the middle of a header).
   void connection_dropped(std::string_view reason);
 
   // The exposition text (text/plain; version=0.0.4).

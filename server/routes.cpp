@@ -72,6 +72,27 @@ bool etag_matches(std::string_view header, std::string_view etag) {
   return false;
 }
 
+// `text` for a JSON string literal: quote, backslash and control bytes escaped, every
+// other byte as it is (bytes that are not UTF-8 included).
+std::string json_escaped_bytes(std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  std::string out;
+  for (char c : text) {
+    auto byte = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (byte < 0x20) {
+      out += "\\u00";
+      out += hex[byte >> 4];
+      out += hex[byte & 0xF];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 Reply not_allowed(std::string allow) {
   Reply r;
   r.status = 405;
@@ -105,15 +126,29 @@ std::string_view Routes::route_label(std::string_view target) {
   return "other";
 }
 
+bool Routes::evaluates(std::string_view method, std::string_view target) {
+  auto path = path_of(target);
+  return (path == kEvaluate && method == "POST") ||
+         (path == kCatalog && (method == "GET" || method == "HEAD") && !query_of(target).empty());
+}
+
+Reply Routes::busy(std::string_view code, std::string_view message_en) {
+  Reply r;
+  r.status = 503;
+  r.retry_after = "1";
+  r.body = error_body(code, message_en);
+  return r;
+}
+
 Reply Routes::handle(std::string_view method, std::string_view target, std::string_view if_none_match,
                      std::string_view body) const {
   auto path = path_of(target);
   if (path == kEvaluate) return method == "POST" ? evaluate(body) : not_allowed("POST");
-  bool get = method == "GET";
-  if (path == kCatalog) return get ? catalog(query_of(target), if_none_match) : not_allowed("GET");
-  if (path == kHealth) return get ? healthz() : not_allowed("GET");
+  bool get = method == "GET" || method == "HEAD";  // HEAD: the session leaves out the body
+  if (path == kCatalog) return get ? catalog(query_of(target), if_none_match) : not_allowed("GET, HEAD");
+  if (path == kHealth) return get ? healthz() : not_allowed("GET, HEAD");
   if (path == kMetrics) {
-    if (!get) return not_allowed("GET");
+    if (!get) return not_allowed("GET, HEAD");
     Reply r;
     r.content_type = "text/plain; version=0.0.4; charset=utf-8";
     r.body = metrics_.render();
@@ -127,6 +162,7 @@ Reply Routes::handle(std::string_view method, std::string_view target, std::stri
 
 Reply Routes::evaluate(std::string_view body) const {
   Evaluation result = default_engine().evaluate(body);
+  if (result.exhausted) return busy("http.exhausted", "the service ran out of memory answering this request");
   Reply r;
   r.status = result.malformed ? 400 : 200;
   r.kind = kind_label(result.json);
@@ -140,7 +176,11 @@ Reply Routes::catalog(std::string_view query, std::string_view if_none_match) co
   r.kind = "catalog";
   std::string policy;
   if (query_param(query, "policy", policy)) {
-    Evaluation result = default_engine().evaluate(nlohmann::json{{"kind", "catalog"}, {"policy", policy}}.dump());
+    // The request the CLI would be given; a policy that is not UTF-8 (%ff) stays as it
+    // is, so the engine refuses it as it refuses such a request (400 with its finding).
+    std::string request = R"({"kind":"catalog","policy":")" + json_escaped_bytes(policy) + "\"}";
+    Evaluation result = default_engine().evaluate(request);
+    if (result.exhausted) return busy("http.exhausted", "the service ran out of memory answering this request");
     r.status = result.malformed ? 400 : 200;
     r.body = std::move(result.json) + "\n";
   } else {

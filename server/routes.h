@@ -16,6 +16,7 @@ struct Reply {
   std::string etag;           // quoted, when the answer has one
   std::string cache_control;  // when set
   std::string allow;          // on 405
+  std::string retry_after;    // seconds, on 503
   std::string_view kind;      // the metrics label of an evaluated request
 };
 
@@ -27,6 +28,10 @@ class Routes {
   Reply handle(std::string_view method, std::string_view target, std::string_view if_none_match,
                std::string_view body) const;
 
+  // Whether answering may take long (the engine evaluates): done on an evaluator thread.
+  static bool evaluates(std::string_view method, std::string_view target);
+  // The answer when the evaluators are full, or memory ran out: 503, try again shortly.
+  static Reply busy(std::string_view code, std::string_view message_en);
   // The metrics label of a target: one of the service's paths, else "other".
   static std::string_view route_label(std::string_view target);
 

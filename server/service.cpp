@@ -6,9 +6,26 @@
 
 namespace jianxi::server {
 
-void Service::add(const std::shared_ptr<Session>& session) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  sessions_.emplace(session.get(), session);
+bool Service::add(const std::shared_ptr<Session>& session) {
+  std::shared_ptr<Session> oldest_idle;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (sessions_.size() >= config.max_connections) {
+      std::int64_t oldest = -1;
+      for (const auto& [_, weak] : sessions_)
+        if (auto other = weak.lock()) {
+          std::int64_t since = other->idle_since();
+          if (since >= 0 && (oldest < 0 || since < oldest)) {
+            oldest = since;
+            oldest_idle = std::move(other);
+          }
+        }
+      if (!oldest_idle) return false;
+    }
+    sessions_.emplace(session.get(), session);
+  }
+  if (oldest_idle) oldest_idle->evict();
+  return true;
 }
 
 void Service::remove(const Session* session) {

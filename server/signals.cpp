@@ -43,7 +43,8 @@ void Shutdown::on_drained() {
 
 void Shutdown::cut_now(const char* why) {
   cut_ = true;
-  log_event(std::string(why) + ": cutting " + std::to_string(service_.open_sessions()) + " connections");
+  log_event(std::string(why) + ": cutting " + std::to_string(service_.open_sessions()) + " connections, " +
+            std::to_string(service_.metrics.in_flight()) + " requests in flight not answered");
   ioc_.stop();
 }
 

@@ -24,8 +24,35 @@ function tableAsJson(request, { periods, units = [], submitted = [], values, ind
   return { ...request, kind: 'summary_table', reports };
 }
 
+const inNode = typeof process === 'object' && typeof process.versions === 'object' &&
+  typeof process.versions.node === 'string';
+// Emscripten's glue adds these process listeners under Node, once per instance; they
+// would outlive the instance and turn every unhandled rejection into a crash.
+const glueListenerEvents = ['uncaughtException', 'unhandledRejection'];
+
+// Under Node the glue cannot read its .wasm from a file: URL, so it is read here from
+// beside this file unless given (the specifier in a variable keeps bundlers away).
+async function nodeWasmBinary() {
+  const fsModule = 'node:fs/promises';
+  const { readFile } = await import(fsModule);
+  return readFile(new URL('./jianxi_module.wasm', import.meta.url));
+}
+
+async function createModule(options) {
+  if (!inNode) return createJianxiModule(options);
+  const wasmBinary = options.wasmBinary ?? (options.locateFile ? undefined : await nodeWasmBinary());
+  const before = new Map(glueListenerEvents.map((event) => [event, process.listeners(event)]));
+  try {
+    return await createJianxiModule(wasmBinary ? { ...options, wasmBinary } : options);
+  } finally {
+    for (const [event, kept] of before)
+      for (const listener of process.listeners(event))
+        if (!kept.includes(listener)) process.removeListener(event, listener);
+  }
+}
+
 export async function loadJianxi(options = {}) {
-  const module = await createJianxiModule(options);
+  const module = await createModule(options);
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
 
@@ -53,9 +80,16 @@ export async function loadJianxi(options = {}) {
         module.HEAPU8.set(bytes, at);
         placed.push(part instanceof Float64Array ? part.length : bytes.length);
       }
-      const text = decoder.decode(use(...placed));
-      module.releaseAnswer();
-      return text;
+      const view = use(...placed);
+      try {
+        // An answer too long for a JavaScript string (RangeError), or none at all, is
+        // exhaustion; the answer is released either way, so the module stays usable.
+        return decoder.decode(view) || outOfMemory(kind);
+      } catch {
+        return outOfMemory(kind);
+      } finally {
+        module.releaseAnswer();
+      }
     } finally {
       for (let i = 0; i < placed.length; i += 2) module._free(placed[i]);
     }

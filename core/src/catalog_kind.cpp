@@ -220,7 +220,9 @@ void answer_catalog(const RuleSet& rules, const Json& request, Report& report, R
   out["rules_version"] = rules.version();
   out["limits"] = {{"request_bytes", limits::kRequestBytes}, {"nesting", limits::kNesting},
                    {"interns", limits::kInterns}, {"internship_months", limits::kInternshipMonths},
-                   {"findings_listed", limits::kFindingsListed}};
+                   {"findings_listed", limits::kFindingsListed}, {"answer_bytes", limits::kAnswerBytes},
+                   {"catalog_bytes_per_batch", limits::kCatalogBytesPerBatch}, {"echoed_chars", limits::kEchoedChars},
+                   {"finding_text_bytes", limits::kFindingTextBytes}, {"place_chars", limits::kPlaceChars}};
   auto& policies = out["policies"] = Result::array();
   for (const Policy& p : rules.policies()) {
     if (policy && &p != policy) continue;

@@ -1,5 +1,7 @@
 #include "divisions.h"
 
+#include "engine_limits.h"
+
 #include <algorithm>
 
 namespace jianxi {
@@ -274,6 +276,7 @@ PlaceResolution Divisions::resolve(const std::string& written, const std::string
 
 std::vector<std::string> Divisions::nearest(const std::string& text, const std::string& within) const {
   auto wanted = characters(text);
+  if (wanted.size() > limits::kPlaceChars) wanted.resize(limits::kPlaceChars);  // bounds the search
   std::vector<std::pair<std::size_t, std::string>> scored;
   for (const auto& [code, d] : by_code_) {
     if (d.is_province() || (!within.empty() && d.province_code() != within)) continue;

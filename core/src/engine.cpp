@@ -1,9 +1,14 @@
 #include "jianxi/engine.h"
 
+#include <new>
+
+#include "json_diagnosis.h"
 #include "json_reader.h"
 #include "json_writer.h"
 #include "kinds.h"
+#include "echo.h"
 #include "engine_limits.h"
+#include "memory_reserve.h"
 #include "request_stream.h"
 #include "rule_set.h"
 
@@ -56,8 +61,9 @@ Result answer_one(const RuleSet& rules, const Json& request, bool& malformed,
     if (handler == handlers().end()) {
       std::string known;
       for (const auto& [name, _] : handlers()) known += (known.empty() ? "" : ", ") + name;
-      report.malformed("/kind", "request.kind_unknown", "未知的请求类型“" + kind + "”，可选：" + known,
-                       "unknown kind \"" + kind + "\"; known: " + known);
+      report.malformed("/kind", "request.kind_unknown", "未知的请求类型“" + echoed(kind) + "”，可选：" + known,
+                       "unknown kind \"" + echoed(kind) + "\"; known: " + known);
+      kind = echoed(kind);  // the result's kind quotes it too
     } else if (!rules.problems().empty()) {
       for (const auto& p : rules.problems())
         report.error(p.path, p.code, p.message, p.message_en, p.rule);
@@ -65,6 +71,8 @@ Result answer_one(const RuleSet& rules, const Json& request, bool& malformed,
       try {
         if (stream && kind == "summary_table") answer_summary_table(rules, request, *stream, report, out);
         else handler->second(rules, request, report, out);
+      } catch (const std::bad_alloc&) {
+        throw;  // memory ran out: the whole request fails, not this one answer
       } catch (const std::exception& e) {
         out = Result::object();
         report.error("", "internal.error", std::string("内部错误：") + e.what(),
@@ -81,11 +89,86 @@ Result answer_one(const RuleSet& rules, const Json& request, bool& malformed,
   return result;
 }
 
-// A request within the limits, split around its reports when it is a table.
-Result answer_request(const RuleSet& rules, std::string_view request, std::optional<SplitRequest>& split,
-                      bool not_json, bool& malformed) {
+// The answer when memory ran out: the fixed internal error.
+Evaluation exhausted(bool table) {
+  Evaluation ev;
+  ev.malformed = true;
+  ev.exhausted = true;
+  try {
+    ev.json = internal_error_answer(table);
+  } catch (...) {
+    // Not even the fixed answer fits: callers see an empty answer marked exhausted.
+  }
+  return ev;
+}
+
+// The refusal of a request whose answer would be beyond a documented limit.
+Result too_large(const std::string& zh, const std::string& en) {
+  Report report;
+  report.malformed("", "request.too_large", zh, en);
+  return report.head("");
+}
+
+Result answer_too_large() {
+  std::string mib = std::to_string(limits::kAnswerBytes >> 20);
+  return too_large("答案将超过 " + mib + " MiB（答案上限），请分批提交",
+                   "the answer would be larger than " + mib + " MiB (the answer limit); split the request");
+}
+
+// Writes `result` as compact text into `out`, or the refusal when it is over the answer limit.
+void write_within_limit(const Result& result, std::string& out, bool& malformed) {
+  out.clear();
+  if (raw_bytes(result) <= limits::kAnswerBytes) {
+    out.reserve(raw_bytes(result) + (64u << 10));
+    write_compact(result, out);
+    if (out.size() <= limits::kAnswerBytes) return;
+  }
+  out.clear();
+  out.shrink_to_fit();
+  malformed = true;
+  write_compact(answer_too_large(), out);
+}
+
+bool is_catalog(const Json& request) {
+  return request.is_object() && request.value("kind", Json()) == "catalog";
+}
+
+// A batch's answers written one by one, each tree gone before the next is made; the
+// answer limit, and the limit on catalog answers, are checked as each is written.
+void write_batch(const RuleSet& rules, const Json& batch, std::string& out, bool& malformed) {
+  out = "[";
+  std::size_t catalog_bytes = 0;
+  auto refuse = [&](const Result& refusal) {
+    out.clear();
+    out.shrink_to_fit();
+    malformed = true;
+    write_compact(refusal, out);
+  };
+  for (const auto& one : batch) {
+    if (out.size() > 1) out += ',';
+    Result answer = answer_one(rules, one, malformed);
+    bool fits = out.size() + raw_bytes(answer) <= limits::kAnswerBytes;  // raw bytes: a lower bound
+    std::size_t before = out.size();
+    if (fits) write_compact(answer, out);
+    if (!fits || out.size() > limits::kAnswerBytes) return refuse(answer_too_large());
+    if (is_catalog(one) && (catalog_bytes += out.size() - before) > limits::kCatalogBytesPerBatch) {
+      std::string limit = std::to_string(limits::kCatalogBytesPerBatch / 1000000);
+      return refuse(too_large("一批请求中 catalog 的答案合计将超过 " + limit + " MB（约 8 份完整目录），请分开请求",
+                              "the catalog answers of this batch would be larger than " + limit +
+                                  " MB together (about 8 whole catalogs); ask for them in separate requests"));
+    }
+  }
+  out += ']';
+}
+
+// A request within the limits, split around its reports when it is a table; its
+// answer written as compact text into `out`.
+void answer_request(const RuleSet& rules, std::string_view request, std::optional<SplitRequest>& split,
+                    bool not_json, std::string& out, bool& malformed) {
   Result result;
-  bool table = split && split->reports.size() > 1 && split->request.is_object() &&
+  // nlohmann's parser reads a NUL byte as the end of the text; JSON has no place for one.
+  if (request.find('\0') != std::string_view::npos) not_json = true;
+  bool table = !not_json && split && split->reports.size() > 1 && split->request.is_object() &&
                split->request.value("kind", Json()) == "summary_table";
   Json parsed;
   if (!table && !not_json) {
@@ -114,16 +197,19 @@ Result answer_request(const RuleSet& rules, std::string_view request, std::optio
   if (not_json) {
     malformed = true;
     Report report;
-    report.malformed("", "request.not_json", "请求不是有效的 JSON",
-                     "the request is not valid JSON");
+    if (auto path = number_out_of_range_at(request))
+      report.malformed(*path, "number.out_of_range", "数值超出可读范围（超过约 1.8×10³⁰⁸）",
+                       "the number is beyond the range that can be read (about 1.8×10³⁰⁸)");
+    else
+      report.malformed("", "request.not_json", "请求不是有效的 JSON", "the request is not valid JSON");
     result = report.head("");
   } else if (!table && parsed.is_array()) {
-    result = Result::array();
-    for (const auto& one : parsed) result.push_back(answer_one(rules, one, malformed));
+    Json batch = std::move(parsed);
+    return write_batch(rules, batch, out, malformed);
   } else if (!table) {
     result = answer_one(rules, parsed, malformed);
   }
-  return result;
+  write_within_limit(result, out, malformed);
 }
 
 }  // namespace
@@ -135,12 +221,11 @@ const std::vector<Finding>& Engine::rule_problems() const { return rules_->probl
 
 Evaluation Engine::evaluate(std::string_view request, bool pretty) const {
   Evaluation ev;
-  Result result;
+  ensure_memory_reserve();
   try {
-    Report report;
     if (request.size() > kMaxRequestBytes) {
-      report.malformed("", "request.too_large", "请求超过 64 MB", "the request is larger than 64 MB");
-      result = report.head("");
+      ev.malformed = true;
+      write_compact(too_large("请求超过 64 MB", "the request is larger than 64 MB"), ev.json);
     } else {
       // nlohmann's parser recurses once per level: deep nesting is refused before
       // anything is parsed, so that no request can exhaust the stack (wasm's is small).
@@ -150,29 +235,26 @@ Evaluation Engine::evaluate(std::string_view request, bool pretty) const {
       if (nesting == Nesting::unchecked)
         nesting = nesting_within(request, kMaxDepth) ? Nesting::within : Nesting::too_deep;
       if (nesting == Nesting::too_deep) {
+        Report report;
         report.malformed("", "request.too_deep", "请求嵌套超过 64 层",
                          "the request is nested deeper than 64 levels");
-        result = report.head("");
+        ev.malformed = true;
+        write_compact(report.head(""), ev.json);
       } else {
-        result = answer_request(*rules_, request, split, not_json, ev.malformed);
+        answer_request(*rules_, request, split, not_json, ev.json, ev.malformed);
       }
     }
-    ev.malformed = ev.malformed || report.is_malformed();
     if (pretty) {
-      expand_raw(result);
-      ev.json = result.dump(2, ' ', false, Json::error_handler_t::replace);
-    } else {
-      ev.json.clear();
-      ev.json.reserve(raw_bytes(result) + (64u << 10));
-      write_compact(result, ev.json);
+      Json tree = Json::parse(ev.json);
+      ev.json = tree.dump(2, ' ', false, Json::error_handler_t::replace);
     }
   } catch (...) {
-    // Only exhaustion can land here; answer without allocating much.
-    ev.malformed = true;
-    ev.json = internal_error_answer();
+    // Only exhaustion can land here: the answer is fixed text.
+    return exhausted(false);
   }
   return ev;
 }
+
 
 namespace {
 
@@ -231,8 +313,10 @@ class ColumnReport : public ReportInput {
 
 Evaluation Engine::evaluate_table(const TableColumns& table) const {
   Evaluation ev;
+  ensure_memory_reserve();
   try {
-    Json request = Json::parse(table.request, nullptr, false);
+    Json request = table.request.find('\0') == std::string::npos ? Json::parse(table.request, nullptr, false)
+                                                                  : Json(Json::value_t::discarded);
     std::size_t rows = table.indicators ? table.values.size() / table.indicators : 0;
     if (!request.is_object() || table.indicators == 0 || table.values.size() % table.indicators != 0 ||
         table.periods.size() != rows) {
@@ -256,11 +340,9 @@ Evaluation Engine::evaluate_table(const TableColumns& table) const {
       }
     };
     Result result = answer_one(*rules_, request, ev.malformed, &source);
-    ev.json.reserve(raw_bytes(result) + (64u << 10));
-    write_compact(result, ev.json);
+    write_within_limit(result, ev.json, ev.malformed);
   } catch (...) {
-    ev.malformed = true;
-    ev.json = internal_error_answer(true);
+    return exhausted(true);
   }
   return ev;
 }

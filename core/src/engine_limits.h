@@ -12,5 +12,19 @@ constexpr int kNesting = 64;
 constexpr std::size_t kInterns = 100000;
 constexpr long long kInternshipMonths = 700000;  // 100,000 interns of 7 months
 constexpr std::size_t kFindingsListed = 1000;     // per list; the rest are counted
+// The whole answer (a batch's included), checked as it is written; 100,000 interns of
+// 7 months answer about 302 MB, the largest answer within the limits above.
+constexpr std::size_t kAnswerBytes = 384u << 20;
+// A catalog answers about 116 KB for 19 bytes asked: the catalog answers of one batch
+// together may be 1 MB at most (8 whole catalogs), checked as each is written.
+constexpr std::size_t kCatalogBytesPerBatch = 1000000;
+// A text of the request quoted in a finding (a name, a value) is cut to this many
+// characters, and a finding's path, message and message_en to this many bytes, so that
+// a long text in the request cannot make every finding long.
+constexpr std::size_t kEchoedChars = 100;
+constexpr std::size_t kFindingTextBytes = 1024;
+// A place name longer than this is no place (the longest written with its province,
+// city and county is under 40 characters); the nearest-name search reads no more.
+constexpr std::size_t kPlaceChars = 64;
 
 }  // namespace jianxi::limits

@@ -1,5 +1,8 @@
 #include "min_wage.h"
 
+#include "echo.h"
+#include "engine_limits.h"
+
 namespace jianxi {
 namespace {
 
@@ -122,6 +125,13 @@ WageResolver::WageResolver(const RuleSet& rules, const Policy& policy, Request r
 void WageResolver::resolve_place() {
   const std::string& text = *request_.place;
   const std::string& path = request_.place_path;
+  if (character_count(text, limits::kPlaceChars + 1) > limits::kPlaceChars) {
+    place_failed_ = true;
+    std::string limit = std::to_string(limits::kPlaceChars);
+    report_.error(path, "place.too_long", "地名“" + echoed(text) + "”超过 " + limit + " 个字，不是地名",
+                  "the place \"" + echoed(text) + "\" is longer than " + limit + " characters, so no place");
+    return;
+  }
   const Divisions& divisions = rules_.divisions();
   // An older area list may still name a division merged or renamed since: asked for a
   // day after the change, the name is read as its successor's, which the answer says.

@@ -1,8 +1,19 @@
 #include "report.h"
 
+#include "echo.h"
 #include "json_writer.h"
 
 namespace jianxi {
+namespace {
+
+Finding bounded(std::string path, std::string code, std::string zh, std::string en, std::string rule) {
+  cut_to_bytes(path, limits::kFindingTextBytes);
+  cut_to_bytes(zh, limits::kFindingTextBytes);
+  cut_to_bytes(en, limits::kFindingTextBytes);
+  return {std::move(path), std::move(code), std::move(zh), std::move(en), std::move(rule), {}, {}};
+}
+
+}  // namespace
 
 void Report::error(std::string path, std::string code, std::string zh, std::string en,
                    std::string rule) {
@@ -10,7 +21,7 @@ void Report::error(std::string path, std::string code, std::string zh, std::stri
     ++errors_dropped_;
     return;
   }
-  errors_.push_back({std::move(path), std::move(code), std::move(zh), std::move(en), std::move(rule), {}, {}});
+  errors_.push_back(bounded(std::move(path), std::move(code), std::move(zh), std::move(en), std::move(rule)));
 }
 
 void Report::warning(std::string path, std::string code, std::string zh, std::string en,
@@ -19,7 +30,7 @@ void Report::warning(std::string path, std::string code, std::string zh, std::st
     ++warnings_dropped_;
     return;
   }
-  warnings_.push_back({std::move(path), std::move(code), std::move(zh), std::move(en), std::move(rule), {}, {}});
+  warnings_.push_back(bounded(std::move(path), std::move(code), std::move(zh), std::move(en), std::move(rule)));
 }
 
 void Report::caveat(std::string path, std::string code, const Text& plain, const Text& detail,
@@ -28,8 +39,11 @@ void Report::caveat(std::string path, std::string code, const Text& plain, const
     ++warnings_dropped_;
     return;
   }
-  warnings_.push_back(
-      {std::move(path), std::move(code), plain.zh, plain.en, std::move(rule), detail.zh, detail.en});
+  // The detail is the rules' own text, never an echo of the request: it is not cut.
+  Finding f = bounded(std::move(path), std::move(code), plain.zh, plain.en, std::move(rule));
+  f.detail = detail.zh;
+  f.detail_en = detail.en;
+  warnings_.push_back(std::move(f));
 }
 
 void Report::malformed(std::string path, std::string code, std::string zh,

@@ -66,3 +66,66 @@ test('SIGTERM with nothing open exits 0 at once', async () => {
   server.child.kill('SIGTERM');
   assert.deepEqual(await server.exited, { code: 0, signal: null });
 });
+
+// A batch of estimates at places that are no place: each searches the nearest names,
+// seconds of evaluation in all with little memory.
+function unknownPlaces(n) {
+  const one = { kind: 'subsidy', policy: 'jiangxi-2023', place: '某'.repeat(64),
+    trainees: [{ category: 'college_graduate', start: '2023-09-01', end: '2024-03-31' }] };
+  return JSON.stringify(Array(n).fill(one));
+}
+
+async function sendWithoutWaiting(port, body) {
+  const conn = rawConnection(port);
+  await conn.connected;
+  conn.socket.write(`POST /v1/evaluate HTTP/1.1\r\nHost: x\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  return conn;
+}
+
+test('the drain deadline is kept while every evaluator is busy', async () => {
+  const server = await startServer(['--evaluators', '1', '--drain-timeout-ms', '1500']);
+  const heavy = unknownPlaces(10000);
+  const conns = [await sendWithoutWaiting(server.port, heavy), await sendWithoutWaiting(server.port, heavy)];
+  await sleep(500);
+  const start = Date.now();
+  server.child.kill('SIGTERM');
+  const exited = await server.exited;
+  const ms = Date.now() - start;
+  assert.deepEqual(exited, { code: 1, signal: null });
+  // Generous: before evaluator threads the signal waited for a free worker (22 s).
+  assert.ok(ms < 1500 + 4000, `exited ${ms} ms after SIGTERM`);
+  assert.equal(logLines(server, /drain deadline: cutting \d+ connections, 2 requests in flight not answered/).length, 1);
+  for (const conn of conns) conn.socket.destroy();
+});
+
+test('a second SIGTERM cuts at once', async () => {
+  const server = await startServer(['--evaluators', '1', '--drain-timeout-ms', '60000']);
+  const conn = await sendWithoutWaiting(server.port, unknownPlaces(10000));
+  await sleep(300);
+  server.child.kill('SIGTERM');
+  await sleep(200);
+  const start = Date.now();
+  server.child.kill('SIGTERM');
+  assert.deepEqual(await server.exited, { code: 1, signal: null });
+  assert.ok(Date.now() - start < 3000);
+  assert.equal(logLines(server, /second signal: cutting/).length, 1);
+  conn.socket.destroy();
+});
+
+test('every request sent before SIGTERM is answered', async () => {
+  const server = await startServer();
+  const body = '{"kind":"policies"}';
+  const conns = [];
+  for (let i = 0; i < 40; i++) conns.push(await sendWithoutWaiting(server.port, body));
+  await sleep(100);
+  server.child.kill('SIGTERM');
+  await Promise.all(conns.map((c) => c.closed));
+  const expected = cliAnswer(body).body;
+  for (const conn of conns) {
+    const res = parseResponse(conn.received);
+    assert.equal(res.status, 200);
+    assert.ok(res.body.equals(expected));
+  }
+  assert.deepEqual(await server.exited, { code: 0, signal: null });
+  assert.equal(logLines(server, /"POST \/v1\/evaluate" 200 /).length, 40);
+});

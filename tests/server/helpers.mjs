@@ -9,9 +9,11 @@ export const build = join(root, process.env.JIANXI_BUILD_ROOT || 'build');
 export const cli = join(build, 'native/jianxi');
 export const serverBinary = join(build, 'native/jianxi-server');
 
-// Starts the server on port 0 and resolves once it logs the port it took.
-export function startServer(args = []) {
-  const child = spawn(serverBinary, ['--listen', '127.0.0.1:0', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+// Starts the server on port 0 and resolves once it logs the port it took; `wrapper`
+// runs it under another command (e.g. ['prlimit', '--as=...']).
+export function startServer(args = [], wrapper = []) {
+  const command = [...wrapper, serverBinary, '--listen', '127.0.0.1:0', ...args];
+  const child = spawn(command[0], command.slice(1), { stdio: ['ignore', 'ignore', 'pipe'] });
   const server = { child, log: '', exited: new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal }))) };
   return new Promise((resolve, reject) => {
     child.stderr.setEncoding('utf8');

@@ -18,6 +18,7 @@ class RuleSet;
 struct Evaluation {
   std::string json;        // the result (or, for a batch, the array of results)
   bool malformed = false;  // the request itself could not be understood (CLI exit 2)
+  bool exhausted = false;  // memory ran out: json is the fixed internal error (or empty)
 };
 
 // A summary table given as columns rather than JSON text (the portal's import): the
