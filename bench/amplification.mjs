@@ -80,6 +80,7 @@ results.amplification.sort((a, b) => b.ratio - a.ratio);
 server = await startServer();
 const largest = subsidy(100000);
 const answered = await post(server, largest);
+await new Promise((resolve) => setTimeout(resolve, 500));  // the service trims after writing
 const status = readFileSync(`/proc/${server.child.pid}/status`, 'utf8');
 const kb = (field) => Number(status.match(new RegExp(`^${field}:\\s+(\\d+)`, 'm'))[1]);
 results.peak = { request: '100,000 interns of 7 months', status: answered.status, requestBytes: Buffer.byteLength(largest),

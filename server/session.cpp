@@ -324,9 +324,12 @@ void Session::on_written(bool keep_alive, beast::error_code ec) {
     finish_request(ec ? 499 : status, ec ? written_ : body_bytes, kind_);
   }
   serializer_.reset();
+  // Assigning an empty string keeps the old one's capacity: the answer is swapped out.
+  std::string().swap(response_.body());
   response_ = Response{};
-  if (body_bytes >= kLargeAnswerBytes) release_free_memory();
   parser_.reset();
+  if (buffer_.size() == 0 && buffer_.capacity() > kLargeAnswerBytes) buffer_.shrink_to_fit();
+  if (body_bytes >= kLargeAnswerBytes) release_free_memory();
   in_request_ = false;
   if (ec) return close();
   if (status == 413 || body_unread_) return linger();

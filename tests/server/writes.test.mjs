@@ -72,11 +72,12 @@ test('a large answer read slowly is written whole; memory is given back after it
     assert.equal(res.status, 200);
     assert.ok(Date.now() - start > 1000, 'the answer was read faster than the write timeout');
     assert.equal(JSON.parse(res.body).ok, true);
-    socket.destroy();
+    // Measured with the connection still open (kept alive): it holds no answer either.
     await sleep(500);
     const peak = rssMB(server, 'VmHWM');
     const after = rssMB(server);
-    assert.ok(after < idle + (peak - idle) / 2, `resident ${after} MB after a peak of ${peak} MB (idle ${idle} MB)`);
+    socket.destroy();
+    assert.ok(after < idle + (peak - idle) / 4, `resident ${after} MB after a peak of ${peak} MB (idle ${idle} MB)`);
   } finally {
     await stop(server);
   }
