@@ -2,7 +2,7 @@
 import { catalog, engine, markFirstResult } from './engine.js';
 import { initLanguage, t, setText } from './i18n.js';
 import { asOfBlock, channelBlock } from './handoff.js';
-import { check, initApplication, readApplication, whenChecked } from './portal-application.js';
+import { check, exampleLeftovers, initApplication, readApplication, whenChecked } from './portal-application.js';
 import { initReport, updateReport } from './portal-print.js';
 import { initSummary, redrawSummary } from './portal-summary.js';
 import { load } from './store.js';
@@ -19,8 +19,8 @@ async function start() {
   const provinces = [...new Map(list.map((p) => [p.province, p.province_zh])).entries()];
   const form = rules.forms.find((f) => f.id === 'unit-application') ?? rules.forms[0];
   const channel = document.getElementById('app-channel');
-  whenChecked((request, result) => {
-    updateReport(request, result);
+  whenChecked((request, result, leftovers) => {
+    updateReport(request, result, leftovers);
     const policy = list.find((p) => p.id === request.policy);
     const title = document.createElement('h3');
     title.textContent = t('下一步：到哪里办理', 'Next: where to apply');
@@ -30,9 +30,10 @@ async function start() {
   });
   initReport(form, () => {
     const result = check();
-    return { request: readApplication(), result };
+    const request = readApplication();
+    return { request, result, leftovers: exampleLeftovers(request) };
   });
-  initApplication(jianxi, list, form, load('portal.application'), application);
+  initApplication(jianxi, list, form, load('portal.application'), application, rules.provinces);
   await initSummary(jianxi, provinces, load('portal.summary'), summary, rules.templates);
   document.body.dataset.firstResultMs = String(Math.round(performance.now() - started));
   const unsupported = jianxi.evaluate({ kind: 'summary_table' }).errors.some((f) => f.code === 'request.kind_unknown');
