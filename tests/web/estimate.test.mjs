@@ -42,6 +42,8 @@ async function shown(page) {
 test('typing the example gives the CLI\'s total, items and every line with its clause', async () => {
   const page = await open(session.browser.context, session.server.origin, 'estimate.html');
   await page.click('#clear');
+  await page.locator('#notice-expert summary').click();
+  await page.check('input[name="mode"][value="policy"]');
   await page.selectOption('#policy', example.policy);
   await page.locator('#place-city').pressSequentially(example.place);
   await fillTrainee(page, 0, example.trainees[0]);

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { cli, DESKTOP, open, PHONE, repo, shot, startBrowser, withServerAndBrowser } from './harness.mjs';
+import { cli, DESKTOP, loadExample, open, PHONE, repo, shot, startBrowser, withServerAndBrowser } from './harness.mjs';
 
 const eligibility = JSON.parse(readFileSync(`${repo}/web/examples/eligibility.json`, 'utf8'));
 const session = withServerAndBrowser(DESKTOP);
@@ -14,6 +14,7 @@ const decode = (link) => JSON.parse(Buffer.from(new URL(link).hash.replace(/^#s=
 
 test('a shared link restores the estimate on a fresh profile', async () => {
   const page = await open(session.browser.context, session.server.origin, 'estimate.html');
+  await loadExample(page);
   // The person's own case: the example with a changed end date and insurance premium.
   const end = page.locator('#trainees [name="end"]').first();
   await end.fill('2024-01-31');
