@@ -16,7 +16,7 @@ async function verdict(page) {
   await page.waitForTimeout(300);
   return page.evaluate(() => ({
     eligible: document.getElementById('verdict-text').dataset.eligible,
-    reasons: [...document.querySelectorAll('#reasons li')].map((li) => [li.dataset.effect, li.querySelector('.rule').textContent]),
+    reasons: [...document.querySelectorAll('#reasons li')].map((li) => [li.dataset.effect, li.querySelector('.rule').dataset.rule]),
   }));
 }
 

@@ -9,6 +9,7 @@
 //   figures used with their dates, and what the answer does not cover.
 // Importing this module restores a shared link before the page reads its saved inputs.
 import { catalog } from './engine.js';
+import { clauseButton } from './clauses.js';
 import { msg, t } from './i18n.js';
 import { save } from './store.js';
 
@@ -112,7 +113,7 @@ export function channelBlock(policy) {
     el('p', { text: tx(ch.where) }), zones,
     el('p', { class: 'label', text: t('须提交的材料：', 'Documents asked for:') }), docs,
     ch.documents_note ? el('p', { class: 'hint', text: tx(ch.documents_note) }) : null,
-    el('p', {}, el('span', { class: 'rule', text: ch.rule })));
+    el('p', {}, clauseButton(ch.rule)));
 }
 
 /** "Data as of": the notice and its dates, the rules' version, the wage figures used, what is not covered. */

@@ -86,11 +86,21 @@ function researchLine(finding) {
   }
 }
 
+/** Several notices in force: which one is used and which other one may be named; the why is left out. */
+function severalInForce(finding) {
+  const found = finding.message.match(/采用 ?([a-z]+-\d{4})；另有 ?([a-z]+-\d{4})/);
+  if (!found) return null;
+  const [, used, other] = found;
+  return t(`这一天有两份通知可能同时有效，按${noticeName(used)}判断；如需按${noticeName(other)}判断，可在“通知”中指定。`,
+    `Two notices may both be in force on that day; ${noticeName(used)} is used. To use ${noticeName(other)}, name it under “Notice”.`);
+}
+
 /** A finding, reason or note in the page's language and in plain words. */
 export function plainMessage(item, raw) {
   if (PAGE_WORDS[item.code]) return t(...PAGE_WORDS[item.code]);
   if (item.code === 'date.invalid' && /“”|""/.test(`${item.message}${item.message_en}`)) return t('请填写日期。', 'Enter the date.');
   if (RESEARCH.has(item.code)) return researchLine(item);
+  if (item.code === 'policy.several_in_force') return severalInForce(item) ?? plainText(raw);
   return plainText(raw);
 }
 

@@ -1,6 +1,7 @@
 // The portal page: loads the core once and sets up the two checked forms.
 import { catalog, engine, markFirstResult } from './engine.js';
 import { initLanguage, t, setText } from './i18n.js';
+import { loadFailed } from './load-failure.js';
 import { asOfBlock, channelBlock } from './handoff.js';
 import { check, exampleLeftovers, initApplication, readApplication, whenChecked } from './portal-application.js';
 import { initReport, updateReport } from './portal-print.js';
@@ -41,12 +42,13 @@ async function start() {
     setText(status, '注意：当前规则引擎版本尚不支持这两类表格的校验，下面显示的是引擎的答复。',
       'Note: this version of the rule engine cannot check these forms yet; what it answered is shown below.');
   } else {
-    setText(status, `规则引擎 ${jianxi.version()} 已就绪`, `Rule engine ${jianxi.version()} ready`);
+    setText(status, '可以开始填写。', 'Ready: fill in the forms.');
   }
   markFirstResult();
   document.body.dataset.ready = 'true';
 }
 
 start().catch((err) => {
-  setText(status, `规则引擎加载失败：${err}`, `The rule engine failed to load: ${err}`);
+  console.warn(err);
+  loadFailed(status);
 });
