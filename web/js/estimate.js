@@ -480,9 +480,12 @@ function refusal(answer, pending) {
   return refusalOf(answer, { pending, outside });
 }
 
-/** Which notice the answer used, by its title and document number. */
+/** Which notice the answer used, by its title and document number; in print, with the day it was made. */
 function renderNoticeUsed(answer) {
   const policy = policyList.find((p) => p.id === answer.policy);
+  const made = today();
+  setText($('print-made'), `测算日期：${made}${policy ? `；依据《${policy.title}》${policy.document ?? ''}` : ''}`,
+    `Made on ${made}${policy ? `; under ${policy.title_en}${policy.document ? ` (${policy.document})` : ''}` : ''}`);
   const box = $('notice-used');
   if (!policy) {
     const none = (answer.errors ?? []).find((f) => f.code === 'policy.none_in_force');
@@ -504,7 +507,7 @@ function renderSummaryBar(result, shown, pending, ok) {
   $('bar-total').textContent = ok ? yuan(result.total) : $('total').textContent;
   $('bar-total').dataset.value = ok ? String(result.total) : '';
   const status = ok ? estimateStatus(result, rules.items)
-    : shown.errors.length ? ['', ''] : [$('total-reason').dataset.zh, $('total-reason').dataset.en];
+    : shown.errors.some((f) => f.code !== 'policy.none_in_force') ? ['', ''] : [$('total-reason').dataset.zh, $('total-reason').dataset.en];
   setText($('bar-status'), ...status);
   $('bar-status').dataset.state = ok ? (status[0].startsWith('估算') ? 'caveats' : 'complete') : 'refused';
   $('bar-items').replaceChildren(...Object.entries(result.by_item ?? {}).map(([item, amount]) => {
@@ -513,7 +516,8 @@ function renderSummaryBar(result, shown, pending, ok) {
     li.append(`${nameIn(rules.items, item)} `, Object.assign(document.createElement('span'), { textContent: yuan(amount) }));
     return li;
   }));
-  const errors = shown.errors ?? [];
+  // No notice in force is the reason itself (in the status), not something to fix.
+  const errors = (shown.errors ?? []).filter((f) => f.code !== 'policy.none_in_force');
   const box = $('bar-missing');
   box.dataset.count = String(errors.length);
   box.dataset.pending = String(pending.length);
