@@ -12,7 +12,7 @@ import { noticeName } from './plain.js';
 /** A clause as people cite it: the notice's document number and the article or section. */
 export function clauseName(rule) {
   const [policyId, part = ''] = String(rule).split('#');
-  const notice = noticeName(policyId);
+  const notice = noticeName(policyId).replace(/^the /, '');
   if (!part) return notice;
   if (part === '?') return t(`${notice}（条款未见原文）`, `${notice} (clause not found)`);
   const article = part.match(/^a(\d+)(?:\.(\d+))?(.*)$/);

@@ -295,7 +295,7 @@ async function start() {
     if (lastResult) render(lastResult, lastRequest);
   });
   [jianxi, rules] = await Promise.all([engine(), catalog()]);
-  learnNotices(rules.policies);
+  learnNotices(rules.policies, rules.provinces);
   fillFromCatalog();
   const saved = load(PAGE);
   fillForm(saved ?? {});

@@ -21,7 +21,7 @@ export async function catalog(options = {}) {
   if (!catalogs.has(key)) {
     catalogs.set(key, engine().then((jianxi) => {
       const answer = jianxi.evaluate({ kind: 'catalog', ...options });
-      if (!Object.keys(options).length) learnNotices(answer.policies);
+      if (!Object.keys(options).length) learnNotices(answer.policies, answer.provinces);
       return answer;
     }));
   }

@@ -10,8 +10,8 @@ import { clauseButton, clauseFootnotes } from './clauses.js';
 import { combobox } from './combobox.js';
 import { clearFindings, showFindings } from './findings.js';
 import { debounce, download, nameIn, percent, provinceName, today, yuan } from './format.js';
-import { initLanguage, msg, rawMsg, t, translateNew, setText, withLanguage } from './i18n.js';
-import { fillCheckboxes, fillOptions, fillPolicyChoosers, noticeLabel, provinceOf } from './policy-choice.js';
+import { initLanguage, lang, msg, rawMsg, t, translateNew, setText, withLanguage } from './i18n.js';
+import { fillCheckboxes, fillOptions, fillPolicyChoosers, provinceOf } from './policy-choice.js';
 import { load, save } from './store.js';
 import { estimateStatus, refusalOf, whollyOutside, withoutFigures } from './estimate-status.js';
 import { learnNotices, RESEARCH, researchTrail } from './plain.js';
@@ -97,6 +97,13 @@ function addTrainee(tr = {}) {
   set('contract.social_insurance', tr.contract?.social_insurance);
   set('insurance_premium', tr.insurance_premium);
   set('flexible_insurance_monthly', tr.flexible_insurance_monthly);
+  li.querySelector('.copy').addEventListener('click', () => {
+    const copy = addTrainee(readTrainee(li));
+    li.after(copy);
+    renumber();
+    copy.querySelector('select').focus();
+    changed();
+  });
   li.querySelector('.remove').addEventListener('click', () => {
     li.remove();
     renumber();
@@ -495,8 +502,13 @@ function renderNoticeUsed(answer) {
   }
   const how = form.mode.value === 'policy' ? ['所指定的通知：', 'The notice you named: ']
     : ['按所在省份和见习开始日期选用：', 'In force in the province on the start date: '];
-  setText(box, `${how[0]}《${policy.title}》${policy.document ?? ''}（${noticeLabel(policy, rules.provinces).split('（').pop()}`,
-    `${how[1]}${policy.title_en}${policy.document ? ` (${policy.document})` : ''}`);
+  const period = `${policy.effective_from} – ${policy.effective_to ?? ''}`;
+  if (lang() === 'en') {
+    const doc = Object.assign(document.createElement('span'), { lang: 'zh-CN', textContent: policy.document ?? '' });
+    box.replaceChildren(`${how[1]}${policy.title_en} `, ...(policy.document ? ['(', doc, ') '] : []), `in force ${period}`);
+  } else {
+    box.replaceChildren(`${how[0]}《${policy.title}》${policy.document ?? ''}（${period}）`);
+  }
   box.dataset.policy = policy.id;
 }
 
@@ -747,6 +759,12 @@ function renderCharts(request) {
   setText($('chart-retention-note'),
     `第一行为本次测算（留用率${used}）；其余各行改按单位整体留用率（retention_rate）0%–100% 计算，其他输入不变。`,
     `The first row is this estimate (retention ${used}); the other rows set one retention rate for the whole unit, 0%–100%, all else unchanged.`);
+  const figures = sweep.filter((res) => res.ok && !res.errors.length).map((res) => res.total);
+  if (figures.length === sweep.length && new Set(figures).size === 1) {
+    const note = $('chart-retention-note');
+    setText(note, `${note.dataset.zh}按这份通知，留用率不影响补贴金额。`, `${note.dataset.en} Under this notice the retention rate does not change the subsidy.`);
+    note.dataset.flat = 'true';
+  }
   if (given !== undefined) {
     setText($('chart-retention-note'), `各行按单位整体留用率 0%–100% 计算；所填 ${percent(given)} 即本次测算。`,
       `Each row sets one retention rate for the whole unit, 0%–100%; the ${percent(given)} given is this estimate.`);
@@ -763,9 +781,14 @@ function renderCharts(request) {
   delete base.wage_tier;
   if (wage !== undefined) base.min_wage = wage;
   const across = jianxi.evaluate(policyList.map((p) => ({ ...base, policy: p.id })));
+  // A notice wholly out of force on the interns' dates is marked, never drawn as a bar.
+  const outOfForce = policyList.map((p) => whollyOutside(p, request.trainees));
   $('chart-provinces').replaceChildren(barChart(across.map((res, i) => ({
     label: `${provinceName(rules.provinces, policyList[i].province)} ${policyList[i].id.split('-')[1]}`,
-    value: res.total ?? 0, error: res.ok && !res.errors.length ? undefined : msg(res.errors[0] ?? { message: '—' }), current: policyList[i].id === headline?.policy,
+    value: res.total ?? 0,
+    error: outOfForce[i] ? t('该通知在这些日期不在有效期内', 'not in force on these dates')
+      : res.ok && !res.errors.length ? undefined : msg(res.errors[0] ?? { message: '—' }),
+    current: policyList[i].id === headline?.policy,
     note: [(res.warnings ?? []).some((f) => f.code === 'policy.outside_effective_period')
       && t('该通知在这些日期不在有效期内', 'not in force on these dates'),
     (res.warnings ?? []).some((f) => f.code === 'policy.rate_unstated')
@@ -913,7 +936,7 @@ async function start() {
   });
   [jianxi, rules] = await Promise.all([engine(), catalog()]);
   policyList = rules.policies;
-  learnNotices(policyList);
+  learnNotices(policyList, rules.provinces);
   setUpPicker();
   fillFromCatalog();
   const saved = load(PAGE);

@@ -31,16 +31,22 @@ export const RESEARCH = new Set(['min_wage.caveat', 'min_wage.area_caveat', 'pol
 let notices = [];
 
 /** Learns the notices' names from the core's catalog. */
-export function learnNotices(policies) {
-  notices = (policies ?? []).map((p) => ({ id: p.id, document: p.document, province: p.province_zh }))
-    .sort((a, b) => b.id.length - a.id.length);
+export function learnNotices(policies, provinces = []) {
+  notices = (policies ?? []).map((p) => ({
+    id: p.id, document: p.document, province: p.province_zh,
+    provinceEn: provinces.find((x) => x.id === p.province)?.name_en ?? p.province,
+  })).sort((a, b) => b.id.length - a.id.length);
 }
 
-/** A notice as people cite it: its document number, else its province and year. */
+/**
+ * A notice as people cite it: in Chinese its document number (else province and
+ * year); in English, by province and year, since the document number is Chinese text.
+ */
 export function noticeName(id) {
   const p = notices.find((n) => n.id === id);
   if (!p) return id;
-  return p.document ?? t(`${p.province}${id.split('-')[1] ?? ''}年通知`, `the ${id.split('-')[1] ?? ''} notice`);
+  const year = id.split('-')[1] ?? '';
+  return t(p.document ?? `${p.province}${year}年通知`, `the ${p.provinceEn} ${year} notice`);
 }
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');

@@ -32,7 +32,7 @@ export function fillCheckboxes(box, name, entries) {
 export function noticeLabel(p, provinces = []) {
   const period = `${p.effective_from} – ${p.effective_to ?? ''}`.trim().replace(/–$/, t('起', 'onwards'));
   return t(`${p.province_zh}：${p.document ?? `《${p.title}》`}（${period}）`,
-    `${provinceName(provinces, p.province)}: ${p.document ?? p.title_en} (${period})`);
+    `${provinceName(provinces, p.province)}: the ${p.id.split('-')[1] ?? ''} notice (${period})`);
 }
 
 /**

@@ -17,7 +17,8 @@ async function start() {
   const list = rules.policies;
   const [application, summary] = await Promise.all(['unit-application', 'summary-table']
     .map((name) => fetch(`examples/${name}.json`).then((r) => r.json())));
-  const provinces = [...new Map(list.map((p) => [p.province, p.province_zh])).entries()];
+  const provinces = [...new Map(list.map((p) => [p.province, p.province_zh])).entries()]
+    .map(([id, zh]) => [id, zh, rules.provinces.find((x) => x.id === id)?.name_en]);
   const form = rules.forms.find((f) => f.id === 'unit-application') ?? rules.forms[0];
   const channel = document.getElementById('app-channel');
   whenChecked((request, result, leftovers) => {
