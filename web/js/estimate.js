@@ -732,7 +732,10 @@ function renderCharts(request) {
   const started = performance.now();
   const headline = lastResult;
   $('charts').hidden = $('result').dataset.ok !== 'true';
-  if ($('charts').hidden) return;
+  if ($('charts').hidden) {
+    for (const id of ['chart-retention', 'chart-provinces', 'chart-retention-note', 'chart-provinces-note']) $(id).replaceChildren();
+    return;
+  }
   const errorLabel = t('无法计算', 'cannot compute');
   // Against retention: the headline first (retention as the page worked it out), then
   // the same request with a flat retention_rate from 0% to 100%.
