@@ -35,7 +35,7 @@ test('a line\'s clause opens in place with the exact text, title and document nu
   const expected = cli(example);
   const rule = expected.lines[0].rule;
   const button = page.locator('#lines tbody tr').first().locator('button.rule');
-  assert.equal(await button.textContent(), rule);
+  assert.equal(await button.getAttribute('data-rule'), rule);
   await button.click();
   await page.waitForFunction(() => document.getElementById('clause-dialog')?.open);
   const { policy, clause } = clauseOf(rule);
@@ -56,7 +56,7 @@ test('a line\'s clause opens in place with the exact text, title and document nu
   // By keyboard: Enter on the focused button opens it again; in English the rendering comes first.
   await page.click('#lang-switch');
   await page.locator('#interpretations button.rule').first().focus();
-  const irule = await page.locator('#interpretations button.rule').first().textContent();
+  const irule = await page.locator('#interpretations button.rule').first().getAttribute('data-rule');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.getElementById('clause-dialog')?.open);
   const en = await shownClause(page);
@@ -118,7 +118,7 @@ test('on a phone the clause is a sheet from the bottom; eligibility reasons open
     const elig = await open(phone.context, session.server.origin, 'eligibility.html');
     await loadExample(elig);
     const reason = elig.locator('#reasons li button.rule').first();
-    const rule = await reason.textContent();
+    const rule = await reason.getAttribute('data-rule');
     await reason.tap();
     await elig.waitForFunction(() => document.getElementById('clause-dialog')?.open);
     const r = await shownClause(elig);

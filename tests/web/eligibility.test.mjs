@@ -16,7 +16,7 @@ async function verdict(page) {
   await page.waitForTimeout(300);
   return page.evaluate(() => ({
     eligible: document.getElementById('verdict-text').dataset.eligible,
-    reasons: [...document.querySelectorAll('#reasons li')].map((li) => [li.dataset.effect, li.querySelector('.rule').textContent]),
+    reasons: [...document.querySelectorAll('#reasons li')].map((li) => [li.dataset.effect, li.querySelector('.rule').dataset.rule]),
   }));
 }
 
@@ -81,7 +81,7 @@ test('desktop screenshot, English switch, nothing off 127.0.0.1', async () => {
     await page.click('#lang-switch');
     assert.equal(await page.locator('h1').textContent(), 'Can I join an internship?');
     assert.match(await page.locator('#reasons li').first().textContent(), /[a-z]{3}/);
-    assert.match(await page.locator('#engine-status').textContent(), /ready/);
+    assert.match(await page.locator('#engine-status').textContent(), /Ready/);
     await shot(page, 'eligibility-desktop-en');
     assert.deepEqual(desktop.problems, []);
     assert.deepEqual(foreign(desktop.requests, session.server.origin), []);

@@ -33,7 +33,7 @@ async function shown(page) {
   return page.evaluate(() => ({
     total: document.getElementById('total').dataset.value,
     items: Object.fromEntries([...document.querySelectorAll('#by-item tr')].map((r) => [r.dataset.item, Number(r.cells[1].dataset.value)])),
-    lines: [...document.querySelectorAll('#lines tbody tr')].map((r) => [r.cells[1].textContent, Number(r.cells[5].dataset.value), r.cells[6].querySelector('button.rule').textContent]),
+    lines: [...document.querySelectorAll('#lines tbody tr')].map((r) => [r.cells[1].textContent, Number(r.cells[5].dataset.value), r.cells[6].querySelector('button.rule').dataset.rule]),
     interpretations: document.querySelectorAll('#interpretations li').length,
     request: JSON.parse(document.getElementById('request-json').textContent),
   }));
@@ -42,6 +42,8 @@ async function shown(page) {
 test('typing the example gives the CLI\'s total, items and every line with its clause', async () => {
   const page = await open(session.browser.context, session.server.origin, 'estimate.html');
   await page.click('#clear');
+  await page.locator('#notice-expert summary').click();
+  await page.check('input[name="mode"][value="policy"]');
   await page.selectOption('#policy', example.policy);
   await page.locator('#place-city').pressSequentially(example.place);
   await fillTrainee(page, 0, example.trainees[0]);

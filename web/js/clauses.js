@@ -7,15 +7,30 @@
 // closes it, and focus goes back to the button that opened it.
 import { catalog } from './engine.js';
 import { lang, t } from './i18n.js';
+import { noticeName } from './plain.js';
 
-/** A button naming a clause id; a click anywhere on the page opens it (see below). */
+/** A clause as people cite it: the notice's document number and the article or section. */
+export function clauseName(rule) {
+  const [policyId, part = ''] = String(rule).split('#');
+  const notice = noticeName(policyId).replace(/^the /, '');
+  if (!part) return notice;
+  if (part === '?') return t(`${notice}（条款未见原文）`, `${notice} (clause not found)`);
+  const article = part.match(/^a(\d+)(?:\.(\d+))?(.*)$/);
+  if (article) {
+    const [, a, para, rest] = article;
+    return t(`${notice} 第${a}条${para ? `第${para}款` : ''}${rest}`, `${notice} art. ${a}${para ? `(${para})` : ''}${rest}`);
+  }
+  return t(`${notice} 第${part}项`, `${notice} § ${part}`);
+}
+
+/** A button naming a clause; a click anywhere on the page opens it (see below). */
 export function clauseButton(rule) {
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'rule';
   button.dataset.rule = rule;
   button.setAttribute('aria-haspopup', 'dialog');
-  button.textContent = rule;
+  button.textContent = clauseName(rule);
   return button;
 }
 

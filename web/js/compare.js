@@ -9,6 +9,7 @@
 import { clauseButton } from './clauses.js';
 import { catalog, engine, markFirstResult } from './engine.js';
 import { nameIn, percent, provinceName, today } from './format.js';
+import { loadFailed } from './load-failure.js';
 import { initLanguage, lang, msg, setText, t } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
@@ -404,11 +405,11 @@ try {
   input.addEventListener('input', updateDate);
   renderTable();
   await updateDate();
-  setText($('engine-status'), `规则引擎 ${jianxi.version()} 已就绪：${cat.policies.length} 份通知`,
-    `Rule engine ${jianxi.version()} ready: ${cat.policies.length} notices`);
+  setText($('engine-status'), `已收录 ${cat.policies.length} 份通知。`, `Ready: ${cat.policies.length} notices.`);
   markFirstResult();
   document.body.dataset.ready = 'true';
 } catch (err) {
-  setText($('engine-status'), `规则引擎加载失败：${err}`, `The rule engine failed to load: ${err}`);
+  console.warn(err);
+  loadFailed($('engine-status'));
   throw err;
 }

@@ -11,7 +11,9 @@ import { catalog, engine, markFirstResult } from './engine.js';
 import { showFindings } from './findings.js';
 import { debounce, nameIn, nameOf, provinceName, today } from './format.js';
 import { initLanguage, msg, t, setText } from './i18n.js';
-import { fillCheckboxes } from './policy-choice.js';
+import { fillCheckboxes, noticeLabel } from './policy-choice.js';
+import { learnNotices } from './plain.js';
+import { loadFailed } from './load-failure.js';
 import { load, save } from './store.js';
 import { initHandoff } from './handoff.js';
 
@@ -77,8 +79,7 @@ function fillProvinces() {
 function fillNotices() {
   const province = $('province').value;
   const list = rules.policies.filter((p) => !province || p.province === province);
-  fillWithBlank($('policy'), list.map((p) => [p.id, t(`${p.id}（${p.document ?? '无文号'}，${p.effective_from} 起）`,
-    `${p.id} (from ${p.effective_from})`)]), t('按日期自动选择', 'Chosen by date'));
+  fillWithBlank($('policy'), list.map((p) => [p.id, noticeLabel(p, rules.provinces)]), t('按日期自动选择', 'Chosen by date'));
 }
 
 function fillFromCatalog() {
@@ -127,11 +128,13 @@ function render(result, request) {
   const bad = badDates();
   const needs = missing(request);
   // Findings of the core about a date the browser could not read are replaced by the page's own.
+  // No notice in force is an outcome of its own, not a mistake in the form.
+  const noNotice = needs.length ? null : result.errors.find((f) => f.code === 'policy.none_in_force');
   const shown = {
     ...result,
     // and, until the person has said enough, not the core's "… is missing": the page lists what it needs.
     errors: [...bad.map(dateProblem), ...result.errors.filter((f) => !bad.some((id) => f.path === `/${id}`)
-      && !(needs.length && f.code.endsWith('.missing')))],
+      && !(needs.length && f.code.endsWith('.missing')) && f !== noNotice)],
     // Until the person has said enough, only errors in what they typed are shown.
     warnings: needs.length ? [] : result.warnings.filter((f) => !f.path?.startsWith('/policy') && !f.path?.startsWith('/province') && f.path !== '/as_of'),
   };
@@ -148,13 +151,15 @@ function render(result, request) {
   }));
   const verdict = $('verdict-text');
   const waiting = needs.length > 0;
-  const blocked = !waiting && (shown.errors.length > 0);
+  const blocked = !waiting && !noNotice && (shown.errors.length > 0);
   const outOfForce = result.warnings.some((f) => f.code === 'policy.outside_effective_period');
-  verdict.dataset.eligible = waiting || blocked ? '' : String(result.eligible);
+  verdict.dataset.eligible = waiting || blocked || noNotice ? '' : String(result.eligible);
   verdict.dataset.blocked = String(blocked);
   verdict.dataset.waiting = String(waiting);
   verdict.dataset.outOfForce = String(outOfForce && !waiting);
+  verdict.dataset.outcome = waiting ? 'waiting' : noNotice ? 'no-notice' : blocked ? 'blocked' : result.eligible ? 'eligible' : 'not-eligible';
   verdict.textContent = waiting ? t('请先填写下列信息，再给出结果：', 'Fill in the following, then the result appears:')
+    : noNotice ? t('暂无可依据的见习通知，无法判断', 'No notice in force to decide by')
     : blocked ? t('暂不能判断：请先改正标出的错误', 'Cannot decide yet: correct the marked errors first')
       : result.eligible
         ? (outOfForce ? t('按该通知符合条件，但该通知在此日期不在有效期内', 'You would qualify under this notice, but it is not in force on that date')
@@ -181,17 +186,23 @@ function render(result, request) {
     const doc = document.createElement('span');
     doc.lang = 'zh-CN';
     doc.textContent = policy.document ?? '';
-    notice.append(doc, t(`（${policy.id}）`, ` (${policy.id})`));
+    notice.append(doc);
     if (result.policy_choice && !request.policy) {
       notice.append(' ', t(`，在 ${request.as_of} 有效的通知中按规则选用。`, `, chosen among the notices in force on ${request.as_of}.`));
     }
   }
-  const effectName = { admits: t('符合', 'admits'), excludes: t('不符合', 'excludes'), note: t('说明', 'note') };
-  $('reasons').replaceChildren(...(waiting ? [] : result.reasons ?? []).map((r) => {
+  renderNextSteps(noNotice, result, request, waiting || blocked);
+  // The reasons that decide the verdict come first; beside a "yes", a rule that does
+  // not apply to the person is said to be not applicable, not "does not qualify".
+  const effectName = { admits: t('符合', 'Qualifies'), excludes: t('不符合', 'Does not qualify'), note: t('说明', 'Note') };
+  const deciding = result.eligible ? 'admits' : 'excludes';
+  const reasons = (waiting || noNotice ? [] : result.reasons ?? [])
+    .map((r, i) => [r, i]).sort(([a, i], [b, j]) => ((b.effect === deciding) - (a.effect === deciding)) || i - j).map(([r]) => r);
+  $('reasons').replaceChildren(...reasons.map((r) => {
     const li = document.createElement('li');
     li.dataset.effect = r.effect ?? 'note';
     const tag = document.createElement('strong');
-    tag.textContent = effectName[r.effect] ?? effectName.note;
+    tag.textContent = result.eligible && r.effect === 'excludes' ? t('不适用', 'Not applicable') : effectName[r.effect] ?? effectName.note;
     li.append(tag, ' ', msg(r));
     return withRule(li, r.rule);
   }));
@@ -210,6 +221,30 @@ function render(result, request) {
   }));
   renderBar();
   renderExampleNote(request);
+}
+
+/**
+ * What to do next: with no notice in force, whom to ask and what the person can still
+ * do; with a "no", what would change the answer, asked of the core itself.
+ */
+function renderNextSteps(noNotice, result, request, hide) {
+  const steps = [];
+  if (noNotice) {
+    steps.push(msg(noNotice));
+    steps.push(t('请向当地人社部门或公共就业服务机构咨询现在是否开展就业见习、按什么条件报名。',
+      'Ask the local human resources and social security office or public employment service whether internships are offered now, and on what terms.'));
+    steps.push(t('您填写的信息没有错误；收录新的通知后，本页会按新通知判断。', 'Nothing you entered is wrong; once a newer notice is added, this page will decide by it.'));
+  } else if (!hide && result.eligible === false) {
+    if (!request.registered_unemployed && !request.employed) {
+      const variant = jianxi.evaluate({ ...request, registered_unemployed: true });
+      if (variant.ok && !variant.errors.length && variant.eligible === true) {
+        steps.push(t('如果办理失业登记，按同一通知可以参加就业见习（作为登记失业青年）。可到户籍地或常住地的公共就业服务机构办理。',
+          'If you register as unemployed, you would qualify under the same notice (as a registered unemployed young person). Register at a public employment service office.'));
+      }
+    }
+  }
+  $('next-steps').replaceChildren(...steps.map((text) => Object.assign(document.createElement('li'), { textContent: text })));
+  $('next-steps-box').hidden = !steps.length;
 }
 
 /** On a phone, the verdict stays in view at the bottom while the form is edited. */
@@ -260,6 +295,7 @@ async function start() {
     if (lastResult) render(lastResult, lastRequest);
   });
   [jianxi, rules] = await Promise.all([engine(), catalog()]);
+  learnNotices(rules.policies, rules.provinces);
   fillFromCatalog();
   const saved = load(PAGE);
   fillForm(saved ?? {});
@@ -289,11 +325,14 @@ async function start() {
   });
   evaluateNow();
   document.body.dataset.firstResultMs = String(Math.round(performance.now() - started));
-  setText($('engine-status'), `规则引擎 ${jianxi.version()} 已就绪`, `Rule engine ${jianxi.version()} ready`);
+  form.inert = false;
+  form.classList.remove('loading');
+  setText($('engine-status'), '可以开始填写。', 'Ready: fill in the form.');
   await initHandoff({ readRequest, evaluate: (r) => jianxi.evaluate(r), form });
   document.body.dataset.ready = 'true';
 }
 
 start().catch((err) => {
-  setText($('engine-status'), `规则引擎加载失败：${err}`, `The rule engine failed to load: ${err}`);
+  console.warn(err);
+  loadFailed($('engine-status'), form);
 });

@@ -2,6 +2,7 @@
 // page shows about the rules (notices, names, templates, forms, places) comes from the
 // core's `catalog` answer; the pages hold no copy of the rules.
 import { loadJianxi } from '../jianxi.js';
+import { learnNotices } from './plain.js';
 
 let loading;
 export function engine() {
@@ -18,7 +19,11 @@ const catalogs = new Map();
 export async function catalog(options = {}) {
   const key = JSON.stringify(Object.keys(options).sort().map((k) => [k, options[k]]));
   if (!catalogs.has(key)) {
-    catalogs.set(key, engine().then((jianxi) => jianxi.evaluate({ kind: 'catalog', ...options })));
+    catalogs.set(key, engine().then((jianxi) => {
+      const answer = jianxi.evaluate({ kind: 'catalog', ...options });
+      if (!Object.keys(options).length) learnNotices(answer.policies, answer.provinces);
+      return answer;
+    }));
   }
   return catalogs.get(key);
 }

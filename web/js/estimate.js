@@ -10,10 +10,13 @@ import { clauseButton, clauseFootnotes } from './clauses.js';
 import { combobox } from './combobox.js';
 import { clearFindings, showFindings } from './findings.js';
 import { debounce, download, nameIn, percent, provinceName, today, yuan } from './format.js';
-import { initLanguage, msg, t, translateNew, setText } from './i18n.js';
+import { initLanguage, lang, msg, rawMsg, t, translateNew, setText, withLanguage } from './i18n.js';
 import { fillCheckboxes, fillOptions, fillPolicyChoosers, provinceOf } from './policy-choice.js';
 import { load, save } from './store.js';
+import { estimateStatus, refusalOf, whollyOutside, withoutFigures } from './estimate-status.js';
+import { learnNotices, RESEARCH, researchTrail } from './plain.js';
 import { initHandoff } from './handoff.js';
+import { loadFailed } from './load-failure.js';
 
 const PAGE = 'estimate';
 const form = document.getElementById('estimate-form');
@@ -55,11 +58,12 @@ function readTrainee(li) {
 
 export function readRequest() {
   const request = { kind: 'subsidy' };
-  if (form.mode.value === 'province') {
-    request.province = $('province').value;
-    request.as_of = $('as_of').value;
-  } else {
+  if (form.mode.value === 'policy') {
     request.policy = $('policy').value;
+  } else {
+    if ($('place-province').value) request.province = $('place-province').value;
+    const asOf = $('as_of').value || firstStart();
+    if (asOf) request.as_of = asOf;
   }
   const place = readPlace();
   if (place) request.place = place;
@@ -93,6 +97,13 @@ function addTrainee(tr = {}) {
   set('contract.social_insurance', tr.contract?.social_insurance);
   set('insurance_premium', tr.insurance_premium);
   set('flexible_insurance_monthly', tr.flexible_insurance_monthly);
+  li.querySelector('.copy').addEventListener('click', () => {
+    const copy = addTrainee(readTrainee(li));
+    li.after(copy);
+    renumber();
+    copy.querySelector('select').focus();
+    changed();
+  });
   li.querySelector('.remove').addEventListener('click', () => {
     li.remove();
     renumber();
@@ -122,11 +133,13 @@ function renumber() {
 }
 
 function fillForm(request) {
-  const mode = request.province && !request.policy ? 'province' : 'policy';
+  const mode = request.policy ? 'policy' : 'province';
   form.mode.value = mode;
   if (request.policy) $('policy').value = request.policy;
-  if (request.province) $('province').value = request.province;
-  $('as_of').value = request.as_of ?? '';
+  if (request.province) $('place-province').value = request.province;
+  const pinned = request.as_of && request.as_of !== request.trainees?.[0]?.start;
+  $('as_of').value = pinned ? request.as_of : '';
+  $('notice-expert').open = mode === 'policy' || Boolean(pinned);
   $('wage_basis').value = request.wage_basis ?? rules.wage_basis?.[0]?.id ?? '';
   for (const id of ['min_wage', 'wage_tier', 'base_rate', 'retention_rate']) $(id).value = request[id] ?? '';
   for (const c of form.querySelectorAll('[name="region_flags"]')) {
@@ -144,29 +157,34 @@ function fillForm(request) {
 function showMode() {
   const mode = form.mode.value;
   for (const el of form.querySelectorAll('[data-mode]')) el.hidden = el.dataset.mode !== mode;
-  $('place-province').value = noticeProvince() ?? '';
+  if (mode === 'policy') $('place-province').value = noticeProvince() ?? '';
 }
 
 // ---- the place picker -------------------------------------------------------
 
 let pendingPlace = '';  // a place to show once the province's places are loaded
 
-const noticeProvince = () => provinceOf(policyList, {
-  policy: $('policy').value, province: form.mode.value === 'province' ? $('province').value : undefined,
-});
+const noticeProvince = () => (form.mode.value === 'province' ? $('place-province').value
+  : provinceOf(policyList, { policy: $('policy').value }));
 
 const isDate = (s) => /^\d{4}-\d{2}-\d{2}$/.test(s ?? '');
 
+const firstStart = () => {
+  const start = traineeList.querySelector('[name="start"]')?.value;
+  return isDate(start) ? start : '';
+};
+
 /** The date the picker's figures are for: the first intern's start, else today. */
 function placesAsOf() {
-  const start = traineeList.querySelector('[name="start"]')?.value;
-  return isDate(start) ? start : today();
+  return firstStart() || today();
 }
 
+// Only a figure short of an official text gets a word; the research trail itself is
+// in the collapsed "sources and confidence" section.
 const confidenceName = (c) => ({
-  high: t('可信度高', 'high confidence'), medium: t('可信度中', 'medium confidence'),
-  low: t('可信度低', 'low confidence'), missing: t('未核实', 'not confirmed'),
-}[c] ?? c);
+  medium: t('未见官方原文', 'not from an official text'), low: t('未见官方原文', 'not from an official text'),
+  missing: t('未核实', 'not confirmed'),
+}[c] ?? '');
 
 /** A name or source that exists only in Chinese, marked as such for an English page. */
 const zh = (text) => Object.assign(document.createElement('span'), { lang: 'zh-CN', textContent: text });
@@ -261,8 +279,7 @@ function policyFor(province, date) {
 
 function provinceChosen() {
   const province = $('place-province').value;
-  if (form.mode.value === 'province') $('province').value = province;
-  else $('policy').value = policyFor(province, placesAsOf())?.id ?? $('policy').value;
+  if (form.mode.value === 'policy') $('policy').value = policyFor(province, placesAsOf())?.id ?? $('policy').value;
   cityBox.text('');
   countyBox.text('');
   pendingPlace = '';
@@ -298,14 +315,14 @@ function setUpPicker() {
 function fillProvinces() {
   const withNotice = new Set(policyList.map((p) => p.province));
   const chosen = $('place-province').value;
-  $('place-province').replaceChildren(...(rules.provinces ?? []).filter((p) => withNotice.has(p.id))
-    .map((p) => new Option(provinceName(rules.provinces, p.id), p.id)));
+  $('place-province').replaceChildren(new Option(t('请选择省份', 'Choose a province'), ''),
+    ...(rules.provinces ?? []).filter((p) => withNotice.has(p.id)).map((p) => new Option(provinceName(rules.provinces, p.id), p.id)));
   $('place-province').value = chosen || noticeProvince() || '';
 }
 
 /** Fills every list the catalog names (again after a language switch). */
 function fillFromCatalog() {
-  fillPolicyChoosers(policyList, $('policy'), $('province'), rules.provinces);
+  fillPolicyChoosers(policyList, $('policy'), null, rules.provinces);
   fillOptions($('wage_basis'), rules.wage_basis);
   fillCheckboxes($('region-flags'), 'region_flags', rules.region_flags);
   for (const select of traineeList.querySelectorAll('[name="category"]')) fillOptions(select, rules.categories);
@@ -314,15 +331,21 @@ function fillFromCatalog() {
 
 // ---- results ----------------------------------------------------------------
 
-function render(result) {
+function render(answer) {
   markFirstResult();
-  lastResult = result;
-  showFindings(form, result, $('general-findings'));
-  const ok = result.ok;
-  $('total').textContent = ok ? yuan(result.total) : t('无法计算', 'cannot compute');
+  lastResult = answer;
+  const { shown, pending } = splitPending(answer);
+  showFindings(form, shown, $('general-findings'));
+  const reason = refusal(answer, pending);
+  const ok = !reason;
+  // An answer that refuses shows no figure anywhere: items, lines, wages, charts, print.
+  const result = ok ? answer : withoutFigures(answer);
+  $('total').textContent = ok ? yuan(result.total) : pending.length && !shown.errors.length ? '—' : t('无法计算', 'cannot compute');
   $('total').dataset.value = ok ? String(result.total) : '';
+  setText($('total-reason'), ...(ok ? ['', ''] : reason));
   $('result').dataset.ok = String(ok);
   for (const unit of document.querySelectorAll('.total .unit, .bar-total .unit')) unit.hidden = !ok;
+  renderNoticeUsed(answer);
   const r = result.retention;
   $('retention-used').textContent = r && r.rate !== null && r.rate !== undefined
     ? t(`留用率 ${percent(r.rate)}（${r.source === 'trainees' ? `${r.kept_on}/${r.completed} 人` : '按所填'}）`,
@@ -381,11 +404,13 @@ function render(result) {
   const footnotes = clauseFootnotes(order, $('footnotes'));
   document.body.dataset.footnotes = 'pending';
   footnotes.then(() => { if (lastResult === result) document.body.dataset.footnotes = String(order.length); });
+  $('by-item').hidden = !Object.keys(result.by_item ?? {}).length;
+  $('lines-details').hidden = !(result.lines ?? []).length;
   renderWage(result);
   markPlaceBoxes();
   offerCandidates(result);
   showWageField(result);
-  renderSummaryBar(result);
+  renderSummaryBar(result, shown, pending, ok);
   renderPrintInputs(readRequest());
 }
 
@@ -400,25 +425,117 @@ function fieldFor(path) {
   return null;
 }
 
-/** Kept in view while the form is edited: the total, by item, and what is missing. */
-function renderSummaryBar(result) {
-  $('bar-total').textContent = result.ok ? yuan(result.total) : t('无法计算', 'cannot compute');
-  $('bar-total').dataset.value = result.ok ? String(result.total) : '';
+// ---- what is shown before the person has touched a field ---------------------
+
+const touched = new Set();  // data-path of every field the person has edited
+
+function touch(e) {
+  const box = e.target.closest?.('[data-path]');
+  if (box) touched.add(box.dataset.path);
+}
+
+/** The path of the field box an input sits in. */
+const boxPath = (input) => input?.closest('[data-path]')?.dataset.path ?? '';
+
+/**
+ * Errors about a field still empty and never touched are not mistakes yet: they are
+ * what is still needed, listed as such and not marked on the field.
+ */
+function splitPending(result) {
+  const pending = (result.errors ?? []).filter((f) => {
+    if (!/\.missing$|^field\.required$|^date\.invalid$/.test(f.code)) return false;
+    if (f.code === 'policy.missing' || f.path === '/as_of') return !$('place-province').value || !firstStart();
+    const field = fieldFor(f.path);
+    if (!field || field.value !== '') return false;
+    if (f.path === '/place' || f.path?.startsWith('/min_wage')) return !touched.has('/place') && !touched.has(boxPath(field));
+    return !touched.has(boxPath(field));
+  });
+  return { pending, shown: { ...result, errors: (result.errors ?? []).filter((f) => !pending.includes(f)) } };
+}
+
+/** What is still needed, as links to the fields: "still needed: province, start date (intern 1)". */
+function neededList(pending) {
+  const box = document.createElement('div');
+  box.className = 'needed';
+  const head = document.createElement('p');
+  head.className = 'bar-needed';
+  head.textContent = t('还需填写：', 'Still needed:');
+  const list = document.createElement('ul');
+  const seen = new Set();
+  for (const f of pending) {
+    const field = (f.code === 'policy.missing' || f.path === '/as_of') ? $('place-province') : fieldFor(f.path);
+    if (!field || seen.has(field)) continue;
+    seen.add(field);
+    const label = field.labels?.[0]?.textContent?.trim() ?? '';
+    const intern = field.closest('li.trainee')?.querySelector('.number')?.textContent;
+    const a = document.createElement('a');
+    a.href = `#${field.id}`;
+    a.textContent = intern ? t(`${label}（见习人员 ${intern}）`, `${label} (intern ${intern})`) : label;
+    a.addEventListener('click', (e) => { e.preventDefault(); field.focus(); });
+    const li = document.createElement('li');
+    li.append(a);
+    list.append(li);
+  }
+  box.append(head, list);
+  return box;
+}
+
+/** The reason no figure is shown, [zh, en], or null. */
+function refusal(answer, pending) {
+  const outside = form.mode.value === 'policy' && (answer.warnings ?? []).some((f) => f.code === 'policy.outside_effective_period')
+    ? whollyOutside(policyList.find((p) => p.id === answer.policy), readRequest().trainees) : null;
+  return refusalOf(answer, { pending, outside });
+}
+
+/** Which notice the answer used, by its title and document number; in print, with the day it was made. */
+function renderNoticeUsed(answer) {
+  const policy = policyList.find((p) => p.id === answer.policy);
+  const made = today();
+  setText($('print-made'), `测算日期：${made}${policy ? `；依据《${policy.title}》${policy.document ?? ''}` : ''}`,
+    `Made on ${made}${policy ? `; under ${policy.title_en}${policy.document ? ` (${policy.document})` : ''}` : ''}`);
+  const box = $('notice-used');
+  if (!policy) {
+    const none = (answer.errors ?? []).find((f) => f.code === 'policy.none_in_force');
+    if (none) setText(box, ...withBoth(none));
+    else setText(box, '按所在省份和第一位见习人员的开始日期自动选用。', 'Chosen from the place and the first intern\'s start date.');
+    return;
+  }
+  const how = form.mode.value === 'policy' ? ['所指定的通知：', 'The notice you named: ']
+    : ['按所在省份和见习开始日期选用：', 'In force in the province on the start date: '];
+  const period = `${policy.effective_from} – ${policy.effective_to ?? ''}`;
+  if (lang() === 'en') {
+    const doc = Object.assign(document.createElement('span'), { lang: 'zh-CN', textContent: policy.document ?? '' });
+    box.replaceChildren(`${how[1]}${policy.title_en} `, ...(policy.document ? ['(', doc, ') '] : []), `in force ${period}`);
+  } else {
+    box.replaceChildren(`${how[0]}《${policy.title}》${policy.document ?? ''}（${period}）`);
+  }
+  box.dataset.policy = policy.id;
+}
+
+const withBoth = (finding) => ['zh', 'en'].map((language) => withLanguage(language, () => msg(finding)));
+
+/** Kept in view while the form is edited: the total, its status, by item, and what is missing. */
+function renderSummaryBar(result, shown, pending, ok) {
+  $('bar-total').textContent = ok ? yuan(result.total) : $('total').textContent;
+  $('bar-total').dataset.value = ok ? String(result.total) : '';
+  const status = ok ? estimateStatus(result, rules.items)
+    : shown.errors.some((f) => f.code !== 'policy.none_in_force') ? ['', ''] : [$('total-reason').dataset.zh, $('total-reason').dataset.en];
+  setText($('bar-status'), ...status);
+  $('bar-status').dataset.state = ok ? (status[0].startsWith('估算') ? 'caveats' : 'complete') : 'refused';
   $('bar-items').replaceChildren(...Object.entries(result.by_item ?? {}).map(([item, amount]) => {
     const li = document.createElement('li');
     li.dataset.item = item;
     li.append(`${nameIn(rules.items, item)} `, Object.assign(document.createElement('span'), { textContent: yuan(amount) }));
     return li;
   }));
-  const errors = result.errors ?? [];
+  // No notice in force is the reason itself (in the status), not something to fix.
+  const errors = (shown.errors ?? []).filter((f) => f.code !== 'policy.none_in_force');
   const box = $('bar-missing');
   box.dataset.count = String(errors.length);
-  if (!errors.length) {
-    box.replaceChildren(Object.assign(document.createElement('p'), {
-      className: 'bar-ok', textContent: t('信息已齐全', 'Nothing missing'),
-    }));
-    return;
-  }
+  box.dataset.pending = String(pending.length);
+  box.replaceChildren();
+  if (pending.length) box.append(neededList(pending));
+  if (!errors.length) return;
   const head = document.createElement('p');
   head.className = 'bar-count';
   head.textContent = t(`还需补正 ${errors.length} 项`, errors.length === 1 ? '1 thing to fix' : `${errors.length} things to fix`);
@@ -440,7 +557,7 @@ function renderSummaryBar(result) {
     li.append(a);
     list.append(li);
   }
-  box.replaceChildren(head, list);
+  box.append(head, list);
 }
 
 /** The inputs as plain values, for printing after the answer. */
@@ -527,13 +644,10 @@ function renderWage(result) {
       li.dataset.confidence = g.source.confidence;
       detail.textContent = [tierName(g.source.tier), t(`${g.source.effective} 起`, `from ${g.source.effective}`),
         confidenceName(g.source.confidence)].filter(Boolean).join(' · ');
-      const source = document.createElement('span');
-      source.className = 'wage-source';
-      source.append(t('来源：', 'Source: '), zh(g.source.source));
-      li.append(detail, source);
+      li.append(detail);
     } else {
       li.dataset.confidence = 'given';
-      detail.textContent = t('按所填月最低工资（min_wage）', 'the monthly minimum wage you gave (min_wage)');
+      detail.textContent = t('按所填月最低工资', 'the monthly minimum wage you gave');
       li.append(detail);
     }
     return li;
@@ -555,7 +669,22 @@ function renderWage(result) {
     return li;
   }));
   $('wage-used').hidden = !groups.length && !caveats.length && !asked.length && !place;
+  renderSources(result);
 }
+
+/** The research trail behind the figures used: sources, confidence, notes; collapsed. */
+function renderSources(result) {
+  const notes = [...(result.warnings ?? []), ...(result.errors ?? [])].filter((f) => RESEARCH.has(f.code))
+    .map((f) => researchTrail(f, rawMsg(f)));
+  for (const s of result.min_wage_sources ?? []) {
+    notes.push(t(`最低工资 ${s.amount} 元（第${s.tier}类，${s.effective} 起），可信度 ${confidenceWord(s.confidence)}：${s.source}`,
+      `Minimum wage ${s.amount} yuan (tier ${s.tier}, from ${s.effective}), confidence ${s.confidence}: ${s.source}`));
+  }
+  $('sources-list').replaceChildren(...[...new Set(notes)].map((text) => Object.assign(document.createElement('li'), { textContent: text })));
+  $('sources').hidden = !notes.length;
+}
+
+const confidenceWord = (c) => ({ high: '高', medium: '中', low: '低' }[c] ?? c);
 
 /** An ambiguous place: one button per candidate the core names, each picking its code. */
 function offerCandidates(result) {
@@ -605,6 +734,11 @@ function headlineWage(result) {
 function renderCharts(request) {
   const started = performance.now();
   const headline = lastResult;
+  $('charts').hidden = $('result').dataset.ok !== 'true';
+  if ($('charts').hidden) {
+    for (const id of ['chart-retention', 'chart-provinces', 'chart-retention-note', 'chart-provinces-note']) $(id).replaceChildren();
+    return;
+  }
   const errorLabel = t('无法计算', 'cannot compute');
   // Against retention: the headline first (retention as the page worked it out), then
   // the same request with a flat retention_rate from 0% to 100%.
@@ -623,7 +757,7 @@ function renderCharts(request) {
   }
   sweep.forEach((res, i) => bars.push({
     label: t(`留用率 ${percent(rates[i])}`, `retention ${percent(rates[i])}`), value: res.total ?? 0,
-    error: res.ok ? undefined : msg(res.errors[0]), current: given === rates[i],
+    error: res.ok && !res.errors.length ? undefined : msg(res.errors[0] ?? { message: '—' }), current: given === rates[i],
   }));
   const retentionChart = barChart(bars, { title: t('留用率与测算', 'Estimate by retention rate'), format: yuan, errorLabel });
   retentionChart.querySelector('li')?.setAttribute('data-headline', given === undefined ? 'true' : 'false');
@@ -631,6 +765,12 @@ function renderCharts(request) {
   setText($('chart-retention-note'),
     `第一行为本次测算（留用率${used}）；其余各行改按单位整体留用率（retention_rate）0%–100% 计算，其他输入不变。`,
     `The first row is this estimate (retention ${used}); the other rows set one retention rate for the whole unit, 0%–100%, all else unchanged.`);
+  const figures = sweep.filter((res) => res.ok && !res.errors.length).map((res) => res.total);
+  if (figures.length === sweep.length && new Set(figures).size === 1) {
+    const note = $('chart-retention-note');
+    setText(note, `${note.dataset.zh}按这份通知，留用率不影响补贴金额。`, `${note.dataset.en} Under this notice the retention rate does not change the subsidy.`);
+    note.dataset.flat = 'true';
+  }
   if (given !== undefined) {
     setText($('chart-retention-note'), `各行按单位整体留用率 0%–100% 计算；所填 ${percent(given)} 即本次测算。`,
       `Each row sets one retention rate for the whole unit, 0%–100%; the ${percent(given)} given is this estimate.`);
@@ -647,9 +787,14 @@ function renderCharts(request) {
   delete base.wage_tier;
   if (wage !== undefined) base.min_wage = wage;
   const across = jianxi.evaluate(policyList.map((p) => ({ ...base, policy: p.id })));
+  // A notice wholly out of force on the interns' dates is marked, never drawn as a bar.
+  const outOfForce = policyList.map((p) => whollyOutside(p, request.trainees));
   $('chart-provinces').replaceChildren(barChart(across.map((res, i) => ({
     label: `${provinceName(rules.provinces, policyList[i].province)} ${policyList[i].id.split('-')[1]}`,
-    value: res.total ?? 0, error: res.ok ? undefined : msg(res.errors[0]), current: policyList[i].id === headline?.policy,
+    value: res.total ?? 0,
+    error: outOfForce[i] ? t('该通知在这些日期不在有效期内', 'not in force on these dates')
+      : res.ok && !res.errors.length ? undefined : msg(res.errors[0] ?? { message: '—' }),
+    current: policyList[i].id === headline?.policy,
     note: [(res.warnings ?? []).some((f) => f.code === 'policy.outside_effective_period')
       && t('该通知在这些日期不在有效期内', 'not in force on these dates'),
     (res.warnings ?? []).some((f) => f.code === 'policy.rate_unstated')
@@ -668,8 +813,30 @@ function renderCharts(request) {
 
 const chartsLater = debounce(renderCharts, 250);
 
+const BLANK = { trainees: [{}] };
+
+/** Restored or example inputs count as typed: their mistakes are shown at once. */
+function markTouched() {
+  for (const box of form.querySelectorAll('[data-path]')) touched.add(box.dataset.path);
+}
+
+/** The example is labelled as such while the form still holds it unchanged. */
+let exampleText = null;
+async function renderExampleNote(request) {
+  exampleText ??= JSON.stringify(stripDerived(await exampleRequest()));
+  const same = JSON.stringify(stripDerived(request)) === exampleText;
+  $('example-note').hidden = !same;
+  document.body.dataset.example = String(same);
+}
+
+const stripDerived = (request) => {
+  const { kind, as_of: asOf, ...rest } = request;
+  return { ...rest, trainees: (rest.trainees ?? []).map((tr) => ({ retained: false, ...tr })) };
+};
+
 function evaluateNow() {
   const request = readRequest();
+  renderExampleNote(request);
   save(PAGE, request);
   $('request-json').textContent = JSON.stringify(request, null, 1);
   const result = jianxi.evaluate(request);
@@ -775,9 +942,12 @@ async function start() {
   });
   [jianxi, rules] = await Promise.all([engine(), catalog()]);
   policyList = rules.policies;
+  learnNotices(policyList, rules.provinces);
   setUpPicker();
   fillFromCatalog();
-  fillForm(load(PAGE) ?? await exampleRequest());
+  const saved = load(PAGE);
+  fillForm(saved ?? BLANK);
+  if (saved) markTouched();
   await refreshPlaces();
   const noticeChanged = () => {
     const before = $('place-province').value;
@@ -791,21 +961,27 @@ async function start() {
   };
   form.addEventListener('input', (e) => { if (e.target.name === 'mode') noticeChanged(); changed(); });
   form.addEventListener('change', (e) => {
-    if (e.target.name === 'mode' || e.target.id === 'policy' || e.target.id === 'province') noticeChanged();
+    if (e.target.name === 'mode' || e.target.id === 'policy') noticeChanged();
     if (e.target.name === 'start') refreshPlaces();
     changed();
   });
   form.addEventListener('submit', (e) => e.preventDefault());
+  form.addEventListener('input', touch);
+  form.addEventListener('change', touch);
+  form.addEventListener('focusout', (e) => { if (e.target.value) touch(e); });
   $('add-trainee').addEventListener('click', () => {
     addTrainee({ start: '', end: '' }).querySelector('select').focus();
     changed();
   });
   $('load-example').addEventListener('click', async () => {
     fillForm(await exampleRequest());
+    markTouched();
     evaluateNow();
     document.body.dataset.examples = String(Number(document.body.dataset.examples ?? 0) + 1);
   });
-  $('clear').addEventListener('click', () => { fillForm({ policy: $('policy').value, trainees: [{}] }); evaluateNow(); });
+  const startOver = () => { touched.clear(); fillForm(BLANK); evaluateNow(); };
+  $('clear').addEventListener('click', startOver);
+  $('clear-example').addEventListener('click', () => { startOver(); $('place-province').focus(); });
   $('export').addEventListener('click', () => download('jianxi-estimate.json', `${JSON.stringify(readRequest(), null, 1)}\n`));
   $('import').addEventListener('change', async (e) => {
     const file = e.target.files[0];
@@ -817,12 +993,15 @@ async function start() {
   renderCharts(readRequest());
   const ms = Math.round(performance.now() - loadStarted);
   document.body.dataset.firstResultMs = String(ms);
-  setText(status, `规则引擎 ${jianxi.version()} 已就绪`, `Rule engine ${jianxi.version()} ready`);
+  form.inert = false;
+  form.classList.remove('loading');
+  setText(status, '可以开始填写。', 'Ready: fill in the form.');
   await initHandoff({ readRequest, evaluate: (r) => jianxi.evaluate(r), form, after: $('result') });
   document.body.dataset.ready = 'true';
 }
 
 start().catch((err) => {
-  setText(status, `规则引擎加载失败：${err}`, `The rule engine failed to load: ${err}`);
+  console.warn(err);
+  loadFailed(status, form);
   clearFindings(form);
 });

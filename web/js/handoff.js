@@ -9,6 +9,7 @@
 //   figures used with their dates, and what the answer does not cover.
 // Importing this module restores a shared link before the page reads its saved inputs.
 import { catalog } from './engine.js';
+import { clauseButton } from './clauses.js';
 import { msg, t } from './i18n.js';
 import { save } from './store.js';
 
@@ -112,7 +113,7 @@ export function channelBlock(policy) {
     el('p', { text: tx(ch.where) }), zones,
     el('p', { class: 'label', text: t('须提交的材料：', 'Documents asked for:') }), docs,
     ch.documents_note ? el('p', { class: 'hint', text: tx(ch.documents_note) }) : null,
-    el('p', {}, el('span', { class: 'rule', text: ch.rule })));
+    el('p', {}, clauseButton(ch.rule)));
 }
 
 /** "Data as of": the notice and its dates, the rules' version, the wage figures used, what is not covered. */
@@ -126,19 +127,29 @@ export function asOfBlock(rules, policy, result = {}) {
   const divisions = rules.divisions_dataset?.data ?? '';
   items.push(el('li', { text: t(`规则数据版本 ${String(rules.rules_version ?? '').slice(0, 12)}；行政区划：${divisions}`,
     `Rules version ${String(rules.rules_version ?? '').slice(0, 12)}; divisions: ${divisions}`) }));
+  const trail = [];
   for (const s of result.min_wage_sources ?? []) {
-    items.push(el('li', { text: t(`最低工资：第${s.tier}类 ${s.amount} 元，${s.effective} 起${s.date_confirmed === false ? '（日期未确认）' : ''}，可信度 ${s.confidence}，来源：${s.source}`,
-      `Minimum wage: tier ${s.tier}, ${s.amount} yuan from ${s.effective}${s.date_confirmed === false ? ' (date not confirmed)' : ''}, confidence ${s.confidence}, source: ${s.source}`) }));
+    const unconfirmed = s.confidence !== 'high';
+    items.push(el('li', { text: t(`最低工资：第${s.tier}类 ${s.amount} 元/月，${s.effective} 起${s.date_confirmed === false ? '（日期未确认）' : ''}${unconfirmed ? '（未见官方原文，请核实）' : ''}`,
+      `Minimum wage: tier ${s.tier}, ${s.amount} yuan a month from ${s.effective}${s.date_confirmed === false ? ' (date not confirmed)' : ''}${unconfirmed ? ' (not from an official text; check it)' : ''}`) }));
+    trail.push(t(`第${s.tier}类 ${s.amount} 元，可信度 ${s.confidence}：${s.source}`, `Tier ${s.tier}, ${s.amount} yuan, confidence ${s.confidence}: ${s.source}`));
   }
   const gaps = [];
-  for (const u of result.unknown ?? policy?.unknown ?? []) gaps.push(`${msg(u)}${u.rule ? ` [${u.rule}]` : ''}`);
-  for (const f of result.errors ?? []) {
-    if (f.code === 'min_wage.unconfirmed' || f.code === 'place.unknown' || f.code === 'policy.none_in_force') gaps.push(msg(f));
+  for (const u of result.unknown ?? policy?.unknown ?? []) gaps.push(msg(u));
+  for (const f of [...(result.errors ?? []), ...(result.warnings ?? [])]) {
+    if (['min_wage.unconfirmed', 'place.unknown', 'policy.none_in_force', 'policy.outside_effective_period',
+      'policy.start_unconfirmed', 'policy.figure_caveat', 'min_wage.caveat', 'min_wage.area_caveat'].includes(f.code)) gaps.push(msg(f));
   }
+  const refused = (result.errors ?? []).length > 0;
   const list = el('ul', {}, ...items);
   const notCovered = gaps.length
-    ? el('div', {}, el('p', { class: 'label', text: t('本次答复未涵盖：', 'Not covered by this answer:') }), el('ul', {}, ...gaps.map((g) => el('li', { text: g }))))
-    : el('p', { class: 'hint', text: t('所选通知和地区、日期的规定均已收录。', 'Every provision for the chosen notice, place and date is covered.') });
+    ? el('div', {}, el('p', { class: 'label', text: t('本次答复未涵盖或未能核实：', 'Not covered or not confirmed by this answer:') }), el('ul', {}, ...[...new Set(gaps)].map((g) => el('li', { text: g }))))
+    : refused ? el('p', { class: 'hint', text: t('本次未能给出结果，原因见上。', 'This answer gives no result; the reason is above.') })
+      : el('p', { class: 'hint', text: t('所选通知和地区、日期的规定均已收录。', 'Every provision for the chosen notice, place and date is covered.') });
+  const sources = trail.length
+    ? el('details', { class: 'sources' }, el('summary', { text: t('资料来源与可信度', 'Sources and confidence') }), el('ul', {}, ...trail.map((x) => el('li', { text: x }))))
+    : null;
+  if (sources) return el('div', {}, list, notCovered, sources);
   return el('div', {}, list, notCovered);
 }
 

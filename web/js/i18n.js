@@ -1,5 +1,7 @@
 // Chinese first, English on request: static text carries its English in data-en,
 // dynamic text picks message or message_en. The choice is kept in localStorage.
+import { plainMessage } from './plain.js';
+
 const KEY = 'jianxi.lang';
 let current = localStorage.getItem(KEY) === 'en' ? 'en' : 'zh';
 
@@ -8,8 +10,22 @@ export const lang = () => current;
 /** The text for the current language: t('中文', 'English'). */
 export const t = (zh, en) => (current === 'en' && en ? en : zh);
 
-/** A finding's or reason's message in the current language. */
-export const msg = (item) => (current === 'en' && item.message_en ? item.message_en : item.message);
+/** Runs fn with the page's language set to `language` ('zh' or 'en'), for text kept in both. */
+export function withLanguage(language, fn) {
+  const was = current;
+  current = language;
+  try {
+    return fn();
+  } finally {
+    current = was;
+  }
+}
+
+/** A finding's or reason's message as the core wrote it, in the current language. */
+export const rawMsg = (item) => (current === 'en' && item.message_en ? item.message_en : item.message);
+
+/** A finding's or reason's message in the current language and in plain words. */
+export const msg = (item) => plainMessage(item, rawMsg(item));
 
 function applyStatic() {
   document.documentElement.lang = current === 'en' ? 'en' : 'zh-CN';

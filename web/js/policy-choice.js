@@ -28,19 +28,27 @@ export function fillCheckboxes(box, name, entries) {
   }));
 }
 
+/** A notice as people know it: province, document number (else title) and period in force. */
+export function noticeLabel(p, provinces = []) {
+  const period = `${p.effective_from} – ${p.effective_to ?? ''}`.trim().replace(/–$/, t('起', 'onwards'));
+  return t(`${p.province_zh}：${p.document ?? `《${p.title}》`}（${period}）`,
+    `${provinceName(provinces, p.province)}: the ${p.id.split('-')[1] ?? ''} notice (${period})`);
+}
+
 /**
  * The notice chooser (one option per notice) and the province chooser, in the chosen
  * language; called again after a language switch, keeping what was chosen.
  */
 export function fillPolicyChoosers(list, policySelect, provinceSelect, provinces = []) {
   const chosenPolicy = policySelect.value;
-  const chosenProvince = provinceSelect.value;
+  const chosenProvince = provinceSelect?.value;
   policySelect.replaceChildren(...list.map((p) => {
-    const o = new Option(t(`${p.province_zh} ${p.id}${p.document ? `（${p.document}）` : ''}`,
-      `${provinceName(provinces, p.province)} ${p.id} (${p.issued})`), p.id);
+    const o = new Option(noticeLabel(p, provinces), p.id);
     o.dataset.province = p.province;
     return o;
   }));
+  if (chosenPolicy) policySelect.value = chosenPolicy;
+  if (!provinceSelect) return;
   const ids = [...new Set(list.map((p) => p.province))];
   provinceSelect.replaceChildren(...ids.map((id) => new Option(provinceName(provinces, id), id)));
   if (chosenPolicy) policySelect.value = chosenPolicy;

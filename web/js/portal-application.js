@@ -3,7 +3,8 @@
 // checked by the core, each finding shown beside the field it names.
 import { showFindings } from './findings.js';
 import { debounce } from './format.js';
-import { translateNew } from './i18n.js';
+import { noticeLabel } from './policy-choice.js';
+import { t, translateNew } from './i18n.js';
 import { save } from './store.js';
 
 const form = document.getElementById('app-form');
@@ -11,6 +12,7 @@ const $ = (id) => document.getElementById(id);
 let jianxi;
 let spec = { sections: [], declarations: [], policies: {} };
 let onChecked = () => {};
+let example = {};
 /** Calls fn(request, result) after every check (the printed report follows the form). */
 export const whenChecked = (fn) => { onChecked = fn; };
 const lists = {};      // list section key -> <ol>
@@ -156,11 +158,15 @@ function addRow(name, values = {}) {
   return li;
 }
 
+/**
+ * Fills the form. Declarations are the unit's own legal statements: they are never
+ * ticked by the page, whether from the example or from a kept draft.
+ */
 export function fillApplication(request) {
   if (request.policy) $('app-policy').value = request.policy;
   for (const input of form.querySelectorAll('[data-key]')) {
     const [group, key] = input.dataset.key.split('.');
-    const v = request[group]?.[key];
+    const v = group === 'declarations' ? false : request[group]?.[key];
     if (input.type === 'checkbox') input.checked = Boolean(v);
     else input.value = v ?? '';
   }
@@ -178,7 +184,9 @@ export function check() {
   showFindings(form, result, $('app-general'));
   showRequiredDeclarations(request.policy);
   form.dataset.checked = String(result.errors.length + result.warnings.length);
-  onChecked(request, result);
+  const leftovers = exampleLeftovers(request);
+  renderExampleNote(leftovers);
+  onChecked(request, result, leftovers);
   return result;
 }
 
@@ -209,19 +217,55 @@ function showRequiredDeclarations(policy) {
   }
 }
 
-/** Draws the form the catalog describes, then fills it from `saved` or the example. */
-export function initApplication(engine, policyList, formSpec, saved, example) {
+const labelOf = (section, key) => {
+  const sec = spec.sections.find((x) => x.key === section);
+  const field = sec?.fields.find((f) => f.key === key);
+  return field ? t(field.label, field.label_en) : key;
+};
+
+/** The fields that still hold the example's text (names, codes, phones, posts, mentors). */
+export function exampleLeftovers(request) {
+  const left = [];
+  for (const section of spec.sections) {
+    const mine = request[section.key];
+    const theirs = example[section.key];
+    if (!mine || !theirs) continue;
+    const rows = section.list ? mine.map((row, i) => [row, i]) : [[mine, -1]];
+    for (const [row, i] of rows) {
+      for (const [key, value] of Object.entries(row)) {
+        if (typeof value !== 'string' || value.length < 2) continue;
+        const same = section.list ? theirs.some((r) => r[key] === value) : theirs[key] === value;
+        if (same) left.push(`${t(section.label, section.label_en)}${i >= 0 ? ` ${i + 1}` : ''}·${labelOf(section.key, key)}`);
+      }
+    }
+  }
+  return left;
+}
+
+function renderExampleNote(leftovers) {
+  $('app-example-note').hidden = !leftovers.length;
+  document.getElementById('application').dataset.example = String(leftovers.length > 0);
+}
+
+/** Draws the form the catalog describes, then fills it from a kept draft or leaves it blank. */
+export function initApplication(engine, policyList, formSpec, saved, exampleRequest, provinces = []) {
   jianxi = engine;
+  example = exampleRequest;
   spec = formSpec ?? spec;
   $('app-policy').replaceChildren(
-    ...policyList.map((p) => new Option(`${p.province_zh} ${p.id}`, p.id)));
+    ...policyList.map((p) => new Option(noticeLabel(p, provinces), p.id)));
   drawSections();
   drawDeclarations();
   translateNew();
-  fillApplication(saved ?? example);
+  fillApplication(saved ?? { policy: $('app-policy').value });
   const later = debounce(check, 150);
   form.addEventListener('input', later);
   form.addEventListener('change', later);
   $('app-example').addEventListener('click', () => { fillApplication(example); check(); });
+  $('app-clear-example').addEventListener('click', () => {
+    fillApplication({ policy: $('app-policy').value });
+    check();
+    form.querySelector('input:not([type="checkbox"])')?.focus();
+  });
   check();
 }

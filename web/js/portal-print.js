@@ -131,11 +131,17 @@ function fieldLabel(path) {
 }
 
 /** Redraws the print area from the checked request and its result. */
-export function updateReport(request, result) {
+export function updateReport(request, result, leftovers = []) {
   if (!spec?.report) return;
   const area = $('report-print');
-  lastOk = result.errors.length === 0;
-  if (lastOk) {
+  lastOk = result.errors.length === 0 && !leftovers.length;
+  if (leftovers.length && !result.errors.length) {
+    const title = t('申请表仍含示例中的虚构信息，改为本单位的信息后才能打印申请报告：',
+      'The form still holds the example\'s made-up details; replace them with your unit\'s to print the report:');
+    const reasons = leftovers.map((label) => el('li', {}, label));
+    area.replaceChildren(el('div', { class: 'refused' }, el('p', {}, title), el('ul', {}, ...reasons)));
+    $('print-refused').replaceChildren(el('p', {}, title), el('ul', {}, ...reasons.map((li) => li.cloneNode(true))));
+  } else if (lastOk) {
     area.replaceChildren(...renderReport(request));
     $('print-refused').hidden = true;
   } else {
@@ -158,8 +164,8 @@ export function initReport(formSpec, checkNow) {
     return;
   }
   $('print-report').addEventListener('click', () => {
-    const { request, result } = checkNow();
-    updateReport(request, result);
+    const { request, result, leftovers } = checkNow();
+    updateReport(request, result, leftovers);
     if (!lastOk) {
       $('print-refused').hidden = false;
       $('print-refused').focus();

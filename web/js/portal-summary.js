@@ -489,10 +489,20 @@ function fillTemplates() {
 }
 
 let later = () => {};
+let provinceList = [];
+
+/** The province chooser in the page's language (again after a language switch). */
+function fillProvinces() {
+  const chosen = $('sum-province').value;
+  $('sum-province').replaceChildren(...provinceList.map(([id, zh, en]) => new Option(t(zh, en ?? zh), id)));
+  if (chosen) $('sum-province').value = chosen;
+}
+
 export function initSummary(engine, provinces, saved, example, catalogTemplates) {
   jianxi = engine;
   templates = catalogTemplates;
-  $('sum-province').replaceChildren(...provinces.map(([id, zh]) => new Option(`${zh} ${id}`, id)));
+  provinceList = provinces;
+  fillProvinces();
   const start = saved ?? example;
   fillTemplates();
   $('template').value = start.template ?? templates[0].id;
@@ -548,6 +558,7 @@ export function initSummary(engine, provinces, saved, example, catalogTemplates)
 
 export const redrawSummary = () => {
   fillTemplates();
+  fillProvinces();
   readSheet();
   drawSheet();
   placeFindings();

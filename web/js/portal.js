@@ -1,8 +1,9 @@
 // The portal page: loads the core once and sets up the two checked forms.
 import { catalog, engine, markFirstResult } from './engine.js';
 import { initLanguage, t, setText } from './i18n.js';
+import { loadFailed } from './load-failure.js';
 import { asOfBlock, channelBlock } from './handoff.js';
-import { check, initApplication, readApplication, whenChecked } from './portal-application.js';
+import { check, exampleLeftovers, initApplication, readApplication, whenChecked } from './portal-application.js';
 import { initReport, updateReport } from './portal-print.js';
 import { initSummary, redrawSummary } from './portal-summary.js';
 import { load } from './store.js';
@@ -16,11 +17,12 @@ async function start() {
   const list = rules.policies;
   const [application, summary] = await Promise.all(['unit-application', 'summary-table']
     .map((name) => fetch(`examples/${name}.json`).then((r) => r.json())));
-  const provinces = [...new Map(list.map((p) => [p.province, p.province_zh])).entries()];
+  const provinces = [...new Map(list.map((p) => [p.province, p.province_zh])).entries()]
+    .map(([id, zh]) => [id, zh, rules.provinces.find((x) => x.id === id)?.name_en]);
   const form = rules.forms.find((f) => f.id === 'unit-application') ?? rules.forms[0];
   const channel = document.getElementById('app-channel');
-  whenChecked((request, result) => {
-    updateReport(request, result);
+  whenChecked((request, result, leftovers) => {
+    updateReport(request, result, leftovers);
     const policy = list.find((p) => p.id === request.policy);
     const title = document.createElement('h3');
     title.textContent = t('下一步：到哪里办理', 'Next: where to apply');
@@ -30,9 +32,10 @@ async function start() {
   });
   initReport(form, () => {
     const result = check();
-    return { request: readApplication(), result };
+    const request = readApplication();
+    return { request, result, leftovers: exampleLeftovers(request) };
   });
-  initApplication(jianxi, list, form, load('portal.application'), application);
+  initApplication(jianxi, list, form, load('portal.application'), application, rules.provinces);
   await initSummary(jianxi, provinces, load('portal.summary'), summary, rules.templates);
   document.body.dataset.firstResultMs = String(Math.round(performance.now() - started));
   const unsupported = jianxi.evaluate({ kind: 'summary_table' }).errors.some((f) => f.code === 'request.kind_unknown');
@@ -40,12 +43,13 @@ async function start() {
     setText(status, '注意：当前规则引擎版本尚不支持这两类表格的校验，下面显示的是引擎的答复。',
       'Note: this version of the rule engine cannot check these forms yet; what it answered is shown below.');
   } else {
-    setText(status, `规则引擎 ${jianxi.version()} 已就绪`, `Rule engine ${jianxi.version()} ready`);
+    setText(status, '可以开始填写。', 'Ready: fill in the forms.');
   }
   markFirstResult();
   document.body.dataset.ready = 'true';
 }
 
 start().catch((err) => {
-  setText(status, `规则引擎加载失败：${err}`, `The rule engine failed to load: ${err}`);
+  console.warn(err);
+  loadFailed(status);
 });

@@ -1,0 +1,73 @@
+// What the estimate's headline may say: whether the answer gives a figure at all, the
+// reason beside it when it does not, and an honest status when it does (what is left
+// out, what rests on figures not confirmed). A refused answer is stripped of every
+// amount before anything is drawn, whatever the core sent beside its errors.
+import { msg, withLanguage } from './i18n.js';
+import { nameIn } from './format.js';
+import { noticeName, RESEARCH } from './plain.js';
+
+const FIGURES = ['total', 'by_item', 'lines', 'sums', 'eligible', 'retention', 'min_wage_sources'];
+
+/** The answer without any amount, for drawing a refusal. */
+export function withoutFigures(answer) {
+  const copy = { ...answer };
+  for (const key of FIGURES) delete copy[key];
+  return copy;
+}
+
+/**
+ * For a notice named by the person: when every intern's period lies outside its
+ * period in force, the reason ([zh, en]) it cannot be used; else null.
+ */
+export function whollyOutside(policy, trainees) {
+  if (!policy || !trainees?.length) return null;
+  const outside = trainees.every((tr) => (policy.effective_to && tr.start > policy.effective_to)
+    || (tr.end && tr.end < policy.effective_from));
+  if (!outside) return null;
+  const name = noticeName(policy.id);
+  const to = policy.effective_to ?? '';
+  return [`${name}的有效期为 ${policy.effective_from} 至 ${to}，所填见习期间全在有效期之外，不能按它测算。请改为按省份和日期自动选用通知。`,
+    `${name} is in force from ${policy.effective_from} to ${to}; the internships lie wholly outside it, so it cannot be used. Let the notice be chosen by place and date instead.`];
+}
+
+/** The reason, [zh, en], why no figure is shown; null when the answer gives one. */
+export function refusalOf(answer, { pending = [], outside = null } = {}) {
+  const errors = answer.errors ?? [];
+  const first = errors.find((f) => !pending.includes(f));
+  if (first) {
+    const more = errors.length - 1;
+    return both(first, more);
+  }
+  if (pending.length) return ['填好所需信息后显示测算结果。', 'The estimate appears once what is needed is filled in.'];
+  if (!answer.ok || answer.total == null) return ['无法计算。', 'Cannot compute.'];
+  return outside;
+}
+
+function both(finding, more) {
+  const zh = `无法计算：${withLang(finding, 'zh')}${more > 0 ? `（另有 ${more} 处需补正）` : ''}`;
+  const en = `Cannot compute: ${withLang(finding, 'en')}${more > 0 ? ` (and ${more} more to fix)` : ''}`;
+  return [zh, en];
+}
+
+// msg() answers in the page's current language; the headline keeps both for the switch.
+const withLang = (finding, language) => withLanguage(language, () => msg(finding));
+
+const UNKNOWN_ITEM = { retention: 'retention_uplift' };
+
+/** The status of a computed estimate, [zh, en]: complete, or an estimate with what it leaves out. */
+export function estimateStatus(result, items) {
+  const left = [];
+  for (const u of result.unknown ?? []) {
+    const id = UNKNOWN_ITEM[u.item] ?? u.item;
+    if ((items ?? []).some((i) => i.id === id)) left.push(id);
+  }
+  if ((result.warnings ?? []).some((f) => f.code === 'insurance.premium_missing')) left.push('insurance');
+  const omitted = [...new Set(left)];
+  const unconfirmed = (result.warnings ?? []).some((f) => RESEARCH.has(f.code));
+  const names = (language) => withLanguage(language, () => omitted.map((id) => nameIn(items, id)));
+  const notes = [];
+  if (omitted.length) notes.push([`${omitted.length} 项未计入：${names('zh').join('、')}`, `${omitted.length} left out: ${names('en').join(', ')}`]);
+  if (unconfirmed) notes.push(['部分标准未见官方原文', 'some figures not confirmed by an official text']);
+  if (!notes.length) return ['按所填信息算出', 'Computed from what you entered'];
+  return [`估算（${notes.map((n) => n[0]).join('；')}）`, `Estimate (${notes.map((n) => n[1]).join('; ')})`];
+}
