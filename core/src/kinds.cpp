@@ -137,11 +137,13 @@ Result unknown_provisions(const Policy& policy, const std::string& section, cons
 
 void warn_if_partly_known(const Policy& policy, Report& report) {
   if (policy.effective_from_confirmed) return;
-  report.warning("/policy", "policy.start_unconfirmed",
-                 notice_name(policy).zh + "的施行日期未能核实（按 " + format_date(policy.effective_from) + " 起计）：" +
-                     policy.effective_note.zh,
-                 "the start date of " + notice_name(policy).en + " is not confirmed (taken as " +
-                     format_date(policy.effective_from) + "): " + policy.effective_note.en);
+  Text notice = notice_name(policy);
+  std::string from = format_date(policy.effective_from);
+  report.caveat("/policy", "policy.start_unconfirmed",
+                {notice.zh + "的施行日期未找到原文，按可能的最早日期 " + from + " 起计，请向当地人社部门核实",
+                 "when " + notice.en + " took effect was not found in its text; it is taken as " + from +
+                     ", the earliest possible day: check it with the local office"},
+                policy.effective_note);
 }
 
 }  // namespace jianxi

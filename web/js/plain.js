@@ -105,10 +105,11 @@ function severalInForce(finding) {
 export function plainMessage(item, raw) {
   if (PAGE_WORDS[item.code]) return t(...PAGE_WORDS[item.code]);
   if (item.code === 'date.invalid' && /“”|""/.test(`${item.message}${item.message_en}`)) return t('请填写日期。', 'Enter the date.');
+  if (item.detail) return plainText(raw);  // the core's plain caveat line; its trail is in detail
   if (RESEARCH.has(item.code)) return researchLine(item);
   if (item.code === 'policy.several_in_force') return severalInForce(item) ?? plainText(raw);
   return plainText(raw);
 }
 
 /** The full research note of a caveat, for the collapsed "sources and confidence" section. */
-export const researchTrail = (item, raw) => plainText(raw);
+export const researchTrail = (item, raw) => (item.detail ? t(item.detail, item.detail_en) : plainText(raw));
