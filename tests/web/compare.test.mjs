@@ -85,7 +85,8 @@ function plainIds(text, lang) {
   let out = text;
   for (const p of catalog.policies) {
     const year = p.id.split('-')[1];
-    const name = p.document ?? (lang === 'en' ? `the ${year} notice` : `${p.province_zh}${year}年通知`);
+    const province = catalog.provinces.find((x) => x.id === p.province)?.name_en ?? p.province;
+    const name = lang === 'en' ? `the ${province} ${year} notice` : p.document ?? `${p.province_zh}${year}年通知`;
     out = out.replace(new RegExp(`${p.id}(#[\\w.?]+)?`, 'g'), name);
   }
   return out;
