@@ -88,11 +88,12 @@ const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& repor
       Text why = preferred ? preferred->note
                            : Text{"生效最晚（" + format_date(chosen->effective_from) + " 起）",
                                   "the latest in force (from " + format_date(chosen->effective_from) + ")"};
-      report.warning(request.path("province"), "policy.several_in_force",
-                     format_date(*as_of) + " 有多份通知有效，采用" + notice_name(*chosen).zh + "；另有" + others +
-                         "，可指定其一。理由：" + why.zh,
-                     "several notices are in force on " + format_date(*as_of) + "; " + notice_name(*chosen).en +
-                         " is used; also in force: " + others_en + " (name one to choose). Why: " + why.en);
+      // One plain line; why this notice was taken is the finding's detail.
+      report.caveat(request.path("province"), "policy.several_in_force",
+                    {format_date(*as_of) + " 有多份通知可能有效，按" + notice_name(*chosen).zh + "判断；也可指定" + others,
+                     "several notices may be in force on " + format_date(*as_of) + "; " + notice_name(*chosen).en +
+                         " is used, and " + others_en + " can be named instead"},
+                    why);
       if (choice)
         *choice = {{"used", chosen->id}, {"also_in_force", std::move(also)},
                    {"message", why.zh}, {"message_en", why.en}};

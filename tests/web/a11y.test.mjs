@@ -103,7 +103,7 @@ async function withFindings(page, path) {
   } else if (path === 'portal.html') {
     await page.click('#app-example');
     await page.fill('#unit-credit_code', '');
-    await page.locator('#unit-credit_code').pressSequentially('91360100MA35K7Q2X9');
+    await page.locator('#unit-credit_code').pressSequentially('91360100MA35K7Q27X');
     await page.waitForTimeout(500);
     await page.waitForSelector('ul.beside li.finding');
   }

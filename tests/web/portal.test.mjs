@@ -47,12 +47,12 @@ test('the application form is checked as it is typed, findings as the CLI gives 
   const page = await open(session.browser.context, session.server.origin, 'portal.html');
   await page.click('#app-example');
   await page.fill('#unit-credit_code', '');
-  await page.locator('#unit-credit_code').pressSequentially('91360100MA35K7Q2X9');
+  await page.locator('#unit-credit_code').pressSequentially('91360100MA35K7Q27X');
   await page.fill('#plan-trainees', '');
   await page.locator('#plan-trainees').pressSequentially('-3');
   await page.waitForTimeout(400);
   const request = JSON.parse(await page.locator('#app-request').textContent());
-  assert.equal(request.unit.credit_code, '91360100MA35K7Q2X9');
+  assert.equal(request.unit.credit_code, '91360100MA35K7Q27X');
   assert.equal(request.plan.trainees, -3);
   for (const key of Object.keys(application.declarations)) assert.equal(request.declarations[key], false, `${key} is never pre-ticked`);
   const expected = cli(request);

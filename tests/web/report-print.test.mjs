@@ -36,7 +36,7 @@ async function fillReport(page) {
     const value = await input.inputValue();
     if (!value) continue;
     const id = await input.getAttribute('id');
-    if (/credit_code/.test(id)) await input.fill(creditCode('91360100MA35K7Q2X'));
+    if (/credit_code/.test(id)) await input.fill(creditCode('91360100MA35K7Q27'));
     else if (/phone/.test(id)) await input.fill(`${value.slice(0, -1)}${(Number(value.at(-1)) + 1) % 10}`);
     else await input.fill(`${value}（本单位）`);
   }
