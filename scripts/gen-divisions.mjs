@@ -43,23 +43,40 @@ function fail(msg) {
   process.exit(1);
 }
 
-// Short form of an autonomous prefecture or county, as used in notices:
-// 延边朝鲜族自治州 → 延边州, 前郭尔罗斯蒙古族自治县 → 前郭县. The place-name part
-// is what precedes the first nationality; the short form keeps its first two
-// characters (every autonomous prefecture and county of the listed provinces
-// is conventionally shortened that way; 前郭尔罗斯 → 前郭 is the one whose
-// place-name part is longer than two characters).
-function shortName(name) {
+// Short forms of an autonomous prefecture or county, as people write them in notices.
+// Where the place-name part (what precedes the first nationality) is two characters,
+// the short form is those two characters and 州/县: 延边朝鲜族自治州 → 延边州,
+// 伊通满族自治县 → 伊通县. Every other name must be in SHORT_FORMS, which lists the
+// forms in use: a longer place-name part is not simply cut to two characters
+// (黔东南 is not 黔东, 西双版纳 is not 西双), and some names have no "族" after the
+// nationality (博尔塔拉蒙古自治州). A name the rule cannot read and the table
+// does not hold stops the script, so a new province's names are checked by hand.
+const SHORT_FORMS = {
+  "前郭尔罗斯蒙古族自治县": ["前郭县"],
+  "黔东南苗族侗族自治州": ["黔东南州"],
+  "黔南布依族苗族自治州": ["黔南州"],
+  "黔西南布依族苗族自治州": ["黔西南州"],
+  "喀喇沁左翼蒙古族自治县": ["喀左县"],
+  "西双版纳傣族自治州": ["西双版纳州"],
+  "德宏傣族景颇族自治州": ["德宏州"],
+  "博尔塔拉蒙古自治州": ["博州"],
+  "巴音郭楞蒙古自治州": ["巴州"],
+  "克孜勒苏柯尔克孜自治州": ["克州"],
+};
+
+function shortNames(name) {
+  if (SHORT_FORMS[name]) return SHORT_FORMS[name];
   const m = /^(.+?)自治(州|县)$/.exec(name);
-  if (!m) return null;
+  if (!m) return [];
   const body = m[1];
   let cut = -1;
   for (const e of ETHNIC) {
     const i = body.indexOf(e);
     if (i > 0 && (cut < 0 || i < cut)) cut = i;
   }
-  if (cut < 2) fail(`cannot find the place-name part of ${name}`);
-  return body.slice(0, 2) + m[2];
+  if (cut !== 2)
+    fail(`cannot shorten ${name}: its place-name part is not two characters; add its usual forms to SHORT_FORMS`);
+  return [body.slice(0, 2) + m[2]];
 }
 
 const pkg = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
@@ -93,11 +110,10 @@ divisions.sort(byCode);
 for (let i = 1; i < divisions.length; i++)
   if (divisions[i][0] === divisions[i - 1][0]) fail(`duplicate code ${divisions[i][0]}`);
 
-const shortNames = [];
+const shortNamesRows = [];
 for (const [code, name, kind] of divisions) {
   if (kind) continue;
-  const s = shortName(name);
-  if (s) shortNames.push([code, s]);
+  for (const s of shortNames(name)) shortNamesRows.push([code, s]);
 }
 
 const doc = {
@@ -117,7 +133,7 @@ const doc = {
   },
   provinces: provinceRows,
   divisions,
-  short_names: shortNames,
+  short_names: shortNamesRows,
 };
 
 // JSON with one row per line for the three lists.
@@ -136,5 +152,5 @@ JSON.parse(text); // sanity: the hand-formatted text is valid JSON
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, text);
 console.log(
-  `wrote ${out}: ${provinceRows.length} provinces, ${divisions.length} divisions, ${shortNames.length} short names`,
+  `wrote ${out}: ${provinceRows.length} provinces, ${divisions.length} divisions, ${shortNamesRows.length} short names`,
 );
