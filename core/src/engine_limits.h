@@ -15,8 +15,8 @@ constexpr std::size_t kFindingsListed = 1000;     // per list; the rest are coun
 // The whole answer (a batch's included), checked as it is written; 100,000 interns of
 // 7 months answer about 302 MB, the largest answer within the limits above.
 constexpr std::size_t kAnswerBytes = 384u << 20;
-// A catalog answers about 116 KB for 19 bytes asked: the catalog answers of one batch
-// together may be 1 MB at most (8 whole catalogs), checked as each is written.
+// A catalog answers well over 100 KB for 19 bytes asked: the catalog answers of one batch
+// together may be 1 MB at most (a few whole catalogs), checked as each is written.
 constexpr std::size_t kCatalogBytesPerBatch = 1000000;
 // A text of the request quoted in a finding (a name, a value) is cut to this many
 // characters, and a finding's path, message and message_en to this many bytes, so that

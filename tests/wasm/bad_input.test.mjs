@@ -52,19 +52,28 @@ test('every value of every case request as each wrong type: wasm equals the CLI,
     }
   }
   assert.ok(batch.length > 10000, `${batch.length} mutations`);
-  const text = JSON.stringify(batch);
-  const wasm = jianxi.evaluateText(text);
-  let native;
-  try {
-    native = execFileSync(join(build, 'native/jianxi'), { input: text, maxBuffer: 1 << 30 }).toString();
-  } catch (e) {
-    assert.equal(e.status, 2);
-    native = e.stdout.toString();
+  // A batch's catalog answers share one byte budget: catalog requests go four to a batch.
+  const catalogs = batch.filter((r) => r?.kind === 'catalog');
+  const chunks = [batch.filter((r) => r?.kind !== 'catalog')];
+  for (let i = 0; i < catalogs.length; i += 4) chunks.push(catalogs.slice(i, i + 4));
+  let answered = 0;
+  for (const chunk of chunks) {
+    const text = JSON.stringify(chunk);
+    const wasm = jianxi.evaluateText(text);
+    let native;
+    try {
+      native = execFileSync(join(build, 'native/jianxi'), { input: text, maxBuffer: 1 << 30 }).toString();
+    } catch (e) {
+      assert.equal(e.status, 2);
+      native = e.stdout.toString();
+    }
+    assert.equal(wasm, native.replace(/\n$/, ''));
+    const results = JSON.parse(wasm);
+    assert.equal(results.length, chunk.length);
+    results.forEach(checkOne);
+    answered += results.length;
   }
-  assert.equal(wasm, native.replace(/\n$/, ''));
-  const results = JSON.parse(wasm);
-  assert.equal(results.length, batch.length);
-  results.forEach(checkOne);
+  assert.equal(answered, batch.length);
 });
 
 test('a 10 MB summary table: answered, findings capped at 1,000 with a count of the rest', () => {

@@ -106,7 +106,10 @@ test('the charts agree with the CLI and mark notices that cannot compute', async
   // A notice wholly out of force on the interns' dates is marked, not drawn.
   const outside = (p) => example.trainees.every((tr) => (p.effective_to && tr.start > p.effective_to) || tr.end < p.effective_from);
   assert.deepEqual(bars.provinces, across.map((r, i) => (r.ok && !outside(policies[i]) ? String(r.total) : 'error')));
-  assert.ok(bars.provinces.every((b, i) => outside(policies[i]) || b !== 'error'), 'at the same minimum wage every notice in force computes');
+  // At the same minimum wage, a notice in force that the core computes is drawn (one known
+  // only in part may refuse, as the CLI does).
+  assert.ok(bars.provinces.every((b, i) => outside(policies[i]) || !across[i].ok || b !== 'error'), 'every notice the core computes is drawn');
+  assert.ok(bars.provinces.some((b) => b !== 'error'), 'at least one notice computes');
 });
 
 test('inputs export to JSON and import back', async () => {
