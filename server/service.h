@@ -1,5 +1,5 @@
 // What every connection shares: the settings, the routes, the metrics, the evaluator
-// threads, and the list of open sessions that a drain walks.
+// threads, the memory trimmer, and the list of open sessions that a drain walks.
 #pragma once
 
 #include <atomic>
@@ -11,6 +11,7 @@
 #include "budgeted_body.h"
 #include "config.h"
 #include "evaluator_pool.h"
+#include "memory_trimmer.h"
 #include "metrics.h"
 #include "routes.h"
 
@@ -31,6 +32,7 @@ class Service {
   const Routes routes;
   EvaluatorPool evaluators;
   BodyBudget body_budget;
+  MemoryTrimmer trimmer;
 
   bool draining() const { return draining_.load(std::memory_order_acquire); }
 

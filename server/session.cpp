@@ -6,9 +6,6 @@
 #include <boost/asio/write.hpp>
 #include <cstdint>
 #include <optional>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 #include "access_log.h"
 
@@ -23,15 +20,10 @@ namespace {
 constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
 constexpr auto kLinger = std::chrono::seconds(2);
 constexpr std::size_t kMaxTargetBytes = 8192;
-// After an answer this large, free memory is given back to the system: the allocator
-// would otherwise keep the high-water mark resident while the service is idle.
+// After an answer this large, free memory is given back to the system (by the
+// service's trimmer thread): the allocator would otherwise keep the high-water mark
+// resident while the service is idle.
 constexpr std::size_t kLargeAnswerBytes = std::size_t{8} << 20;
-
-void release_free_memory() {
-#ifdef __GLIBC__
-  malloc_trim(0);
-#endif
-}
 constexpr std::uint32_t kMaxHeaderBytes = 64 * 1024;
 
 bool is_http_syntax_error(const beast::error_code& ec) {
@@ -329,7 +321,7 @@ void Session::on_written(bool keep_alive, beast::error_code ec) {
   response_ = Response{};
   parser_.reset();
   if (buffer_.size() == 0 && buffer_.capacity() > kLargeAnswerBytes) buffer_.shrink_to_fit();
-  if (body_bytes >= kLargeAnswerBytes) release_free_memory();
+  if (body_bytes >= kLargeAnswerBytes) service_.trimmer.request();
   in_request_ = false;
   if (ec) return close();
   if (status == 413 || body_unread_) return linger();
