@@ -124,12 +124,26 @@ const Division* Divisions::by_code(const std::string& code) const {
   return it == by_code_.end() ? nullptr : &it->second;
 }
 
+namespace {
+
+// GB/T 2260 groups the districts of a municipality under 市辖区 or 县, and the
+// counties a province governs directly under 省（自治区）直辖县级行政区划: groupings,
+// not places, so they are not part of the name people write (北京市东城区, 湖北省仙桃市).
+bool is_grouping(const std::string& name) {
+  static const std::string kDirectlyGoverned = "直辖县级行政区划";
+  return name == "市辖区" || name == "县" ||
+         (name.size() >= kDirectlyGoverned.size() &&
+          name.compare(name.size() - kDirectlyGoverned.size(), kDirectlyGoverned.size(), kDirectlyGoverned) == 0);
+}
+
+}  // namespace
+
 std::string Divisions::full_name(const Division& d) const {
   std::string out;
   if (!d.is_province())
     if (const Division* p = by_code(d.province_code())) out += p->name;
   if (d.is_county())
-    if (const Division* p = by_code(d.prefecture_code())) out += p->name;
+    if (const Division* p = by_code(d.prefecture_code()); p && !is_grouping(p->name)) out += p->name;
   return out + d.name;
 }
 
