@@ -212,8 +212,8 @@ void answer_catalog(const RuleSet& rules, const Json& request, Report& report, R
       return;
     }
     if (!as_of) {
-      report.error(f.path("as_of"), "field.required", "列出地区及最低工资时须给出 as_of 日期",
-                   "as_of is needed to list places with their minimum wage");
+      report.error(f.path("as_of"), "field.required", "列出地区及最低工资时须给出日期",
+                   "a date is needed to list places with their minimum wage");
       return;
     }
   }

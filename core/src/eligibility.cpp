@@ -82,8 +82,8 @@ Person read_person(const RuleSet& rules, Fields& f, Report& report) {
                  from_id ? "身份证号码中的出生日期 " + format_date(*p.birth) + " 晚于判断日期，号码有误，请逐位核对"
                          : "出生日期晚于判断日期",
                  from_id ? "the birth date in the identity number, " + format_date(*p.birth) +
-                               ", is after as_of: the number is wrong; check it digit by digit"
-                         : "the birth date is after as_of");
+                               ", is after the day of the check: the number is wrong; check it digit by digit"
+                         : "the birth date is after the day of the check");
     p.birth.reset();
   }
   if (auto e = f.text("education")) {

@@ -41,15 +41,15 @@ const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& repor
   auto province = request.text("province");
   if (!province) {
     if (request.ok())
-      report.error(request.path("policy"), "policy.missing", "请给出 policy，或 province 与 as_of",
-                   "give policy, or province and as_of");
+      report.error(request.path("policy"), "policy.missing", "请选择通知，或给出省份和日期（据以选择当时有效的通知）",
+                   "choose a notice, or give the province and a date (to choose the notice in force then)");
     return nullptr;
   }
   auto as_of = request.date("as_of");
   if (!as_of) as_of = fallback_date;
   if (!as_of) {
-    report.error(request.path("as_of"), "field.required", "按省份选择政策时须给出 as_of 日期",
-                 "as_of is needed to choose a policy by province");
+    report.error(request.path("as_of"), "field.required", "按省份选择通知时须给出日期",
+                 "a date is needed to choose the notice of a province");
     return nullptr;
   }
   bool province_known = false;

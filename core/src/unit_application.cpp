@@ -248,8 +248,8 @@ void answer_unit_application(const RuleSet& rules, const Json& request, Report& 
   }
   if (!policy && !report.has_errors())
     report.warning(f.path("policy"), "application.policy_missing",
-                   "未给出 policy 或 province 与 as_of：只检查表格，未检查所在省份通知的申报条件",
-                   "no policy (or province and as_of): the form is checked, not the conditions of a notice");
+                   "未选择通知（或省份和日期）：只检查表格，未检查所在省份通知的申报条件",
+                   "no notice (or province and date) was chosen: the form is checked, not the conditions of a notice");
   ApplicationChecker checker(form->second, policy_rules, rules.divisions(), report);
   checker.check(f);
 
