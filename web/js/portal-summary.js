@@ -464,7 +464,10 @@ async function importSource(source, overrides = {}) {
     if (mine !== run) return;
     if (err.message === 'cancelled') { progressDone(t('已取消，表格未改动', 'Cancelled; the table is unchanged')); return; }
     progressDone('');
-    $('sum-summary').textContent = t(`无法读取文件：${err.message}`, `Cannot read the file: ${err.message}`);
+    $('sum-summary').textContent = /fetch|import|cannot load/i.test(err.message)
+      ? t('无法读取文件：读取表格所需的程序库未能载入。请联网打开本页一次，之后断网也能导入。',
+        'Cannot read the file: the spreadsheet library could not be loaded. Open this page once while online, and imports then work offline too.')
+      : t(`无法读取文件：${err.message}`, `Cannot read the file: ${err.message}`);
     return;
   }
   importing -= 1;
