@@ -196,14 +196,22 @@ function placeOption(p) {
     : `${yuan(p.min_wage)} ${t('元/月', 'yuan a month')}`;
   const parts = [tierName(p.tier), figure];
   if (p.min_wage != null) parts.push(confidenceName(p.confidence));
-  if (p.as_written && p.as_written !== p.name) parts.push(t(`按“${p.as_written}”`, `as "${p.as_written}"`));
+  if (p.as_written && p.as_written !== p.name) {
+    parts.push(t(`按最低工资文件中“${p.as_written}”的标准`, `at the minimum-wage notice's figure for "${p.as_written}"`));
+  }
   return {
     value: p.code ?? p.name, label: p.name, detail: parts.filter(Boolean).join(' · '),
     search: `${p.name} ${p.full_name} ${p.as_written ?? ''} ${p.code ?? ''}`, confidence: p.confidence, place: p,
   };
 }
 
-const cityOptions = () => places.filter((p) => p.level !== 'county').map(placeOption);
+// A county typed in 城市 is offered there too, under its city's name.
+const cityOptions = () => places.map((p) => {
+  if (p.level !== 'county') return placeOption(p);
+  const parent = places.find((x) => x.code === p.parent);
+  const option = placeOption(p);
+  return { ...option, typedOnly: true, detail: [parent?.name, option.detail].filter(Boolean).join(' · ') };
+});
 
 /** The city the county list is narrowed to: the picked one, else one named exactly. */
 function cityCode() {
@@ -294,6 +302,7 @@ function setUpPicker() {
     onPick: (option) => {
       countyBox.text('');
       pendingPlace = '';
+      if (option?.place?.level === 'county') showPlace(option.place.code);
       if (option) changed();
     },
   });
