@@ -62,3 +62,24 @@ test('an option\'s details are plain words, not the notice\'s bare wording', asy
   assert.match(luliang, /最低工资文件中“吕梁市离石区”的标准/);
   await shot(page, 'place-picker-details');
 });
+
+test('pinyin finds a place: "changsha" and the initials "css" offer 长沙市', async () => {
+  const page = await open(session.browser.context, session.server.origin, 'estimate.html');
+  await page.click('#clear');
+  const card = page.locator('#trainees > li').nth(0);
+  await card.locator('[name="category"]').selectOption('college_graduate');
+  await card.locator('[name="start"]').fill(START);
+  await card.locator('[name="end"]').fill('2026-06-30');
+  await page.selectOption('#place-province', 'hunan');
+  await page.waitForTimeout(300);
+  const changsha = cli({ kind: 'catalog', province: 'hunan', as_of: START }).places.find((p) => p.name === '长沙市').code;
+  for (const typed of ['changsha', 'css']) {
+    await page.locator('#place-city').fill('');
+    await page.locator('#place-city').pressSequentially(typed);
+    await page.waitForSelector('#place-city-list li[aria-selected="true"]');
+    assert.equal(await page.locator('#place-city-list li').first().getAttribute('data-value'), changsha, typed);
+  }
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('#place-city').inputValue(), '长沙市');
+  assert.equal((await settle(page)).place, changsha);
+});

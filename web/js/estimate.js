@@ -27,6 +27,7 @@ let jianxi;
 let rules = {};        // the core's catalog
 let policyList = [];
 let places = [];       // the chosen province's places on placesAsOf
+let pinyinOf = {};     // place name → [pinyin, initials], made at build time from the catalog's names
 let placesKey = '';
 let lastResult = null;
 let cityBox;
@@ -201,7 +202,9 @@ function placeOption(p) {
   }
   return {
     value: p.code ?? p.name, label: p.name, detail: parts.filter(Boolean).join(' · '),
-    search: `${p.name} ${p.full_name} ${p.as_written ?? ''} ${p.code ?? ''}`, confidence: p.confidence, place: p,
+    // Fields apart ("|"), so that what is typed matches within one of them.
+    search: [p.name, p.full_name, p.as_written, p.code, ...(pinyinOf[p.name] ?? [])].filter(Boolean).join('|'),
+    confidence: p.confidence, place: p,
   };
 }
 
@@ -295,6 +298,8 @@ function provinceChosen() {
 }
 
 function setUpPicker() {
+  // Pinyin is a help to finding a place, not needed to pick one: without the file, names only.
+  fetch('place-pinyin.json').then((r) => (r.ok ? r.json() : {})).then((readings) => { pinyinOf = readings; }, () => {});
   const count = (n) => t(`${n} 项可选`, `${n} matches`);
   cityBox = combobox($('place-city'), $('place-city-list'), $('place-city-count'), {
     options: cityOptions,
