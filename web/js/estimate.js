@@ -963,8 +963,14 @@ async function start() {
   fillForm(saved ?? BLANK);
   if (saved) markTouched();
   await refreshPlaces();
-  const noticeChanged = () => {
+  const noticeChanged = (e) => {
     const before = $('place-province').value;
+    // Switching to the expert mode starts from the notice for the province already
+    // chosen, so what was typed for the place stays.
+    if (e?.target.name === 'mode' && form.mode.value === 'policy' && before) {
+      const id = policyFor(before, placesAsOf())?.id;
+      if (id) $('policy').value = id;
+    }
     showMode();
     if ($('place-province').value !== before) {
       cityBox.text('');
@@ -973,9 +979,9 @@ async function start() {
     }
     refreshPlaces();
   };
-  form.addEventListener('input', (e) => { if (e.target.name === 'mode') noticeChanged(); changed(); });
+  form.addEventListener('input', (e) => { if (e.target.name === 'mode') noticeChanged(e); changed(); });
   form.addEventListener('change', (e) => {
-    if (e.target.name === 'mode' || e.target.id === 'policy') noticeChanged();
+    if (e.target.name === 'mode' || e.target.id === 'policy') noticeChanged(e);
     if (e.target.name === 'start') refreshPlaces();
     changed();
   });
