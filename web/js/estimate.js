@@ -16,6 +16,7 @@ import { load, save } from './store.js';
 import { estimateStatus, refusalOf, whollyOutside, withoutFigures } from './estimate-status.js';
 import { learnNotices, RESEARCH, researchTrail } from './plain.js';
 import { initHandoff } from './handoff.js';
+import { groupLines } from './line-groups.js';
 import { loadFailed } from './load-failure.js';
 
 const PAGE = 'estimate';
@@ -345,6 +346,55 @@ function fillFromCatalog() {
 
 // ---- results ----------------------------------------------------------------
 
+/** Interns as people count them: 1, 1–3, 1、3. */
+function internsLabel(list) {
+  const consecutive = list.every((n, i) => i === 0 || n === list[i - 1] + 1);
+  const names = list.length === 1 ? String(list[0] + 1)
+    : consecutive ? `${list[0] + 1}–${list.at(-1) + 1}` : list.map((n) => n + 1).join(t('、', ', '));
+  return list.length === 1 ? t(`见习人员 ${names}`, `Intern ${names}`)
+    : t(`见习人员 ${names}（${list.length} 人，每人）`, `Interns ${names} (${list.length} alike; each)`);
+}
+
+/** The lines grouped by intern (line-groups.js): runs of like months, like interns once. */
+function renderGroups(lines, order) {
+  const rows = [];
+  for (const group of groupLines(lines)) {
+    group.runs.forEach((run, k) => {
+      const tr = document.createElement('tr');
+      if (k === 0) {
+        const th = document.createElement('th');
+        th.scope = 'rowgroup';
+        th.rowSpan = group.runs.length + 1;
+        th.textContent = internsLabel(group.trainees);
+        tr.append(th);
+      }
+      const months = run.from === run.to ? run.from : `${run.from} – ${run.to}`;
+      const cells = [t(`${months}（${run.months} 个月）`, `${months} (${run.months} month${run.months === 1 ? '' : 's'})`),
+        nameIn(rules.items, run.item), `${yuan(run.base)} × ${percent(run.rate)} = ${yuan(run.amount)}`, yuan(run.total)];
+      for (const text of cells) tr.append(Object.assign(document.createElement('td'), { textContent: text }));
+      const clause = document.createElement('td');
+      clause.className = 'clause';
+      const note = Object.assign(document.createElement('sup'), { className: 'print-only', textContent: `[${order.indexOf(run.rule) + 1}]` });
+      clause.append(clauseButton(run.rule), note);
+      tr.append(clause);
+      Object.assign(tr.cells[tr.cells.length - 2].dataset, { value: String(run.total), label: t('金额', 'Amount') });
+      rows.push(tr);
+    });
+    const sub = document.createElement('tr');
+    sub.className = 'subtotal';
+    const n = group.trainees.length;
+    const td = Object.assign(document.createElement('td'), { colSpan: 5 });
+    td.textContent = n === 1 ? t(`小计 ${yuan(group.subtotal)} 元`, `Subtotal ${yuan(group.subtotal)} yuan`)
+      : t(`每人 ${yuan(group.subtotal)} 元 × ${n} 人 = ${yuan(group.subtotal * n)} 元`,
+        `${yuan(group.subtotal)} yuan each × ${n} = ${yuan(group.subtotal * n)} yuan`);
+    td.dataset.value = String(group.subtotal * n);
+    sub.append(td);
+    rows.push(sub);
+  }
+  $('line-groups').tBodies[0].replaceChildren(...rows);
+  $('line-groups-box').hidden = rows.length === 0;
+}
+
 function render(answer) {
   markFirstResult();
   lastResult = answer;
@@ -415,6 +465,7 @@ function render(answer) {
     row.cells[6].className = 'clause';
     return row;
   }));
+  renderGroups(result.lines ?? [], order);
   const footnotes = clauseFootnotes(order, $('footnotes'));
   document.body.dataset.footnotes = 'pending';
   footnotes.then(() => { if (lastResult === result) document.body.dataset.footnotes = String(order.length); });
@@ -777,7 +828,7 @@ function renderCharts(request) {
   retentionChart.querySelector('li')?.setAttribute('data-headline', given === undefined ? 'true' : 'false');
   $('chart-retention').replaceChildren(retentionChart);
   setText($('chart-retention-note'),
-    `第一行为本次测算（留用率${used}）；其余各行改按单位整体留用率（retention_rate）0%–100% 计算，其他输入不变。`,
+    `第一行为本次测算（留用率${used}）；其余各行改按单位整体留用率 0%–100% 计算，其他输入不变。`,
     `The first row is this estimate (retention ${used}); the other rows set one retention rate for the whole unit, 0%–100%, all else unchanged.`);
   const figures = sweep.filter((res) => res.ok && !res.errors.length).map((res) => res.total);
   if (figures.length === sweep.length && new Set(figures).size === 1) {
