@@ -7,7 +7,7 @@
 // finding jumps to its cell; the cells of a failed relation are all marked.
 import { showFindings } from './findings.js';
 import { debounce } from './format.js';
-import { msg, t } from './i18n.js';
+import { msg, setText, t } from './i18n.js';
 import { exportFindingsCsv, exportFindingsXlsx, exportSummaryXlsx } from './portal-export.js';
 import { save } from './store.js';
 import { withoutEmptyDates } from './table-columns.js';
@@ -309,7 +309,7 @@ function drawFindingList() {
     button.textContent = whereOf(f.path);
     button.addEventListener('click', () => jumpTo(f.path));
     const text = document.createElement('span');
-    text.textContent = ` ${severity === 'error' ? t('错误', 'Error') : t('提示', 'Warning')}：${msg(f)}`;
+    text.textContent = ` ${severity === 'error' ? t('错误', 'Error') : t('提示', 'Warning')}${t('：', ': ')}${msg(f)}`;
     li.append(button, text);
     return li;
   });
@@ -535,28 +535,29 @@ function fillTemplates() {
 /** Runs an export; a failure is said beside the buttons, never swallowed. */
 async function exporting(run) {
   const status = $('export-status');
-  status.textContent = '';
+  setText(status, '', '');
   try {
     await run();
   } catch (err) {
-    status.textContent = /cannot load/.test(err?.message ?? '')
-      ? t('导出用的表格程序库未能载入：请联网打开本页一次，之后断网也能导出。', 'The spreadsheet library for exports could not be loaded: open this page once while online, and exports then work offline too.')
-      : t(`导出失败：${err?.message ?? err}`, `The export failed: ${err?.message ?? err}`);
+    if (/cannot load/.test(err?.message ?? '')) {
+      setText(status, '导出用的表格程序库未能载入：请联网打开本页一次，之后断网也能导出。',
+        'The spreadsheet library for exports could not be loaded: open this page once while online, and exports then work offline too.');
+    } else setText(status, `导出失败：${err?.message ?? err}`, `The export failed: ${err?.message ?? err}`);
   }
 }
 
 /** The summary table goes out only as checked and without errors, as a 统计报表 is only sent once it passes. */
 async function exportTable() {
   const status = $('export-status');
-  status.textContent = '';
+  setText(status, '', '');
   const result = await checkAll();
   if (!result) {
-    status.textContent = t('表格还在读取或校验，完成后再导出。', 'The table is still being read or checked; export when it is done.');
+    setText(status, '表格还在读取或校验，完成后再导出。', 'The table is still being read or checked; export when it is done.');
     return;
   }
   const { errors } = countFindings(result);
   if (errors) {
-    status.textContent = t(`表中还有 ${errors} 个错误，改正后才能导出汇总表。可先导出校验结果，发给填报单位核对。`,
+    setText(status, `表中还有 ${errors} 个错误，改正后才能导出汇总表。可先导出校验结果，发给填报单位核对。`,
       `The table still has ${errors} error${errors === 1 ? '' : 's'}; correct ${errors === 1 ? 'it' : 'them'} before exporting the summary table. The findings can be exported to send back to the units.`);
     return;
   }
