@@ -129,3 +129,15 @@ test('a worker that fails to start says so, and the page keeps working', async (
   session.browser.problems.length = 0;  // the broken worker's own syntax error, made by this test
   await importPrinted(page);
 });
+
+test('pasted rows: a finding names the row of the pasted text', async () => {
+  const page = await open(session.browser.context, session.server.origin, 'portal.html');
+  // Line 1 the header, lines 2-4 the cities: 吉林市 on line 3.
+  const header = ['单位', '报告期', ...mohrss.indicators.map((ind) => `指标${ind.number}`)];
+  const rows = cities.map((city) => [city, '2022-09', ...mohrss.indicators.map((ind) => valuesOf(city)[ind.number])]);
+  await page.fill('#paste', [header, ...rows].map((r) => r.join('\t')).join('\n'));
+  await page.click('#read-paste');
+  await settled(page, cities.length);
+  const listed = await page.locator('#finding-list li.error').allTextContents();
+  assert.ok(listed.some((line) => /吉林市.*粘贴内容第 3 行/.test(line)), listed.join('\n'));
+});

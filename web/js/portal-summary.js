@@ -27,7 +27,8 @@ let lastResult = { errors: [], warnings: [] };
 let lastCount = { errors: 0, warnings: 0 };
 const carried = new Set();  // "row/indicator" of cells prefilled from the month before
 let importInfo = null;    // how the last file's columns were read
-let lines = [];           // each report's row in the imported file, where it came from one
+let lines = [];           // each report's row in the imported file (or pasted text), where it came from one
+let pasted = false;       // the rows came from pasted text, not a file
 let importing = 0;        // imports under way: a check then waits for the import's own
 
 const template = () => templates.find((tpl) => tpl.id === $('template').value) ?? templates[0];
@@ -286,7 +287,9 @@ function whereOf(path) {
   const parts = [];
   const unit = reports[row]?.unit;
   if (unit) parts.push(unit);
-  parts.push(lines[row] ? t(`文件第 ${lines[row]} 行`, `file row ${lines[row]}`) : t(`表中第 ${row + 1} 行`, `sheet row ${row + 1}`));
+  const n = lines[row];
+  parts.push(!n ? t(`表中第 ${row + 1} 行`, `sheet row ${row + 1}`)
+    : pasted ? t(`粘贴内容第 ${n} 行`, `pasted row ${n}`) : t(`文件第 ${n} 行`, `file row ${n}`));
   const ind = /\/values\/(\d+)$/.exec(path ?? '')?.[1];
   if (ind) parts.push(t(`指标${ind}`, `indicator ${ind}`));
   return parts.join(t('·', ', '));
@@ -396,8 +399,9 @@ function describeImport(info) {
   if (info.skipped) parts.push(t(`跳过 ${info.skipped} 行（标题、说明）`, `${info.skipped} rows skipped (titles, notes)`));
   const totals = (info.lines ?? []).filter((_, i) => reports[i]?.total);
   if (totals.length) {
-    parts.push(t(`合计行（文件第 ${totals.join('、')} 行）已读入并与其他行一同校验各项关系；合计数是否等于各行之和，本版尚不核对`,
-      `the total row (file row ${totals.join(', ')}) is read and its relations checked with the others; whether it equals the sum of the rows is not checked yet`));
+    const where = pasted ? t('粘贴内容', 'pasted') : t('文件', 'file');
+    parts.push(t(`合计行（${where}第 ${totals.join('、')} 行）已读入并与其他行一同校验各项关系；合计数是否等于各行之和，本版尚不核对`,
+      `the total row (${where} row ${totals.join(', ')}) is read and its relations checked with the others; whether it equals the sum of the rows is not checked yet`));
   }
   const p = document.createElement('p');
   p.textContent = `${parts.join('；')}。`;
@@ -435,6 +439,7 @@ async function importReports(loaded, info = null) {
   later.cancel?.();
   reports = loaded;
   lines = info?.lines ?? [];
+  pasted = lastSource?.name === 'paste.txt';
   carried.clear();
   page = 0;
   importInfo = info;
@@ -474,6 +479,7 @@ async function importSource(source, overrides = {}) {
   if (mine !== run) return;
   reports = answer.reports;
   lines = answer.info.lines ?? [];
+  pasted = source.name === 'paste.txt';
   carried.clear();
   page = 0;
   importInfo = answer.info;
