@@ -5,7 +5,7 @@
 // character read two ways is read as in the name. The page still learns its places
 // from the catalog; this file only adds the words they are found by.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const [site, cliPath] = process.argv.slice(2);
@@ -14,6 +14,10 @@ try {
   ({ pinyin } = await import('pinyin-pro'));
 } catch {
   console.warn('place-pinyin: pinyin-pro is not installed (npm ci): places are found by their Chinese names only');
+  process.exit(0);
+}
+if (!existsSync(cliPath)) {
+  console.warn(`place-pinyin: no native CLI at ${cliPath} (build it first): places are found by their Chinese names only`);
   process.exit(0);
 }
 const ask = (request) => JSON.parse(execFileSync(cliPath, { input: JSON.stringify(request), maxBuffer: 1 << 28 }).toString());
