@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Lays out the site in $out/site: web/ plus the wasm module and its JS API, the
 # vendor libraries the pages load from their own origin (papaparse, exceljs), and
+# the pinyin of the catalog's place names (scripts/place-pinyin.mjs), and
 # build-info.json for the service worker. The pages read the rules only through the
 # core (its `catalog` answer), so no rules file is copied here.
 set -euo pipefail
@@ -13,4 +14,5 @@ cp -r web/. $out/site/
 cp $out/wasm/jianxi_module.mjs $out/wasm/jianxi_module.wasm $out/wasm/jianxi.js $out/site/
 cp node_modules/papaparse/papaparse.min.js $out/site/vendor/
 cp node_modules/exceljs/dist/exceljs.min.js $out/site/vendor/
+node scripts/place-pinyin.mjs $out/site $out/native/jianxi
 node scripts/stamp-site.mjs $out/site

@@ -2,18 +2,16 @@
 // pages, their scripts, the rule core once, the examples), as build-info.json lists
 // them, under a cache named by the site's content hash; afterwards it answers from
 // that cache, so the pages work offline. The spreadsheet libraries (vendor/: exceljs,
-// papaparse) are not fetched in advance: a page imports them when first used, and the
-// worker keeps the copy it fetched then. build-info.json itself is fetched from the
-// network first.
+// papaparse) are among them, so that a portal visited once online imports and exports
+// .xlsx offline. build-info.json itself is fetched from the network first.
 const VERSION = new URL(self.location).searchParams.get('v') || 'dev';
 const CACHE = `jianxi-${VERSION}`;
-const LATER = /^vendor\//;
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const info = await (await fetch('build-info.json', { cache: 'no-store' })).json();
     const cache = await caches.open(CACHE);
-    const files = info.files.filter((f) => f !== 'sw.js' && !LATER.test(f));
+    const files = info.files.filter((f) => f !== 'sw.js');
     await cache.addAll(['./', 'build-info.json', ...files]);
     await self.skipWaiting();
   })());

@@ -34,6 +34,7 @@ test('a line\'s clause opens in place with the exact text, title and document nu
   await page.waitForTimeout(400);
   const expected = cli(example);
   const rule = expected.lines[0].rule;
+  await page.click('#lines-details > summary');  // the month-by-month lines, folded under the lines by intern
   const button = page.locator('#lines tbody tr').first().locator('button.rule');
   assert.equal(await button.getAttribute('data-rule'), rule);
   await button.click();
@@ -105,6 +106,7 @@ test('on a phone the clause is a sheet from the bottom; eligibility reasons open
     const page = await open(phone.context, session.server.origin, 'estimate.html');
     await loadExample(page);
     await page.waitForTimeout(400);
+    await page.locator('#lines-details > summary').tap();
     const button = page.locator('#lines tbody tr').nth(2).locator('button.rule');
     await button.tap();
     await page.waitForFunction(() => document.getElementById('clause-dialog')?.open);

@@ -4,7 +4,7 @@
 // the language switch.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DESKTOP, loadExample, open, withServerAndBrowser } from './harness.mjs';
+import { cli, DESKTOP, loadExample, open, withServerAndBrowser } from './harness.mjs';
 
 const session = withServerAndBrowser(DESKTOP);
 
@@ -48,4 +48,18 @@ test('the portal\'s province list is in English after the switch', async () => {
   assert.ok(names.includes('Jiangxi'), names.join('|'));
   assert.ok(names.every((n) => !/[\u4e00-\u9fff]/.test(n)), names.join('|'));
   await page.click('#lang-switch');
+});
+
+test('at 100% retention the headline and the "留用率 100%" bar are the same figure', async () => {
+  const page = await open(session.browser.context, session.server.origin, 'estimate.html');
+  await loadExample(page);
+  // Both interns kept on: the core works out retention 2 of 2 = 100% from the interns.
+  await page.locator('#trainees > li').nth(1).locator('[name="retained"]').check();
+  await page.waitForTimeout(900);
+  const request = JSON.parse(await page.locator('#request-json').textContent());
+  const expected = cli(request);
+  assert.equal(expected.retention.rate, 1);
+  assert.equal(Number(await page.locator('#total').getAttribute('data-value')), expected.total);
+  const full = page.locator('#chart-retention li.bar').filter({ hasText: /留用率 100%/ });
+  assert.equal(Number(await full.getAttribute('data-value')), expected.total);
 });

@@ -2,8 +2,13 @@
 // and answers with the network cut; inputs survive reloads; and in all of it the
 // browser asks nothing of any host but the test session.server.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { cli, loadExample, DESKTOP, foreign, open, shot, withServerAndBrowser } from './harness.mjs';
+import ExcelJS from 'exceljs';
+import { cli, loadExample, DESKTOP, foreign, open, repo, shot, withServerAndBrowser } from './harness.mjs';
+
+const mohrss = cli({ kind: 'catalog' }).templates.find((tpl) => tpl.id === 'mohrss-2022');
+const summary = JSON.parse(readFileSync(`${repo}/web/examples/summary-table.json`, 'utf8'));
 
 const session = withServerAndBrowser(DESKTOP);
 
@@ -36,29 +41,15 @@ test('with the service worker active, every page reloads and answers offline', a
   // The page says so.
   assert.equal(await page.locator('#offline-status').getAttribute('data-state'), 'ready');
   assert.match(await page.locator('#offline-status').textContent(), /离线/);
-  // The spreadsheet libraries are not fetched in advance: only when a page first uses them.
+  // The spreadsheet libraries are stored with the pages: the portal's .xlsx import and
+  // export work offline without having been used online (issue 23 item 10).
   const cached = () => page.evaluate(async () => {
     const names = [];
     for (const key of await caches.keys()) for (const r of await (await caches.open(key)).keys()) names.push(new URL(r.url).pathname);
     return names;
   });
-  assert.deepEqual((await cached()).filter((p) => p.includes('/vendor/')), []);
+  assert.deepEqual((await cached()).filter((p) => p.includes('/vendor/')).sort(), ['/vendor/exceljs.min.js', '/vendor/papaparse.min.js']);
   assert.ok((await cached()).some((p) => p.endsWith('/jianxi_module.wasm')));
-  await page.goto(`${session.server.origin}/portal.html`);
-  await page.waitForSelector('body[data-ready="true"]');
-  await page.waitForSelector('#offline-status[data-state="ready"]');
-  assert.match(await page.locator('#offline-status').textContent(), /首次导入/, 'the portal says its import libraries come on first use');
-  await page.evaluate(async () => {
-    const s = document.createElement('script');
-    s.src = 'vendor/exceljs.min.js';
-    await new Promise((ok, fail) => { s.onload = ok; s.onerror = fail; document.head.append(s); });
-  });
-  await page.waitForFunction(async () => {
-    for (const key of await caches.keys()) {
-      if ((await (await caches.open(key)).keys()).some((r) => r.url.endsWith('/vendor/exceljs.min.js'))) return true;
-    }
-    return false;
-  });
   await page.goto(`${session.server.origin}/estimate.html`);
   await page.waitForSelector('body[data-ready="true"]');
   const request = JSON.parse(await page.locator('#request-json').textContent());
@@ -79,17 +70,21 @@ test('with the service worker active, every page reloads and answers offline', a
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]');
     assert.equal(Number(await page.locator('#total').getAttribute('data-value')), cli(request).total);
-    // A library used once online comes from the cache offline: an xlsx import works offline.
+    // The portal, never used online, imports an .xlsx and exports one offline.
     await page.goto(`${session.server.origin}/portal.html`);
     await page.waitForSelector('body[data-ready="true"]');
-    assert.equal(await page.evaluate(async () => {
-      const s = document.createElement('script');
-      s.src = 'vendor/exceljs.min.js';
-      const loaded = new Promise((ok, fail) => { s.onload = ok; s.onerror = fail; });
-      document.head.append(s);
-      await loaded;
-      return typeof window.ExcelJS.Workbook;
-    }), 'function');
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('汇总表');
+    sheet.addRow(['报告期', '报送日期', ...mohrss.indicators.map((ind) => ind.number)]);
+    for (const r of summary.reports) sheet.addRow([r.period, r.submitted_on, ...mohrss.indicators.map((ind) => r.values[ind.number] ?? null)]);
+    await page.setInputFiles('#import-table', { name: 'offline.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await book.xlsx.writeBuffer()) });
+    await page.waitForFunction((k) => document.getElementById('sum-form').dataset.checked === String(k)
+      && document.getElementById('progress-box').dataset.stage === 'done', summary.reports.length, { timeout: 15000 });
+    assert.equal(await page.locator('#sheet tbody tr').count(), summary.reports.length);
+    assert.doesNotMatch(await page.locator('#sum-summary').textContent(), /无法读取/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-findings-xlsx')]);
+    assert.match(download.suggestedFilename(), /\.xlsx$/);
     await shot(page, 'portal-offline');
   } finally {
     await session.browser.context.setOffline(false);

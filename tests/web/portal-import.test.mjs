@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { gbk } from './gbk.mjs';
 import { buildRoot, cli, DESKTOP, open, repo, screenshots, shot, withServerAndBrowser } from './harness.mjs';
 
 /** The CLI's answer to a large request (its output passes the default buffer). */
@@ -19,25 +20,6 @@ const summary = JSON.parse(readFileSync(`${repo}/web/examples/summary-table.json
 const session = withServerAndBrowser(DESKTOP);
 const catalog = cli({ kind: 'catalog' });
 const mohrss = catalog.templates.find((tpl) => tpl.id === 'mohrss-2022');
-
-/** GBK bytes of a text (the encoder Node lacks, made from its GBK decoder). */
-function gbk(text) {
-  const table = new Map();
-  const decoder = new TextDecoder('gbk');
-  for (let a = 0x81; a <= 0xfe; a += 1) {
-    for (let b = 0x40; b <= 0xfe; b += 1) {
-      if (b === 0x7f) continue;
-      const ch = decoder.decode(new Uint8Array([a, b]));
-      if (ch.length === 1 && !table.has(ch)) table.set(ch, [a, b]);
-    }
-  }
-  const out = [];
-  for (const ch of text) {
-    if (ch.charCodeAt(0) < 0x80) out.push(ch.charCodeAt(0));
-    else out.push(...table.get(ch));
-  }
-  return Buffer.from(out);
-}
 
 const excelSerial = (day) => Math.round((Date.parse(`${day}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86400000);
 const slashed = (day) => day.replace(/^(\d{4})-0?(\d+)-0?(\d+)$/, '$1/$2/$3');

@@ -59,6 +59,14 @@ test('the summary table exports as the annex prints it, and reopens with the tab
   const page = await open(session.browser.context, session.server.origin, 'portal.html');
   await page.click('#sum-example');
   await checked(page);
+  // The example carries one error (November: 8≥9+11 fails, 20 < 30 + 6), and a table with
+  // errors is not exported: November's 9 becomes 9 as in the other months (20 ≥ 9 + 6).
+  assert.equal(summary.reports[2].values['9'], 30);
+  await page.locator('#sheet tbody tr').nth(2).locator('input[data-indicator="9"]').fill('9');
+  await checked(page);
+  assert.equal(await page.locator('#sum-form').getAttribute('data-errors'), '0');
+  const reports = structuredClone(summary.reports);
+  reports[2].values['9'] = 9;
   const path = await downloaded(page, '#export-xlsx');
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(path);
@@ -81,12 +89,12 @@ test('the summary table exports as the annex prints it, and reopens with the tab
   // The row of numbers, then one row per report with the table's values.
   const numbers = 3 + layout.header_rows.length;
   assert.deepEqual(Array.from({ length: n }, (_, i) => sheet.getCell(numbers, i + 2).value), Array.from({ length: n }, (_, i) => i + 1));
-  summary.reports.forEach((report, i) => {
+  reports.forEach((report, i) => {
     const row = numbers + 1 + i;
     assert.equal(sheet.getCell(row, 1).value, report.period);
     for (let k = 1; k <= n; k += 1) assert.equal(sheet.getCell(row, k + 1).value, report.values[k] ?? null, `${report.period} indicator ${k}`);
   });
-  assert.equal(sheet.getCell(numbers + 1 + summary.reports.length, 1).value, layout.footer.zh);
+  assert.equal(sheet.getCell(numbers + 1 + reports.length, 1).value, layout.footer.zh);
   // The sheet, drawn with its merges.
   const view = await session.browser.context.newPage();
   await view.setViewportSize({ width: 1400, height: 500 });
@@ -97,10 +105,10 @@ test('the summary table exports as the annex prints it, and reopens with the tab
   await page.click('#clear-reports');
   await checked(page);
   await page.setInputFiles('#import-table', { name: 'export.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: readFileSync(path) });
-  await page.waitForFunction((k) => document.querySelectorAll('#sheet tbody tr').length === k, summary.reports.length);
+  await page.waitForFunction((k) => document.querySelectorAll('#sheet tbody tr').length === k, reports.length);
   await checked(page);
   const rows = await page.evaluate(() => [...document.querySelectorAll('#sheet tbody tr')].map((tr) => [...tr.querySelectorAll('input:not(.unit)')].map((i) => i.value)));
-  summary.reports.forEach((report, i) => {
+  reports.forEach((report, i) => {
     assert.equal(rows[i][0], report.period);
     for (let k = 1; k <= n; k += 1) assert.equal(rows[i][k + 1], String(report.values[k] ?? ''), `${report.period} ${k}`);
   });

@@ -1,5 +1,5 @@
 // An editable combobox with a filtered list (the ARIA 1.2 "list autocomplete" pattern):
-// typing filters the options by substring and highlights the first match; ArrowDown
+// typing filters the options by substring, best match first, and highlights it; ArrowDown
 // and ArrowUp move through the list, Enter picks, Escape closes (and clears when
 // already closed); a pointer picks too. What the person typed stays as free text
 // until an option is picked. The page gives the options and is told of every change.
@@ -7,7 +7,8 @@ let ids = 0;
 
 /**
  * input: the <input role="combobox">; listbox: its <ul role="listbox">; status: a live
- * region for the number of matches. options(): [{value, label, detail, search}];
+ * region for the number of matches. options(): [{value, label, detail, search,
+ * typedOnly}] (a typedOnly option is offered only to what is typed, not in the full list);
  * onPick(option|null): an option was picked, or the text was edited (null);
  * countText(n): what the live region says.
  */
@@ -17,11 +18,21 @@ export function combobox(input, listbox, status, { options, onPick, countText })
   let active = -1;
 
   const normal = (s) => String(s ?? '').toLowerCase().replace(/\s+/g, '');
+  // The name itself first (as typed, then starting so, then containing it), then the
+  // other words an option is found by: "离石" is 离石区 before a city listed with it.
+  const rank = (o, q) => {
+    const label = normal(o.label);
+    if (label === q) return 0;
+    if (label.startsWith(q)) return 1;
+    if (label.includes(q)) return 2;
+    return normal(o.search ?? o.label).includes(q) ? 3 : -1;
+  };
   const matches = () => {
     const q = normal(input.value);
     const all = options();
-    if (!q || all.some((o) => o.value === input.dataset.value && o.label === input.value)) return all;
-    return all.filter((o) => normal(o.search ?? o.label).includes(q));
+    if (!q || all.some((o) => o.value === input.dataset.value && o.label === input.value)) return all.filter((o) => !o.typedOnly);
+    return all.map((o, i) => [rank(o, q), i, o]).filter(([r]) => r >= 0)
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, , o]) => o);
   };
 
   function setActive(i) {

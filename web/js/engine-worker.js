@@ -53,7 +53,7 @@ async function importFile(data, progress) {
   }
   return {
     text,
-    info: { encoding, columns: parsed.columns, header: parsed.header, headerRows: parsed.headerRows,
+    info: { encoding, lines: parsed.lines, columns: parsed.columns, header: parsed.header, headerRows: parsed.headerRows,
       reports: parsed.reports.length, skipped: parsed.skipped.length },
   };
 }

@@ -16,6 +16,7 @@ import { load, save } from './store.js';
 import { estimateStatus, refusalOf, whollyOutside, withoutFigures } from './estimate-status.js';
 import { learnNotices, RESEARCH, researchTrail } from './plain.js';
 import { initHandoff } from './handoff.js';
+import { groupLines } from './line-groups.js';
 import { loadFailed } from './load-failure.js';
 
 const PAGE = 'estimate';
@@ -27,6 +28,7 @@ let jianxi;
 let rules = {};        // the core's catalog
 let policyList = [];
 let places = [];       // the chosen province's places on placesAsOf
+let pinyinOf = {};     // place name → [pinyin, initials], made at build time from the catalog's names
 let placesKey = '';
 let lastResult = null;
 let cityBox;
@@ -196,14 +198,24 @@ function placeOption(p) {
     : `${yuan(p.min_wage)} ${t('元/月', 'yuan a month')}`;
   const parts = [tierName(p.tier), figure];
   if (p.min_wage != null) parts.push(confidenceName(p.confidence));
-  if (p.as_written && p.as_written !== p.name) parts.push(t(`按“${p.as_written}”`, `as "${p.as_written}"`));
+  if (p.as_written && p.as_written !== p.name) {
+    parts.push(t(`按最低工资文件中“${p.as_written}”的标准`, `at the minimum-wage notice's figure for "${p.as_written}"`));
+  }
   return {
     value: p.code ?? p.name, label: p.name, detail: parts.filter(Boolean).join(' · '),
-    search: `${p.name} ${p.full_name} ${p.as_written ?? ''} ${p.code ?? ''}`, confidence: p.confidence, place: p,
+    // Fields apart ("|"), so that what is typed matches within one of them.
+    search: [p.name, p.full_name, p.as_written, p.code, ...(pinyinOf[p.name] ?? [])].filter(Boolean).join('|'),
+    confidence: p.confidence, place: p,
   };
 }
 
-const cityOptions = () => places.filter((p) => p.level !== 'county').map(placeOption);
+// A county typed in 城市 is offered there too, under its city's name.
+const cityOptions = () => places.map((p) => {
+  if (p.level !== 'county') return placeOption(p);
+  const parent = places.find((x) => x.code === p.parent);
+  const option = placeOption(p);
+  return { ...option, typedOnly: true, detail: [parent?.name, option.detail].filter(Boolean).join(' · ') };
+});
 
 /** The city the county list is narrowed to: the picked one, else one named exactly. */
 function cityCode() {
@@ -287,6 +299,8 @@ function provinceChosen() {
 }
 
 function setUpPicker() {
+  // Pinyin is a help to finding a place, not needed to pick one: without the file, names only.
+  fetch('place-pinyin.json').then((r) => (r.ok ? r.json() : {})).then((readings) => { pinyinOf = readings; }, () => {});
   const count = (n) => t(`${n} 项可选`, `${n} matches`);
   cityBox = combobox($('place-city'), $('place-city-list'), $('place-city-count'), {
     options: cityOptions,
@@ -294,6 +308,7 @@ function setUpPicker() {
     onPick: (option) => {
       countyBox.text('');
       pendingPlace = '';
+      if (option?.place?.level === 'county') showPlace(option.place.code);
       if (option) changed();
     },
   });
@@ -330,6 +345,55 @@ function fillFromCatalog() {
 }
 
 // ---- results ----------------------------------------------------------------
+
+/** Interns as people count them: 1, 1–3, 1、3. */
+function internsLabel(list) {
+  const consecutive = list.every((n, i) => i === 0 || n === list[i - 1] + 1);
+  const names = list.length === 1 ? String(list[0] + 1)
+    : consecutive ? `${list[0] + 1}–${list.at(-1) + 1}` : list.map((n) => n + 1).join(t('、', ', '));
+  return list.length === 1 ? t(`见习人员 ${names}`, `Intern ${names}`)
+    : t(`见习人员 ${names}（${list.length} 人，每人）`, `Interns ${names} (${list.length} alike; each)`);
+}
+
+/** The lines grouped by intern (line-groups.js): runs of like months, like interns once. */
+function renderGroups(lines, order) {
+  const rows = [];
+  for (const group of groupLines(lines)) {
+    group.runs.forEach((run, k) => {
+      const tr = document.createElement('tr');
+      if (k === 0) {
+        const th = document.createElement('th');
+        th.scope = 'rowgroup';
+        th.rowSpan = group.runs.length + 1;
+        th.textContent = internsLabel(group.trainees);
+        tr.append(th);
+      }
+      const months = run.from === run.to ? run.from : `${run.from} – ${run.to}`;
+      const cells = [t(`${months}（${run.months} 个月）`, `${months} (${run.months} month${run.months === 1 ? '' : 's'})`),
+        nameIn(rules.items, run.item), `${yuan(run.base)} × ${percent(run.rate)} = ${yuan(run.amount)}`, yuan(run.total)];
+      for (const text of cells) tr.append(Object.assign(document.createElement('td'), { textContent: text }));
+      const clause = document.createElement('td');
+      clause.className = 'clause';
+      const note = Object.assign(document.createElement('sup'), { className: 'print-only', textContent: `[${order.indexOf(run.rule) + 1}]` });
+      clause.append(clauseButton(run.rule), note);
+      tr.append(clause);
+      Object.assign(tr.cells[tr.cells.length - 2].dataset, { value: String(run.total), label: t('金额', 'Amount') });
+      rows.push(tr);
+    });
+    const sub = document.createElement('tr');
+    sub.className = 'subtotal';
+    const n = group.trainees.length;
+    const td = Object.assign(document.createElement('td'), { colSpan: 5 });
+    td.textContent = n === 1 ? t(`小计 ${yuan(group.subtotal)} 元`, `Subtotal ${yuan(group.subtotal)} yuan`)
+      : t(`每人 ${yuan(group.subtotal)} 元 × ${n} 人 = ${yuan(group.subtotal * n)} 元`,
+        `${yuan(group.subtotal)} yuan each × ${n} = ${yuan(group.subtotal * n)} yuan`);
+    td.dataset.value = String(group.subtotal * n);
+    sub.append(td);
+    rows.push(sub);
+  }
+  $('line-groups').tBodies[0].replaceChildren(...rows);
+  $('line-groups-box').hidden = rows.length === 0;
+}
 
 function render(answer) {
   markFirstResult();
@@ -401,6 +465,7 @@ function render(answer) {
     row.cells[6].className = 'clause';
     return row;
   }));
+  renderGroups(result.lines ?? [], order);
   const footnotes = clauseFootnotes(order, $('footnotes'));
   document.body.dataset.footnotes = 'pending';
   footnotes.then(() => { if (lastResult === result) document.body.dataset.footnotes = String(order.length); });
@@ -763,7 +828,7 @@ function renderCharts(request) {
   retentionChart.querySelector('li')?.setAttribute('data-headline', given === undefined ? 'true' : 'false');
   $('chart-retention').replaceChildren(retentionChart);
   setText($('chart-retention-note'),
-    `第一行为本次测算（留用率${used}）；其余各行改按单位整体留用率（retention_rate）0%–100% 计算，其他输入不变。`,
+    `第一行为本次测算（留用率${used}）；其余各行改按单位整体留用率 0%–100% 计算，其他输入不变。`,
     `The first row is this estimate (retention ${used}); the other rows set one retention rate for the whole unit, 0%–100%, all else unchanged.`);
   const figures = sweep.filter((res) => res.ok && !res.errors.length).map((res) => res.total);
   if (figures.length === sweep.length && new Set(figures).size === 1) {
@@ -949,8 +1014,14 @@ async function start() {
   fillForm(saved ?? BLANK);
   if (saved) markTouched();
   await refreshPlaces();
-  const noticeChanged = () => {
+  const noticeChanged = (e) => {
     const before = $('place-province').value;
+    // Switching to the expert mode starts from the notice for the province already
+    // chosen, so what was typed for the place stays.
+    if (e?.target.name === 'mode' && form.mode.value === 'policy' && before) {
+      const id = policyFor(before, placesAsOf())?.id;
+      if (id) $('policy').value = id;
+    }
     showMode();
     if ($('place-province').value !== before) {
       cityBox.text('');
@@ -959,9 +1030,9 @@ async function start() {
     }
     refreshPlaces();
   };
-  form.addEventListener('input', (e) => { if (e.target.name === 'mode') noticeChanged(); changed(); });
+  form.addEventListener('input', (e) => { if (e.target.name === 'mode') noticeChanged(e); changed(); });
   form.addEventListener('change', (e) => {
-    if (e.target.name === 'mode' || e.target.id === 'policy') noticeChanged();
+    if (e.target.name === 'mode' || e.target.id === 'policy') noticeChanged(e);
     if (e.target.name === 'start') refreshPlaces();
     changed();
   });

@@ -33,10 +33,12 @@ export function download(name, text, type = 'application/json') {
 /** Calls fn at most once per `ms` of quiet. */
 export function debounce(fn, ms) {
   let timer;
-  return (...args) => {
+  const later = (...args) => {
     clearTimeout(timer);
     timer = setTimeout(() => fn(...args), ms);
   };
+  later.cancel = () => clearTimeout(timer);
+  return later;
 }
 
 /** Today's date on this device (its own time zone, not UTC), as YYYY-MM-DD. */

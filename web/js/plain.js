@@ -1,9 +1,8 @@
-// What people read uses their words: the core's messages name request fields
-// (base_rate), notice ids (hunan-2023) and, for figures known only from secondary
-// sources, the whole research trail. This turns a finding into one plain line in the
-// page's language: field names become the field's label, notice ids the notice's
-// document number, and a research caveat a short sentence whose full trail goes to
-// the page's "sources and confidence" section (researchTrail).
+// What people read uses their words. The core gives each caveat as one plain line with
+// its research trail apart (`detail`, shown in the page's "sources and confidence"
+// section through researchTrail); some of its other messages still name request
+// fields (base_rate) or notice ids (hunan-2023), which become the field's label and
+// the notice's document number here. Two messages get the page's own words.
 import { t } from './i18n.js';
 
 const FIELDS = {
@@ -68,46 +67,12 @@ const PAGE_WORDS = {
   'id_number.checksum': ['身份证号码有误，请逐位核对。', 'The ID number is wrong somewhere; check it digit by digit.'],
 };
 
-/** The short line a research caveat shows in the main text. */
-function researchLine(finding) {
-  const about = finding.message.match(/^(\S+?-\d{4})/)?.[1];
-  const notice = about ? noticeName(about) : '';
-  switch (finding.code) {
-    case 'policy.start_unconfirmed':
-      return t(`${notice}的施行日期未找到原文，按最早可能的日期估算，请向当地人社部门核实。`,
-        `When ${notice} took effect was not found in an official text; the earliest possible date is assumed. Check with the local office.`);
-    case 'policy.figure_caveat':
-      return t(`${notice}的补贴标准未见原文，按地方人社部门的转述估算，请向当地人社部门核实。`,
-        `The subsidy rate of ${notice} is known only as restated by a local bureau; check with the local office.`);
-    case 'min_wage.area_caveat':
-      return t('所在地属于哪一类最低工资地区未见当年官方名单，按其他资料认定，请向当地人社部门核实。',
-        'Which minimum-wage tier the place is in was not found in that year\'s official list; check with the local office.');
-    default: {
-      const figure = finding.message.match(/(\d{3,5}) ?元/)?.[1];
-      const year = finding.message.match(/(\d{4})-\d{2}-\d{2} ?起/)?.[1];
-      const where = finding.message.match(/^([^\s第]{2,3})第\d+类/)?.[1] ?? '';
-      return t(`${where}${year ? `${year}年起的` : ''}最低工资标准未找到官方原文，按其他资料整理的${figure ? ` ${Number(figure).toLocaleString('zh-CN')} 元` : '数据'}估算，请向当地人社部门核实。`,
-        `The minimum wage${year ? ` from ${year}` : ''} was not found in an official text; the estimate uses${figure ? ` ${Number(figure).toLocaleString('en')} yuan from` : ''} secondary sources. Check with the local office.`);
-    }
-  }
-}
-
-/** Several notices in force: which one is used and which other one may be named; the why is left out. */
-function severalInForce(finding) {
-  const found = finding.message.match(/采用 ?([a-z]+-\d{4})；另有 ?([a-z]+-\d{4})/);
-  if (!found) return null;
-  const [, used, other] = found;
-  return t(`这一天有两份通知可能同时有效，按${noticeName(used)}判断；如需按${noticeName(other)}判断，可在“通知”中指定。`,
-    `Two notices may both be in force on that day; ${noticeName(used)} is used. To use ${noticeName(other)}, name it under “Notice”.`);
-}
-
 /** A finding, reason or note in the page's language and in plain words. */
 export function plainMessage(item, raw) {
   if (PAGE_WORDS[item.code]) return t(...PAGE_WORDS[item.code]);
   if (item.code === 'date.invalid' && /“”|""/.test(`${item.message}${item.message_en}`)) return t('请填写日期。', 'Enter the date.');
-  if (item.detail) return plainText(raw);  // the core's plain caveat line; its trail is in detail
-  if (RESEARCH.has(item.code)) return researchLine(item);
-  if (item.code === 'policy.several_in_force') return severalInForce(item) ?? plainText(raw);
+  // A caveat's message is the core's plain line (its research trail is in `detail`);
+  // what is left to do here is only the field names and notice ids some messages carry.
   return plainText(raw);
 }
 

@@ -22,8 +22,8 @@ async function save(book, name) {
   download(name, buffer, XLSX_TYPE);
 }
 
-/** The 项目 cell of a report: its period, after its unit when it names one. */
-export const rowLabel = (report) => (report.unit ? `${report.unit} ${report.period}` : report.period);
+/** The 项目 cell of a report: its period, after its unit when it names one; a 合计 row is just that. */
+export const rowLabel = (report) => (report.total ? report.unit : report.unit ? `${report.unit} ${report.period}` : report.period);
 
 /**
  * Lays the reports out on a worksheet as the annex prints them. Returns the row
@@ -112,14 +112,14 @@ export async function exportSummaryXlsx(template, request) {
   await save(book, `${template.id}-${request.province ?? ''}.xlsx`);
 }
 
-/** One line per finding: severity, row, period, indicator, message, code, clause, path. */
-export function findingRows(result, template, reports) {
+/** One line per finding: severity, row (in the imported file when there was one), item, indicator, message, code, clause, path. */
+export function findingRows(result, template, reports, lines = []) {
   const all = [...(result.errors ?? []).map((f) => ['错误', f]), ...(result.warnings ?? []).map((f) => ['提示', f])];
   return all.map(([severity, f]) => {
     const m = (f.path ?? '').match(/^\/reports\/(\d+)(?:\/values\/(\d+)|\/(\w+))?/);
     const index = m ? Number(m[1]) : null;
     const indicator = m?.[2] ? template.indicators[Number(m[2]) - 1] : null;
-    return [severity, index == null ? '' : index + 1, index == null ? '' : rowLabel(reports[index] ?? {}),
+    return [severity, index == null ? '' : lines[index] ?? index + 1, index == null ? '' : rowLabel(reports[index] ?? {}),
       indicator ? `${indicator.number} ${indicator.name}` : (m?.[3] === 'period' ? '报告期' : m?.[3] === 'submitted_on' ? '报送日期' : ''),
       f.message, f.code, f.rule ?? '', f.path ?? ''];
   });
@@ -129,17 +129,17 @@ export const FINDING_COLUMNS = ['严重程度', '行', '项目', '指标', '说�
 
 const csvCell = (v) => (/[",\n\r]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
 
-export function exportFindingsCsv(result, template, reports) {
-  const lines = [FINDING_COLUMNS, ...findingRows(result, template, reports)].map((r) => r.map(csvCell).join(','));
+export function exportFindingsCsv(result, template, reports, lines) {
+  const text = [FINDING_COLUMNS, ...findingRows(result, template, reports, lines)].map((r) => r.map(csvCell).join(','));
   // A byte-order mark, so that Excel opens the UTF-8 file as such.
-  download(`${template.id}-findings.csv`, `\ufeff${lines.join('\r\n')}\r\n`, 'text/csv;charset=utf-8');
+  download(`${template.id}-findings.csv`, `\ufeff${text.join('\r\n')}\r\n`, 'text/csv;charset=utf-8');
 }
 
-export async function exportFindingsXlsx(result, template, reports) {
+export async function exportFindingsXlsx(result, template, reports, lines) {
   const book = await workbook();
   const sheet = book.addWorksheet('校验结果');
   sheet.addRow(FINDING_COLUMNS).font = { bold: true };
-  for (const r of findingRows(result, template, reports)) sheet.addRow(r);
+  for (const r of findingRows(result, template, reports, lines)) sheet.addRow(r);
   [6, 5, 14, 28, 60, 26, 18, 22].forEach((w, i) => { sheet.getColumn(i + 1).width = w; });
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   await save(book, `${template.id}-findings.xlsx`);

@@ -7,11 +7,11 @@
 // finding jumps to its cell; the cells of a failed relation are all marked.
 import { showFindings } from './findings.js';
 import { debounce } from './format.js';
-import { msg, t } from './i18n.js';
+import { msg, setText, t } from './i18n.js';
 import { exportFindingsCsv, exportFindingsXlsx, exportSummaryXlsx } from './portal-export.js';
 import { save } from './store.js';
 import { withoutEmptyDates } from './table-columns.js';
-import { parseDelimited } from './table-import.js';
+import { parseDelimited, toDay, toMonth, TOTAL } from './table-import.js';
 
 const form = document.getElementById('sum-form');
 const sheet = document.getElementById('sheet');
@@ -27,6 +27,9 @@ let lastResult = { errors: [], warnings: [] };
 let lastCount = { errors: 0, warnings: 0 };
 const carried = new Set();  // "row/indicator" of cells prefilled from the month before
 let importInfo = null;    // how the last file's columns were read
+let lines = [];           // each report's row in the imported file (or pasted text), where it came from one
+let pasted = false;       // the rows came from pasted text, not a file
+let importing = 0;        // imports under way: a check then waits for the import's own
 
 const template = () => templates.find((tpl) => tpl.id === $('template').value) ?? templates[0];
 const indicatorName = (indicator) => t(indicator.name, indicator.name_en);
@@ -86,6 +89,7 @@ function drawSheet() {
     const i = from + k;
     const tr = document.createElement('tr');
     tr.dataset.row = String(i);
+    if (report.total) tr.className = 'total-row';
     const th = document.createElement('th');
     th.scope = 'row';
     th.dataset.path = `/reports/${i}`;
@@ -129,9 +133,13 @@ function readSheet() {
   for (const tr of sheet.tBodies[0].rows) {
     const i = Number(tr.dataset.row);
     const inputs = tr.querySelectorAll('input');
-    const report = { period: inputs[1].value.trim(), submitted_on: inputs[2].value.trim(), values: {} };
+    // Dates as the importer reads them (2022年9, 2022/9/5 …).
+    const period = inputs[1].value.trim();
+    const submitted = inputs[2].value.trim();
+    const report = { period: period && toMonth(period), submitted_on: submitted && toDay(submitted), values: {} };
     const unit = inputs[0].value.trim();
     if (unit) report.unit = unit;
+    if (TOTAL.test(unit)) report.total = true;
     for (const el of [...inputs].slice(3)) {
       const raw = el.value.trim();
       if (raw !== '') report.values[el.dataset.indicator] = Number.isFinite(Number(raw)) ? Number(raw) : raw;
@@ -165,6 +173,16 @@ function theWorker() {
       if (data.error) job.fail(new Error(data.error));
       else job.done({ ...data, reports: job.chunks });
     });
+    // A worker that cannot start (or dies) fails its jobs instead of leaving them waiting.
+    const broken = (event) => {
+      event.preventDefault?.();
+      worker?.terminate();
+      worker = null;
+      for (const job of pending.values()) job.fail(new Error(t('后台校验程序无法运行，请刷新页面后重试', 'the background checker cannot run; reload the page and try again')));
+      pending.clear();
+    };
+    worker.addEventListener('error', broken);
+    worker.addEventListener('messageerror', broken);
   }
   return worker;
 }
@@ -262,6 +280,21 @@ function placeFindings() {
   }
 }
 
+/** Where a finding sits, as the clerk knows it: the unit, the row of their own file (or of the sheet), the indicator. */
+function whereOf(path) {
+  const row = rowOf(path);
+  if (row === null) return t('整表', 'Table');
+  const parts = [];
+  const unit = reports[row]?.unit;
+  if (unit) parts.push(unit);
+  const n = lines[row];
+  parts.push(!n ? t(`表中第 ${row + 1} 行`, `sheet row ${row + 1}`)
+    : pasted ? t(`粘贴内容第 ${n} 行`, `pasted row ${n}`) : t(`文件第 ${n} 行`, `file row ${n}`));
+  const ind = /\/values\/(\d+)$/.exec(path ?? '')?.[1];
+  if (ind) parts.push(t(`指标${ind}`, `indicator ${ind}`));
+  return parts.join(t('·', ', '));
+}
+
 let listFrom = 0;
 function drawFindingList() {
   const all = [...lastResult.errors.map((f) => [f, 'error']), ...lastResult.warnings.map((f) => [f, 'warning'])]
@@ -276,14 +309,10 @@ function drawFindingList() {
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'jump';
-    const row = rowOf(f.path);
-    const ind = /\/values\/(\d+)$/.exec(f.path ?? '')?.[1];
-    const where = row === null ? t('整表', 'Table')
-      : ind ? t(`第${row + 1}行·指标${ind}`, `Row ${row + 1}, indicator ${ind}`) : t(`第${row + 1}行`, `Row ${row + 1}`);
-    button.textContent = where;
+    button.textContent = whereOf(f.path);
     button.addEventListener('click', () => jumpTo(f.path));
     const text = document.createElement('span');
-    text.textContent = ` ${severity === 'error' ? t('错误', 'Error') : t('提示', 'Warning')}：${msg(f)}`;
+    text.textContent = ` ${severity === 'error' ? t('错误', 'Error') : t('提示', 'Warning')}${t('：', ': ')}${msg(f)}`;
     li.append(button, text);
     return li;
   });
@@ -333,6 +362,7 @@ function takeResult(result, elapsed) {
 let run = 0;
 /** Checks every report in one request; many reports go to the worker behind a progress bar. */
 export async function checkAll() {
+  if (importing) return null;  // the import checks what it brings in
   readSheet();
   const request = summaryRequest();
   if (reports.length <= 5000) save('portal.summary', request);
@@ -367,6 +397,12 @@ function describeImport(info) {
   if (info.encoding) parts.push(t(`编码 ${info.encoding}`, `encoding ${info.encoding}`));
   if (info.headerRows?.length) parts.push(t(`表头在第 ${info.headerRows.join('、')} 行`, `header in row${info.headerRows.length > 1 ? 's' : ''} ${info.headerRows.join(', ')}`));
   if (info.skipped) parts.push(t(`跳过 ${info.skipped} 行（标题、说明）`, `${info.skipped} rows skipped (titles, notes)`));
+  const totals = (info.lines ?? []).filter((_, i) => reports[i]?.total);
+  if (totals.length) {
+    const where = pasted ? t('粘贴内容', 'pasted') : t('文件', 'file');
+    parts.push(t(`合计行（${where}第 ${totals.join('、')} 行）已读入并与其他行一同校验各项关系；合计数是否等于各行之和，本版尚不核对`,
+      `the total row (${where} row ${totals.join(', ')}) is read and its relations checked with the others; whether it equals the sum of the rows is not checked yet`));
+  }
   const p = document.createElement('p');
   p.textContent = `${parts.join('；')}。`;
   const details = document.createElement('details');
@@ -400,7 +436,10 @@ function describeImport(info) {
 }
 
 async function importReports(loaded, info = null) {
+  later.cancel?.();
   reports = loaded;
+  lines = info?.lines ?? [];
+  pasted = lastSource?.name === 'paste.txt';
   carried.clear();
   page = 0;
   importInfo = info;
@@ -414,6 +453,8 @@ let lastSource = null;
 async function importSource(source, overrides = {}) {
   lastSource = source;
   const mine = ++run;
+  later.cancel?.();
+  importing += 1;
   $('cancel-work').hidden = false;
   showProgress({ stage: 'reading' });
   const started = performance.now();
@@ -424,14 +465,21 @@ async function importSource(source, overrides = {}) {
       request: tableHead() },
     (p) => { if (mine === run) showProgress(p); }, bytes ? [bytes] : []);
   } catch (err) {
+    importing -= 1;
     if (mine !== run) return;
     if (err.message === 'cancelled') { progressDone(t('已取消，表格未改动', 'Cancelled; the table is unchanged')); return; }
     progressDone('');
-    $('sum-summary').textContent = t(`无法读取文件：${err.message}`, `Cannot read the file: ${err.message}`);
+    $('sum-summary').textContent = /fetch|import|cannot load/i.test(err.message)
+      ? t('无法读取文件：读取表格所需的程序库未能载入。请联网打开本页一次，之后断网也能导入。',
+        'Cannot read the file: the spreadsheet library could not be loaded. Open this page once while online, and imports then work offline too.')
+      : t(`无法读取文件：${err.message}`, `Cannot read the file: ${err.message}`);
     return;
   }
+  importing -= 1;
   if (mine !== run) return;
   reports = answer.reports;
+  lines = answer.info.lines ?? [];
+  pasted = source.name === 'paste.txt';
   carried.clear();
   page = 0;
   importInfo = answer.info;
@@ -486,6 +534,40 @@ function fillTemplates() {
   $('template').replaceChildren(...templates.map((tpl) => new Option(
     t(`${tpl.title}（${tpl.indicators.length}项指标）`, `${tpl.title_en} (${tpl.indicators.length} indicators)`), tpl.id)));
   if (chosen) $('template').value = chosen;
+}
+
+// ---- exports ------------------------------------------------------------------
+
+/** Runs an export; a failure is said beside the buttons, never swallowed. */
+async function exporting(run) {
+  const status = $('export-status');
+  setText(status, '', '');
+  try {
+    await run();
+  } catch (err) {
+    if (/cannot load/.test(err?.message ?? '')) {
+      setText(status, '导出用的表格程序库未能载入：请联网打开本页一次，之后断网也能导出。',
+        'The spreadsheet library for exports could not be loaded: open this page once while online, and exports then work offline too.');
+    } else setText(status, `导出失败：${err?.message ?? err}`, `The export failed: ${err?.message ?? err}`);
+  }
+}
+
+/** The summary table goes out only as checked and without errors, as a 统计报表 is only sent once it passes. */
+async function exportTable() {
+  const status = $('export-status');
+  setText(status, '', '');
+  const result = await checkAll();
+  if (!result) {
+    setText(status, '表格还在读取或校验，完成后再导出。', 'The table is still being read or checked; export when it is done.');
+    return;
+  }
+  const { errors } = countFindings(result);
+  if (errors) {
+    setText(status, `表中还有 ${errors} 个错误，改正后才能导出汇总表。可先导出校验结果，发给填报单位核对。`,
+      `The table still has ${errors} error${errors === 1 ? '' : 's'}; correct ${errors === 1 ? 'it' : 'them'} before exporting the summary table. The findings can be exported to send back to the units.`);
+    return;
+  }
+  await exporting(() => exportSummaryXlsx(template(), summaryRequest()));
 }
 
 let later = () => {};
@@ -550,9 +632,9 @@ export function initSummary(engine, provinces, saved, example, catalogTemplates)
   $('page-prev').addEventListener('click', () => { readSheet(); page -= 1; drawSheet(); placeFindings(); });
   $('page-next').addEventListener('click', () => { readSheet(); page += 1; drawSheet(); placeFindings(); });
   $('finding-more').addEventListener('click', () => { listFrom += LIST_MAX; drawFindingList(); });
-  $('export-xlsx').addEventListener('click', async () => { readSheet(); await exportSummaryXlsx(template(), summaryRequest()); });
-  $('export-findings-csv').addEventListener('click', () => exportFindingsCsv(lastResult, template(), reports));
-  $('export-findings-xlsx').addEventListener('click', () => exportFindingsXlsx(lastResult, template(), reports));
+  $('export-xlsx').addEventListener('click', exportTable);
+  $('export-findings-csv').addEventListener('click', () => exporting(() => exportFindingsCsv(lastResult, template(), reports, lines)));
+  $('export-findings-xlsx').addEventListener('click', () => exporting(() => exportFindingsXlsx(lastResult, template(), reports, lines)));
   return checkAll();
 }
 

@@ -34,17 +34,7 @@ async function register() {
   await navigator.serviceWorker.register(`sw.js?v=${version}`);
   await navigator.serviceWorker.ready;
   document.documentElement.dataset.offlineReady = version;
-  // A page that imports spreadsheets says whether its libraries are stored yet: they
-  // are fetched on first use only.
-  const sheets = document.querySelector('input[type="file"][accept*=".xlsx"]');
-  const stored = sheets && 'caches' in window
-    && (await caches.match('vendor/exceljs.min.js')) && (await caches.match('vendor/papaparse.min.js'));
-  if (sheets && !stored) {
-    say('已可离线使用：页面和规则引擎已保存在本机。表格文件（CSV、xlsx）导入所需的程序库在首次导入时下载，之后也可离线使用。',
-      'Ready to work offline: the pages and the rule engine are stored on this device. The libraries for importing spreadsheet files (CSV, xlsx) are fetched on the first import, and work offline after that.', 'ready');
-    return;
-  }
-  say('已可离线使用：页面和规则引擎已保存在本机，断网后仍可打开和计算。',
-    'Ready to work offline: the pages and the rule engine are stored on this device.', 'ready');
+  say('已可离线使用：页面、规则引擎和表格导入导出程序已保存在本机，断网后仍可打开、计算和导入导出。',
+    'Ready to work offline: the pages, the rule engine and the spreadsheet import and export are stored on this device.', 'ready');
 }
 register().catch(() => {});

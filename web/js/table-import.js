@@ -8,6 +8,7 @@
 // - without a header the columns are period, submitted on, then the indicators;
 // - dates come as 2022-09, 2022/9, 2022年9月, 202209, 2022/2/5, 2022.2.5,
 //   2022年2月5日, Excel dates or Excel serial numbers;
+// - a 合计 (总计) row is kept as a report marked `total`, for the core to check;
 // - bytes that are not UTF-8 are decoded as GB18030 (GBK's superset: Chinese Excel's
 //   default CSV), and the encoding is reported.
 // Every column's mapping is returned, so the page can say which column went where.
@@ -76,6 +77,9 @@ export function toMonth(v) {
   if (/^\d{4}-\d{2}-\d{2}$/.test(day)) return day.slice(0, 7);
   return s;
 }
+
+/** The first cell of a total row (合计, 总计), which is kept and checked, not skipped. */
+export const TOTAL = /^(合计|总计)/;
 
 const looksLikeMonth = (v) => /^\d{4}-\d{2}$/.test(toMonth(v));
 
@@ -184,17 +188,20 @@ export function rowsToReports(rawRows, indicatorsOrCount, overrides = {}) {
   }
   for (const [i, target] of Object.entries(overrides)) columns[i] = target || null;
   const reports = [];
+  const lines = [];         // each report's row in the file (1-based), for findings
   const skipped = [];
   for (let r = first; r < rows.length; r += 1) {
     const row = rows[r];
     if (row.every(isBlank)) continue;
     const firstText = String(row.find((c) => !isBlank(c)) ?? '').trim();
-    if (/^(填报单位|填报说明|填报人|填表人|负责人|注[:：]|说明|合计|总计|\d+[.、．])/.test(firstText) && !looksLikeMonth(firstText)) {
+    if (/^(填报单位|填报说明|填报人|填表人|负责人|注[:：]|说明|\d+[.、．])/.test(firstText) && !looksLikeMonth(firstText)) {
       skipped.push({ row: r + 1, reason: 'note' });
       continue;
     }
+    const totalRow = TOTAL.test(firstText.replace(/[\s\u3000]+/g, ''));
     const report = { period: '', submitted_on: '', values: {} };
     columns.forEach((col, i) => {
+      if (totalRow && (col === 'unit' || col === 'label')) return;
       const raw = row[i];
       if (!col || isBlank(raw)) return;
       if (col === 'period') report.period = toMonth(raw);
@@ -216,9 +223,17 @@ export function rowsToReports(rawRows, indicatorsOrCount, overrides = {}) {
       skipped.push({ row: r + 1, reason: 'empty' });
       continue;
     }
+    if (totalRow) {
+      report.unit = firstText.replace(/[\s\u3000]+/g, '').slice(0, 2);
+      report.total = true;
+    }
     reports.push(report);
+    lines.push(r + 1);
   }
-  return { reports, columns, skipped, headerRows: headerRows.map((r) => r + 1), header: headerRows.map((r) => rows[r]) };
+  // A 合计 row without a period of its own totals the period every other row reports.
+  const periods = new Set(reports.filter((rep) => !rep.total).map((rep) => rep.period));
+  if (periods.size === 1) for (const rep of reports) if (rep.total && !rep.period) rep.period = [...periods][0];
+  return { reports, lines, columns, skipped, headerRows: headerRows.map((r) => r + 1), header: headerRows.map((r) => rows[r]) };
 }
 
 // ---- CSV --------------------------------------------------------------------
