@@ -1,0 +1,289 @@
+// attach(form, options): the rule core's checks inside a portal's own form. The
+// portal's inputs are read into a request (by a map of request paths to its inputs),
+// checked on change (throttled) and on submit; each finding is marked on the input it
+// names (aria-invalid, and a message tied by aria-describedby, in <html lang>'s
+// language), findings without a field of their own go to a summary list, submission
+// waits while errors remain (unless warnOnly), and every check is announced as a
+// `jianxi-findings` event. detach() puts back every attribute and removes every node
+// the layer added.
+import * as core from './engine.js';
+import { convert, formatsOf, typeFor } from './convert.js';
+import { define } from './elements.js';
+import { learnCatalog, messageOf, onLanguageChange, severityWord, text } from './language.js';
+import { segments, setAt, upwards, within } from './pointer.js';
+import { useHostSheet } from './styles.js';
+
+let counter = 0;
+
+const isElement = (x) => x instanceof Element;
+const firstOf = (found) => (isElement(found) ? found : found?.[0] ?? null);
+
+function find(form, selector) {
+  const named = form.elements.namedItem(selector);
+  if (named) return named;
+  try {
+    return form.querySelector(selector) ?? document.querySelector(selector);
+  } catch {
+    return document.getElementById(selector);
+  }
+}
+
+function rawValue(found) {
+  if (isElement(found)) return found.type === 'checkbox' ? found.checked : found.value;
+  const all = [...found];
+  if (all.every((el) => el.type === 'checkbox')) return all.length === 1 ? all[0].checked : all.filter((el) => el.checked).map((el) => el.value);
+  return found.value;  // a radio group: the chosen value
+}
+
+/** The layer's request: the fixed part (kind, policy or province) and every mapped field. */
+function readRequest(options, fields, formats) {
+  const request = { kind: options.kind };
+  if (options.policy) request.policy = options.policy;
+  if (options.province) request.province = options.province;
+  if (options.asOf) request.as_of = options.asOf;
+  Object.assign(request, options.request ?? {});
+  for (const { path, found, type } of fields) {
+    const raw = rawValue(found);
+    const value = Array.isArray(raw) ? raw : convert(raw, typeFor(path, found, type, formats));
+    if (value !== undefined) setAt(request, path, value);
+    else ensureParent(request, path);
+  }
+  // Rows left wholly empty at the end of a list are no rows (a portal prints spare ones).
+  for (const value of Object.values(request)) {
+    while (Array.isArray(value) && value.length && isEmptyRow(value[value.length - 1])) value.pop();
+  }
+  return request;
+}
+
+const isEmptyRow = (row) => row === undefined || (typeof row === 'object' && row !== null && !Array.isArray(row) && !Object.keys(row).length);
+
+// An empty field still makes its group ({} or []), so the core names the field, not the group.
+function ensureParent(request, path) {
+  const parent = path.slice(0, path.lastIndexOf('/'));
+  if (!parent) return;
+  let node = request;
+  const steps = segments(parent);
+  steps.forEach((step, i) => {
+    const key = Array.isArray(node) ? Number(step) : step;
+    node[key] ??= /^\d+$/.test(steps[i + 1] ?? '') ? [] : {};
+    node = node[key];
+  });
+}
+
+export function attach(form, options = {}) {
+  if (typeof form === 'string') form = document.querySelector(form);
+  if (!(form instanceof HTMLFormElement)) throw new TypeError('attach: a <form> element is needed');
+  define();
+  const interval = options.throttle ?? 200;
+  const touched = new Set();
+  const added = [];            // nodes the layer put into the page
+  const kept = new Map();      // element -> its aria-invalid and aria-describedby before marking
+  const listeners = [];
+  let submitted = false;
+  let passing = false;
+  let last = 0;
+  let timer = null;
+  let formats = new Map();
+  let latest = null;
+  let shownMessages = new Set();
+  let running = Promise.resolve(null);
+
+  const releaseSheet = useHostSheet();
+
+  // The summary: the portal's own <jianxi-findings>, a list inside the portal's element, or one at the form's top.
+  const summaryHost = typeof options.summary === 'string' ? document.querySelector(options.summary) : options.summary;
+  let summary;
+  if (summaryHost?.localName === 'jianxi-findings') summary = summaryHost;
+  else {
+    summary = document.createElement('jianxi-findings');
+    summary.setAttribute('role', 'region');
+    if (summaryHost) summaryHost.append(summary);
+    else form.prepend(summary);
+    added.push(summary);
+  }
+  const announcer = document.createElement('div');
+  announcer.className = 'jianxi-announcer';
+  announcer.setAttribute('role', 'status');
+  form.append(announcer);
+  added.push(announcer);
+
+  const mapping = () => (typeof options.fields === 'function' ? options.fields() : options.fields ?? {});
+  function resolveFields() {
+    const out = [];
+    for (const [path, spec] of Object.entries(mapping())) {
+      const { selector, type } = typeof spec === 'string' ? { selector: spec } : spec;
+      const found = find(form, selector);
+      if (found && (isElement(found) || found.length)) out.push({ path, found, type, element: firstOf(found) });
+    }
+    return out;
+  }
+
+  const ready = (async () => {
+    const catalog = await core.catalog();
+    learnCatalog(catalog);
+    if (options.kind === 'unit_application') {
+      formats = formatsOf(catalog.forms?.find((f) => f.id === (options.form ?? 'unit-application')));
+    }
+  })();
+
+  function keep(el) {
+    if (!kept.has(el)) kept.set(el, { invalid: el.getAttribute('aria-invalid'), describedby: el.getAttribute('aria-describedby') });
+  }
+  const restoreAttribute = (el, name, value) => (value === null ? el.removeAttribute(name) : el.setAttribute(name, value));
+  function clearMarks() {
+    for (const [el, was] of kept) {
+      restoreAttribute(el, 'aria-invalid', was.invalid);
+      restoreAttribute(el, 'aria-describedby', was.describedby);
+    }
+    kept.clear();
+    for (let i = added.length - 1; i >= 0; i -= 1) {
+      if (added[i].classList.contains('jianxi-message')) added.splice(i, 1)[0].remove();
+    }
+  }
+
+  function messageElement(element, items) {
+    const box = document.createElement('span');
+    box.className = 'jianxi-message';
+    box.id = `jianxi-message-${++counter}`;
+    box.dataset.severity = items.some((x) => x.severity === 'error') ? 'error' : 'warning';
+    items.forEach((item, i) => {
+      if (i) box.append(document.createElement('br'));
+      box.append(`${severityWord(item.severity)}${text('：', ': ')}${messageOf(item)}`);
+    });
+    // After the input, or after its label when the label follows it (a checkbox) or wraps it.
+    const next = element.nextElementSibling;
+    const after = element.closest('label') ?? (next?.localName === 'label' && next.htmlFor === element.id ? next : element);
+    after.after(box);
+    added.push(box);
+    return box;
+  }
+
+  /** Puts each finding on its field or into the summary; announces what is new. */
+  function render() {
+    if (!latest) return;
+    clearMarks();
+    const { result, fields } = latest;
+    const byPath = new Map(fields.map((f) => [f.path, f]));
+    const perElement = new Map();
+    const general = [];
+    const findings = [
+      ...(result.errors ?? []).map((f) => ({ ...f, severity: 'error' })),
+      ...(result.warnings ?? []).map((f) => ({ ...f, severity: 'warning' })),
+    ];
+    for (const finding of findings) {
+      const owner = upwards(finding.path ?? '').map((p) => byPath.get(p)).find(Boolean);
+      finding.field = owner?.element ?? null;
+      finding.shown = submitted || Boolean(owner && touched.has(owner.path));
+      if (!finding.shown) continue;
+      if (owner) {
+        if (!perElement.has(owner.element)) perElement.set(owner.element, []);
+        perElement.get(owner.element).push(finding);
+      } else {
+        // A relation between fields: listed, and the jump goes to the first field it covers.
+        const covered = fields.find((f) => within(f.path, finding.path ?? ''));
+        general.push({ ...finding, target: covered?.element ?? null });
+      }
+    }
+    const now = new Set();
+    for (const [element, items] of perElement) {
+      keep(element);
+      const box = messageElement(element, items);
+      const ids = [element.getAttribute('aria-describedby'), box.id].filter(Boolean).join(' ');
+      element.setAttribute('aria-describedby', ids);
+      if (items.some((x) => x.severity === 'error')) element.setAttribute('aria-invalid', 'true');
+      for (const item of items) now.add(messageOf(item));
+    }
+    summary.show(general, { empty: '' });
+    for (const item of general) now.add(messageOf(item));
+    const fresh = [...now].filter((m) => !shownMessages.has(m));
+    if (fresh.length) announcer.textContent = fresh.join('；');
+    else if (!now.size && shownMessages.size) announcer.textContent = text('已无校验问题。', 'No problems found.');
+    shownMessages = now;
+    return findings;
+  }
+
+  async function runCheck() {
+    await ready;
+    const fields = resolveFields();
+    const request = readRequest(options, fields, formats);
+    const result = await core.check(request);
+    latest = { request, result, fields };
+    const findings = render();
+    form.dispatchEvent(new CustomEvent('jianxi-findings', {
+      bubbles: true,
+      detail: { request, result, ok: result.ok, errors: result.errors, warnings: result.warnings, findings, submitted },
+    }));
+    return result;
+  }
+
+  function check() {
+    running = running.then(runCheck, runCheck);
+    return running;
+  }
+
+  // At most one check per `interval` while typing, and always one after the last keystroke.
+  function throttled() {
+    if (timer) return;
+    const wait = Math.max(0, last + interval - performance.now());
+    timer = setTimeout(() => { timer = null; last = performance.now(); check(); }, wait);
+  }
+
+  function onEdit(event) {
+    const path = resolveFields().find((f) => (isElement(f.found) ? f.found === event.target : [...f.found].includes(event.target)))?.path;
+    if (!path) return;
+    touched.add(path);
+    throttled();
+  }
+
+  async function onSubmit(event) {
+    if (passing) { passing = false; return; }
+    submitted = true;
+    if (options.warnOnly) { check(); return; }
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    const submitter = event.submitter;
+    let result;
+    try {
+      result = await check();
+    } catch {
+      result = null;  // the core could not load: the portal's own checks decide
+    }
+    if (result && !result.ok) {
+      const first = latest.fields.find((f) => result.errors.some((e) => upwards(e.path).includes(f.path)));
+      (first?.element ?? summary).focus?.();
+      return;
+    }
+    passing = true;
+    form.requestSubmit(submitter && submitter.form === form ? submitter : undefined);
+  }
+
+  const listen = (target, type, fn, capture = false) => {
+    target.addEventListener(type, fn, capture);
+    listeners.push(() => target.removeEventListener(type, fn, capture));
+  };
+  listen(form, 'input', onEdit);
+  listen(form, 'change', onEdit);
+  listen(form, 'submit', onSubmit, true);
+  const stopLanguage = onLanguageChange(() => render());
+  if (options.checkNow) { submitted = true; check(); }
+
+  return {
+    ready: ready.then(() => undefined),
+    /** Checks now, showing every finding (as a submit attempt would). */
+    checkAll: () => { submitted = true; return check(); },
+    /** Checks now, showing findings on the fields already edited. */
+    check,
+    get result() { return latest?.result ?? null; },
+    get request() { return latest?.request ?? null; },
+    detach() {
+      clearTimeout(timer);
+      for (const off of listeners) off();
+      stopLanguage();
+      clearMarks();
+      for (const node of added) node.remove();
+      added.length = 0;
+      releaseSheet();
+      latest = null;
+    },
+  };
+}
