@@ -14,7 +14,7 @@ cp -r web/. $out/site/
 cp $out/wasm/jianxi_module.mjs $out/wasm/jianxi_module.wasm $out/wasm/jianxi.js $out/site/
 cp node_modules/papaparse/papaparse.min.js $out/site/vendor/
 cp node_modules/exceljs/dist/exceljs.min.js $out/site/vendor/
-mkdir -p $out/site/examples/portal-embed/vendor
+mkdir -p $out/site/examples/portal-embed/lib
 cp -r examples/portal-embed/. $out/site/examples/portal-embed/
-cp node_modules/vue/dist/vue.runtime.esm-browser.prod.js $out/site/examples/portal-embed/vendor/
+cp node_modules/vue/dist/vue.runtime.esm-browser.prod.js $out/site/examples/portal-embed/lib/
 node scripts/stamp-site.mjs $out/site

@@ -236,7 +236,7 @@ export function attach(form, options = {}) {
   }
 
   async function onSubmit(event) {
-    if (passing) { passing = false; return; }
+    if (passing) return;
     submitted = true;
     if (options.warnOnly) { check(); return; }
     event.preventDefault();
@@ -253,8 +253,13 @@ export function attach(form, options = {}) {
       (first?.element ?? summary).focus?.();
       return;
     }
-    passing = true;
-    form.requestSubmit(submitter && submitter.form === form ? submitter : undefined);
+    // Submitted again once this submit event is over (a form ignores a submission
+    // asked for while its submit event is still being dispatched).
+    setTimeout(() => {
+      passing = true;
+      form.requestSubmit(submitter && submitter.form === form ? submitter : undefined);
+      passing = false;
+    });
   }
 
   const listen = (target, type, fn, capture = false) => {
