@@ -41,14 +41,16 @@ export const ELEMENT_CSS = `
 button, input, select { color: inherit; border: 1px solid var(--jianxi-border-color, #767676);
   border-radius: var(--jianxi-radius, 4px); padding: .4em .6em; min-height: 2.75em; background: var(--jianxi-field-background, #fff); }
 button { background: var(--jianxi-accent, #0b5cad); color: var(--jianxi-accent-text, #fff); border-color: transparent; cursor: pointer; }
-button.link { background: none; color: var(--jianxi-link-color, #0b5cad); border: 0; padding: 0; min-height: 0;
-  text-decoration: underline; text-align: start; }
+button.link { display: block; width: 100%; background: none; color: var(--jianxi-link-color, #0b5cad); border: 0;
+  padding: .3em 0; min-height: 2.75em; text-decoration: underline; text-align: start; }
 :focus-visible { outline: 3px solid var(--jianxi-focus-color, #0b5cad); outline-offset: 2px; }
 label { display: block; margin: .5em 0 .2em; }
 .field { margin-bottom: .5em; }
 .field > input, .field > select { width: 100%; max-width: 24em; }
-.check > input { min-height: 0; margin-inline-end: .4em; }
-.check > label { display: inline; }
-ul { margin: .25em 0; padding-inline-start: 1.25em; }
+.check { display: flex; align-items: center; gap: .5em; }
+.check > input { width: 1.25em; height: 1.25em; min-height: 0; margin: 0; }
+.check > label { margin: 0; }
+ul { margin: .25em 0; padding: 0; list-style: none; }
+li { margin: .25em 0; }
 [hidden] { display: none !important; }
 `;
