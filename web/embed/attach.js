@@ -70,6 +70,37 @@ function ensureParent(request, path) {
   });
 }
 
+/** One finding as a list item: its severity word and message, with its code and path for styling. */
+function findingItem(finding) {
+  const li = document.createElement('li');
+  li.className = `finding ${finding.severity}`;
+  li.dataset.code = finding.code;
+  li.dataset.path = finding.path ?? '';
+  li.textContent = `${severityWord(finding.severity)}${text('：', ': ')}${messageOf(finding)}`;
+  return li;
+}
+
+/** The portal's own list as the summary: an item per finding, with a button to the field it covers. */
+function listSummary(list, itemFor) {
+  return {
+    focus: () => list.querySelector('button')?.focus(),
+    show(findings) {
+      list.replaceChildren(...findings.map((finding) => {
+        const li = itemFor(finding);
+        if (finding.target) {
+          const go = document.createElement('button');
+          go.type = 'button';
+          go.className = 'jianxi-jump';
+          go.textContent = text('转到该项', 'Go to the field');
+          go.addEventListener('click', () => { finding.target.scrollIntoView?.({ block: 'center' }); finding.target.focus(); });
+          li.append(' ', go);
+        }
+        return li;
+      }));
+    },
+  };
+}
+
 export function attach(form, options = {}) {
   if (typeof form === 'string') form = document.querySelector(form);
   if (!(form instanceof HTMLFormElement)) throw new TypeError('attach: a <form> element is needed');
@@ -89,11 +120,14 @@ export function attach(form, options = {}) {
   let running = Promise.resolve(null);
 
   const releaseSheet = useHostSheet();
+  const itemFor = (finding) => (options.item ? options.item(finding) : findingItem(finding));
 
-  // The summary: the portal's own <jianxi-findings>, a list inside the portal's element, or one at the form's top.
+  // The summary: the portal's own <jianxi-findings> or list (<ul>, <ol>), else a
+  // <jianxi-findings> inside the portal's element or at the form's top.
   const summaryHost = typeof options.summary === 'string' ? document.querySelector(options.summary) : options.summary;
   let summary;
   if (summaryHost?.localName === 'jianxi-findings') summary = summaryHost;
+  else if (summaryHost?.matches('ul, ol')) summary = listSummary(summaryHost, itemFor);
   else {
     summary = document.createElement('jianxi-findings');
     summary.setAttribute('role', 'region');
@@ -142,14 +176,11 @@ export function attach(form, options = {}) {
   }
 
   function messageElement(element, items) {
-    const box = document.createElement('span');
-    box.className = 'jianxi-message';
+    const box = document.createElement('ul');
+    box.className = ['jianxi-message', options.messageClass].filter(Boolean).join(' ');
     box.id = `jianxi-message-${++counter}`;
     box.dataset.severity = items.some((x) => x.severity === 'error') ? 'error' : 'warning';
-    items.forEach((item, i) => {
-      if (i) box.append(document.createElement('br'));
-      box.append(`${severityWord(item.severity)}${text('：', ': ')}${messageOf(item)}`);
-    });
+    box.append(...items.map(itemFor));
     // After the input, or after its label when the label follows it (a checkbox) or wraps it.
     const next = element.nextElementSibling;
     const after = element.closest('label') ?? (next?.localName === 'label' && next.htmlFor === element.id ? next : element);
@@ -173,7 +204,7 @@ export function attach(form, options = {}) {
     for (const finding of findings) {
       const owner = upwards(finding.path ?? '').map((p) => byPath.get(p)).find(Boolean);
       finding.field = owner?.element ?? null;
-      finding.shown = submitted || Boolean(owner && touched.has(owner.path));
+      finding.shown = options.showAll || submitted || Boolean(owner && touched.has(owner.path));
       if (!finding.shown) continue;
       if (owner) {
         if (!perElement.has(owner.element)) perElement.set(owner.element, []);
@@ -193,7 +224,7 @@ export function attach(form, options = {}) {
       if (items.some((x) => x.severity === 'error')) element.setAttribute('aria-invalid', 'true');
       for (const item of items) now.add(messageOf(item));
     }
-    summary.show(general, { empty: '' });
+    summary.show(general);
     for (const item of general) now.add(messageOf(item));
     const fresh = [...now].filter((m) => !shownMessages.has(m));
     if (fresh.length) announcer.textContent = fresh.join('；');
@@ -270,7 +301,7 @@ export function attach(form, options = {}) {
   listen(form, 'change', onEdit);
   listen(form, 'submit', onSubmit, true);
   const stopLanguage = onLanguageChange(() => render());
-  if (options.checkNow) { submitted = true; check(); }
+  if (options.showAll) check();
 
   return {
     ready: ready.then(() => undefined),

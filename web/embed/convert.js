@@ -14,11 +14,14 @@ const NO = /^(false|0|no|off|否|无)$/i;
 /** A value of `type` ('number', 'date', 'boolean', 'text') from typed text; undefined when empty. */
 export function convert(raw, type) {
   if (typeof raw === 'boolean') return type === 'boolean' || !type ? raw : String(raw);
-  const s = halfWidth(String(raw ?? '')).trim();
+  const typed = String(raw ?? '').trim();
+  if (typed === '') return undefined;
+  if (!type || type === 'text') return typed;  // text is the person's own, full-width punctuation included
+  const s = halfWidth(typed).trim();
   if (s === '') return undefined;
   if (type === 'number') {
     const plain = s.replace(/[,\s]/g, '');
-    return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(plain) ? Number(plain) : s;
+    return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(plain) ? Number(plain) : typed;
   }
   if (type === 'date') return toDay(s);
   if (type === 'boolean') {
@@ -26,7 +29,7 @@ export function convert(raw, type) {
     if (NO.test(s)) return false;
     return s;
   }
-  return s;
+  return typed;
 }
 
 // Request keys that hold a day, whatever the kind (birth_date, graduated_on, as_of, start, left_on…).

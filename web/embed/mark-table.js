@@ -31,11 +31,15 @@ export function markTable(table, answer, options = {}) {
     }
     const [cell] = cells;
     keep(cell);
-    const note = document.createElement('span');
+    const note = document.createElement('ul');
     note.className = 'jianxi-message';
     note.id = `jianxi-cell-message-${++counter}`;
     note.dataset.severity = finding.severity;
-    note.textContent = `${severityWord(finding.severity)}${text('：', ': ')}${messageOf(finding)}`;
+    const item = document.createElement('li');
+    item.className = `finding ${finding.severity}`;
+    item.dataset.code = finding.code;
+    item.textContent = `${severityWord(finding.severity)}${text('：', ': ')}${messageOf(finding)}`;
+    note.append(item);
     cell.after(note);
     added.push(note);
     cell.setAttribute('aria-describedby', [cell.getAttribute('aria-describedby'), note.id].filter(Boolean).join(' '));

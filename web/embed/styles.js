@@ -3,7 +3,7 @@
 // through the CSSOM. Every rule sits in :where() so any rule of the portal wins, and
 // colours come from custom properties the host may set.
 export const HOST_CSS = `
-:where(.jianxi-message) { display: block; margin: .25em 0 0; font-size: .9em;
+:where(.jianxi-message) { display: block; margin: .25em 0 0; padding: 0; list-style: none; font-size: .9em;
   color: var(--jianxi-error-color, #b3261e); }
 :where(.jianxi-message[data-severity="warning"]) { color: var(--jianxi-warning-color, #6b4500); }
 :where([aria-invalid="true"]) { outline: 2px solid var(--jianxi-error-color, #b3261e); outline-offset: 1px; }
