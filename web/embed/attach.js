@@ -108,7 +108,6 @@ export function attach(form, options = {}) {
   const interval = options.throttle ?? 200;
   const touched = new Set();
   const added = [];            // nodes the layer put into the page
-  const kept = new Map();      // element -> its aria-invalid and aria-describedby before marking
   const listeners = [];
   let submitted = false;
   let passing = false;
@@ -160,19 +159,19 @@ export function attach(form, options = {}) {
     }
   })();
 
-  function keep(el) {
-    if (!kept.has(el)) kept.set(el, { invalid: el.getAttribute('aria-invalid'), describedby: el.getAttribute('aria-describedby') });
-  }
+  // The marks on the page: input -> its message list and what it says. A mark that
+  // says the same stays as it is, so the page does not shift under the person's hand.
+  const marks = new Map();
   const restoreAttribute = (el, name, value) => (value === null ? el.removeAttribute(name) : el.setAttribute(name, value));
+  function unmark(el) {
+    const mark = marks.get(el);
+    mark.box.remove();
+    restoreAttribute(el, 'aria-invalid', mark.invalid);
+    restoreAttribute(el, 'aria-describedby', mark.describedby);
+    marks.delete(el);
+  }
   function clearMarks() {
-    for (const [el, was] of kept) {
-      restoreAttribute(el, 'aria-invalid', was.invalid);
-      restoreAttribute(el, 'aria-describedby', was.describedby);
-    }
-    kept.clear();
-    for (let i = added.length - 1; i >= 0; i -= 1) {
-      if (added[i].classList.contains('jianxi-message')) added.splice(i, 1)[0].remove();
-    }
+    for (const el of [...marks.keys()]) unmark(el);
   }
 
   function messageElement(element, items) {
@@ -185,14 +184,12 @@ export function attach(form, options = {}) {
     const next = element.nextElementSibling;
     const after = element.closest('label') ?? (next?.localName === 'label' && next.htmlFor === element.id ? next : element);
     after.after(box);
-    added.push(box);
     return box;
   }
 
   /** Puts each finding on its field or into the summary; announces what is new. */
   function render() {
     if (!latest) return;
-    clearMarks();
     const { result, fields } = latest;
     const byPath = new Map(fields.map((f) => [f.path, f]));
     const perElement = new Map();
@@ -216,13 +213,18 @@ export function attach(form, options = {}) {
       }
     }
     const now = new Set();
+    const keyOf = (items) => items.map((x) => `${x.severity} ${x.code} ${x.path} ${messageOf(x)}`).join('\n');
+    for (const [element, mark] of [...marks]) {
+      if (mark.key !== keyOf(perElement.get(element) ?? [])) unmark(element);
+    }
     for (const [element, items] of perElement) {
-      keep(element);
-      const box = messageElement(element, items);
-      const ids = [element.getAttribute('aria-describedby'), box.id].filter(Boolean).join(' ');
-      element.setAttribute('aria-describedby', ids);
-      if (items.some((x) => x.severity === 'error')) element.setAttribute('aria-invalid', 'true');
       for (const item of items) now.add(messageOf(item));
+      if (marks.has(element)) continue;
+      const mark = { invalid: element.getAttribute('aria-invalid'), describedby: element.getAttribute('aria-describedby'), key: keyOf(items) };
+      mark.box = messageElement(element, items);
+      marks.set(element, mark);
+      element.setAttribute('aria-describedby', [mark.describedby, mark.box.id].filter(Boolean).join(' '));
+      if (items.some((x) => x.severity === 'error')) element.setAttribute('aria-invalid', 'true');
     }
     summary.show(general);
     for (const item of general) now.add(messageOf(item));
