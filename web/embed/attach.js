@@ -157,6 +157,9 @@ export function attach(form, options = {}) {
     if (options.kind === 'unit_application') {
       formats = formatsOf(catalog.forms?.find((f) => f.id === (options.form ?? 'unit-application')));
     }
+    // The core reads a kind's rules on its first request: done now, unseen, so that
+    // the first keystroke is marked as fast as the rest.
+    await core.check(readRequest(options, resolveFields(), formats));
   })();
 
   // The marks on the page: input -> its message list and what it says. A mark that
@@ -257,7 +260,13 @@ export function attach(form, options = {}) {
   // At most one check per `interval` while typing, and always one after the last keystroke.
   function throttled() {
     if (timer) return;
-    const wait = Math.max(0, last + interval - performance.now());
+    const wait = last + interval - performance.now();
+    if (wait <= 0) {
+      // The first keystroke after a pause is checked at once, not a task later.
+      last = performance.now();
+      check();
+      return;
+    }
     timer = setTimeout(() => { timer = null; last = performance.now(); check(); }, wait);
   }
 
