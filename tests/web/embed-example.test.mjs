@@ -252,3 +252,18 @@ test('<jianxi-estimate> shows the core\'s total, and no figure when the answer h
   assert.ok(!shown.includes(total), 'the earlier figure is gone');
   assert.doesNotMatch(shown, /预计补贴合计/);
 });
+
+test('<jianxi-findings for> lists the form\'s findings and jumps to the field', async () => {
+  const page = await openExample('index.html');
+  await page.evaluate(() => {
+    const list = document.createElement('jianxi-findings');
+    list.id = 'all-findings';
+    list.setAttribute('for', 'sqb');
+    document.querySelector('main').prepend(list);
+  });
+  await page.locator('#tyshxydm').pressSequentially(BAD_CODE);
+  const expected = codeMessage();
+  await page.waitForFunction((m) => document.getElementById('all-findings').shadowRoot.textContent.includes(m), expected);
+  await page.locator('#all-findings button', { hasText: expected }).click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'tyshxydm');
+});
