@@ -7,7 +7,8 @@
 // network first.
 const VERSION = new URL(self.location).searchParams.get('v') || 'dev';
 const CACHE = `jianxi-${VERSION}`;
-const LATER = /^vendor\//;
+// The embedding examples are stored by their own pages, for their visitors only.
+const LATER = /^(vendor|examples\/portal-embed)\//;
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
