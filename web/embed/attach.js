@@ -256,6 +256,9 @@ export function attach(form, options = {}) {
     running = running.then(runCheck, runCheck);
     return running;
   }
+  // For checks nobody waits for: a core that could not load leaves the form as the portal made it.
+  const checkQuietly = () => { check().catch(() => null); };
+  ready.catch(() => null);
 
   // At most one check per `interval` while typing, and always one after the last keystroke.
   function throttled() {
@@ -264,10 +267,10 @@ export function attach(form, options = {}) {
     if (wait <= 0) {
       // The first keystroke after a pause is checked at once, not a task later.
       last = performance.now();
-      check();
+      checkQuietly();
       return;
     }
-    timer = setTimeout(() => { timer = null; last = performance.now(); check(); }, wait);
+    timer = setTimeout(() => { timer = null; last = performance.now(); checkQuietly(); }, wait);
   }
 
   function onEdit(event) {
@@ -280,7 +283,7 @@ export function attach(form, options = {}) {
   async function onSubmit(event) {
     if (passing) return;
     submitted = true;
-    if (options.warnOnly) { check(); return; }
+    if (options.warnOnly) { checkQuietly(); return; }
     event.preventDefault();
     event.stopImmediatePropagation();
     const submitter = event.submitter;
@@ -312,7 +315,7 @@ export function attach(form, options = {}) {
   listen(form, 'change', onEdit);
   listen(form, 'submit', onSubmit, true);
   const stopLanguage = onLanguageChange(() => render());
-  if (options.showAll) check();
+  if (options.showAll) checkQuietly();
 
   return {
     ready: ready.then(() => undefined),
