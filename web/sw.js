@@ -6,12 +6,14 @@
 // .xlsx offline. build-info.json itself is fetched from the network first.
 const VERSION = new URL(self.location).searchParams.get('v') || 'dev';
 const CACHE = `jianxi-${VERSION}`;
+// The embedding examples are stored by their own pages, for their visitors only.
+const LATER = /^examples\/portal-embed\//;
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const info = await (await fetch('build-info.json', { cache: 'no-store' })).json();
     const cache = await caches.open(CACHE);
-    const files = info.files.filter((f) => f !== 'sw.js');
+    const files = info.files.filter((f) => f !== 'sw.js' && !LATER.test(f));
     await cache.addAll(['./', 'build-info.json', ...files]);
     await self.skipWaiting();
   })());

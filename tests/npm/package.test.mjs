@@ -1,4 +1,4 @@
-// The packed npm tarball of the wasm core: its files and exports map, then installed
+// The packed npm tarball of the wasm core: its files (the embedding layer's among them) and exports map, then installed
 // into an empty temporary project (offline) and asked, by package name, from Node;
 // the answers are the CLI's.
 import assert from 'node:assert/strict';
@@ -27,11 +27,14 @@ function cliAnswer(requestText) {
 test('the tarball holds the module, its wasm, the API, the types and an exports map', () => {
   assert.equal(tarballs.length, 1);
   const files = execFileSync('tar', ['-tzf', tarball]).toString().trim().split('\n').sort();
-  assert.deepEqual(files, ['package/README.md', 'package/index.js', 'package/jianxi.d.ts', 'package/jianxi.js',
-    'package/jianxi_module.mjs', 'package/jianxi_module.wasm', 'package/node.js', 'package/package.json']);
+  const embed = readdirSync(join(root, 'web/embed')).map((f) => `package/embed/${f}`);
+  assert.deepEqual(files, ['package/README.md', ...embed, 'package/embed/embed.d.ts', 'package/index.js', 'package/jianxi.d.ts',
+    'package/jianxi.js', 'package/jianxi_module.mjs', 'package/jianxi_module.wasm', 'package/js/i18n.js', 'package/js/plain.js',
+    'package/js/table-columns.js', 'package/js/table-import.js', 'package/node.js', 'package/package.json'].sort());
   const pkg = JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json']).toString());
   assert.equal(pkg.name, 'jianxi-core');
   assert.deepEqual(pkg.exports['.'], { types: './jianxi.d.ts', node: './node.js', default: './index.js' });
+  assert.deepEqual(pkg.exports['./embed'], { types: './embed/embed.d.ts', default: './embed/index.js' });
   const project = readFileSync(join(root, 'CMakeLists.txt'), 'utf8').match(/project\(jianxi VERSION ([\d.]+)/)[1];
   assert.equal(pkg.version, project);
 });

@@ -1,15 +1,17 @@
 // The employer application form (`unit_application`): drawn from the core's catalog
-// (its sections, fields and declarations), read on every keystroke into a request,
-// checked by the core, each finding shown beside the field it names.
-import { showFindings } from './findings.js';
-import { debounce } from './format.js';
+// (its sections, fields and declarations) and checked through the embedding layer's
+// attach(), as a provincial portal's own form would be: every input is mapped to its
+// request path, each finding is shown beside the field it names, the rest in the
+// form's general list.
+import { attach } from '../embed/attach.js';
+import { findingItem } from './findings.js';
 import { noticeLabel } from './policy-choice.js';
 import { t, translateNew } from './i18n.js';
 import { save } from './store.js';
 
 const form = document.getElementById('app-form');
 const $ = (id) => document.getElementById(id);
-let jianxi;
+let checks;
 let spec = { sections: [], declarations: [], policies: {} };
 let onChecked = () => {};
 let example = {};
@@ -17,12 +19,6 @@ let example = {};
 export const whenChecked = (fn) => { onChecked = fn; };
 const lists = {};      // list section key -> <ol>
 const rowFields = {};  // list section key -> fields
-
-const valueOf = (input) => {
-  if (input.type === 'checkbox') return input.checked;
-  if (input.dataset.type === 'number') return input.value === '' ? undefined : Number(input.value);
-  return input.value.trim() === '' ? undefined : input.value.trim();
-};
 
 /** An element with Chinese text and its English in data-en, for the language switch. */
 function labelled(tag, zh, en) {
@@ -102,27 +98,20 @@ function drawSections() {
   }));
 }
 
-export function readApplication() {
-  const request = { kind: 'unit_application', policy: $('app-policy').value };
-  for (const section of spec.sections) request[section.key] = section.list ? [] : {};
-  request.declarations = {};
-  for (const input of form.querySelectorAll('[data-key]')) {
-    const [group, key] = input.dataset.key.split('.');
-    const v = valueOf(input);
-    if (v !== undefined) request[group][key] = v;
-  }
+/** Request path → input, for attach(): asked again at every check, as rows come and go. */
+function fieldMap() {
+  const fields = { '/policy': '#app-policy' };
+  for (const input of form.querySelectorAll('[data-key]')) fields[`/${input.dataset.key.replace('.', '/')}`] = `#${input.id}`;
   for (const name of Object.keys(lists)) {
-    request[name] = [...lists[name].children].map((li) => {
-      const row = {};
-      for (const input of li.querySelectorAll('[data-name]')) {
-        const v = valueOf(input);
-        if (v !== undefined) row[input.dataset.name] = v;
-      }
-      return row;
+    [...lists[name].children].forEach((li, i) => {
+      for (const input of li.querySelectorAll('[data-name]')) fields[`/${name}/${i}/${input.dataset.name}`] = `#${input.id}`;
     });
   }
-  return request;
+  return fields;
 }
+
+/** The request the form stands for, as of the last check. */
+export const readApplication = () => checks?.request ?? { kind: 'unit_application', policy: $('app-policy').value };
 
 function renumber(name) {
   [...lists[name].children].forEach((li, i) => {
@@ -176,18 +165,17 @@ export function fillApplication(request) {
   }
 }
 
-export function check() {
-  const request = readApplication();
+/** Checks the form now; resolves to the core's result. */
+export const check = () => checks.check();
+
+// After every check: the draft is kept, the request shown, the printed report follows.
+function afterCheck({ detail: { request, result } }) {
   save('portal.application', request);
   $('app-request').textContent = JSON.stringify(request, null, 1);
-  const result = jianxi.evaluate(request);
-  showFindings(form, result, $('app-general'));
   showRequiredDeclarations(request.policy);
-  form.dataset.checked = String(result.errors.length + result.warnings.length);
   const leftovers = exampleLeftovers(request);
   renderExampleNote(leftovers);
   onChecked(request, result, leftovers);
-  return result;
 }
 
 // One checkbox per declaration of the catalog's form.
@@ -199,6 +187,7 @@ function drawDeclarations() {
     const wrap = document.createElement('label');
     const input = document.createElement('input');
     input.type = 'checkbox';
+    input.id = `declarations-${key}`;
     input.dataset.key = `declarations.${key}`;
     wrap.append(input, ' ', labelled('span', label, en));
     field.append(wrap);
@@ -247,9 +236,8 @@ function renderExampleNote(leftovers) {
   document.getElementById('application').dataset.example = String(leftovers.length > 0);
 }
 
-/** Draws the form the catalog describes, then fills it from a kept draft or leaves it blank. */
-export function initApplication(engine, policyList, formSpec, saved, exampleRequest, provinces = []) {
-  jianxi = engine;
+/** Draws the form the catalog describes, fills it from a kept draft or leaves it blank, and attaches the checks. */
+export async function initApplication(policyList, formSpec, saved, exampleRequest, provinces = []) {
   example = exampleRequest;
   spec = formSpec ?? spec;
   $('app-policy').replaceChildren(
@@ -258,14 +246,18 @@ export function initApplication(engine, policyList, formSpec, saved, exampleRequ
   drawDeclarations();
   translateNew();
   fillApplication(saved ?? { policy: $('app-policy').value });
-  const later = debounce(check, 150);
-  form.addEventListener('input', later);
-  form.addEventListener('change', later);
+  form.addEventListener('jianxi-findings', afterCheck);
+  // A checking page: every finding shows at once, and the form is never sent anywhere.
+  checks = attach(form, {
+    kind: 'unit_application', fields: fieldMap, summary: $('app-general'), showAll: true, warnOnly: true,
+    throttle: 150, messageClass: 'beside', item: (finding) => findingItem(finding, finding.severity),
+  });
   $('app-example').addEventListener('click', () => { fillApplication(example); check(); });
   $('app-clear-example').addEventListener('click', () => {
     fillApplication({ policy: $('app-policy').value });
     check();
     form.querySelector('input:not([type="checkbox"])')?.focus();
   });
-  check();
+  await checks.ready;
+  await check();
 }

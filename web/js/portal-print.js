@@ -163,8 +163,8 @@ export function initReport(formSpec, checkNow) {
     $('print-report').hidden = true;
     return;
   }
-  $('print-report').addEventListener('click', () => {
-    const { request, result, leftovers } = checkNow();
+  $('print-report').addEventListener('click', async () => {
+    const { request, result, leftovers } = await checkNow();
     updateReport(request, result, leftovers);
     if (!lastOk) {
       $('print-refused').hidden = false;

@@ -30,12 +30,12 @@ async function start() {
     asOf.textContent = t('数据截至', 'Data as of');
     channel.replaceChildren(title, channelBlock(policy), asOf, asOfBlock(rules, policy, result));
   });
-  initReport(form, () => {
-    const result = check();
+  initReport(form, async () => {
+    const result = await check();
     const request = readApplication();
     return { request, result, leftovers: exampleLeftovers(request) };
   });
-  initApplication(jianxi, list, form, load('portal.application'), application, rules.provinces);
+  await initApplication(list, form, load('portal.application'), application, rules.provinces);
   await initSummary(jianxi, provinces, load('portal.summary'), summary, rules.templates);
   document.body.dataset.firstResultMs = String(Math.round(performance.now() - started));
   const unsupported = jianxi.evaluate({ kind: 'summary_table' }).errors.some((f) => f.code === 'request.kind_unknown');

@@ -1,0 +1,49 @@
+// The embedding layer's only door into the rule core: every check, table check and
+// catalog question goes through here, so a change in how the core is loaded (rules
+// per province, an asynchronous evaluate) touches this file alone. Everything it
+// answers is a promise, whatever the core underneath does.
+import { loadJianxi } from '../jianxi.js';
+import { reportsToColumns, withoutEmptyDates } from '../js/table-columns.js';
+
+let loading;
+let loadOptions = {};
+
+/** Options for loadJianxi (locateFile, wasmBinary), before the first check. */
+export function configureEngine(options = {}) {
+  loadOptions = options;
+}
+
+function open() {
+  loading ??= loadJianxi(loadOptions).then((jianxi) => {
+    const catalogs = new Map();
+    return {
+      check: (request) => jianxi.evaluate(request),
+      // Reports as the typed table entry takes them when they fit in columns, else as JSON
+      // (which names what does not fit: text in a number cell, an unknown indicator).
+      checkReports(request, reports, indicators) {
+        const columns = reportsToColumns(reports, indicators);
+        if (columns) return jianxi.evaluateTable(request, columns);
+        return jianxi.evaluate({ ...request, reports: reports.map(withoutEmptyDates) });
+      },
+      catalog(options = {}) {
+        const key = JSON.stringify(Object.entries(options).sort());
+        if (!catalogs.has(key)) catalogs.set(key, jianxi.evaluate({ kind: 'catalog', ...options }));
+        return catalogs.get(key);
+      },
+    };
+  });
+  return loading;
+}
+
+/** The core's answer to a request object. */
+export const check = async (request) => (await open()).check(request);
+
+/** The core's answer to a summary table given as reports. */
+export const checkReports = async (request, reports, indicators) =>
+  (await open()).checkReports(request, reports, indicators);
+
+/** The core's catalog: {} whole, {policy}, or {province, as_of} with places. */
+export const catalog = async (options = {}) => (await open()).catalog(options);
+
+/** Resolves once the core is loaded (a page may start it early). */
+export const ready = async () => { await open(); };
