@@ -12,6 +12,7 @@ rm -rf "$out/npm"
 mkdir -p "$pkg"
 cp wasm/package/index.js wasm/package/node.js wasm/package/README.md "$pkg/"
 cp "$out/wasm/jianxi.js" "$out/wasm/jianxi.d.ts" "$out/wasm/jianxi_module.mjs" "$out/wasm/jianxi_module.wasm" "$pkg/"
+cp -r "$out/wasm/provinces" "$pkg/provinces"
 node -e '
   const fs = require("fs");
   const [template, target, version] = process.argv.slice(1);

@@ -2,12 +2,14 @@
 // pages, their scripts, the rule core once, the examples), as build-info.json lists
 // them, under a cache named by the site's content hash; afterwards it answers from
 // that cache, so the pages work offline. The spreadsheet libraries (vendor/: exceljs,
-// papaparse) are not fetched in advance: a page imports them when first used, and the
-// worker keeps the copy it fetched then. build-info.json itself is fetched from the
+// papaparse) and the provinces' rules (provinces/) are not fetched in advance: a page
+// imports them when first used, and the worker keeps the copy it fetched then. build-info.json itself is fetched from the
 // network first.
 const VERSION = new URL(self.location).searchParams.get('v') || 'dev';
 const CACHE = `jianxi-${VERSION}`;
-const LATER = /^vendor\//;
+// Fetched when first needed, then kept: the spreadsheet libraries, and each province's
+// rules (provinces/<id>.json), so that a visitor downloads only the provinces asked about.
+const LATER = /^(vendor|provinces)\//;
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {

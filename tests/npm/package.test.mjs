@@ -24,11 +24,14 @@ function cliAnswer(requestText) {
   }
 }
 
-test('the tarball holds the module, its wasm, the API, the types and an exports map', () => {
+test('the tarball holds the module, its wasm, each province's rules, the API, the types and an exports map', () => {
   assert.equal(tarballs.length, 1);
   const files = execFileSync('tar', ['-tzf', tarball]).toString().trim().split('\n').sort();
-  assert.deepEqual(files, ['package/README.md', 'package/index.js', 'package/jianxi.d.ts', 'package/jianxi.js',
+  const provinceFile = /^package\/provinces\/[^/]+\.json$/;
+  assert.deepEqual(files.filter((f) => !provinceFile.test(f)), ['package/README.md', 'package/index.js', 'package/jianxi.d.ts', 'package/jianxi.js',
     'package/jianxi_module.mjs', 'package/jianxi_module.wasm', 'package/node.js', 'package/package.json']);
+  for (const { id } of JSON.parse(cliAnswer('{"kind":"catalog"}')).provinces)
+    assert.ok(files.includes(`package/provinces/${id}.json`), id);
   const pkg = JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json']).toString());
   assert.equal(pkg.name, 'jianxi-core');
   assert.deepEqual(pkg.exports['.'], { types: './jianxi.d.ts', node: './node.js', default: './index.js' });
