@@ -45,6 +45,9 @@ std::unique_ptr<jianxi::Engine> engine_over(const std::vector<jianxi::RuleText>&
   std::sort(texts.begin(), texts.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
   jianxi::RuleDelivery delivery;
   delivery.version = jianxi::embedded_rules_version();
+  // Checked against rules/schema.json at build time (jianxi --check-rules, run by the
+  // native build); the module carries only the schema's folder map.
+  delivery.check_schema = false;
   for (const std::string& id : jianxi::separately_delivered_provinces())
     if (!loaded.count(id)) delivery.absent.insert(id);
   return std::make_unique<jianxi::Engine>(texts, delivery);
