@@ -25,11 +25,14 @@ std::string_view bytes_at(std::uintptr_t at, std::size_t length) {
 }
 
 // The rules the module holds: its embedded national data and provinces' index, and the
-// provinces loaded so far; the engine is rebuilt over them when a province arrives.
+// provinces loaded so far. The engine is built over them when a request comes after a
+// province arrived, so that loading several provinces builds it once.
 struct HeldRules {
-  std::vector<jianxi::RuleText> province_texts;
+  std::vector<jianxi::RuleText> province_texts;  // of the provinces in `loaded`
   std::set<std::string> loaded;
-  std::unique_ptr<jianxi::Engine> engine;
+  std::size_t sound_texts = 0;  // how many of province_texts the last sound engine held
+  std::set<std::string> sound_loaded;
+  std::unique_ptr<jianxi::Engine> engine;  // null: to be built
 };
 
 HeldRules& held() {
@@ -45,9 +48,9 @@ std::unique_ptr<jianxi::Engine> engine_over(const std::vector<jianxi::RuleText>&
   std::sort(texts.begin(), texts.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
   jianxi::RuleDelivery delivery;
   delivery.version = jianxi::embedded_rules_version();
-  // Checked against rules/schema.json at build time (jianxi --check-rules, run by the
-  // native build); the module carries only the schema's folder map.
-  delivery.check_schema = false;
+  // Checked at build time (jianxi --check-rules, run by the native build: the schema and
+  // the cited clauses); the module carries only the schema's folder map.
+  delivery.checked_at_build = true;
   for (const std::string& id : jianxi::separately_delivered_provinces())
     if (!loaded.count(id)) delivery.absent.insert(id);
   return std::make_unique<jianxi::Engine>(texts, delivery);
@@ -55,7 +58,17 @@ std::unique_ptr<jianxi::Engine> engine_over(const std::vector<jianxi::RuleText>&
 
 const jianxi::Engine& engine() {
   HeldRules& rules = held();
-  if (!rules.engine) rules.engine = engine_over(rules.province_texts, rules.loaded);
+  if (rules.engine) return *rules.engine;
+  rules.engine = engine_over(rules.province_texts, rules.loaded);
+  if (!rules.engine->rule_problems().empty() && rules.loaded != rules.sound_loaded) {
+    // A province file whose rules are unsound (not as the build wrote it): the module
+    // goes back to the provinces it held, and those stay not loaded.
+    rules.province_texts.resize(rules.sound_texts);
+    rules.loaded = rules.sound_loaded;
+    rules.engine = engine_over(rules.province_texts, rules.loaded);
+  }
+  rules.sound_texts = rules.province_texts.size();
+  rules.sound_loaded = rules.loaded;
   return *rules.engine;
 }
 
@@ -118,7 +131,7 @@ emscripten::val evaluate_table(std::uintptr_t request, std::size_t request_lengt
 }
 
 // {"province", "ok", "errors"}: a province's rules file (as the build writes it) taken
-// in; when it is not such a file or its rules are unsound, the module keeps what it had.
+// in; when it is not such a file, the module keeps what it had.
 emscripten::val load_province(std::uintptr_t at, std::size_t length) {
   try {
     using Json = nlohmann::ordered_json;
@@ -134,21 +147,13 @@ emscripten::val load_province(std::uintptr_t at, std::size_t length) {
       problem("", "省份规则文件无法读取", "the province's rules file cannot be read");
     } else if (out["province"] = province; std::find(separate.begin(), separate.end(), province) == separate.end()) {
       problem("/province", "本模块没有单独提供该省份的规则", "this module delivers no rules of its own for that province");
-    } else if (rules.loaded.count(province)) {
-      out["ok"] = true;
     } else {
-      std::vector<jianxi::RuleText> all = rules.province_texts;
-      all.insert(all.end(), texts.begin(), texts.end());
-      std::set<std::string> loaded = rules.loaded;
-      loaded.insert(province);
-      auto next = engine_over(all, loaded);
-      for (const auto& p : next->rule_problems()) problem(p.path, p.message, p.message_en);
-      if (next->rule_problems().empty()) {
-        rules.province_texts = std::move(all);
-        rules.loaded = std::move(loaded);
-        rules.engine = std::move(next);
-        out["ok"] = true;
+      if (!rules.loaded.count(province)) {
+        rules.province_texts.insert(rules.province_texts.end(), texts.begin(), texts.end());
+        rules.loaded.insert(province);
+        rules.engine.reset();
       }
+      out["ok"] = true;
     }
     answer() = out.dump();
   } catch (...) {
@@ -157,11 +162,19 @@ emscripten::val load_province(std::uintptr_t at, std::size_t length) {
   return answer_view();
 }
 
-// [{"id", "loaded"}]: the provinces whose rules come as files of their own.
+// [{"id", "loaded", "policies"}]: the provinces whose rules come as files of their own.
+// With each, the notices of its index by file name (a notice's file is named by its id),
+// so that a page can fetch the province a kept notice needs before the engine is built.
 std::string provinces_delivered() {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
-  for (const std::string& id : jianxi::separately_delivered_provinces())
-    out.push_back({{"id", id}, {"loaded", held().loaded.count(id) > 0}});
+  for (const std::string& id : jianxi::separately_delivered_provinces()) {
+    auto policies = nlohmann::ordered_json::array();
+    const std::string folder = "provinces/" + id + "/policies/";
+    for (const auto& r : jianxi::embedded_rules())
+      if (r.path.compare(0, folder.size(), folder) == 0 && r.path.size() > folder.size() + 5)
+        policies.push_back(r.path.substr(folder.size(), r.path.size() - folder.size() - 5));
+    out.push_back({{"id", id}, {"loaded", held().loaded.count(id) > 0}, {"policies", policies}});
+  }
   return out.dump();
 }
 

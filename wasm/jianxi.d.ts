@@ -509,8 +509,8 @@ export interface Jianxi {
   evaluateTableAsync(request: object, table: TableColumns): Promise<Result>;
   /** Fetches and takes in one province's rules (by id, as the catalog's provinces list them). */
   loadProvince(id: string): Promise<ProvinceLoad>;
-  /** The provinces whose rules come as files of their own, and whether each is loaded. */
-  provinces(): { id: string; loaded: boolean }[];
+  /** The provinces whose rules come as files of their own, whether each is loaded, and its notices' ids. */
+  provinces(): { id: string; loaded: boolean; policies: string[] }[];
   version(): string;
   /** The module's memory in bytes; it only grows, so after a request it is the high-water mark. */
   memoryBytes(): number;

@@ -134,8 +134,9 @@ export async function loadJianxi(options = {}) {
   };
   const delivered = () => JSON.parse(module.provincesDelivered());
   const loading = new Map();
-  // Resolves to {province, ok, errors}; a failed fetch or an unsound file leaves the
-  // module as it was and may be tried again.
+  // Resolves to {province, ok, errors}; a failed fetch or a file that is not a province's
+  // rules leaves the module as it was and may be tried again. (A well-formed file whose
+  // rules are unsound is dropped when the next request builds the engine.)
   const loadProvince = (id) => {
     if (!loading.has(id)) {
       loading.set(id, (async () => {
@@ -176,7 +177,7 @@ export async function loadJianxi(options = {}) {
     evaluateTableTextAsync,
     evaluateTableAsync: async (request, columns) => JSON.parse(await evaluateTableTextAsync(request, columns)),
     loadProvince,
-    // The provinces whose rules come as files of their own, and whether each is loaded.
+    // The provinces whose rules come as files of their own, whether each is loaded, and its notices.
     provinces: delivered,
     evaluate: (request) => JSON.parse(evaluateText(JSON.stringify(request))),
     // A summary table as columns (the portal's import): answered exactly as evaluate()

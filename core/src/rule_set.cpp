@@ -405,7 +405,7 @@ std::unique_ptr<RuleSet> RuleSet::load(const std::vector<RuleText>& texts, const
   }
   // Without the check (texts checked at build time) the schema only maps folders to definitions.
   std::optional<SchemaChecker> checker;
-  if (delivery.check_schema) checker.emplace(schema);
+  if (!delivery.checked_at_build) checker.emplace(schema);
   if (checker)
     for (const auto& p : checker->unsupported_keywords())
       set->problems_.push_back(rule_problem("schema.json", p.path, p.reason));
@@ -504,7 +504,7 @@ std::unique_ptr<RuleSet> RuleSet::load(const std::vector<RuleText>& texts, const
   std::set<std::string> absent_policies;
   for (const Policy& p : set->policies_)
     if (set->absent_.count(p.province)) absent_policies.insert(p.id);
-  check_clauses_cited(set->documents_, set->clauses_, absent_policies, set->problems_);
+  if (!delivery.checked_at_build) check_clauses_cited(set->documents_, set->clauses_, absent_policies, set->problems_);
   set->forms_ = read_form_rules(set->documents_, set->policies_, set->problems_);
   return set;
 }

@@ -71,3 +71,12 @@ test('a province file that cannot be fetched or read leaves the module as it was
   assert.deepEqual(bare.evaluate(jilin).not_loaded, ['jilin']);
   assert.equal(bare.evaluateText('{"kind":"catalog"}'), everything.evaluateText('{"kind":"catalog"}'));
 });
+
+test('a province file whose rules are unsound is dropped at the next request; the module answers as before', async () => {
+  const bare = await loadJianxi({ wasmBinary, provinces: [],
+    provinceFile: async () => '{"province":"jilin","files":{"provinces/jilin/minimum-wage.json":{"province":"jilin"}}}' });
+  assert.equal((await bare.loadProvince('jilin')).ok, true);  // well formed: taken in, checked when used
+  assert.deepEqual(bare.evaluate(jilin).not_loaded, ['jilin']);
+  assert.equal(bare.evaluateText('{"kind":"catalog"}'), everything.evaluateText('{"kind":"catalog"}'));
+  assert.ok(bare.provinces().every((p) => !p.loaded));
+});

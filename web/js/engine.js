@@ -48,8 +48,8 @@ function announceProvinces(jianxi) {
 
 // Provinces the page's kept inputs or its address name: fetched before the page first
 // asks, so that a returning visitor sees no wait.
-function namedProvinces({ policies, provinces }) {
-  const byPolicy = new Map(policies.map((p) => [p.id, p.province]));
+function namedProvinces(provinces) {
+  const byPolicy = new Map(provinces.flatMap((p) => p.policies.map((policy) => [policy, p.id])));
   const ids = new Set(provinces.map((p) => p.id));
   const found = new Set();
   const visit = (value) => {
@@ -74,8 +74,9 @@ function namedProvinces({ policies, provinces }) {
 
 async function start() {
   const jianxi = await loadJianxi();
+  // Before the first request, so that the core reads its rules once.
+  await Promise.all(namedProvinces(jianxi.provinces()).map((id) => jianxi.loadProvince(id)));
   index = jianxi.evaluate({ kind: 'catalog' });
-  await Promise.all(namedProvinces(index).map((id) => jianxi.loadProvince(id)));
   announceProvinces(jianxi);
   const watched = (ask) => (...args) => {
     const text = ask(...args);

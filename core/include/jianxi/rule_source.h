@@ -34,8 +34,9 @@ struct RuleDelivery {
   std::set<std::string> absent;
   // The version of the whole rules/ folder; empty: the hash of the texts given.
   std::string version;
-  // false: the texts were checked against rules/schema.json at build time.
-  bool check_schema = true;
+  // true: the texts were checked at build time (against rules/schema.json, and every
+  // cited clause quoted), so loading skips those checks.
+  bool checked_at_build = false;
 };
 
 // A province's rules file as the wasm build writes it, {"province": id, "files":
