@@ -24,7 +24,7 @@ function cliAnswer(requestText) {
   }
 }
 
-test('the tarball holds the module, its wasm, each province's rules, the API, the types and an exports map', () => {
+test("the tarball holds the module, its wasm, the provinces' rules, the API, the types and an exports map", () => {
   assert.equal(tarballs.length, 1);
   const files = execFileSync('tar', ['-tzf', tarball]).toString().trim().split('\n').sort();
   const provinceFile = /^package\/provinces\/[^/]+\.json$/;
