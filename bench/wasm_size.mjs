@@ -1,7 +1,10 @@
-// Module size: the .wasm raw and gzip -9, its code and data sections alone, and (for a
-// build linked with --profiling-funcs) the functions by size grouped by origin.
+// Module size: the .wasm raw and gzip -9, its code and data sections alone (the data:
+// national rules and the provinces' index), each province's rules file beside it
+// (provinces/<id>.json, fetched when needed), and (for a build linked with
+// --profiling-funcs) the functions by size grouped by origin.
 //   node bench/wasm_size.mjs [build/wasm/jianxi_module.wasm] [--functions N]
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const args = process.argv.slice(2);
@@ -36,6 +39,15 @@ const out = {
   code_raw: code?.size || 0, code_gzip: gz(body(code)),
   data_raw: data?.size || 0, data_gzip: gz(body(data)),
 };
+const provincesDir = join(dirname(file), 'provinces');
+if (existsSync(provincesDir)) {
+  const sizes = readdirSync(provincesDir).filter((f) => f.endsWith('.json')).sort()
+    .map((f) => { const b = readFileSync(join(provincesDir, f)); return { id: f.slice(0, -5), raw: b.length, gzip: gz(b) }; });
+  const gzips = sizes.map((s) => s.gzip).sort((a, b) => a - b);
+  out.province_gzip_median = gzips[Math.floor(gzips.length / 2)] ?? 0;
+  out.province_gzip_max = gzips[gzips.length - 1] ?? 0;
+  out.provinces = Object.fromEntries(sizes.map((s) => [s.id, s.gzip]));
+}
 console.log(JSON.stringify(out));
 
 if (top) {

@@ -11,6 +11,9 @@ foreach(f ${RULE_FILES})
 endforeach()
 string(APPEND body "  };\n  return rules;\n}\n\n")
 # Texts as written: the engine hashes them itself.
-string(APPEND body "const char* embedded_rules_version() { return \"\"; }\n\n}  // namespace jianxi\n")
+string(APPEND body "const char* embedded_rules_version() { return \"\"; }\n\n")
+# Every province is embedded whole.
+string(APPEND body "const std::vector<std::string>& separately_delivered_provinces() {\n")
+string(APPEND body "  static const std::vector<std::string> none;\n  return none;\n}\n\n}  // namespace jianxi\n")
 file(WRITE "${OUTPUT}.tmp" "${body}")
 file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)

@@ -1,13 +1,18 @@
-// The wasm build's rules bundle: like cmake/write_rules_bundle.cmake, but each file's
-// JSON is embedded without the whitespace between tokens (strings and numbers are kept
-// byte for byte), which makes the module smaller. The rules' content hash is the one
-// the engine computes over the files as written (FNV-1a over paths and texts, in
-// order), computed here and embedded, so `rules_version` is the same as natively.
-//   node cmake/write_rules_bundle.mjs RULES_DIR OUTPUT
+// The wasm build's rules: the module embeds the national data and an index of the
+// provinces (each province's manifest and notices: enough for `catalog` to list every
+// notice and province), and each province's other files (wage table, clauses, notice
+// sources, its own forms) become one file of their own, PROVINCES_DIR/<id>.json, fetched
+// when a request first needs that province. Every JSON text is written without the
+// whitespace between tokens (strings and numbers are kept byte for byte). The rules'
+// content hash is the one the engine computes over all files as written (FNV-1a over
+// paths and texts, in order), computed here and embedded, so `rules_version` is the
+// same as natively. The module does not check the rules against rules/schema.json (the
+// native build does, with jianxi --check-rules): it carries only the schema's folder map.
+//   node cmake/write_rules_bundle.mjs RULES_DIR OUTPUT PROVINCES_DIR
 import { readdirSync, readFileSync, writeFileSync, existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-const [rulesDir, output] = process.argv.slice(2);
+const [rulesDir, output, provincesDir] = process.argv.slice(2);
 
 function walk(dir, prefix = '') {
   const out = [];
@@ -41,24 +46,49 @@ function minify(text) {
   return out;
 }
 
+// In the module: national files, and a province's manifest and notices (the index).
+const provinceOf = (f) => /^provinces\/([^/]+)\//.exec(f)?.[1];
+const inIndex = (f) => !provinceOf(f) || /^provinces\/[^/]+\/(province\.json|policies\/)/.test(f);
+
+function writeIfChanged(path, body) {
+  if (existsSync(path) && readFileSync(path, 'utf8') === body) return;
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(`${path}.tmp`, body);
+  renameSync(`${path}.tmp`, path);
+}
+
 let hash = 1469598103934665603n;
 const mask = (1n << 64n) - 1n;
-let body = '// Generated from rules/ by cmake/write_rules_bundle.mjs (whitespace between JSON tokens\n' +
-  '// removed). Do not edit.\n#include "jianxi/rule_source.h"\n\nnamespace jianxi {\n' +
-  'const std::vector<RuleText>& embedded_rules() {\n  static const std::vector<RuleText> rules = {\n';
+let body = '// Generated from rules/ by cmake/write_rules_bundle.mjs (national data and the provinces\n' +
+  '// index; whitespace between JSON tokens removed). Do not edit.\n#include "jianxi/rule_source.h"\n\n' +
+  'namespace jianxi {\nconst std::vector<RuleText>& embedded_rules() {\n  static const std::vector<RuleText> rules = {\n';
+const provinces = new Map();  // id → {path: document}, in path order
 for (const f of files) {
   const bytes = readFileSync(join(rulesDir, f));
   for (const part of [Buffer.from(f), bytes]) for (const c of part) hash = ((hash ^ BigInt(c)) * 1099511628211n) & mask;
   const text = bytes.toString('utf8');
-  const small = minify(text);
-  if (JSON.stringify(JSON.parse(small)) !== JSON.stringify(JSON.parse(text))) throw new Error(`${f}: minified text reads differently`);
+  // The schema is checked at build time by the native `jianxi --check-rules`; the module
+  // needs only its map of folders to definitions.
+  const small = f === 'schema.json' ? JSON.stringify({ 'x-folders': JSON.parse(text)['x-folders'], $defs: {} }) : minify(text);
+  if (f !== 'schema.json' && JSON.stringify(JSON.parse(small)) !== JSON.stringify(JSON.parse(text))) throw new Error(`${f}: minified text reads differently`);
+  const province = provinceOf(f);
+  if (province && !provinces.has(province)) provinces.set(province, []);
+  if (!inIndex(f)) {
+    provinces.get(province).push(`${JSON.stringify(f)}:${small}`);
+    continue;
+  }
   if (small.includes(')jianxi_rule"')) throw new Error(`${f}: holds the raw string's delimiter`);
   body += `    {"${f}", R"jianxi_rule(${small})jianxi_rule"},\n`;
 }
 body += '  };\n  return rules;\n}\n\n';
-body += `const char* embedded_rules_version() { return "${hash.toString(16).padStart(16, '0')}"; }\n\n}  // namespace jianxi\n`;
-if (!existsSync(output) || readFileSync(output, 'utf8') !== body) {
-  mkdirSync(dirname(output), { recursive: true });
-  writeFileSync(`${output}.tmp`, body);
-  renameSync(`${output}.tmp`, output);
+body += `const char* embedded_rules_version() { return "${hash.toString(16).padStart(16, '0')}"; }\n\n`;
+body += 'const std::vector<std::string>& separately_delivered_provinces() {\n  static const std::vector<std::string> ids = {';
+body += [...provinces.keys()].map((id) => JSON.stringify(id)).join(', ');
+body += '};\n  return ids;\n}\n\n}  // namespace jianxi\n';
+writeIfChanged(output, body);
+
+// {"province": id, "files": {path: document, …}}: read by read_province_file() in the core.
+for (const [id, entries] of provinces) {
+  if (!/^[a-z][a-z0-9-]*$/.test(id)) throw new Error(`provinces/${id}: a folder name must be a lower-case id`);
+  writeIfChanged(join(provincesDir, `${id}.json`), `{"province":${JSON.stringify(id)},"files":{${entries.join(',')}}}`);
 }

@@ -17,6 +17,7 @@ cp "$out/wasm/jianxi.js" "$out/wasm/jianxi.d.ts" "$out/wasm/jianxi_module.mjs" "
 mkdir -p "$pkg/embed" "$pkg/js"
 cp web/embed/*.js wasm/package/embed.d.ts "$pkg/embed/"
 cp web/js/table-import.js web/js/table-columns.js web/js/i18n.js web/js/plain.js "$pkg/js/"
+cp -r "$out/wasm/provinces" "$pkg/provinces"
 node -e '
   const fs = require("fs");
   const [template, target, version] = process.argv.slice(1);

@@ -4,7 +4,8 @@
 # pinyin of the catalog's place names (scripts/place-pinyin.mjs), the embedding
 # examples (examples/portal-embed, with Vue's runtime-only build, which needs no
 # eval), and build-info.json for the service worker. The pages read the rules only through the
-# core (its `catalog` answer), so no rules file is copied here.
+# core (its `catalog` answer); the provinces' rule files (provinces/<id>.json, as the
+# wasm build wrote them) are the module's, read by it alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${JIANXI_BUILD_ROOT:-build}"
@@ -13,6 +14,8 @@ rm -rf $out/site
 mkdir -p $out/site/vendor
 cp -r web/. $out/site/
 cp $out/wasm/jianxi_module.mjs $out/wasm/jianxi_module.wasm $out/wasm/jianxi.js $out/site/
+# Each province's rules, fetched by the module the first time a request needs them.
+cp -r $out/wasm/provinces $out/site/provinces
 cp node_modules/papaparse/papaparse.min.js $out/site/vendor/
 cp node_modules/exceljs/dist/exceljs.min.js $out/site/vendor/
 node scripts/place-pinyin.mjs $out/site $out/native/jianxi

@@ -7,7 +7,11 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +22,54 @@ namespace {
 
 std::string_view bytes_at(std::uintptr_t at, std::size_t length) {
   return {reinterpret_cast<const char*>(at), length};
+}
+
+// The rules the module holds: its embedded national data and provinces' index, and the
+// provinces loaded so far. The engine is built over them when a request comes after a
+// province arrived, so that loading several provinces builds it once.
+struct HeldRules {
+  std::vector<jianxi::RuleText> province_texts;  // of the provinces in `loaded`
+  std::set<std::string> loaded;
+  std::size_t sound_texts = 0;  // how many of province_texts the last sound engine held
+  std::set<std::string> sound_loaded;
+  std::unique_ptr<jianxi::Engine> engine;  // null: to be built
+};
+
+HeldRules& held() {
+  static HeldRules rules;
+  return rules;
+}
+
+std::unique_ptr<jianxi::Engine> engine_over(const std::vector<jianxi::RuleText>& province_texts,
+                                            const std::set<std::string>& loaded) {
+  std::vector<jianxi::RuleText> texts = jianxi::embedded_rules();
+  texts.insert(texts.end(), province_texts.begin(), province_texts.end());
+  // In the order of the files natively (byte order of paths), so that answers are the same.
+  std::sort(texts.begin(), texts.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+  jianxi::RuleDelivery delivery;
+  delivery.version = jianxi::embedded_rules_version();
+  // Checked at build time (jianxi --check-rules, run by the native build: the schema and
+  // the cited clauses); the module carries only the schema's folder map.
+  delivery.checked_at_build = true;
+  for (const std::string& id : jianxi::separately_delivered_provinces())
+    if (!loaded.count(id)) delivery.absent.insert(id);
+  return std::make_unique<jianxi::Engine>(texts, delivery);
+}
+
+const jianxi::Engine& engine() {
+  HeldRules& rules = held();
+  if (rules.engine) return *rules.engine;
+  rules.engine = engine_over(rules.province_texts, rules.loaded);
+  if (!rules.engine->rule_problems().empty() && rules.loaded != rules.sound_loaded) {
+    // A province file whose rules are unsound (not as the build wrote it): the module
+    // goes back to the provinces it held, and those stay not loaded.
+    rules.province_texts.resize(rules.sound_texts);
+    rules.loaded = rules.sound_loaded;
+    rules.engine = engine_over(rules.province_texts, rules.loaded);
+  }
+  rules.sound_texts = rules.province_texts.size();
+  rules.sound_loaded = rules.loaded;
+  return *rules.engine;
 }
 
 // The last answer, kept until jianxi.js has decoded it.
@@ -36,7 +88,7 @@ void release_answer() { std::string().swap(answer()); }
 
 emscripten::val evaluate_bytes(std::uintptr_t at, std::size_t length) {
   try {
-    answer() = jianxi::evaluate(bytes_at(at, length));
+    answer() = engine().evaluate(bytes_at(at, length)).json;
   } catch (...) {
     answer() = jianxi::internal_error_answer();
   }
@@ -71,11 +123,59 @@ emscripten::val evaluate_table(std::uintptr_t request, std::size_t request_lengt
       table.units = lines_of(bytes_at(units, units_length));
       table.submitted = lines_of(bytes_at(submitted, submitted_length));
     }
-    answer() = jianxi::default_engine().evaluate_table(table).json;
+    answer() = engine().evaluate_table(table).json;
   } catch (...) {
     answer() = jianxi::internal_error_answer(true);
   }
   return answer_view();
+}
+
+// {"province", "ok", "errors"}: a province's rules file (as the build writes it) taken
+// in; when it is not such a file, the module keeps what it had.
+emscripten::val load_province(std::uintptr_t at, std::size_t length) {
+  try {
+    using Json = nlohmann::ordered_json;
+    Json out = {{"province", nullptr}, {"ok", false}, {"errors", Json::array()}};
+    auto problem = [&out](const std::string& path, const std::string& zh, const std::string& en) {
+      out["errors"].push_back({{"path", path}, {"code", "rules.invalid"}, {"message", zh}, {"message_en", en}});
+    };
+    std::string province;
+    std::vector<jianxi::RuleText> texts;
+    const auto& separate = jianxi::separately_delivered_provinces();
+    HeldRules& rules = held();
+    if (!jianxi::read_province_file(bytes_at(at, length), province, texts)) {
+      problem("", "省份规则文件无法读取", "the province's rules file cannot be read");
+    } else if (out["province"] = province; std::find(separate.begin(), separate.end(), province) == separate.end()) {
+      problem("/province", "本模块没有单独提供该省份的规则", "this module delivers no rules of its own for that province");
+    } else {
+      if (!rules.loaded.count(province)) {
+        rules.province_texts.insert(rules.province_texts.end(), texts.begin(), texts.end());
+        rules.loaded.insert(province);
+        rules.engine.reset();
+      }
+      out["ok"] = true;
+    }
+    answer() = out.dump();
+  } catch (...) {
+    answer() = jianxi::internal_error_answer();
+  }
+  return answer_view();
+}
+
+// [{"id", "loaded", "policies"}]: the provinces whose rules come as files of their own.
+// With each, the notices of its index by file name (a notice's file is named by its id),
+// so that a page can fetch the province a kept notice needs before the engine is built.
+std::string provinces_delivered() {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const std::string& id : jianxi::separately_delivered_provinces()) {
+    auto policies = nlohmann::ordered_json::array();
+    const std::string folder = "provinces/" + id + "/policies/";
+    for (const auto& r : jianxi::embedded_rules())
+      if (r.path.compare(0, folder.size(), folder) == 0 && r.path.size() > folder.size() + 5)
+        policies.push_back(r.path.substr(folder.size(), r.path.size() - folder.size() - 5));
+    out.push_back({{"id", id}, {"loaded", held().loaded.count(id) > 0}, {"policies", policies}});
+  }
+  return out.dump();
 }
 
 std::string version() { return "0.1.0"; }
@@ -86,5 +186,7 @@ EMSCRIPTEN_BINDINGS(jianxi) {
   emscripten::function("evaluateBytes", &evaluate_bytes);
   emscripten::function("evaluateTableBytes", &evaluate_table);
   emscripten::function("releaseAnswer", &release_answer);
+  emscripten::function("loadProvinceBytes", &load_province);
+  emscripten::function("provincesDelivered", &provinces_delivered);
   emscripten::function("version", &version);
 }

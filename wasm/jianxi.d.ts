@@ -105,6 +105,7 @@ export type FindingCode =
   | 'request.too_large'
   | 'request.type'
   | 'rules.invalid'
+  | 'rules.not_loaded'
   | 'social_insurance.too_short'
   | 'summary.count_invalid'
   | 'summary.count_not_whole'
@@ -158,7 +159,16 @@ export interface Result {
   errors: Finding[];
   warnings: Finding[];
   interpretations?: Interpretation[];
+  /** With a rules.not_loaded error: the provinces (ids) whose rules the request needs. */
+  not_loaded?: string[];
   [field: string]: unknown;
+}
+
+/** What loadProvince() answers. */
+export interface ProvinceLoad {
+  province: string | null;
+  ok: boolean;
+  errors: Finding[];
 }
 
 export interface SubsidyLine {
@@ -485,6 +495,22 @@ export interface Jianxi {
   evaluateTable(request: object, table: TableColumns): Result;
   /** evaluateTable() as result JSON text (for a worker that passes the answer on as text). */
   evaluateTableText(request: object, table: TableColumns): string;
+  /**
+   * evaluateText(), evaluate(), evaluateTableText() and evaluateTable() answer at once:
+   * a request for a province whose rules are not loaded yet gets the error
+   * rules.not_loaded and `not_loaded` naming it, never a figure. The async forms load
+   * the provinces a request needs (fetched once, then kept) and answer as the
+   * synchronous ones do once they are loaded.
+   */
+  evaluateTextAsync(requestText: string): Promise<string>;
+  evaluateAsync(request: CatalogRequest): Promise<Catalog>;
+  evaluateAsync(request: object): Promise<Result | Result[]>;
+  evaluateTableTextAsync(request: object, table: TableColumns): Promise<string>;
+  evaluateTableAsync(request: object, table: TableColumns): Promise<Result>;
+  /** Fetches and takes in one province's rules (by id, as the catalog's provinces list them). */
+  loadProvince(id: string): Promise<ProvinceLoad>;
+  /** The provinces whose rules come as files of their own, whether each is loaded, and its notices' ids. */
+  provinces(): { id: string; loaded: boolean; policies: string[] }[];
   version(): string;
   /** The module's memory in bytes; it only grows, so after a request it is the high-water mark. */
   memoryBytes(): number;
@@ -502,6 +528,10 @@ export interface LoadOptions {
   /** The .wasm bytes, for Node (Emscripten 3.1.6 cannot fetch a file path there). */
   wasmBinary?: ArrayBuffer | Uint8Array;
   locateFile?: (path: string, prefix: string) => string;
+  /** Provinces to load before resolving: 'all', or ids. Default: 'all' in Node, none in browsers. */
+  provinces?: 'all' | string[];
+  /** Reads a province's rules file; default: provinces/<id>.json beside jianxi.js (read in Node, fetched in browsers). */
+  provinceFile?: (id: string) => Promise<Uint8Array | ArrayBuffer | string>;
 }
 
 export function loadJianxi(options?: LoadOptions): Promise<Jianxi>;

@@ -2,6 +2,9 @@
 // answers every failure as a result object, so nothing here throws after loading.
 // Text crosses into the module as UTF-8 bytes written straight into its memory, and
 // the answer is decoded where it lies (see bindings.cpp for why).
+// Each province's rules are a file of their own (provinces/<id>.json beside this
+// file): the synchronous calls answer rules.not_loaded for a province not loaded yet,
+// naming it in `not_loaded`; the async calls load what the core names and ask again.
 import createJianxiModule from './jianxi_module.mjs';
 
 // When the module cannot even hold the request: the core's answer to exhaustion.
@@ -38,6 +41,26 @@ async function nodeWasmBinary() {
   return readFile(new URL('./jianxi_module.wasm', import.meta.url));
 }
 
+// A province's rules file, read from beside this file (Node) or fetched (browsers).
+async function defaultProvinceFile(id) {
+  const url = new URL(`./provinces/${encodeURIComponent(id)}.json`, import.meta.url);
+  if (inNode && url.protocol === 'file:') {
+    const fsModule = 'node:fs/promises';
+    const { readFile } = await import(fsModule);
+    return readFile(url);
+  }
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+// The provinces an answer (or a batch's answers) says are not loaded yet.
+function provincesNotLoaded(text) {
+  if (!text.includes('"rules.not_loaded"')) return [];
+  const answer = JSON.parse(text);
+  return [...new Set((Array.isArray(answer) ? answer : [answer]).flatMap((a) => a?.not_loaded ?? []))];
+}
+
 async function createModule(options) {
   if (!inNode) return createJianxiModule(options);
   const wasmBinary = options.wasmBinary ?? (options.locateFile ? undefined : await nodeWasmBinary());
@@ -52,11 +75,12 @@ async function createModule(options) {
 }
 
 export async function loadJianxi(options = {}) {
-  const module = await createModule(options);
+  const { provinces: preload = inNode ? 'all' : [], provinceFile = defaultProvinceFile, ...moduleOptions } = options;
+  const module = await createModule(moduleOptions);
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
 
-  // Copies each part (text, or a Float64Array) into the module's memory, calls
+  // Copies each part (text, bytes or a Float64Array) into the module's memory, calls
   // `use(...pointerAndLengthPairs)`, frees them, and decodes the answer it returns.
   function withParts(parts, use, kind = '') {
     const placed = [];
@@ -73,7 +97,7 @@ export async function loadJianxi(options = {}) {
           continue;
         }
         const bytes = part instanceof Float64Array ? new Uint8Array(part.buffer, part.byteOffset, part.byteLength)
-          : encoder.encode(String(part));
+          : part instanceof Uint8Array ? part : encoder.encode(String(part));
         const at = module._malloc(bytes.length || 1);
         if (!at) return outOfMemory(kind);
         placed.push(at);
@@ -108,8 +132,53 @@ export async function loadJianxi(options = {}) {
       values instanceof Float64Array ? values : Float64Array.from(values),
     ], (...parts) => module.evaluateTableBytes(...parts, indicators), 'summary_table');
   };
+  const delivered = () => JSON.parse(module.provincesDelivered());
+  const loading = new Map();
+  // Resolves to {province, ok, errors}; a failed fetch or a file that is not a province's
+  // rules leaves the module as it was and may be tried again. (A well-formed file whose
+  // rules are unsound is dropped when the next request builds the engine.)
+  const loadProvince = (id) => {
+    if (!loading.has(id)) {
+      loading.set(id, (async () => {
+        let bytes;
+        try {
+          bytes = await provinceFile(id);
+        } catch (err) {
+          loading.delete(id);
+          return { province: id, ok: false, errors: [{ path: '', code: 'rules.not_loaded',
+            message: `无法下载该省份的规则：${err?.message ?? err}`, message_en: `the province's rules could not be fetched: ${err?.message ?? err}` }] };
+        }
+        const part = typeof bytes === 'string' ? bytes : bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+        const answer = JSON.parse(withParts([part], (at, length) => module.loadProvinceBytes(at, length)));
+        if (!answer.ok) loading.delete(id);
+        return answer;
+      })());
+    }
+    return loading.get(id);
+  };
+  // Loads the provinces an answer names as not loaded, then asks once more.
+  const withProvinces = async (ask) => {
+    const first = ask();
+    const missing = provincesNotLoaded(first);
+    if (!missing.length) return first;
+    await Promise.all(missing.map(loadProvince));
+    return ask();
+  };
+  const evaluateTextAsync = (requestText) => withProvinces(() => evaluateText(requestText));
+  const evaluateTableTextAsync = (request, columns) => withProvinces(() => evaluateTableText(request, columns));
+  const ids = preload === 'all' ? delivered().map((p) => p.id) : preload;
+  const preloaded = await Promise.all(ids.map(loadProvince));
+  const failed = preloaded.find((a) => !a.ok);
+  if (failed) throw new Error(`rules of ${failed.province} not loaded: ${failed.errors.map((e) => e.message_en).join('; ')}`);
   return {
     evaluateText,
+    evaluateTextAsync,
+    evaluateAsync: async (request) => JSON.parse(await evaluateTextAsync(JSON.stringify(request))),
+    evaluateTableTextAsync,
+    evaluateTableAsync: async (request, columns) => JSON.parse(await evaluateTableTextAsync(request, columns)),
+    loadProvince,
+    // The provinces whose rules come as files of their own, whether each is loaded, and its notices.
+    provinces: delivered,
     evaluate: (request) => JSON.parse(evaluateText(JSON.stringify(request))),
     // A summary table as columns (the portal's import): answered exactly as evaluate()
     // answers the same table written as JSON, without writing or parsing that JSON.

@@ -6,8 +6,10 @@
 // .xlsx offline. build-info.json itself is fetched from the network first.
 const VERSION = new URL(self.location).searchParams.get('v') || 'dev';
 const CACHE = `jianxi-${VERSION}`;
-// The embedding examples are stored by their own pages, for their visitors only.
-const LATER = /^examples\/portal-embed\//;
+// Fetched when first needed, then kept: each province's rules (provinces/<id>.json), so
+// that a visitor downloads only the provinces asked about; and the embedding examples,
+// stored by their own pages for their visitors only.
+const LATER = /^(provinces|examples\/portal-embed)\//;
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {

@@ -206,7 +206,7 @@ void answer_catalog(const RuleSet& rules, const Json& request, Report& report, R
     table = rules.wage_table(*province);
     if (!table) {
       std::string known;
-      for (const auto& [id, t] : rules.wage_tables()) known += (known.empty() ? "" : ", ") + id;
+      for (const auto& [id, m] : rules.provinces()) known += (known.empty() ? "" : ", ") + id;
       report.error(f.path("province"), "province.unknown", "未收录省份“" + *province + "”，可选：" + known,
                    "no rules for province \"" + *province + "\"; known: " + known);
       return;
@@ -242,11 +242,9 @@ void answer_catalog(const RuleSet& rules, const Json& request, Report& report, R
   for (const FindingCode& c : rules.finding_codes())
     findings.push_back({{"code", c.code}, {"message", c.text.zh}, {"message_en", c.text.en}, {"kinds", c.kinds}});
   auto& provinces = out["provinces"] = Result::array();
-  for (const auto& [id, t] : rules.wage_tables()) {
-    const Term* term = Vocabulary::find(v.provinces, id);
-    provinces.push_back({{"id", id}, {"name", t.province_zh}, {"name_en", term ? term->name.en : id},
-                         {"code", t.province_code}});
-  }
+  // From the manifests, so that a province whose rules are not loaded yet is listed too.
+  for (const auto& [id, m] : rules.provinces())
+    provinces.push_back({{"id", id}, {"name", m.name.zh}, {"name_en", m.name.en}, {"code", m.division}});
   out["divisions_dataset"] = rules.divisions().dataset();
   if (policy) out["clauses"] = clauses_json(rules, policy->id);
   if (table) {

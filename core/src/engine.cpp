@@ -9,6 +9,7 @@
 #include "echo.h"
 #include "engine_limits.h"
 #include "memory_reserve.h"
+#include "province_delivery.h"
 #include "request_stream.h"
 #include "rule_set.h"
 
@@ -67,6 +68,10 @@ Result answer_one(const RuleSet& rules, const Json& request, bool& malformed,
     } else if (!rules.problems().empty()) {
       for (const auto& p : rules.problems())
         report.error(p.path, p.code, p.message, p.message_en, p.rule);
+    } else if (auto needs = absent_provinces_needed(rules, request); !needs.empty()) {
+      report_not_loaded(rules, needs, report);
+      auto& ids = out["not_loaded"] = Result::array();
+      for (const ProvinceNeed& n : needs) ids.push_back(n.province);
     } else {
       try {
         if (stream && kind == "summary_table") answer_summary_table(rules, request, *stream, report, out);
@@ -214,7 +219,8 @@ void answer_request(const RuleSet& rules, std::string_view request, std::optiona
 
 }  // namespace
 
-Engine::Engine(const std::vector<RuleText>& rules) : rules_(RuleSet::load(rules)) {}
+Engine::Engine(const std::vector<RuleText>& rules, const RuleDelivery& delivery)
+    : rules_(RuleSet::load(rules, delivery)) {}
 Engine::~Engine() = default;
 
 const std::vector<Finding>& Engine::rule_problems() const { return rules_->problems(); }

@@ -7,6 +7,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -183,6 +184,13 @@ struct WageTable {
   std::vector<WageAreas> areas;             // by from date
 };
 
+// rules/provinces/<id>/province.json.
+struct ProvinceManifest {
+  std::string id;
+  Text name;
+  std::string division;  // GB/T 2260 province code
+};
+
 // One named id of the request vocabulary (rules/vocabulary/terms.json).
 struct Term {
   std::string id;
@@ -221,7 +229,7 @@ struct FormRules;  // form_rules.h: summary templates, allocation tables, applic
 class RuleSet {
  public:
   // Never throws: problems are kept and reported by every evaluation.
-  static std::unique_ptr<RuleSet> load(const std::vector<RuleText>& texts);
+  static std::unique_ptr<RuleSet> load(const std::vector<RuleText>& texts, const RuleDelivery& delivery = {});
 
   const std::vector<Finding>& problems() const { return problems_; }
   const std::vector<Policy>& policies() const { return policies_; }
@@ -232,6 +240,10 @@ class RuleSet {
   const std::vector<FindingCode>& finding_codes() const { return finding_codes_; }
   const Divisions& divisions() const { return divisions_; }
   const std::map<std::string, WageTable>& wage_tables() const { return wages_; }
+  // Every province with a manifest, by id, loaded or not.
+  const std::map<std::string, ProvinceManifest>& provinces() const { return provinces_; }
+  // Provinces whose rules this set does not hold yet (see RuleDelivery); empty natively.
+  const std::set<std::string>& absent_provinces() const { return absent_; }
   // The clauses of a policy, in the order its file lists them.
   std::vector<const Clause*> clauses_of(const std::string& policy) const;
   // A content hash of every rule text (16 hex digits), naming this version of the rules.
@@ -243,6 +255,8 @@ class RuleSet {
   std::vector<Finding> problems_;
   std::vector<Policy> policies_;
   std::map<std::string, WageTable> wages_;
+  std::map<std::string, ProvinceManifest> provinces_;
+  std::set<std::string> absent_;
   Calendar calendar_;
   Vocabulary vocabulary_;
   Divisions divisions_;

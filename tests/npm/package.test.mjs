@@ -24,13 +24,16 @@ function cliAnswer(requestText) {
   }
 }
 
-test('the tarball holds the module, its wasm, the API, the types and an exports map', () => {
+test("the tarball holds the module, its wasm, the provinces' rules, the API, the types and an exports map", () => {
   assert.equal(tarballs.length, 1);
   const files = execFileSync('tar', ['-tzf', tarball]).toString().trim().split('\n').sort();
+  const provinceFile = /^package\/provinces\/[^/]+\.json$/;
   const embed = readdirSync(join(root, 'web/embed')).map((f) => `package/embed/${f}`);
-  assert.deepEqual(files, ['package/README.md', ...embed, 'package/embed/embed.d.ts', 'package/index.js', 'package/jianxi.d.ts',
+  assert.deepEqual(files.filter((f) => !provinceFile.test(f)), ['package/README.md', ...embed, 'package/embed/embed.d.ts', 'package/index.js', 'package/jianxi.d.ts',
     'package/jianxi.js', 'package/jianxi_module.mjs', 'package/jianxi_module.wasm', 'package/js/i18n.js', 'package/js/plain.js',
     'package/js/table-columns.js', 'package/js/table-import.js', 'package/node.js', 'package/package.json'].sort());
+  for (const { id } of JSON.parse(cliAnswer('{"kind":"catalog"}')).provinces)
+    assert.ok(files.includes(`package/provinces/${id}.json`), id);
   const pkg = JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json']).toString());
   assert.equal(pkg.name, 'jianxi-core');
   assert.deepEqual(pkg.exports['.'], { types: './jianxi.d.ts', node: './node.js', default: './index.js' });

@@ -312,8 +312,9 @@ let inForce = [];
 async function whichInForce(asOf) {
   const jianxi = await engine();
   const provinces = [...new Set(cat.policies.map((p) => p.province))];
-  return provinces.map((province) => {
-    const answer = jianxi.evaluate({ kind: 'eligibility', province, as_of: asOf });
+  const answers = await Promise.all(provinces.map((province) => jianxi.evaluateAsync({ kind: 'eligibility', province, as_of: asOf })));
+  return provinces.map((province, i) => {
+    const answer = answers[i];
     const none = (answer.errors ?? []).find((e) => e.code === 'policy.none_in_force');
     return {
       province,

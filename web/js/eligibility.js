@@ -7,7 +7,7 @@
 // on the planned start date, unless the person names one (then the core warns when it
 // is not in force on that date).
 import { clauseButton } from './clauses.js';
-import { catalog, engine, markFirstResult } from './engine.js';
+import { catalog, engine, markFirstResult, onRulesLoaded } from './engine.js';
 import { showFindings } from './findings.js';
 import { debounce, nameIn, nameOf, provinceName, today } from './format.js';
 import { initLanguage, msg, t, setText } from './i18n.js';
@@ -306,6 +306,7 @@ async function start() {
     fillForm(saved);
   }
   watchVerdict();
+  onRulesLoaded(evaluateNow);  // a province's rules arrived after the page asked
   // The ID number is checked on every keystroke, the rest after a short pause. A number
   // pasted with spaces (4301 0220 …) is kept whole and read without them.
   $('id_number').addEventListener('input', evaluateNow);

@@ -1,6 +1,6 @@
 // A module worker holding its own copy of the rule core, so that a large request
 // (thousands of reports) is answered in one call, exactly as the CLI would answer
-// it, without freezing the page. It also reads imported files (decoding, rows,
+// it, without freezing the page; it fetches the provinces' rules a request needs. It also reads imported files (decoding, rows,
 // columns) and reports its progress; the page ends it to cancel.
 //   {id, type: 'evaluate', text}                      → {id, text}
 //   {id, type: 'table', request, reports, indicators}  → {id, text}
@@ -17,8 +17,8 @@ const ready = loadJianxi();
 // A table's answer: through the typed entry when the reports fit in columns, else as JSON.
 function answerTable(jianxi, request, reports, indicators) {
   const columns = reportsToColumns(reports, indicators);
-  if (columns) return jianxi.evaluateTableText(request, columns);
-  return jianxi.evaluateText(JSON.stringify({ ...request, reports: reports.map(withoutEmptyDates) }));
+  if (columns) return jianxi.evaluateTableTextAsync(request, columns);
+  return jianxi.evaluateTextAsync(JSON.stringify({ ...request, reports: reports.map(withoutEmptyDates) }));
 }
 
 async function exceljs() {
@@ -45,7 +45,7 @@ async function importFile(data, progress) {
   const parsed = rowsToReports(rows, data.indicators, data.overrides ?? {});
   progress({ stage: 'checking' });
   const jianxi = await ready;
-  const text = answerTable(jianxi, data.request, parsed.reports, data.indicators.length);
+  const text = await answerTable(jianxi, data.request, parsed.reports, data.indicators.length);
   const CHUNK = 4000;
   for (let i = 0; i < parsed.reports.length; i += CHUNK) {
     progress({ stage: 'sending', done: Math.min(parsed.reports.length, i + CHUNK), total: parsed.reports.length },
@@ -66,8 +66,8 @@ self.onmessage = async ({ data }) => {
       return;
     }
     const jianxi = await ready;
-    const text = data.type === 'table' ? answerTable(jianxi, data.request, data.reports, data.indicators)
-      : jianxi.evaluateText(data.text);
+    const text = await (data.type === 'table' ? answerTable(jianxi, data.request, data.reports, data.indicators)
+      : jianxi.evaluateTextAsync(data.text));
     self.postMessage({ id: data.id, text });
   } catch (err) {
     self.postMessage({ id: data.id, error: String(err?.message ?? err) });

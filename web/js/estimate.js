@@ -4,7 +4,7 @@
 // fields and two what-if charts. Every name and list comes from the core's catalog;
 // the place picker lists the province's places as the catalog gives them for the
 // first intern's start date.
-import { catalog, engine, markFirstResult } from './engine.js';
+import { catalog, engine, markFirstResult, onRulesLoaded } from './engine.js';
 import { barChart } from './chart.js';
 import { clauseButton, clauseFootnotes } from './clauses.js';
 import { combobox } from './combobox.js';
@@ -1010,6 +1010,7 @@ async function start() {
   learnNotices(policyList, rules.provinces);
   setUpPicker();
   fillFromCatalog();
+  onRulesLoaded(() => evaluateNow());  // a province's rules arrived after the page asked
   const saved = load(PAGE);
   fillForm(saved ?? BLANK);
   if (saved) markTouched();

@@ -382,7 +382,8 @@ export async function checkAll() {
     if (mine !== run) return null;
   } else {
     $('progress-box').hidden = true;
-    result = jianxi.evaluate(request);
+    result = await jianxi.evaluateAsync(request);  // fetches the notice's province first if needed
+    if (mine !== run) return null;
   }
   takeResult(result, Math.round(performance.now() - started));
   if (many) progressDone(t(`${reports.length} / ${reports.length} 份，已完成`, `${reports.length} of ${reports.length}, done`));

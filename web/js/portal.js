@@ -1,5 +1,5 @@
 // The portal page: loads the core once and sets up the two checked forms.
-import { catalog, engine, markFirstResult } from './engine.js';
+import { catalog, engine, markFirstResult, onRulesLoaded } from './engine.js';
 import { initLanguage, t, setText } from './i18n.js';
 import { loadFailed } from './load-failure.js';
 import { asOfBlock, channelBlock } from './handoff.js';
@@ -13,6 +13,7 @@ const status = document.getElementById('engine-status');
 async function start() {
   const started = performance.now();
   initLanguage(() => { check(); redrawSummary(); });
+  onRulesLoaded(() => check());
   const [jianxi, rules] = await Promise.all([engine(), catalog()]);
   const list = rules.policies;
   const [application, summary] = await Promise.all(['unit-application', 'summary-table']

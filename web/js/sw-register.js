@@ -19,6 +19,40 @@ function say(zh, en, state) {
   setText(line, zh, en);
 }
 
+// The provinces whose rules this page has and the service worker keeps, by name.
+let keptProvinces = [];
+let readyLine = null;  // [zh, en] of the "ready" line, once the worker is ready
+
+function sayReady() {
+  if (!readyLine) return;
+  const [zh, en] = readyLine;
+  if (!keptProvinces.length) {
+    say(`${zh}各省规则在首次使用时下载，之后也可离线使用。`, `${en} Each province's rules are fetched on first use, and work offline after that.`, 'ready');
+    return;
+  }
+  say(`${zh}已保存的省份规则：${keptProvinces.map((p) => p.name).join('、')}；其他省份的规则在首次使用时下载。`,
+    `${en} Province rules stored: ${keptProvinces.map((p) => p.name_en).join(', ')}; other provinces' rules are fetched on first use.`, 'ready');
+}
+
+// A province fetched before the worker took the page (a first visit) is fetched once
+// more through the worker, which keeps it.
+let pageProvinces = [];
+async function refreshKept() {
+  if (!('caches' in window)) return;
+  const kept = [];
+  for (const p of pageProvinces) {
+    const url = `provinces/${p.id}.json`;
+    if (!(await caches.match(url)) && navigator.serviceWorker?.controller) await fetch(url).catch(() => {});
+    if (await caches.match(url)) kept.push(p);
+  }
+  keptProvinces = kept;
+  sayReady();
+}
+document.addEventListener('jianxi:provinces-loaded', ({ detail }) => {
+  pageProvinces = detail;
+  if (readyLine) refreshKept().catch(() => {});
+});
+
 async function register() {
   if (!('serviceWorker' in navigator)) return;
   let version = 'dev';
@@ -34,7 +68,9 @@ async function register() {
   await navigator.serviceWorker.register(`sw.js?v=${version}`);
   await navigator.serviceWorker.ready;
   document.documentElement.dataset.offlineReady = version;
-  say('已可离线使用：页面、规则引擎和表格导入导出程序已保存在本机，断网后仍可打开、计算和导入导出。',
-    'Ready to work offline: the pages, the rule engine and the spreadsheet import and export are stored on this device.', 'ready');
+  readyLine = ['已可离线使用：页面、规则引擎和表格导入导出程序已保存在本机，断网后仍可打开、计算和导入导出。',
+    'Ready to work offline: the pages, the rule engine and the spreadsheet import and export are stored on this device.'];
+  sayReady();
+  await refreshKept();
 }
 register().catch(() => {});

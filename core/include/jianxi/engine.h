@@ -38,7 +38,7 @@ class Engine {
  public:
   // Loads and checks the rules. A broken rule file does not throw: every later
   // evaluation answers ok:false with an error naming the file, path and reason.
-  explicit Engine(const std::vector<RuleText>& rules);
+  explicit Engine(const std::vector<RuleText>& rules, const RuleDelivery& delivery = {});
   ~Engine();
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;

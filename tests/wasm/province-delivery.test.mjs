@@ -1,0 +1,82 @@
+// Rules delivered per province: a module that has loaded no province lists every
+// notice and province, answers a synchronous request for a province with
+// rules.not_loaded naming it (never a figure), and its async calls fetch the province
+// and answer byte for byte as the module holding every province.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+
+const root = new URL('../../', import.meta.url).pathname;
+const build = join(root, process.env.JIANXI_BUILD_ROOT || 'build');
+const { loadJianxi } = await import(join(build, 'wasm/jianxi.js'));
+const wasmBinary = readFileSync(join(build, 'wasm/jianxi_module.wasm'));
+const everything = await loadJianxi({ wasmBinary });
+
+// jilin-2022#3.1: college graduates get 100% of the minimum wage; 四平市区 is tier 3 of
+// the 2021-12-01 standard, 1640 a month: two months 3280.
+const jilin = { kind: 'subsidy', province: 'jilin', as_of: '2022-09-01', place: '四平市',
+  trainees: [{ category: 'college_graduate', start: '2022-09-01', end: '2022-10-31' }] };
+
+test('with no province loaded, the whole catalog is the same and lists every province', async () => {
+  const bare = await loadJianxi({ wasmBinary, provinces: [] });
+  assert.ok(bare.provinces().every((p) => !p.loaded));
+  const catalog = bare.evaluateText('{"kind":"catalog"}');
+  assert.equal(catalog, everything.evaluateText('{"kind":"catalog"}'));
+  const listed = new Set(JSON.parse(catalog).provinces.map((p) => p.id));
+  for (const p of bare.provinces()) assert.ok(listed.has(p.id), p.id);
+});
+
+test('a synchronous request for a province not loaded gets rules.not_loaded and no figure', async () => {
+  const bare = await loadJianxi({ wasmBinary, provinces: [] });
+  const answer = bare.evaluate(jilin);
+  assert.equal(answer.ok, false);
+  assert.deepEqual(answer.errors.map((e) => [e.code, e.path]), [['rules.not_loaded', '/province']]);
+  assert.match(answer.errors[0].message, /吉林/);
+  assert.deepEqual(answer.not_loaded, ['jilin']);
+  assert.equal(answer.total, undefined);
+  assert.equal(answer.by_item, undefined);
+  const table = bare.evaluateTable({ policy: 'jilin-2022', template: 'mohrss-2022' }, { periods: [], values: [], indicators: 1 });
+  assert.deepEqual(table.not_loaded, ['jilin']);
+});
+
+test('the async calls fetch what a request needs and answer as the module holding everything', async () => {
+  const fetched = [];
+  const bare = await loadJianxi({ wasmBinary, provinces: [],
+    provinceFile: (id) => { fetched.push(id); return readFileSync(join(build, 'wasm/provinces', `${id}.json`)); } });
+  const text = await bare.evaluateTextAsync(JSON.stringify(jilin));
+  assert.equal(text, everything.evaluateText(JSON.stringify(jilin)));
+  assert.equal(JSON.parse(text).by_item.position, 3280);
+  assert.deepEqual(fetched, ['jilin']);
+  // A batch over two provinces fetches the other one only; the first is kept.
+  const batch = [jilin, { kind: 'catalog', policy: 'jiangxi-2023' }];
+  assert.equal(await bare.evaluateTextAsync(JSON.stringify(batch)), everything.evaluateText(JSON.stringify(batch)));
+  assert.deepEqual(fetched, ['jilin', 'jiangxi']);
+  assert.deepEqual(bare.provinces().filter((p) => p.loaded).map((p) => p.id), ['jiangxi', 'jilin']);
+});
+
+test('a province file that cannot be fetched or read leaves the module as it was', async () => {
+  let calls = 0;
+  const bare = await loadJianxi({ wasmBinary, provinces: [], provinceFile: async () => {
+    calls += 1;
+    if (calls === 1) throw new Error('offline');
+    return '{"province":"jilin","files":{"provinces/hunan/minimum-wage.json":{}}}';
+  } });
+  const offline = await bare.loadProvince('jilin');
+  assert.equal(offline.ok, false);
+  assert.match(offline.errors[0].message_en, /offline/);
+  const broken = await bare.loadProvince('jilin');
+  assert.equal(broken.ok, false);
+  assert.equal(broken.errors[0].code, 'rules.invalid');
+  assert.deepEqual(bare.evaluate(jilin).not_loaded, ['jilin']);
+  assert.equal(bare.evaluateText('{"kind":"catalog"}'), everything.evaluateText('{"kind":"catalog"}'));
+});
+
+test('a province file whose rules are unsound is dropped at the next request; the module answers as before', async () => {
+  const bare = await loadJianxi({ wasmBinary, provinces: [],
+    provinceFile: async () => '{"province":"jilin","files":{"provinces/jilin/minimum-wage.json":{"province":"jilin"}}}' });
+  assert.equal((await bare.loadProvince('jilin')).ok, true);  // well formed: taken in, checked when used
+  assert.deepEqual(bare.evaluate(jilin).not_loaded, ['jilin']);
+  assert.equal(bare.evaluateText('{"kind":"catalog"}'), everything.evaluateText('{"kind":"catalog"}'));
+  assert.ok(bare.provinces().every((p) => !p.loaded));
+});
