@@ -1,7 +1,7 @@
 // The embedding layer's only door into the rule core: every check, table check and
-// catalog question goes through here, so a change in how the core is loaded (rules
-// per province, an asynchronous evaluate) touches this file alone. Everything it
-// answers is a promise, whatever the core underneath does.
+// catalog question goes through here, so a change in how the core is loaded touches
+// this file alone. Every call is the core's asynchronous one, which first fetches the
+// rules of the province a request names (provinces/<id>.json beside jianxi.js).
 import { loadJianxi } from '../jianxi.js';
 import { reportsToColumns, withoutEmptyDates } from '../js/table-columns.js';
 
@@ -17,17 +17,17 @@ function open() {
   loading ??= loadJianxi(loadOptions).then((jianxi) => {
     const catalogs = new Map();
     return {
-      check: (request) => jianxi.evaluate(request),
+      check: (request) => jianxi.evaluateAsync(request),
       // Reports as the typed table entry takes them when they fit in columns, else as JSON
       // (which names what does not fit: text in a number cell, an unknown indicator).
       checkReports(request, reports, indicators) {
         const columns = reportsToColumns(reports, indicators);
-        if (columns) return jianxi.evaluateTable(request, columns);
-        return jianxi.evaluate({ ...request, reports: reports.map(withoutEmptyDates) });
+        if (columns) return jianxi.evaluateTableAsync(request, columns);
+        return jianxi.evaluateAsync({ ...request, reports: reports.map(withoutEmptyDates) });
       },
       catalog(options = {}) {
         const key = JSON.stringify(Object.entries(options).sort());
-        if (!catalogs.has(key)) catalogs.set(key, jianxi.evaluate({ kind: 'catalog', ...options }));
+        if (!catalogs.has(key)) catalogs.set(key, jianxi.evaluateAsync({ kind: 'catalog', ...options }));
         return catalogs.get(key);
       },
     };
