@@ -115,7 +115,7 @@ bool carried_tier_stands(const WageTable& table, const WageAreas& areas, const T
 WageResolver::WageResolver(const RuleSet& rules, const Policy& policy, Request request,
                            Report& report)
     : rules_(rules), table_(rules.wage_table(policy.province)), request_(std::move(request)), report_(report) {
-  if (!request_.given && !request_.place && !request_.tier)
+  if (request_.required && !request_.given && !request_.place && !request_.tier)
     report_.error("/min_wage", "min_wage.missing",
                   "请填写所在地 place（县区或城市名称、代码），或当地月最低工资标准 min_wage（元）",
                   "give the place (a county or city name or code), or the local monthly minimum wage min_wage (yuan)");

@@ -59,6 +59,7 @@ class WageResolver {
     std::string place_path = "/place";
     std::optional<int> tier;
     std::optional<Date> earliest;  // the first day asked for: a name changed before it is read as today's
+    bool required = true;          // false: the notice needs no wage (flat amounts); none is asked for
   };
   WageResolver(const RuleSet& rules, const Policy& policy, Request request, Report& report);
 
