@@ -321,7 +321,7 @@ std::optional<WageFigure> WageResolver::lookup(Date day) {
   const WageAdjustment* adj = adjustment_on(*table_, day);
   std::string month_text = format_month(first_of_month(day));
   std::string tier_text = std::to_string(*tier);
-  std::string label = place_label();
+  std::string label = request_.province_wide ? "" : place_label();
   std::string where_zh = (label.empty() ? table_->province_zh : label) + "（第" + tier_text + "类）";
   std::string where_en = (label.empty() ? province_en() : label) + " (tier " + tier_text + ")";
   auto figure = adj ? adj->tiers.find(*tier) : std::map<int, Fen>::const_iterator{};

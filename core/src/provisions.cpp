@@ -72,7 +72,8 @@ nlohmann::ordered_json provisions_json(const Policy& p, const FormRules& forms) 
     Result j = cited(*r);
     auto& bands = j["bands"] = Result::array();
     for (const auto& b : r->bands) {
-      Result band{{"above", rate_json(b.above)}, {"inclusive", b.inclusive}, {"rate", rate_json(b.rate)}};
+      Result band{{"above", rate_json(b.above)}, {"inclusive", b.inclusive}};
+      if (!b.amount) band["rate"] = rate_json(b.rate);
       if (b.step) band["step"] = rate_json(*b.step);
       if (b.step_rate) band["step_rate"] = rate_json(*b.step_rate);
       if (b.amount) band["amount"] = yuan_json(*b.amount);

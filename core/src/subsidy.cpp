@@ -122,7 +122,10 @@ std::optional<Date> earliest_start(const SubsidyRequest& r) {
 WageResolver::Request wage_request(const Policy& policy, const SubsidyRequest& request) {
   WageResolver::Request r{request.min_wage, request.place, request.place_path, request.wage_tier,
                           earliest_start(request)};
-  if (policy.position.wage_base == "province_tier_1") r.tier = 1;
+  if (policy.position.wage_base == "province_tier_1") {
+    r.tier = 1;
+    r.province_wide = true;
+  }
   r.required = !policy.position.flat();
   return r;
 }
