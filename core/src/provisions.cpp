@@ -67,6 +67,7 @@ nlohmann::ordered_json provisions_json(const Policy& p, const FormRules& forms) 
   }
   subsidy["position"]["wage_base"] = p.position.wage_base;
   subsidy["position"]["max_months"] = optional_int(p.position.max_months);
+  if (p.position.max_months) subsidy["position"]["max_months_rule"] = p.position.max_months_rule;
   subsidy["position"]["payee"] = p.position.payee;
   if (const auto& r = p.retention) {
     Result j = cited(*r);

@@ -96,6 +96,7 @@ Policy read_policy(const json& j) {
     p.position.amounts[category] = fen_of(amount);
   p.position.wage_base = pos.value("wage_base", "local");
   p.position.max_months = optional_int(pos, "max_months");
+  p.position.max_months_rule = pos.value("max_months_rule", p.position.rule);
   p.position.payee = pos.value("payee", "unit");
 
   if (known(s, "retention")) {

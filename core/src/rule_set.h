@@ -42,6 +42,7 @@ struct PositionRule : Cited {
   Text unstated;
   std::string wage_base = "local";  // local | province_tier_1: the rate is on the province's tier-1 wage
   std::optional<int> max_months;    // the subsidised months are capped at this many per intern
+  std::string max_months_rule;      // the clause of the cap, where another than the rate's
   std::string payee = "unit";       // unit | trainee: who receives the monthly subsidy
   bool covers(const std::string& category) const { return rates.count(category) || amounts.count(category); }
   bool flat() const { return !amounts.empty(); }

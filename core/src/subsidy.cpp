@@ -442,7 +442,7 @@ void Calculator::cap_months(const Trainee& t, std::vector<MonthInPost>& served) 
   report_.warning(t.path("end"), "subsidy.months_capped",
                   "补贴期限最长" + n + "个月：" + dropped_zh + " 不计补贴",
                   "the subsidy is paid for at most " + n + " months: " + dropped_en + " are not counted",
-                  policy_.position.rule);
+                  policy_.position.max_months_rule);
 }
 
 void Calculator::mentoring_fee_lines(const Trainee& t, const std::vector<MonthInPost>& served) {
