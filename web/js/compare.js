@@ -178,7 +178,7 @@ const ROWS = [
     return stated(t(`每人最多${pos.max_months}个月`, `at most ${pos.max_months} months per intern`), [pos.max_months_rule ?? pos.rule],
       { max: pos.max_months, confidence: pos.confidence, notes: notes(pos.interpretation && [t('本工具的理解', 'How this tool reads it'), msg(pos.interpretation)]) });
   } },
-  { section: 'subsidy', key: 'mentoring_fee', unknown: 'mentoring_fee', label: (c) => [`按月：${nameIn(c.items, 'mentoring_fee')}`, `Monthly: ${nameIn(c.items, 'mentoring_fee')}`], cell: (p, v) => {
+  { section: 'subsidy', key: 'mentoring_fee', unknown: 'mentoring_fee', label: (c) => [`按月：${nameIn(c.items, 'mentoring_fee')}`, `Each month: ${nameIn(c.items, 'mentoring_fee')}`], cell: (p, v) => {
     const f = v.subsidy?.mentoring_fee;
     if (!f) return absent();
     return stated(t(`最低工资的${percent(f.rate)}，发给见习单位`, `${percent(f.rate)} of the minimum wage, to the unit`), [f.rule],
