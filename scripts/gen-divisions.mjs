@@ -62,6 +62,22 @@ const SHORT_FORMS = {
   "博尔塔拉蒙古自治州": ["博州"],
   "巴音郭楞蒙古自治州": ["巴州"],
   "克孜勒苏柯尔克孜自治州": ["克州"],
+  "融水苗族自治县": ["融水县"],
+  "龙胜各族自治县": ["龙胜县"],
+  "隆林各族自治县": ["隆林县"],
+  "陵水黎族自治县": ["陵水县"],
+  "彭水苗族土家族自治县": ["彭水县"],
+  "张家川回族自治县": ["张家川县"],
+  "阿克塞哈萨克族自治县": ["阿克塞县"],
+  "东乡族自治县": [],  // 东乡县 is 江西's former name of 东乡区 (renamed.json)
+  "积石山保安族东乡族撒拉族自治县": ["积石山县"],
+  "巴里坤哈萨克自治县": ["巴里坤县"],
+  "塔什库尔干塔吉克自治县": ["塔什库尔干县", "塔县"],
+  "察布查尔锡伯自治县": ["察布查尔县"],
+  "和布克赛尔蒙古自治县": ["和布克赛尔县"],
+  "木垒哈萨克自治县": ["木垒县"],
+  "伊犁哈萨克自治州": ["伊犁州"],
+  "昌吉回族自治州": ["昌吉州"],
 };
 
 function shortNames(name) {
@@ -92,6 +108,11 @@ const byCode = (a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 const provinceRows = provinces.map((p) => [p.code + "0000", p.name]).sort(byCode);
 if (provinceRows.length !== 31) fail(`expected 31 province-level divisions, got ${provinceRows.length}`);
 
+const cityNames = Object.fromEntries(cities.map((c) => [c.code, c.name]));
+const countiesPerCity = {};
+for (const a of areas) countiesPerCity[a.cityCode] = (countiesPerCity[a.cityCode] ?? 0) + 1;
+const onlyCountyNamedAsCity = (a) => countiesPerCity[a.cityCode] === 1 && a.name === cityNames[a.cityCode];
+
 const divisions = [];
 for (const c of cities) {
   if (!PROVINCES.includes(c.provinceCode)) continue;
@@ -102,6 +123,9 @@ for (const a of areas) {
   if (!PROVINCES.includes(a.provinceCode)) continue;
   if (!/^\d{6}$/.test(a.code) || a.code.slice(0, 4) !== a.cityCode)
     fail(`unexpected county code ${a.code} (city ${a.cityCode})`);
+  // A prefecture-level city whose only county bears its own name (儋州市 460400, 嘉峪关市 620201)
+  // is listed once, as the city: the two would make its name ambiguous.
+  if (onlyCountyNamedAsCity(a)) continue;
   // NBS functional zones (开发区, 示范区, 管理区 …) have 7 as the fifth digit;
   // they are statistical units, not GB/T 2260 divisions.
   divisions.push(a.code[4] === "7" ? [a.code, a.name, "zone"] : [a.code, a.name]);

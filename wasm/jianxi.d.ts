@@ -107,6 +107,7 @@ export type FindingCode =
   | 'rules.invalid'
   | 'rules.not_loaded'
   | 'social_insurance.too_short'
+  | 'subsidy.months_capped'
   | 'summary.count_invalid'
   | 'summary.count_not_whole'
   | 'summary.indicator_unknown'
@@ -174,14 +175,25 @@ export interface ProvinceLoad {
 export interface SubsidyLine {
   trainee: number;
   month: string;  // YYYY-MM
-  item: 'position' | 'retention_uplift' | 'insurance' | 'remaining_period' | 'mentoring' | 'social_insurance';
-  base: number;
+  item: 'position' | 'retention_uplift' | 'insurance' | 'remaining_period' | 'mentoring' | 'mentoring_fee' | 'social_insurance';
+  base: number;    // a flat amount's line: the amount itself, at rate 1
   rate: number;
   amount: number;  // yuan, at most two decimals
   rule: string;
   note: string;
   note_en: string;
   months?: string[];
+  /** Who receives it: the unit, or the trainee's own account (上海's living allowance, 新疆's subsidy, social insurance). */
+  payee: Payee;
+}
+
+export type Payee = 'unit' | 'trainee';
+
+/** A subsidy answer's sums (absent when the answer has errors): by item and by who receives it. */
+export interface SubsidyTotals {
+  total: number;
+  by_item: Partial<Record<SubsidyLine['item'], number>>;
+  by_payee: Partial<Record<Payee, number>>;
 }
 
 /** A vocabulary entry of the catalog: categories, education, region flags, items, wage bases. */
@@ -241,7 +253,8 @@ export interface CategoryProvision extends Provision {
 export interface RetentionBand {
   above: number;
   inclusive: boolean;
-  rate: number;
+  rate?: number;    // absent for a flat band
+  amount?: number;  // a flat monthly amount in yuan, with position.amounts
   step?: number;
   step_rate?: number;
 }
@@ -271,15 +284,27 @@ export interface Provisions {
   subsidy: {
     position: Provision & {
       rates: Partial<Record<Category, number | null>>;  // null: the notice states no rate
+      amounts?: Partial<Record<Category, number>>;      // flat yuan a month instead of a rate (广西, 重庆, 甘肃)
       unstated?: Message;
+      wage_base: 'local' | 'province_tier_1';  // province_tier_1: the province's tier-1 wage whatever the place (内蒙古)
+      max_months: number | null;                // at most this many months subsidised per intern (湖北 6)
+      max_months_rule?: string;                 // the cap's clause, with max_months
+      payee: Payee;                             // who receives the monthly subsidy
     };
-    retention?: Provision & { bands: RetentionBand[]; payment: 'monthly' | 'after_end' | 'next_year'; model_unit_rule?: string };
+    retention?: Provision & {
+      bands: RetentionBand[]; payment: 'monthly' | 'after_end' | 'year_end' | 'next_year'; model_unit_rule?: string;
+      applies_to: 'all' | 'completed' | 'retained';  // whose months are raised
+    };
     insurance?: Provision & { method: 'actual_premium' | 'fixed_per_person' | 'government_purchase'; amount?: number };
     remaining_period?: Provision & {
-      contract_signed_by: string; min_contract_years: number | null; min_served_months: number;
+      contract_signed_by: string | null; min_contract_years: number | null; min_served_months: number;
       requires_social_insurance: boolean; max_months: number | null;
     };
-    mentoring?: Provision & { amount: number; retention_at_least: number; min_contract_years: number | null; requires_social_insurance: boolean };
+    mentoring?: Provision & {
+      amount: number; retention_at_least: number; retention_inclusive: boolean; min_contract_years: number | null;
+      requires_social_insurance: boolean;
+    };
+    mentoring_fee?: Provision & { rate: number };  // a monthly rate of the minimum wage to the unit (上海 带教费)
     social_insurance?: Provision & { rate: number; min_served_months: number; max_months: number | null };
     absence?: Provision & { max_consecutive: number; max_total: number };
   };

@@ -19,7 +19,7 @@ const std::map<std::string, Handler>& handlers() {
 
 const std::vector<std::string>& figures_of(const std::string& kind) {
   static const std::map<std::string, std::vector<std::string>> table = {
-      {"subsidy", {"total", "by_item", "lines", "retention", "min_wage_sources"}},
+      {"subsidy", {"total", "by_item", "by_payee", "lines", "retention", "min_wage_sources"}},
       {"eligibility", {"eligible", "category", "age", "reasons"}},
       {"allocation_table", {"sums"}},
   };

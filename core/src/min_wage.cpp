@@ -115,7 +115,7 @@ bool carried_tier_stands(const WageTable& table, const WageAreas& areas, const T
 WageResolver::WageResolver(const RuleSet& rules, const Policy& policy, Request request,
                            Report& report)
     : rules_(rules), table_(rules.wage_table(policy.province)), request_(std::move(request)), report_(report) {
-  if (!request_.given && !request_.place && !request_.tier)
+  if (request_.required && !request_.given && !request_.place && !request_.tier)
     report_.error("/min_wage", "min_wage.missing",
                   "请填写所在地 place（县区或城市名称、代码），或当地月最低工资标准 min_wage（元）",
                   "give the place (a county or city name or code), or the local monthly minimum wage min_wage (yuan)");
@@ -321,7 +321,7 @@ std::optional<WageFigure> WageResolver::lookup(Date day) {
   const WageAdjustment* adj = adjustment_on(*table_, day);
   std::string month_text = format_month(first_of_month(day));
   std::string tier_text = std::to_string(*tier);
-  std::string label = place_label();
+  std::string label = request_.province_wide ? "" : place_label();
   std::string where_zh = (label.empty() ? table_->province_zh : label) + "（第" + tier_text + "类）";
   std::string where_en = (label.empty() ? province_en() : label) + " (tier " + tier_text + ")";
   auto figure = adj ? adj->tiers.find(*tier) : std::map<int, Fen>::const_iterator{};

@@ -59,6 +59,8 @@ class WageResolver {
     std::string place_path = "/place";
     std::optional<int> tier;
     std::optional<Date> earliest;  // the first day asked for: a name changed before it is read as today's
+    bool required = true;          // false: the notice needs no wage (flat amounts); none is asked for
+    bool province_wide = false;    // the tier is the province's whatever the place (lines name the province)
   };
   WageResolver(const RuleSet& rules, const Policy& policy, Request request, Report& report);
 

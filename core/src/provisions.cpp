@@ -61,16 +61,27 @@ nlohmann::ordered_json provisions_json(const Policy& p, const FormRules& forms) 
   auto& rates = subsidy["position"]["rates"] = Result::object();
   for (const auto& [category, rate] : p.position.rates) rates[category] = rate ? rate_json(*rate) : Result(nullptr);
   if (!p.position.unstated.empty()) subsidy["position"]["unstated"] = text_json(p.position.unstated);
+  if (p.position.flat()) {
+    auto& amounts = subsidy["position"]["amounts"] = Result::object();
+    for (const auto& [category, amount] : p.position.amounts) amounts[category] = yuan_json(amount);
+  }
+  subsidy["position"]["wage_base"] = p.position.wage_base;
+  subsidy["position"]["max_months"] = optional_int(p.position.max_months);
+  if (p.position.max_months) subsidy["position"]["max_months_rule"] = p.position.max_months_rule;
+  subsidy["position"]["payee"] = p.position.payee;
   if (const auto& r = p.retention) {
     Result j = cited(*r);
     auto& bands = j["bands"] = Result::array();
     for (const auto& b : r->bands) {
-      Result band{{"above", rate_json(b.above)}, {"inclusive", b.inclusive}, {"rate", rate_json(b.rate)}};
+      Result band{{"above", rate_json(b.above)}, {"inclusive", b.inclusive}};
+      if (!b.amount) band["rate"] = rate_json(b.rate);
       if (b.step) band["step"] = rate_json(*b.step);
       if (b.step_rate) band["step_rate"] = rate_json(*b.step_rate);
+      if (b.amount) band["amount"] = yuan_json(*b.amount);
       bands.push_back(std::move(band));
     }
     j["payment"] = r->payment;
+    j["applies_to"] = r->applies_to;
     if (!r->model_unit_rule.empty()) j["model_unit_rule"] = r->model_unit_rule;
     subsidy["retention"] = std::move(j);
   }
@@ -82,7 +93,7 @@ nlohmann::ordered_json provisions_json(const Policy& p, const FormRules& forms) 
   }
   if (const auto& r = p.remaining_period) {
     Result j = cited(*r);
-    j["contract_signed_by"] = format_date(r->contract_signed_by);
+    j["contract_signed_by"] = r->contract_signed_by ? Result(format_date(*r->contract_signed_by)) : Result(nullptr);
     j["min_contract_years"] = r->min_contract_years ? Result(*r->min_contract_years) : Result(nullptr);
     j["min_served_months"] = r->min_served_months;
     j["requires_social_insurance"] = r->requires_social_insurance;
@@ -93,9 +104,15 @@ nlohmann::ordered_json provisions_json(const Policy& p, const FormRules& forms) 
     Result j = cited(*m);
     j["amount"] = yuan_json(m->amount);
     j["retention_at_least"] = rate_json(m->retention_at_least);
+    j["retention_inclusive"] = m->retention_inclusive;
     j["min_contract_years"] = m->min_contract_years;
     j["requires_social_insurance"] = m->requires_social_insurance;
     subsidy["mentoring"] = std::move(j);
+  }
+  if (const auto& f = p.mentoring_fee) {
+    Result j = cited(*f);
+    j["rate"] = rate_json(f->rate);
+    subsidy["mentoring_fee"] = std::move(j);
   }
   if (const auto& s = p.social_insurance) {
     Result j = cited(*s);

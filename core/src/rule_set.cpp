@@ -89,21 +89,30 @@ Policy read_policy(const json& j) {
   const json& pos = s.at("position");
   read_cited(pos, p.position);
   p.position.unstated = text_of(pos, "unstated");
-  for (const auto& [category, rate] : pos.at("rates").items())
+  const json rates = pos.value("rates", json::object()), amounts = pos.value("amounts", json::object());
+  for (const auto& [category, rate] : rates.items())
     p.position.rates[category] = rate.is_null() ? std::nullopt : std::optional<Rate>(rate_of(rate));
+  for (const auto& [category, amount] : amounts.items())
+    p.position.amounts[category] = fen_of(amount);
+  p.position.wage_base = pos.value("wage_base", "local");
+  p.position.max_months = optional_int(pos, "max_months");
+  p.position.max_months_rule = pos.value("max_months_rule", p.position.rule);
+  p.position.payee = pos.value("payee", "unit");
 
   if (known(s, "retention")) {
     const json& r = s["retention"];
     RetentionRule rr;
     read_cited(r, rr);
     rr.payment = r.at("payment");
+    rr.applies_to = r.value("applies_to", "all");
     rr.payment_rule = r.value("payment_rule", rr.rule);
     rr.model_unit_rule = r.value("model_unit_rule", "");
     for (const auto& b : r.at("bands")) {
-      RetentionBand band{rate_of(b.at("above")), b.at("inclusive").get<bool>(), rate_of(b.at("rate")),
-                         std::nullopt, std::nullopt};
+      RetentionBand band{rate_of(b.at("above")), b.at("inclusive").get<bool>(),
+                         b.contains("rate") ? rate_of(b["rate"]) : Rate{0, 1}, std::nullopt, std::nullopt, std::nullopt};
       if (b.contains("step")) band.step = rate_of(b["step"]);
       if (b.contains("step_rate")) band.step_rate = rate_of(b["step_rate"]);
+      if (b.contains("amount")) band.amount = fen_of(b["amount"]);
       rr.bands.push_back(band);
     }
     p.retention = rr;
@@ -120,7 +129,7 @@ Policy read_policy(const json& j) {
     const json& r = s["remaining_period"];
     RemainingPeriodRule rp;
     read_cited(r, rp);
-    rp.contract_signed_by = date_of(r.at("contract_signed_by"));
+    if (!r.at("contract_signed_by").is_null()) rp.contract_signed_by = date_of(r["contract_signed_by"]);
     if (!r.at("min_contract_years").is_null()) rp.min_contract_years = r["min_contract_years"].get<double>();
     rp.min_served_months = r.at("min_served_months");
     rp.requires_social_insurance = r.at("requires_social_insurance");
@@ -133,9 +142,17 @@ Policy read_policy(const json& j) {
     read_cited(r, m);
     m.amount = fen_of(r.at("amount"));
     m.retention_at_least = rate_of(r.at("retention_at_least"));
+    m.retention_inclusive = r.value("retention_inclusive", true);
     m.min_contract_years = r.at("min_contract_years");
     m.requires_social_insurance = r.at("requires_social_insurance");
     p.mentoring = m;
+  }
+  if (known(s, "mentoring_fee")) {
+    const json& r = s["mentoring_fee"];
+    MonthlyRateRule m;
+    read_cited(r, m);
+    m.rate = rate_of(r.at("rate"));
+    p.mentoring_fee = m;
   }
   if (known(s, "social_insurance")) {
     const json& r = s["social_insurance"];
@@ -264,6 +281,8 @@ void check_vocabulary(const Vocabulary& v, const Policy& p, std::vector<Finding>
   };
   for (const auto& [category, rate] : p.position.rates)
     need(v.categories, category, "/subsidy/position/rates/" + category);
+  for (const auto& [category, amount] : p.position.amounts)
+    need(v.categories, category, "/subsidy/position/amounts/" + category);
   for (const auto& [education, category] : p.eligibility.education_category) {
     need(v.education, education, "/eligibility/graduate/education/" + education);
     need(v.categories, category, "/eligibility/graduate/education/" + education);

@@ -34,16 +34,25 @@ struct RetentionBand {
   Rate rate;
   std::optional<Rate> step;
   std::optional<Rate> step_rate;
+  std::optional<Fen> amount;  // a flat monthly amount instead of a rate (a notice of flat amounts)
 };
 
 struct PositionRule : Cited {
   std::map<std::string, std::optional<Rate>> rates;  // category → rate (nullopt: unstated)
+  std::map<std::string, Fen> amounts;  // category → flat monthly amount, where the notice pays no rate
   Text unstated;
+  std::string wage_base = "local";  // local | province_tier_1: the rate is on the province's tier-1 wage
+  std::optional<int> max_months;    // the subsidised months are capped at this many per intern
+  std::string max_months_rule;      // the clause of the cap, where another than the rate's
+  std::string payee = "unit";       // unit | trainee: who receives the monthly subsidy
+  bool covers(const std::string& category) const { return rates.count(category) || amounts.count(category); }
+  bool flat() const { return !amounts.empty(); }
 };
 
 struct RetentionRule : Cited {
   std::vector<RetentionBand> bands;
-  std::string payment;  // monthly | after_end | next_year
+  std::string applies_to = "all";  // all | completed | retained: whose months are raised
+  std::string payment;  // monthly | after_end | year_end | next_year
   std::string payment_rule;
   std::string model_unit_rule;  // non-empty: model units get the top rate whatever their retention
 };
@@ -54,7 +63,7 @@ struct InsuranceRule : Cited {
 };
 
 struct RemainingPeriodRule : Cited {
-  Date contract_signed_by;
+  std::optional<Date> contract_signed_by;  // nullopt: the notice sets no deadline
   std::optional<double> min_contract_years;
   int min_served_months = 0;
   bool requires_social_insurance = false;
@@ -64,8 +73,14 @@ struct RemainingPeriodRule : Cited {
 struct MentoringRule : Cited {
   Fen amount = 0;
   Rate retention_at_least;
+  bool retention_inclusive = true;  // false: retention must be above retention_at_least (超过)
   double min_contract_years = 0;
   bool requires_social_insurance = false;
+};
+
+// A monthly subsidy at a rate of the minimum wage besides the position subsidy (上海's 带教费).
+struct MonthlyRateRule : Cited {
+  Rate rate;
 };
 
 struct SocialInsuranceRule : Cited {
@@ -139,6 +154,7 @@ struct Policy {
   std::optional<InsuranceRule> insurance;
   std::optional<RemainingPeriodRule> remaining_period;
   std::optional<MentoringRule> mentoring;
+  std::optional<MonthlyRateRule> mentoring_fee;
   std::optional<SocialInsuranceRule> social_insurance;
   std::optional<AbsenceRule> absence;
   EligibilityRules eligibility;

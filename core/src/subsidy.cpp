@@ -22,6 +22,7 @@ struct Line {
   std::string rule;
   Text note;
   std::vector<Date> months;  // for a line that sums several months
+  std::string payee;         // unit | trainee: who receives it (set by add_line from the item)
 };
 
 struct Cohort {
@@ -84,12 +85,49 @@ std::optional<Rate> retention_rate_for(const RetentionRule& rule, Rate r) {
   return best;
 }
 
+// The flat monthly amount the retention rule gives at retention r, or nullopt below every band.
+std::optional<Fen> retention_amount_for(const RetentionRule& rule, Rate r) {
+  std::optional<Fen> best;
+  for (const auto& band : rule.bands) {
+    int c = compare(r, band.above);
+    if (c < 0 || (c == 0 && !band.inclusive) || !band.amount) continue;
+    best = band.amount;
+  }
+  return best;
+}
+
+// The month a difference paid once is listed in.
+Date paid_on(const RetentionRule& rule, Date last_day) {
+  if (rule.payment == "next_year") return Date(last_day.year() + 1, 1, 1);
+  if (rule.payment == "year_end") return Date(last_day.year(), 12, 1);
+  return add_months(first_of_month(last_day), 1);
+}
+
+Text when_paid(const RetentionRule& rule) {
+  if (rule.payment == "next_year") return {"次年初一次性发放", "paid once at the start of the next year"};
+  if (rule.payment == "year_end") return {"当年底一次性补发", "paid once at the end of the year"};
+  return {"见习结束后一次性发放", "paid once after the internship ends"};
+}
+
 // The first start date among the interns that could be read.
 std::optional<Date> earliest_start(const SubsidyRequest& r) {
   std::optional<Date> earliest;
   for (const auto& t : r.trainees)
     if (t.usable && (!earliest || t.start < *earliest)) earliest = t.start;
   return earliest;
+}
+
+// What the wage table is asked: none where the notice pays flat amounts only, the
+// province's tier 1 wherever the place is where the notice says so (内蒙古).
+WageResolver::Request wage_request(const Policy& policy, const SubsidyRequest& request) {
+  WageResolver::Request r{request.min_wage, request.place, request.place_path, request.wage_tier,
+                          earliest_start(request)};
+  if (policy.position.wage_base == "province_tier_1") {
+    r.tier = 1;
+    r.province_wide = true;
+  }
+  r.required = !policy.position.flat();
+  return r;
 }
 
 class Calculator {
@@ -100,9 +138,7 @@ class Calculator {
         policy_(policy),
         request_(request),
         report_(report),
-        wages_(rules, policy,
-               {request.min_wage, request.place, request.place_path, request.wage_tier, earliest_start(request)},
-               report) {}
+        wages_(rules, policy, wage_request(policy, request), report) {}
 
   void run(Result& out);
 
@@ -111,6 +147,16 @@ class Calculator {
   std::optional<Rate> base_rate(const Trainee& t);
   bool absence_forfeits(const Trainee& t);
   void position_lines(const Trainee& t, Rate rate, const std::vector<MonthInPost>& served);
+  void rate_lines(const Trainee& t, const std::string& item, const Cited& rule, Rate rate,
+                  const std::vector<MonthInPost>& served);
+  void note_confidence(const Cited& rule);
+  void note_calendar(const Trainee& t, const MonthInPost& m);
+  static Text days_text(const MonthInPost& m);
+  void flat_lines(const Trainee& t, Fen amount, const std::vector<MonthInPost>& served);
+  void flat_retention_line(const Trainee& t, Fen base, const std::vector<MonthInPost>& served, Date last_day);
+  void cap_months(const Trainee& t, std::vector<MonthInPost>& served);
+  void mentoring_fee_lines(const Trainee& t, const std::vector<MonthInPost>& served);
+  bool raised_for(const Trainee& t, const RetentionRule& rule) const;
   void retention_lines(const Trainee& t, Rate base, const std::vector<MonthInPost>& served,
                        Date last_day);
   void insurance_line(const Trainee& t);
@@ -125,7 +171,14 @@ class Calculator {
   std::optional<Rate> retention_for(const Trainee& t) const;
   void warn_once(const std::string& key, const std::string& path, const std::string& code,
                  const Text& text, const std::string& rule);
-  void add_line(Line line) { lines_.push_back(std::move(line)); }
+  void add_line(Line line) {
+    // Who receives what: the monthly subsidy and its raise go where the notice pays them
+    // (the trainee's own account in 上海, 新疆); social insurance is the intern's; the rest the unit's.
+    if (line.item == "position" || line.item == "retention_uplift") line.payee = policy_.position.payee;
+    else if (line.item == "social_insurance") line.payee = "trainee";
+    else line.payee = "unit";
+    lines_.push_back(std::move(line));
+  }
   // The minimum wage a month is based on: the month's own, or the start's (wage_basis).
   std::optional<WageFigure> wage_for(const Trainee& t, const MonthInPost& m) {
     return wages_.on(request_.wage_basis == "start" ? t.start : m.from);
@@ -151,7 +204,7 @@ void Calculator::warn_once(const std::string& key, const std::string& path,
 }
 
 void Calculator::compute_retention() {
-  bool by_year = policy_.retention && policy_.retention->payment == "next_year";
+  bool by_year = policy_.retention && (policy_.retention->payment == "next_year" || policy_.retention->payment == "year_end");
   for (const Trainee& t : request_.trainees) {
     if (!t.usable) continue;
     Cohort* cohort = by_year ? &retention_.by_year[last_day_in_post(t).year()] : nullptr;
@@ -254,7 +307,10 @@ bool Calculator::absence_forfeits(const Trainee& t) {
 
 void Calculator::position_lines(const Trainee& t, Rate rate,
                                 const std::vector<MonthInPost>& served) {
-  const Cited& rule = policy_.position;
+  rate_lines(t, "position", policy_.position, rate, served);
+}
+
+void Calculator::note_confidence(const Cited& rule) {
   if (!rule.confidence.empty() && rule.confidence != "high" && warned_.insert("position-confidence").second) {
     Text notice = notice_name(policy_);
     report_.caveat("/policy", "policy.figure_caveat",
@@ -266,22 +322,35 @@ void Calculator::position_lines(const Trainee& t, Rate rate,
                         (rule.note.en.empty() ? "" : "; " + rule.note.en)},
                    rule.rule);
   }
+}
+
+void Calculator::note_calendar(const Trainee& t, const MonthInPost& m) {
+  Text period = period_text(m);
+  if (m.outside_calendar)
+    warn_once("calendar" + period.en, t.path(), "calendar.not_covered",
+              {period.zh + " 不在节假日表覆盖范围内，工作日只按周末计算",
+               period.en + " is outside the holiday calendar; only weekends are taken as rest days"},
+              "");
+}
+
+Text Calculator::days_text(const MonthInPost& m) {
+  return m.whole ? Text{"满1个月", "a whole month in post"}
+                 : Text{"不满1个月，在岗" + std::to_string(m.working_days) + "个工作日，按1个月计",
+                        std::to_string(m.working_days) + " working days in post in a part month, counted as a month"};
+}
+
+// The monthly formula of a rate: the month's minimum wage × the rate, one line a month.
+void Calculator::rate_lines(const Trainee& t, const std::string& item, const Cited& rule, Rate rate,
+                            const std::vector<MonthInPost>& served) {
+  note_confidence(rule);
   for (const auto& m : served) {
     Text period = period_text(m);
-    if (m.outside_calendar)
-      warn_once("calendar" + period.en, t.path(), "calendar.not_covered",
-                {period.zh + " 不在节假日表覆盖范围内，工作日只按周末计算",
-                 period.en + " is outside the holiday calendar; only weekends are taken as rest days"},
-                "");
+    note_calendar(t, m);
     if (!m.counted) continue;
     auto wage = wage_for(t, m);
     if (!wage) continue;
-    Text days = m.whole ? Text{"满1个月", "a whole month in post"}
-                        : Text{"不满1个月，在岗" + std::to_string(m.working_days) + "个工作日，按1个月计",
-                               std::to_string(m.working_days) +
-                                   " working days in post in a part month, counted as a month"};
-    Line line{t.index, m.month, "position", wage->fen, rate, apply(wage->fen, rate),
-              policy_.position.rule, {}, {}};
+    Text days = days_text(m);
+    Line line{t.index, m.month, item, wage->fen, rate, apply(wage->fen, rate), rule.rule, {}, {}, {}};
     line.note = {period.zh + "：" + days.zh + "；" + wage->source.zh + " " + yuan_text(wage->fen) +
                      " 元 × " + percent(rate),
                  period.en + ": " + days.en + "; " + wage->source.en + " " + yuan_text(wage->fen) +
@@ -290,9 +359,100 @@ void Calculator::position_lines(const Trainee& t, Rate rate,
   }
 }
 
+bool Calculator::raised_for(const Trainee& t, const RetentionRule& rule) const {
+  if (rule.applies_to == "retained") return t.kept_on();
+  if (rule.applies_to == "completed") return t.completed();
+  return true;
+}
+
+// The monthly formula of a flat amount: the amount itself, one line a month (广西, 重庆, 甘肃).
+void Calculator::flat_lines(const Trainee& t, Fen amount, const std::vector<MonthInPost>& served) {
+  note_confidence(policy_.position);
+  for (const auto& m : served) {
+    note_calendar(t, m);
+    if (!m.counted) continue;
+    Text period = period_text(m), days = days_text(m);
+    add_line({t.index, m.month, "position", amount, {1, 1}, amount, policy_.position.rule,
+              {period.zh + "：" + days.zh + "；每人每月 " + yuan_text(amount) + " 元",
+               period.en + ": " + days.en + "; " + yuan_text(amount) + " yuan a month per intern"},
+              {}, {}});
+  }
+}
+
+// A flat raise by retention band: the raised amount less the base, for each month counted,
+// for the interns the notice names (everyone, those who completed, or those kept on).
+void Calculator::flat_retention_line(const Trainee& t, Fen base, const std::vector<MonthInPost>& served,
+                                     Date last_day) {
+  if (!policy_.retention || !raised_for(t, *policy_.retention)) return;
+  const RetentionRule& rule = *policy_.retention;
+  auto retention = retention_for(t);
+  if (!retention) return;
+  bool reaches_a_band = false;
+  for (const auto& band : rule.bands) reaches_a_band = reaches_a_band || compare(*retention, band.above) >= 0;
+  if (reaches_a_band) report_.interpretation(rule.rule, rule.interpretation);
+  auto raised = retention_amount_for(rule, *retention);
+  if (!raised || *raised <= base) return;
+  Fen diff = *raised - base;
+  std::string cohort_zh = retention_.by_year.empty() || retention_.from_request
+                              ? "" : std::to_string(last_day.year()) + "年见习期满";
+  std::string cohort_en = cohort_zh.empty() ? "" : " of interns ending in " + std::to_string(last_day.year());
+  Text why{cohort_zh + "留用率 " + percent(*retention) + "，补贴标准提高至每人每月 " + yuan_text(*raised) + " 元",
+           "retention" + cohort_en + " " + percent(*retention) + " raises the amount to " + yuan_text(*raised) +
+               " yuan a month"};
+  std::vector<Date> months;
+  std::string months_text;
+  for (const auto& m : served) {
+    if (!m.counted) continue;
+    if (rule.payment == "monthly") {
+      Text period = period_text(m);
+      add_line({t.index, m.month, "retention_uplift", diff, {1, 1}, diff, rule.rule,
+                {period.zh + "：" + why.zh + "，差额 " + yuan_text(diff) + " 元",
+                 period.en + ": " + why.en + ", difference " + yuan_text(diff) + " yuan"},
+                {}, {}});
+      continue;
+    }
+    months.push_back(m.month);
+    months_text += (months_text.empty() ? "" : ", ") + format_month(m.month);
+  }
+  if (months.empty()) return;
+  Fen sum = diff * static_cast<Fen>(months.size());
+  Text when = when_paid(rule);
+  std::string n = std::to_string(months.size());
+  add_line({t.index, paid_on(rule, last_day), "retention_uplift", sum, {1, 1}, sum, rule.payment_rule,
+            {"差额：" + why.zh + "；" + n + "个月（" + months_text + "）× " + yuan_text(diff) + " 元，" + when.zh,
+             "difference: " + why.en + "; " + n + " months (" + months_text + ") × " + yuan_text(diff) +
+                 " yuan, " + when.en},
+            std::move(months), {}});
+}
+
+// A notice that subsidises at most N months per intern: the months after the Nth are not counted.
+void Calculator::cap_months(const Trainee& t, std::vector<MonthInPost>& served) {
+  if (!policy_.position.max_months) return;
+  int cap = *policy_.position.max_months, counted = 0;
+  std::string dropped_zh, dropped_en;
+  for (auto& m : served) {
+    if (!m.counted) continue;
+    if (++counted <= cap) continue;
+    m.counted = false;
+    dropped_zh += (dropped_zh.empty() ? "" : "、") + format_month(m.month);
+    dropped_en += (dropped_en.empty() ? "" : ", ") + format_month(m.month);
+  }
+  if (dropped_zh.empty()) return;
+  std::string n = std::to_string(cap);
+  report_.warning(t.path("end"), "subsidy.months_capped",
+                  "补贴期限最长" + n + "个月：" + dropped_zh + " 不计补贴",
+                  "the subsidy is paid for at most " + n + " months: " + dropped_en + " are not counted",
+                  policy_.position.max_months_rule);
+}
+
+void Calculator::mentoring_fee_lines(const Trainee& t, const std::vector<MonthInPost>& served) {
+  if (!policy_.mentoring_fee) return;
+  rate_lines(t, "mentoring_fee", *policy_.mentoring_fee, policy_.mentoring_fee->rate, served);
+}
+
 void Calculator::retention_lines(const Trainee& t, Rate base,
                                  const std::vector<MonthInPost>& served, Date last_day) {
-  if (!policy_.retention) return;
+  if (!policy_.retention || !raised_for(t, *policy_.retention)) return;
   const RetentionRule& rule = *policy_.retention;
   bool as_model_unit = request_.model_unit && !rule.model_unit_rule.empty();
   auto retention = retention_for(t);
@@ -325,11 +485,11 @@ void Calculator::retention_lines(const Trainee& t, Rate base,
                 {period.zh + "：" + why_zh + "，差额 " + yuan_text(wage->fen) + " 元 × " + percent(diff),
                  period.en + ": " + why_en + ", difference " + yuan_text(wage->fen) + " yuan × " +
                      percent(diff)},
-                {}});
+                {}, {}});
     }
     return;
   }
-  Line line{t.index, {}, "retention_uplift", 0, diff, 0, rule.payment_rule, {}, {}};
+  Line line{t.index, {}, "retention_uplift", 0, diff, 0, rule.payment_rule, {}, {}, {}};
   std::string months_text;
   for (const auto& m : served) {
     if (!m.counted) continue;
@@ -341,12 +501,8 @@ void Calculator::retention_lines(const Trainee& t, Rate base,
   }
   if (line.months.empty()) return;
   line.amount = apply(line.base, diff);
-  Date paid = rule.payment == "next_year" ? Date(last_day.year() + 1, 1, 1)
-                                          : add_months(first_of_month(last_day), 1);
-  line.month = paid;
-  std::string when_zh = rule.payment == "next_year" ? "次年初一次性发放" : "见习结束后一次性发放";
-  std::string when_en = rule.payment == "next_year" ? "paid once at the start of the next year"
-                                                    : "paid once after the internship ends";
+  line.month = paid_on(rule, last_day);
+  std::string when_zh = when_paid(rule).zh, when_en = when_paid(rule).en;
   line.note = {"“1+1”差额：" + why_zh + "；" + std::to_string(line.months.size()) + "个月（" +
                    months_text + "）最低工资合计 " + yuan_text(line.base) + " 元 × " + percent(diff) +
                    "，" + when_zh,
@@ -364,7 +520,7 @@ void Calculator::insurance_line(const Trainee& t) {
     add_line({t.index, month, "insurance", rule.amount, {1, 1}, rule.amount, rule.rule,
               {"人身意外伤害保险保费补贴，每人 " + yuan_text(rule.amount) + " 元",
                "accident-insurance premium subsidy, " + yuan_text(rule.amount) + " yuan per person"},
-              {}});
+              {}, {}});
   } else if (rule.method == "actual_premium") {
     if (!t.insurance_premium) {
       report_.warning(t.path("insurance_premium"), "insurance.premium_missing",
@@ -379,7 +535,7 @@ void Calculator::insurance_line(const Trainee& t) {
               {"见习综合保险据实补贴：实际保费 " + yuan_text(*t.insurance_premium) + " 元",
                "internship insurance at actual cost: premium " + yuan_text(*t.insurance_premium) +
                    " yuan"},
-              {}});
+              {}, {}});
   } else {
     report_.interpretation(rule.rule, rule.note);
   }
@@ -403,9 +559,9 @@ void Calculator::remaining_lines(const Trainee& t, Rate rate,
     report_.warning(path, "remaining_period.not_met", "不计剩余期限补贴：" + zh,
                     "no remaining-period subsidy: " + en, rule.rule);
   };
-  if (c.signed_on > rule.contract_signed_by)
-    return refuse("合同须于 " + format_date(rule.contract_signed_by) + " 前签订",
-                  "the contract had to be signed by " + format_date(rule.contract_signed_by));
+  if (rule.contract_signed_by && c.signed_on > *rule.contract_signed_by)
+    return refuse("合同须于 " + format_date(*rule.contract_signed_by) + " 前签订",
+                  "the contract had to be signed by " + format_date(*rule.contract_signed_by));
   if (rule.min_contract_years && (!c.years || *c.years < *rule.min_contract_years))
     return refuse("须签订 " + std::to_string(static_cast<int>(*rule.min_contract_years)) + " 年以上劳动合同",
                   "a labour contract of " + std::to_string(static_cast<int>(*rule.min_contract_years)) +
@@ -425,9 +581,24 @@ void Calculator::remaining_lines(const Trainee& t, Rate rate,
     if (m.counted) served_months.insert(m.index);
   auto agreed = months_in_post(rules_.calendar(), t.start, t.end, policy_.min_working_days, {});
   int paid = 0;
+  const auto& cap = policy_.position.max_months;
   for (const auto& m : agreed) {
     if (!m.counted || served_months.count(m.index)) continue;
     if (rule.max_months && paid >= *rule.max_months) break;
+    if (cap && static_cast<int>(served_months.size()) + paid >= *cap) break;
+    if (policy_.position.flat()) {
+      Fen amount = policy_.position.amounts.at(t.category);
+      ++paid;
+      Text period = period_text(m);
+      add_line({t.index, m.month, "remaining_period", amount, {1, 1}, amount, rule.rule,
+                {period.zh + "：见习期未满于 " + format_date(c.signed_on) + " 签订劳动合同，剩余期限第" +
+                     std::to_string(paid) + "个月；每人每月 " + yuan_text(amount) + " 元",
+                 period.en + ": labour contract signed " + format_date(c.signed_on) +
+                     " before the period ended, remaining month " + std::to_string(paid) + "; " +
+                     yuan_text(amount) + " yuan a month"},
+                {}, {}});
+      continue;
+    }
     auto wage = wage_for(t, m);
     if (!wage) continue;
     ++paid;
@@ -439,7 +610,7 @@ void Calculator::remaining_lines(const Trainee& t, Rate rate,
                period.en + ": labour contract signed " + format_date(c.signed_on) +
                    " before the period ended, remaining month " + std::to_string(paid) + "; " +
                    wage->source.en + " " + yuan_text(wage->fen) + " yuan × " + percent(rate)},
-              {}});
+              {}, {}});
   }
 }
 
@@ -448,10 +619,12 @@ void Calculator::mentoring_line(const Trainee& t) {
   const MentoringRule& rule = *policy_.mentoring;
   report_.interpretation(rule.rule, rule.interpretation);
   std::string path = t.path("contract");
-  if (!retention_.rate || compare(*retention_.rate, rule.retention_at_least) < 0) {
+  int reached = retention_.rate ? compare(*retention_.rate, rule.retention_at_least) : -1;
+  if (reached < 0 || (reached == 0 && !rule.retention_inclusive)) {
+    Text limit = rule.retention_inclusive ? Text{"未达到 ", "below "} : Text{"未超过 ", "not above "};
     warn_once("mentoring-rate", "/retention_rate", "mentoring.retention_too_low",
-              {"留用率未达到 " + percent(rule.retention_at_least) + "，不计带教补贴",
-               "retention below " + percent(rule.retention_at_least) + ": no mentoring bonus"},
+              {"留用率" + limit.zh + percent(rule.retention_at_least) + "，不计带教补贴",
+               "retention " + limit.en + percent(rule.retention_at_least) + ": no mentoring bonus"},
               rule.rule);
     return;
   }
@@ -473,7 +646,7 @@ void Calculator::mentoring_line(const Trainee& t) {
              "retention " + percent(*retention_.rate) +
                  ", kept on with a labour contract and social insurance: mentoring bonus " +
                  yuan_text(rule.amount) + " yuan per person"},
-            {}});
+            {}, {}});
 }
 
 void Calculator::social_insurance_lines(const Trainee& t, const std::vector<MonthInPost>& served) {
@@ -501,7 +674,7 @@ void Calculator::social_insurance_lines(const Trainee& t, const std::vector<Mont
               {period.zh + "：以灵活就业身份实际缴纳社会保险费 " + yuan_text(base) + " 元 × " + percent(rule.rate) + "（补贴给见习人员）",
                period.en + ": social insurance actually paid as a flexible worker " + yuan_text(base) +
                    " yuan × " + percent(rule.rate) + " (paid to the intern)"},
-              {}});
+              {}, {}});
   }
 }
 
@@ -633,6 +806,18 @@ void Calculator::add_trainee(const Trainee& t) {
   auto served = months_in_post(rules_.calendar(), t.start, last, policy_.min_working_days,
                                forfeits ? std::set<Date>{} : t.absent);
   if (policy_.month_counting_unknown) set_aside_part_months(t, served);
+  cap_months(t, served);
+  if (policy_.position.flat()) {
+    auto amount = policy_.position.amounts.find(t.category);
+    if (amount != policy_.position.amounts.end() && !forfeits) {
+      flat_lines(t, amount->second, served);
+      flat_retention_line(t, amount->second, served, last);
+      remaining_lines(t, {1, 1}, served);
+    }
+    mentoring_line(t);
+    social_insurance_lines(t, served);
+    return;
+  }
   auto rate = base_rate(t);
   if (!rate) {
     unstated_rate_lines(t, served, forfeits);
@@ -651,6 +836,7 @@ void Calculator::add_trainee(const Trainee& t) {
                              {"基础补贴标准按请求中的 base_rate " + percent(*rate) + " 计算",
                               "the base rate is the request's base_rate, " + percent(*rate)});
     position_lines(t, *rate, served);
+    mentoring_fee_lines(t, served);
     retention_lines(t, *rate, served, last);
     remaining_lines(t, *rate, served);
   }
@@ -669,6 +855,7 @@ Result line_json(const Line& l) {
   j["rule"] = l.rule;
   j["note"] = l.note.zh;
   j["note_en"] = l.note.en;
+  j["payee"] = l.payee;
   if (!l.months.empty()) {
     auto& months = j["months"] = Result::array();
     for (Date m : l.months) months.push_back(format_month(m));
@@ -682,7 +869,7 @@ void Calculator::run(Result& out) {
   // Each intern's lines are written out as soon as they are computed: a request of
   // 100,000 interns never holds a tree of its 600,000 lines (the result's bulk).
   Fen total = 0;
-  std::map<std::string, Fen> by_item;
+  std::map<std::string, Fen> by_item, by_payee;
   std::vector<std::uint8_t> lines_text{'['};
   std::string one;
   std::size_t written = 0;
@@ -693,6 +880,7 @@ void Calculator::run(Result& out) {
     for (const Line& l : lines_) {
       total += l.amount;
       by_item[l.item] += l.amount;
+      by_payee[l.payee] += l.amount;
       one.clear();
       write_compact(line_json(l), one);
       if (lines_text.size() > 1) lines_text.push_back(',');
@@ -713,6 +901,9 @@ void Calculator::run(Result& out) {
   auto& items = out["by_item"] = Result::object();
   for (const Term& item : rules_.vocabulary().items)
     if (by_item.count(item.id)) items[item.id] = yuan_json(by_item[item.id]);
+  auto& payees = out["by_payee"] = Result::object();
+  for (const char* payee : {"unit", "trainee"})
+    if (by_payee.count(payee)) payees[payee] = yuan_json(by_payee[payee]);
   Result retention;
   retention["rate"] = retention_.rate ? rate_json(*retention_.rate) : Result(nullptr);
   retention["source"] = retention_.from_request ? "request" : "trainees";

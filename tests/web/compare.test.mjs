@@ -36,8 +36,12 @@ async function checkCells(page, lang) {
     // Base rate for college graduates.
     const rate = await cell(page, 'rate:college_graduate', p.id);
     const r = v.subsidy.position.rates.college_graduate;
+    const flat = v.subsidy.position.amounts?.college_graduate;
     assert.deepEqual(rate.rules, [v.subsidy.position.rule], p.id);
-    if (r === null) {
+    if (flat != null) {
+      assert.equal(rate.state, 'stated');
+      assert.ok(rate.text.includes(String(flat)), `${p.id}: ${rate.text} has the flat ${flat}`);
+    } else if (r === null) {
       assert.equal(rate.state, 'unstated', p.id);
       assert.ok(rate.text.length > 0, `${p.id}: an unstated rate is said so, never blank`);
       assert.ok(!rate.text.includes('0%'), rate.text);

@@ -39,7 +39,8 @@ const notes = (...items) => items.filter(Boolean);
 function bandText(b) {
   const at = percent(b.above);
   const head = b.inclusive ? t(`留用率${at}及以上`, `at least ${at}`) : t(`留用率高于${at}`, `above ${at}`);
-  let text = `${head}${t('：', ': ')}${percent(b.rate)}`;
+  const figure = b.amount != null ? t(`每人每月${b.amount}元`, `${b.amount} yuan a month`) : percent(b.rate);
+  let text = `${head}${t('：', ': ')}${figure}`;
   if (b.step && b.step_rate) {
     text += t(`，每满${percent(b.step).replace('%', '')}个百分点加${percent(b.step_rate)}`,
       `, +${percent(b.step_rate)} per whole ${percent(b.step).replace('%', '')} points`);
@@ -51,6 +52,15 @@ const PAYMENT = {
   monthly: ['按月按提高后的标准发放', 'paid monthly at the raised rate'],
   after_end: ['按月按基础标准发放，见习结束后一次性补发差额', 'base rate monthly, the difference once after the internship ends'],
   next_year: ['按月按基础标准发放，差额次年初一次性发放', 'base rate monthly, the difference once at the start of the next year'],
+  year_end: ['按月按基础标准发放，差额当年底一次性补发', 'base rate monthly, the difference once at the end of the year'],
+};
+const RAISED = {
+  completed: ['只对见习期满人员', 'only for interns who completed'],
+  retained: ['只对留用人员', 'only for interns kept on'],
+};
+const PAYEE = {
+  unit: ['见习单位', 'the unit'],
+  trainee: ['见习人员本人', 'the trainee'],
 };
 const INSURANCE = {
   actual_premium: ['据实补贴保费', 'premium reimbursed at actual cost'],
@@ -127,6 +137,10 @@ const ROWS = [
     cell: (p, v) => {
       const pos = v.subsidy?.position;
       if (!pos) return absent();
+      if (pos.amounts && id in pos.amounts) {
+        return stated(t(`每人每月${pos.amounts[id]}元（定额）`, `${pos.amounts[id]} yuan a month (flat)`), [pos.rule],
+          { amount: num(pos.amounts[id]), confidence: pos.confidence, notes: notes(pos.note && [t('说明', 'Note'), msg(pos.note)]) });
+      }
       if (!(id in (pos.rates ?? {}))) {
         return { state: 'not_applicable', text: t('不适用（不是见习对象）', 'n/a (not admitted)'), rules: [pos.rule] };
       }
@@ -135,7 +149,10 @@ const ROWS = [
         return { state: 'unstated', text: t('通知未写明标准', 'no rate stated'), rules: [pos.rule],
           notes: notes(pos.unstated && [t('说明', 'Note'), msg(pos.unstated)]) };
       }
-      return stated(t(`最低工资的${percent(r)}`, `${percent(r)} of the minimum wage`), [pos.rule],
+      const base = pos.wage_base === 'province_tier_1'
+        ? t(`全省（区）一类区最低工资的${percent(r)}`, `${percent(r)} of the province's tier-1 minimum wage`)
+        : t(`最低工资的${percent(r)}`, `${percent(r)} of the minimum wage`);
+      return stated(base, [pos.rule],
         { rate: num(r), confidence: pos.confidence, notes: notes(pos.note && [t('说明', 'Note'), msg(pos.note)]) });
     },
   })),
@@ -144,10 +161,28 @@ const ROWS = [
     if (!r) return absent();
     const bands = r.bands.map(bandText).join(t('；', '; '));
     const pay = PAYMENT[r.payment];
-    const text = `${bands}${pay ? `${t('。', '. ')}${t(...pay)}` : ''}`;
+    const raised = RAISED[r.applies_to];
+    const text = `${bands}${raised ? `${t('；', '; ')}${t(...raised)}` : ''}${pay ? `${t('。', '. ')}${t(...pay)}` : ''}`;
     return stated(text, [r.rule, r.model_unit_rule], { confidence: r.confidence,
       notes: notes(r.model_unit_rule && [t('标杆单位', 'Model units'), t('评为就业见习标杆的单位同样提标，见上列条款。', 'Units rated as model units are raised too: see the clause listed.')],
         r.interpretation && [t('本工具的理解', 'How this tool reads it'), msg(r.interpretation)]) });
+  } },
+  { section: 'subsidy', key: 'payee', label: ['按月补贴的收款人', 'Who receives the monthly subsidy'], cell: (p, v) => {
+    const pos = v.subsidy?.position;
+    if (!pos) return absent();
+    return stated(t(...(PAYEE[pos.payee] ?? PAYEE.unit)), [pos.rule], { payee: pos.payee ?? 'unit', confidence: pos.confidence });
+  } },
+  { section: 'subsidy', key: 'max_months', label: ['补贴月数上限', 'Most months subsidised'], cell: (p, v) => {
+    const pos = v.subsidy?.position;
+    if (!pos?.max_months) return absent();
+    return stated(t(`每人最多${pos.max_months}个月`, `at most ${pos.max_months} months per intern`), [pos.max_months_rule ?? pos.rule],
+      { max: pos.max_months, confidence: pos.confidence, notes: notes(pos.interpretation && [t('本工具的理解', 'How this tool reads it'), msg(pos.interpretation)]) });
+  } },
+  { section: 'subsidy', key: 'mentoring_fee', unknown: 'mentoring_fee', label: (c) => [`按月：${nameIn(c.items, 'mentoring_fee')}`, `Each month: ${nameIn(c.items, 'mentoring_fee')}`], cell: (p, v) => {
+    const f = v.subsidy?.mentoring_fee;
+    if (!f) return absent();
+    return stated(t(`最低工资的${percent(f.rate)}，发给见习单位`, `${percent(f.rate)} of the minimum wage, to the unit`), [f.rule],
+      { rate: num(f.rate), confidence: f.confidence, notes: notes(f.note && [t('说明', 'Note'), msg(f.note)]) });
   } },
   { section: 'subsidy', key: 'insurance', unknown: 'insurance', label: ['保险补贴', 'Insurance'], cell: (p, v) => {
     const i = v.subsidy?.insurance;
@@ -160,7 +195,8 @@ const ROWS = [
   { section: 'subsidy', key: 'remaining_period', unknown: 'remaining_period', label: ['剩余期限补贴', 'Remaining period'], cell: (p, v) => {
     const r = v.subsidy?.remaining_period;
     if (!r) return absent();
-    const parts = [t(`${r.contract_signed_by}前签订劳动合同`, `contract signed by ${r.contract_signed_by}`)];
+    const parts = [r.contract_signed_by ? t(`${r.contract_signed_by}前签订劳动合同`, `contract signed by ${r.contract_signed_by}`)
+      : t('见习期未满签订劳动合同（未见截止日期）', 'contract signed before the period ends (no deadline seen)')];
     if (r.min_contract_years) parts.push(t(`合同${r.min_contract_years}年以上`, `contract of ${r.min_contract_years} year(s) or more`));
     if (r.min_served_months) parts.push(t(`已见习满${r.min_served_months}个月`, `${r.min_served_months} month(s) served`));
     if (r.requires_social_insurance) parts.push(t('缴纳社会保险', 'with social insurance'));
@@ -173,7 +209,11 @@ const ROWS = [
     const m = v.subsidy?.mentoring;
     if (!m) return absent();
     const parts = [t(`每留用1人${m.amount}元`, `${m.amount} yuan per intern kept on`)];
-    if (m.retention_at_least != null) parts.push(t(`留用率${percent(m.retention_at_least)}及以上`, `retention at least ${percent(m.retention_at_least)}`));
+    if (m.retention_at_least != null) {
+      parts.push(m.retention_inclusive === false
+        ? t(`留用率超过${percent(m.retention_at_least)}`, `retention above ${percent(m.retention_at_least)}`)
+        : t(`留用率${percent(m.retention_at_least)}及以上`, `retention at least ${percent(m.retention_at_least)}`));
+    }
     if (m.min_contract_years) parts.push(t(`合同${m.min_contract_years}年以上`, `contract of ${m.min_contract_years} year(s) or more`));
     if (m.requires_social_insurance) parts.push(t('缴纳社会保险', 'with social insurance'));
     return stated(parts.join(t('；', '; ')), [m.rule], { amount: m.amount, confidence: m.confidence,
