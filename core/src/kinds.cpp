@@ -147,4 +147,25 @@ void warn_if_partly_known(const Policy& policy, Report& report) {
                 policy.effective_note);
 }
 
+void warn_if_past_evidence(const Policy& policy, std::optional<Date> last_day, Report& report) {
+  // A notice that states its own end answers for its period on its own words; outside it
+  // the answer already says so (policy.outside_effective_period).
+  if (!policy.latest_evidence || !last_day || *last_day <= policy.latest_evidence->date || policy.effective_to) return;
+  const Evidence& ev = *policy.latest_evidence;
+  Text notice = notice_name(policy);
+  std::string seen = format_date(ev.date);
+  report.caveat("/policy", "policy.past_latest_evidence",
+                {"所见" + notice.zh + "仍在执行的最近证据是 " + seen + "，此后是否仍然适用未能确认，请向当地人社部门核实",
+                 "the latest evidence seen that " + notice.en + " was applied is dated " + seen +
+                     "; whether it still applies after that was not confirmed: check with the local office"},
+                {ev.note.zh + "（来源：" + ev.source + "）", ev.note.en + " (source: " + ev.source + ")"});
+}
+
+void say_national_basis(const Policy& policy, Report& report) {
+  const EligibilityRules& e = policy.eligibility;
+  if (!e.national_basis) return;
+  report.warning("/policy", "eligibility.national_basis", e.national_basis->zh, e.national_basis->en,
+                 e.national_basis_rule);
+}
+
 }  // namespace jianxi

@@ -96,6 +96,10 @@ struct EligibilityRules {
   };
   std::optional<Months> internship_months;
   std::optional<Cited> once_per_person;
+  // Where the province's own text was not found: who may intern rests on the national
+  // documents, and every answer says so.
+  std::optional<Text> national_basis;
+  std::string national_basis_rule;
 };
 
 // A provision a notice has but whose text was not found (a notice known in part):
@@ -116,6 +120,14 @@ struct RelatedPolicy {
   Text note;
 };
 
+// The latest dated sign that a notice was applied (a bureau's call, a published list):
+// answers for days after it carry a warning naming it.
+struct Evidence {
+  Date date;
+  std::string source;
+  Text note;
+};
+
 struct Policy {
   std::string file;  // where it was read, under rules/
   std::string id, province, province_zh, title, title_en;
@@ -128,6 +140,7 @@ struct Policy {
   bool month_counting_unknown = false;
   std::optional<Date> effective_to;
   Text effective_note;
+  std::optional<Evidence> latest_evidence;
   nlohmann::ordered_json raw;  // the whole file, for kinds that read their own sections
 
   Cited month_counting;
