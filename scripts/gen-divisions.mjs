@@ -62,6 +62,7 @@ const SHORT_FORMS = {
   "博尔塔拉蒙古自治州": ["博州"],
   "巴音郭楞蒙古自治州": ["巴州"],
   "克孜勒苏柯尔克孜自治州": ["克州"],
+  "杜尔伯特蒙古族自治县": ["杜尔伯特县"],
 };
 
 function shortNames(name) {
@@ -102,6 +103,8 @@ for (const a of areas) {
   if (!PROVINCES.includes(a.provinceCode)) continue;
   if (!/^\d{6}$/.test(a.code) || a.code.slice(0, 4) !== a.cityCode)
     fail(`unexpected county code ${a.code} (city ${a.cityCode})`);
+  // A prefecture-level city without counties (东莞, 中山, 儋州) is listed again as its own area.
+  if (a.code === a.cityCode + "00") continue;
   // NBS functional zones (开发区, 示范区, 管理区 …) have 7 as the fifth digit;
   // they are statistical units, not GB/T 2260 divisions.
   divisions.push(a.code[4] === "7" ? [a.code, a.name, "zone"] : [a.code, a.name]);
