@@ -63,6 +63,34 @@ const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& repor
     province_zh = p.province_zh;
     if (p.in_force_on(*as_of)) in_force.push_back(&p);
   }
+  // A city's notice answers for places inside its scope; elsewhere it is not a candidate.
+  const Division* place = nullptr;
+  for (const char* key : {"place", "city"})
+    if (const Json* text = request.get(key); text && text->is_string() && !place)
+      place = rules.divisions().resolve(text->get<std::string>()).division;
+  std::vector<const Policy*> scoped, province_wide;
+  for (const Policy* p : in_force) {
+    if (p->scope.empty()) province_wide.push_back(p);
+    else if (place && p->covers(place->code)) scoped.push_back(p);
+  }
+  if (!scoped.empty()) {
+    const Policy* chosen = scoped.front();
+    for (const Policy* p : scoped)
+      if (p->effective_from > chosen->effective_from) chosen = p;
+    std::string place_name = rules.divisions().full_name(*place);
+    Text why{place_name + "在" + notice_name(*chosen).zh + "的适用范围内，按该市通知计算：" + chosen->scope_note.zh,
+             place_name + " is inside the area of " + notice_name(*chosen).en + ", so the city's notice is used: " +
+                 chosen->scope_note.en};
+    report.warning(request.path("province"), "policy.city_notice", why.zh, why.en);
+    if (choice) {
+      Result also = Result::array();
+      for (const Policy* p : in_force)
+        if (p != chosen && (p->scope.empty() || p->covers(place->code))) also.push_back(p->id);
+      *choice = {{"used", chosen->id}, {"also_in_force", std::move(also)}, {"message", why.zh}, {"message_en", why.en}};
+    }
+    return chosen;
+  }
+  in_force = province_wide;
   if (!in_force.empty()) {
     // A notice that says it is preferred over another in force is taken; else the latest.
     const Policy* chosen = in_force.front();

@@ -141,6 +141,15 @@ struct Policy {
   std::optional<Date> effective_to;
   Text effective_note;
   std::optional<Evidence> latest_evidence;
+  // A city's notice: the divisions it covers (a prefecture code covers its counties) and
+  // what the answer says when it is chosen for a place inside them. Empty: the province.
+  std::vector<std::string> scope;
+  Text scope_note;
+  bool covers(const std::string& code) const {
+    for (const auto& c : scope)
+      if (c == code || (c.compare(4, 2, "00") == 0 && code.compare(0, 4, c, 0, 4) == 0)) return true;
+    return false;
+  }
   nlohmann::ordered_json raw;  // the whole file, for kinds that read their own sections
 
   Cited month_counting;
