@@ -1,15 +1,16 @@
 // Service worker: on install it caches the files the pages need to work offline (the
 // pages, their scripts, the rule core once, the examples), as build-info.json lists
 // them, under a cache named by the site's content hash; afterwards it answers from
-// that cache, so the pages work offline. The spreadsheet libraries (vendor/: exceljs,
-// papaparse) are among them, so that a portal visited once online imports and exports
-// .xlsx offline. build-info.json itself is fetched from the network first.
+// that cache, so the pages work offline. build-info.json itself is fetched from the
+// network first.
 const VERSION = new URL(self.location).searchParams.get('v') || 'dev';
 const CACHE = `jianxi-${VERSION}`;
 // Fetched when first needed, then kept: each province's rules (provinces/<id>.json), so
-// that a visitor downloads only the provinces asked about; and the embedding examples,
-// stored by their own pages for their visitors only.
-const LATER = /^(provinces|examples\/portal-embed)\//;
+// that a visitor downloads only the provinces asked about; the spreadsheet libraries
+// (vendor/: exceljs, papaparse), which the portal fetches once a clerk turns to its
+// table (web/js/vendor-prefetch.js), so that every other visit stays light; and the
+// embedding examples, stored by their own pages for their visitors only.
+const LATER = /^(provinces|vendor|examples\/portal-embed)\//;
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {

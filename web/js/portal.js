@@ -7,6 +7,7 @@ import { check, exampleLeftovers, initApplication, readApplication, whenChecked 
 import { initReport, updateReport } from './portal-print.js';
 import { initSummary, redrawSummary } from './portal-summary.js';
 import { load } from './store.js';
+import { prefetchSpreadsheetLibraries } from './vendor-prefetch.js';
 
 const status = document.getElementById('engine-status');
 
@@ -38,6 +39,7 @@ async function start() {
   });
   await initApplication(list, form, load('portal.application'), application, rules.provinces);
   await initSummary(jianxi, provinces, load('portal.summary'), summary, rules.templates);
+  prefetchSpreadsheetLibraries(document.getElementById('summary-section'));
   document.body.dataset.firstResultMs = String(Math.round(performance.now() - started));
   const unsupported = jianxi.evaluate({ kind: 'summary_table' }).errors.some((f) => f.code === 'request.kind_unknown');
   if (unsupported) {

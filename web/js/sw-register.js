@@ -68,8 +68,16 @@ async function register() {
   await navigator.serviceWorker.register(`sw.js?v=${version}`);
   await navigator.serviceWorker.ready;
   document.documentElement.dataset.offlineReady = version;
-  readyLine = ['已可离线使用：页面、规则引擎和表格导入导出程序已保存在本机，断网后仍可打开、计算和导入导出。',
-    'Ready to work offline: the pages, the rule engine and the spreadsheet import and export are stored on this device.'];
+  // A page that imports spreadsheets says whether its libraries are stored yet: they are
+  // fetched once the table is first used online (vendor-prefetch.js).
+  const sheets = document.querySelector('input[type="file"][accept*=".xlsx"]');
+  const stored = sheets && 'caches' in window
+    && (await caches.match('vendor/exceljs.min.js')) && (await caches.match('vendor/papaparse.min.js'));
+  readyLine = sheets && !stored
+    ? ['已可离线使用：页面和规则引擎已保存在本机。表格导入导出所需的程序在联网时首次使用表格后保存，之后也可离线使用。',
+      'Ready to work offline: the pages and the rule engine are stored on this device. The spreadsheet import and export are stored once the table is first used online, and work offline after that.']
+    : ['已可离线使用：页面和规则引擎已保存在本机，断网后仍可打开和计算。',
+      'Ready to work offline: the pages and the rule engine are stored on this device.'];
   sayReady();
   await refreshKept();
 }
