@@ -324,12 +324,14 @@ test('printing: the picked columns in full width with every note open, the contr
       closed: document.querySelectorAll('#compare details:not([open])').length,
       table: document.getElementById('compare').getBoundingClientRect().width,
       box: document.getElementById('compare-scroll').clientWidth,
+      spilling: [...document.querySelectorAll('#compare th, #compare td')].filter((c) => c.scrollWidth > c.clientWidth + 1).length,
     }));
     assert.equal(seen.header, 0);
     assert.equal(seen.date, 0);
     assert.equal(seen.picker, 0, 'the province picker is left out');
     assert.equal(seen.closed, 0, 'every note open for the print');
     assert.ok(seen.table <= seen.box + 1, `the table fits the page width (${seen.table} > ${seen.box})`);
+    assert.equal(seen.spilling, 0, 'no cell\'s content spills out of it');
     assert.deepEqual(await columns(page), picked, 'the picked columns are printed');
     const pdf = await page.pdf({ format: 'A4', landscape: true, preferCSSPageSize: true });
     assert.ok(pdf.length > 1000);
