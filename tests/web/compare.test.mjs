@@ -202,16 +202,19 @@ test('the date picker names the notice in force in each province, as the core ch
 /**
  * How much of a province's notice is known, from the catalog: the notice in force on
  * `date`, else the latest; none found without a notice; complete when it lists no
- * provision as not found; notice named only when nothing of it is encoded.
+ * provision as not found and its eligibility is its own; notice named only when
+ * eligibility rests on the national documents and it states no rate or amount.
  */
 function knownFromCatalog(province, date) {
   const own = catalog.policies.filter((p) => p.province === province);
   const used = cli({ kind: 'eligibility', province, as_of: date }).policy;
   const p = own.find((x) => x.id === used) ?? [...own].sort((a, b) => b.effective_from.localeCompare(a.effective_from))[0];
   if (!p) return 'none';
-  if (!p.provisions.unknown.length) return 'complete';
   const e = p.provisions.eligibility ?? {};
-  return p.provisions.subsidy?.position || e.graduate || e.internship_months || e.categories?.length ? 'partial' : 'named';
+  if (!p.provisions.unknown.length && !e.national_basis) return 'complete';
+  const pos = p.provisions.subsidy?.position ?? {};
+  const figure = Object.values(pos.rates ?? {}).some((r) => r !== null) || Object.keys(pos.amounts ?? {}).length > 0;
+  return figure || (!e.national_basis && (e.graduate || e.internship_months || e.categories?.length)) ? 'partial' : 'named';
 }
 
 test('picking provinces: nothing at first with a prompt, by keyboard, kept across reloads, every notice or the one in force, all in force at one tap', async () => {

@@ -460,15 +460,18 @@ const KNOWN = {
 
 /**
  * How much of a notice is known: none found (no notice), complete (no provision listed
- * as not found), notice named only (nothing of it encoded), else partial.
+ * as not found, eligibility from its own text), notice named only (who may intern rests
+ * on the national documents and no rate or amount is stated), else partial.
  */
 function knownOf(policy) {
   if (!policy) return 'none';
   const v = policy.provisions ?? {};
-  if (!(v.unknown ?? []).length) return 'complete';
   const e = v.eligibility ?? {};
-  const encoded = v.subsidy?.position || e.graduate || e.internship_months || (e.categories ?? []).length;
-  return encoded ? 'partial' : 'named';
+  if (!(v.unknown ?? []).length && !e.national_basis) return 'complete';
+  const pos = v.subsidy?.position ?? {};
+  const figure = Object.values(pos.rates ?? {}).some((r) => r !== null) || Object.keys(pos.amounts ?? {}).length > 0;
+  const ownEligibility = !e.national_basis && (e.graduate || e.internship_months || (e.categories ?? []).length);
+  return figure || ownEligibility ? 'partial' : 'named';
 }
 
 /** The notices the table shows, in the catalog's order. */
