@@ -78,6 +78,7 @@ const SHORT_FORMS = {
   "木垒哈萨克自治县": ["木垒县"],
   "伊犁哈萨克自治州": ["伊犁州"],
   "昌吉回族自治州": ["昌吉州"],
+  "杜尔伯特蒙古族自治县": ["杜尔伯特县"],
 };
 
 function shortNames(name) {
@@ -126,6 +127,8 @@ for (const a of areas) {
   // A prefecture-level city whose only county bears its own name (儋州市 460400, 嘉峪关市 620201)
   // is listed once, as the city: the two would make its name ambiguous.
   if (onlyCountyNamedAsCity(a)) continue;
+  // A prefecture-level city without counties (东莞, 中山, 儋州) is listed again as its own area.
+  if (a.code === a.cityCode + "00") continue;
   // NBS functional zones (开发区, 示范区, 管理区 …) have 7 as the fifth digit;
   // they are statistical units, not GB/T 2260 divisions.
   divisions.push(a.code[4] === "7" ? [a.code, a.name, "zone"] : [a.code, a.name]);

@@ -203,6 +203,8 @@ void answer_eligibility(const RuleSet& rules, const Json& request, Report& repor
   const Policy* policy = choose_policy(rules, f, report, p.as_of, &choice);
   if (!policy || report.is_malformed() || !p.as_of) return;
   warn_if_partly_known(*policy, report);
+  warn_if_past_evidence(*policy, p.as_of, report);
+  say_national_basis(*policy, report);
   if (!policy->in_force_on(*p.as_of))
     report.warning("/as_of", "policy.outside_effective_period",
                    format_date(*p.as_of) + " 不在" + notice_name(*policy).zh + "的有效期内（" + format_date(policy->effective_from) +

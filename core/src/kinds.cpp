@@ -63,6 +63,34 @@ const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& repor
     province_zh = p.province_zh;
     if (p.in_force_on(*as_of)) in_force.push_back(&p);
   }
+  // A city's notice answers for places inside its scope; elsewhere it is not a candidate.
+  const Division* place = nullptr;
+  for (const char* key : {"place", "city"})
+    if (const Json* text = request.get(key); text && text->is_string() && !place)
+      place = rules.divisions().resolve(text->get<std::string>()).division;
+  std::vector<const Policy*> scoped, province_wide;
+  for (const Policy* p : in_force) {
+    if (p->scope.empty()) province_wide.push_back(p);
+    else if (place && p->covers(place->code)) scoped.push_back(p);
+  }
+  if (!scoped.empty()) {
+    const Policy* chosen = scoped.front();
+    for (const Policy* p : scoped)
+      if (p->effective_from > chosen->effective_from) chosen = p;
+    std::string place_name = rules.divisions().full_name(*place);
+    Text why{place_name + "在" + notice_name(*chosen).zh + "的适用范围内，按该市通知计算：" + chosen->scope_note.zh,
+             place_name + " is inside the area of " + notice_name(*chosen).en + ", so the city's notice is used: " +
+                 chosen->scope_note.en};
+    report.warning(request.path("province"), "policy.city_notice", why.zh, why.en);
+    if (choice) {
+      Result also = Result::array();
+      for (const Policy* p : in_force)
+        if (p != chosen && (p->scope.empty() || p->covers(place->code))) also.push_back(p->id);
+      *choice = {{"used", chosen->id}, {"also_in_force", std::move(also)}, {"message", why.zh}, {"message_en", why.en}};
+    }
+    return chosen;
+  }
+  in_force = province_wide;
   if (!in_force.empty()) {
     // A notice that says it is preferred over another in force is taken; else the latest.
     const Policy* chosen = in_force.front();
@@ -145,6 +173,27 @@ void warn_if_partly_known(const Policy& policy, Report& report) {
                  "when " + notice.en + " took effect was not found in its text; it is taken as " + from +
                      ", the earliest possible day: check it with the local office"},
                 policy.effective_note);
+}
+
+void warn_if_past_evidence(const Policy& policy, std::optional<Date> last_day, Report& report) {
+  // A notice that states its own end answers for its period on its own words; outside it
+  // the answer already says so (policy.outside_effective_period).
+  if (!policy.latest_evidence || !last_day || *last_day <= policy.latest_evidence->date || policy.effective_to) return;
+  const Evidence& ev = *policy.latest_evidence;
+  Text notice = notice_name(policy);
+  std::string seen = format_date(ev.date);
+  report.caveat("/policy", "policy.past_latest_evidence",
+                {"所见" + notice.zh + "仍在执行的最近证据是 " + seen + "，此后是否仍然适用未能确认，请向当地人社部门核实",
+                 "the latest evidence seen that " + notice.en + " was applied is dated " + seen +
+                     "; whether it still applies after that was not confirmed: check with the local office"},
+                {ev.note.zh + "（来源：" + ev.source + "）", ev.note.en + " (source: " + ev.source + ")"});
+}
+
+void say_national_basis(const Policy& policy, Report& report) {
+  const EligibilityRules& e = policy.eligibility;
+  if (!e.national_basis) return;
+  report.warning("/policy", "eligibility.national_basis", e.national_basis->zh, e.national_basis->en,
+                 e.national_basis_rule);
 }
 
 }  // namespace jianxi

@@ -54,6 +54,12 @@ const std::vector<std::string>& figures_of(const std::string& kind);
 // Warns that a notice known in part rests on an unconfirmed start date.
 void warn_if_partly_known(const Policy& policy, Report& report);
 
+// Warns when the answer reaches past the latest evidence that the notice was applied.
+void warn_if_past_evidence(const Policy& policy, std::optional<Date> last_day, Report& report);
+
+// Says that who may intern rests on the national documents (no provincial text found).
+void say_national_basis(const Policy& policy, Report& report);
+
 // The provisions of a notice known in part whose text was not found, of one section
 // (and one item, when given), each with its clause: what an answer could not check.
 Result unknown_provisions(const Policy& policy, const std::string& section, const std::string& item = {});

@@ -75,6 +75,14 @@ Policy read_policy(const json& j) {
     p.related.push_back({r.at("policy"), r.at("relation"), r.value("prefer", false), text_of(r, "note")});
   if (!j.at("effective_to").is_null()) p.effective_to = date_of(j.at("effective_to"));
   p.effective_note = text_of(j, "effective_note");
+  if (j.contains("scope")) {
+    for (const auto& c : j["scope"].at("divisions")) p.scope.push_back(c);
+    p.scope_note = text_of(j["scope"], "note");
+  }
+  if (j.contains("latest_evidence")) {
+    const json& ev = j.at("latest_evidence");
+    p.latest_evidence = Evidence{date_of(ev.at("date")), ev.at("source"), text_of(ev, "note")};
+  }
 
   if (known(j, "month_counting")) {
     const json& mc = j.at("month_counting");
@@ -208,6 +216,10 @@ Policy read_policy(const json& j) {
     Cited c;
     read_cited(e["once_per_person"], c);
     er.once_per_person = c;
+  }
+  if (e.contains("national_basis")) {
+    er.national_basis = text_of(e.at("national_basis"), "note");
+    er.national_basis_rule = e["national_basis"].at("rule");
   }
   return p;
 }

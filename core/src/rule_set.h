@@ -112,6 +112,10 @@ struct EligibilityRules {
   };
   std::optional<Months> internship_months;
   std::optional<Cited> once_per_person;
+  // Where the province's own text was not found: who may intern rests on the national
+  // documents, and every answer says so.
+  std::optional<Text> national_basis;
+  std::string national_basis_rule;
 };
 
 // A provision a notice has but whose text was not found (a notice known in part):
@@ -132,6 +136,14 @@ struct RelatedPolicy {
   Text note;
 };
 
+// The latest dated sign that a notice was applied (a bureau's call, a published list):
+// answers for days after it carry a warning naming it.
+struct Evidence {
+  Date date;
+  std::string source;
+  Text note;
+};
+
 struct Policy {
   std::string file;  // where it was read, under rules/
   std::string id, province, province_zh, title, title_en;
@@ -144,6 +156,16 @@ struct Policy {
   bool month_counting_unknown = false;
   std::optional<Date> effective_to;
   Text effective_note;
+  std::optional<Evidence> latest_evidence;
+  // A city's notice: the divisions it covers (a prefecture code covers its counties) and
+  // what the answer says when it is chosen for a place inside them. Empty: the province.
+  std::vector<std::string> scope;
+  Text scope_note;
+  bool covers(const std::string& code) const {
+    for (const auto& c : scope)
+      if (c == code || (c.compare(4, 2, "00") == 0 && code.compare(0, 4, c, 0, 4) == 0)) return true;
+    return false;
+  }
   nlohmann::ordered_json raw;  // the whole file, for kinds that read their own sections
 
   Cited month_counting;

@@ -130,6 +130,13 @@ WageResolver::Request wage_request(const Policy& policy, const SubsidyRequest& r
   return r;
 }
 
+std::optional<Date> latest_end(const SubsidyRequest& r) {
+  std::optional<Date> latest;
+  for (const auto& t : r.trainees)
+    if (t.usable && (!latest || t.end > *latest)) latest = t.end;
+  return latest;
+}
+
 class Calculator {
  public:
   Calculator(const RuleSet& rules, const Policy& policy, const SubsidyRequest& request,
@@ -936,6 +943,7 @@ void answer_subsidy(const RuleSet& rules, const Json& request, Report& report, R
   const Policy* policy = choose_policy(rules, f, report, earliest_start(r), &choice);
   if (!policy || report.is_malformed()) return;
   warn_if_partly_known(*policy, report);
+  warn_if_past_evidence(*policy, latest_end(r), report);
   Calculator(rules, *policy, r, report).run(out);
   if (!choice.is_null()) out["policy_choice"] = std::move(choice);
 }

@@ -37,6 +37,31 @@ std::vector<jianxi::RuleText> rule_texts(const fs::path& rules) {
   return out;
 }
 
+
+// Removes a province folder none of whose notice ids appears in a rule file outside
+// it, and answers its division code.
+std::string free_a_province(const fs::path& rules) {
+  std::vector<fs::path> folders;
+  for (const auto& e : fs::directory_iterator(rules / "provinces")) folders.push_back(e.path());
+  std::sort(folders.begin(), folders.end());
+  for (const auto& folder : folders) {
+    std::vector<std::string> ids;
+    if (fs::exists(folder / "policies"))
+      for (const auto& f : fs::directory_iterator(folder / "policies")) ids.push_back(f.path().stem().string());
+    bool named_elsewhere = false;
+    for (const auto& e : fs::recursive_directory_iterator(rules)) {
+      if (!e.is_regular_file() || e.path().string().rfind(folder.string() + "/", 0) == 0) continue;
+      std::string text = read_text(e.path());
+      for (const auto& id : ids) named_elsewhere = named_elsewhere || text.find('"' + id + '"') != std::string::npos;
+      if (named_elsewhere) break;
+    }
+    if (named_elsewhere) continue;
+    std::string code = Json::parse(read_text(folder / "province.json")).at("division");
+    fs::remove_all(folder);
+    return code;
+  }
+  return {};
+}
 }  // namespace
 
 TEST_CASE("a province scaffolded by scripts/new-province.mjs loads, is listed and passes its case") {
@@ -49,7 +74,9 @@ TEST_CASE("a province scaffolded by scripts/new-province.mjs loads, is listed an
     fs::copy_file(source / "scripts" / script, root / "scripts" / script);
   fs::create_directory_symlink(fs::canonical(source / "node_modules"), root / "node_modules");
 
-  // A province code of the divisions that has no folder yet.
+  // A province code of the divisions that has no folder yet. Once every province has
+  // one, a province whose notices nothing outside its folder names is taken out of the
+  // copy, and its code scaffolded afresh.
   Json divisions = Json::parse(read_text(root / "rules/divisions/cn.json"));
   std::vector<std::string> taken;
   for (const auto& e : fs::directory_iterator(root / "rules/provinces"))
@@ -58,6 +85,7 @@ TEST_CASE("a province scaffolded by scripts/new-province.mjs loads, is listed an
   for (const auto& p : divisions.at("provinces"))
     if (code.empty() && std::find(taken.begin(), taken.end(), p.at(0).get<std::string>()) == taken.end())
       code = p.at(0);
+  if (code.empty()) code = free_a_province(root / "rules");
   REQUIRE_FALSE(code.empty());
 
   std::string command = "node '" + (root / "scripts/new-province.mjs").string() + "' scaffolded " + code +
