@@ -6,14 +6,22 @@
 // province by province, which notice it applies on that date: a minimal eligibility
 // request {province, as_of}, whose answer names the notice used (policy), the others
 // also in force (policy_choice) or that none is (policy.none_in_force).
+// The reader picks the provinces (kept across reloads): the columns are, per province,
+// the notice in force on the date, or every notice of those provinces. Each province
+// says how much of its notice is known, judged from the catalog's provisions.unknown.
 import { clauseButton } from './clauses.js';
 import { catalog, engine, markFirstResult } from './engine.js';
 import { nameIn, percent, provinceName, today } from './format.js';
 import { loadFailed } from './load-failure.js';
 import { initLanguage, lang, msg, setText, t } from './i18n.js';
+import { load, save } from './store.js';
 
 const $ = (id) => document.getElementById(id);
+const PAGE = 'compare';
 let cat = null;
+/** The reader's choice: the provinces picked, and whether the columns are the notices in force or every notice. */
+let picked = new Set();
+let mode = 'in_force';
 
 const make = (tag, attrs = {}, ...children) => {
   const node = document.createElement(tag);
@@ -300,7 +308,14 @@ function unknownContent(items) {
 /** The table: a header row naming the notices, then one body per section. */
 function renderTable() {
   const table = $('compare');
-  const list = cat.policies;
+  const list = columns();
+  renderPickStatus(list);
+  $('compare-scroll').hidden = !list.length;
+  $('scroll-hint').hidden = !list.length;
+  if (!list.length) {
+    table.replaceChildren();
+    return;
+  }
   const head = make('thead', {}, make('tr', {},
     make('th', { scope: 'col', class: 'corner' }, t('规定', 'Provision')),
     ...list.map((p) => make('th', { scope: 'col', 'data-policy': p.id },
@@ -413,14 +428,140 @@ async function updateDate() {
   document.body.dataset.inForce = 'pending';
   inForce = await whichInForce(asOf);
   if ($('as-of').value !== asOf) return;
+  renderPicker();
+  renderTable();
   renderInForce();
   document.body.dataset.inForce = asOf;
+}
+
+// ---------------------------------------------------------------- provinces picked
+
+/** The provinces the catalog names, and any a notice names that the list lacks, in the catalog's order. */
+function provinceIds() {
+  const ids = (cat.provinces ?? []).map((p) => p.id);
+  for (const p of cat.policies) if (!ids.includes(p.province)) ids.push(p.province);
+  return ids;
+}
+
+/** The notice a province is judged by: the one in force on the date, else its latest. */
+function noticeOf(province) {
+  const used = inForce.find((r) => r.province === province)?.policy;
+  const own = cat.policies.filter((p) => p.province === province);
+  return own.find((p) => p.id === used)
+    ?? own.reduce((latest, p) => (!latest || p.effective_from > latest.effective_from ? p : latest), null);
+}
+
+const KNOWN = {
+  complete: ['完整', 'complete'],
+  partial: ['部分', 'partial'],
+  named: ['仅知通知名称', 'notice named only'],
+  none: ['未找到通知', 'none found'],
+};
+
+/**
+ * How much of a notice is known: none found (no notice), complete (no provision listed
+ * as not found, eligibility from its own text), notice named only (who may intern rests
+ * on the national documents and no rate or amount is stated), else partial.
+ */
+function knownOf(policy) {
+  if (!policy) return 'none';
+  const v = policy.provisions ?? {};
+  const e = v.eligibility ?? {};
+  if (!(v.unknown ?? []).length && !e.national_basis) return 'complete';
+  const pos = v.subsidy?.position ?? {};
+  const figure = Object.values(pos.rates ?? {}).some((r) => r !== null) || Object.keys(pos.amounts ?? {}).length > 0;
+  const ownEligibility = !e.national_basis && (e.graduate || e.internship_months || (e.categories ?? []).length);
+  return figure || ownEligibility ? 'partial' : 'named';
+}
+
+/** The notices the table shows, in the catalog's order. */
+function columns() {
+  if (mode === 'every') return cat.policies.filter((p) => picked.has(p.province));
+  const used = new Set(inForce.filter((r) => picked.has(r.province)).map((r) => r.policy).filter(Boolean));
+  return cat.policies.filter((p) => used.has(p.id));
+}
+
+function renderPicker() {
+  $('province-list').replaceChildren(...provinceIds().map((id) => {
+    const known = knownOf(noticeOf(id));
+    const box = make('input', { type: 'checkbox', value: id, 'data-province': id });
+    box.checked = picked.has(id);
+    return make('label', { class: 'province-pick', 'data-known': known }, box,
+      make('span', {}, provinceName(cat.provinces, id)),
+      make('span', { class: 'badge known' }, t(...KNOWN[known])));
+  }));
+  for (const input of document.querySelectorAll('#pick-mode input')) input.checked = input.value === mode;
+}
+
+/** Says what the table shows, or, with nothing picked, how to pick. */
+function renderPickStatus(list) {
+  const status = $('pick-status');
+  if (!picked.size) {
+    setText(status, '尚未选择省份。请在上方勾选省份，或点“全部当日适用的通知”。',
+      'No province picked yet. Tick provinces above, or tap “All in force on the date”.');
+    status.dataset.empty = 'true';
+    return;
+  }
+  delete status.dataset.empty;
+  const date = $('as-of').value;
+  const missing = mode === 'in_force'
+    ? inForce.filter((r) => picked.has(r.province) && !r.policy).map((r) => r.province) : [];
+  const lacking = [...picked].filter((id) => !cat.policies.some((p) => p.province === id));
+  const without = [...new Set([...missing, ...lacking])];
+  const namesZh = without.map((id) => withName(id, 'zh')).join('、');
+  const namesEn = without.map((id) => withName(id, 'en')).join(', ');
+  setText(status,
+    `已选 ${picked.size} 个省份，表中 ${list.length} 份通知。${without.length ? `${namesZh}：${mode === 'in_force' ? `${date} 无收录的有效通知` : '未收录通知'}。` : ''}`,
+    `${picked.size} province(s) picked, ${list.length} notice(s) in the table.${without.length ? ` ${namesEn}: ${mode === 'in_force' ? `no notice held in force on ${date}` : 'no notice held'}.` : ''}`);
+}
+
+const withName = (id, language) => {
+  const p = (cat.provinces ?? []).find((x) => x.id === id);
+  return language === 'en' ? p?.name_en ?? id : p?.name ?? id;
+};
+
+function changed() {
+  save(PAGE, { provinces: [...picked], mode });
+  renderTable();
+}
+
+function wirePicker() {
+  $('province-list').addEventListener('change', (e) => {
+    const id = e.target.value;
+    if (e.target.checked) picked.add(id);
+    else picked.delete(id);
+    changed();
+  });
+  $('pick-mode').addEventListener('change', (e) => {
+    mode = e.target.value === 'every' ? 'every' : 'in_force';
+    changed();
+  });
+  $('pick-in-force').addEventListener('click', () => {
+    picked = new Set(inForce.filter((r) => r.policy).map((r) => r.province));
+    mode = 'in_force';
+    renderPicker();
+    changed();
+  });
+  $('pick-none').addEventListener('click', () => {
+    picked = new Set();
+    renderPicker();
+    changed();
+  });
+}
+
+/** The previous visit's choice; a province the catalog no longer names is dropped. */
+function restorePicks() {
+  const saved = load(PAGE);
+  const ids = provinceIds();
+  picked = new Set((saved?.provinces ?? []).filter((id) => ids.includes(id)));
+  mode = saved?.mode === 'every' ? 'every' : 'in_force';
 }
 
 // ---------------------------------------------------------------- page
 
 function render() {
   if (!cat) return;
+  renderPicker();
   renderTable();
   renderInForce();
 }
@@ -444,7 +585,8 @@ try {
   input.value = new URLSearchParams(location.search).get('as_of') ?? today();
   input.addEventListener('change', updateDate);
   input.addEventListener('input', updateDate);
-  renderTable();
+  restorePicks();
+  wirePicker();
   await updateDate();
   setText($('engine-status'), `已收录 ${cat.policies.length} 份通知。`, `Ready: ${cat.policies.length} notices.`);
   markFirstResult();
