@@ -282,6 +282,8 @@ export interface Provisions {
     categories: CategoryProvision[];
     internship_months?: Provision & { min: number; max: number; binding: boolean };
     once_per_person?: Provision;
+    /** Present where the province's own text was not found: who may intern and for how long rest on the national documents. */
+    national_basis?: { rule: string; note: { zh: string; en: string } };
   };
   month_counting?: Provision & { min_working_days: number };
   subsidy: {

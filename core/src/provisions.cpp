@@ -51,6 +51,9 @@ nlohmann::ordered_json provisions_json(const Policy& p, const FormRules& forms) 
     eligibility["internship_months"] = std::move(j);
   }
   if (p.eligibility.once_per_person) eligibility["once_per_person"] = cited(*p.eligibility.once_per_person);
+  if (p.eligibility.national_basis)
+    eligibility["national_basis"] = {{"rule", p.eligibility.national_basis_rule},
+                                     {"note", text_json(*p.eligibility.national_basis)}};
 
   if (!p.month_counting_unknown) {
     out["month_counting"] = cited(p.month_counting);

@@ -106,6 +106,10 @@ async function withFindings(page, path) {
     await page.locator('#unit-credit_code').pressSequentially('91360100MA35K7Q27X');
     await page.waitForTimeout(500);
     await page.waitForSelector('ul.beside li.finding');
+  } else if (path === 'compare.html') {
+    // The table with every notice in force today, not the first visit's empty prompt.
+    await page.click('#pick-in-force');
+    await page.waitForSelector('#compare th');
   }
 }
 

