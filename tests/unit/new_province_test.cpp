@@ -14,25 +14,19 @@
 #include <vector>
 
 #include "jianxi/engine.h"
+#include "test_files.h"
 
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
 namespace {
 
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
 // Every JSON file under `rules`, as the build embeds them (paths relative, byte order).
 std::vector<jianxi::RuleText> rule_texts(const fs::path& rules) {
   std::vector<jianxi::RuleText> out;
   for (const auto& e : fs::recursive_directory_iterator(rules))
     if (e.is_regular_file() && e.path().extension() == ".json")
-      out.push_back({fs::relative(e.path(), rules).generic_string(), read_text(e.path())});
+      out.push_back({fs::relative(e.path(), rules).generic_string(), jianxi_test::read_file(e.path())});
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
   return out;
 }
@@ -51,12 +45,12 @@ std::string free_a_province(const fs::path& rules) {
     bool named_elsewhere = false;
     for (const auto& e : fs::recursive_directory_iterator(rules)) {
       if (!e.is_regular_file() || e.path().string().rfind(folder.string() + "/", 0) == 0) continue;
-      std::string text = read_text(e.path());
+      std::string text = jianxi_test::read_file(e.path());
       for (const auto& id : ids) named_elsewhere = named_elsewhere || text.find('"' + id + '"') != std::string::npos;
       if (named_elsewhere) break;
     }
     if (named_elsewhere) continue;
-    std::string code = Json::parse(read_text(folder / "province.json")).at("division");
+    std::string code = Json::parse(jianxi_test::read_file(folder / "province.json")).at("division");
     fs::remove_all(folder);
     return code;
   }
@@ -77,10 +71,10 @@ TEST_CASE("a province scaffolded by scripts/new-province.mjs loads, is listed an
   // A province code of the divisions that has no folder yet. Once every province has
   // one, a province whose notices nothing outside its folder names is taken out of the
   // copy, and its code scaffolded afresh.
-  Json divisions = Json::parse(read_text(root / "rules/divisions/cn.json"));
+  Json divisions = Json::parse(jianxi_test::read_file(root / "rules/divisions/cn.json"));
   std::vector<std::string> taken;
   for (const auto& e : fs::directory_iterator(root / "rules/provinces"))
-    taken.push_back(Json::parse(read_text(e.path() / "province.json")).at("division"));
+    taken.push_back(Json::parse(jianxi_test::read_file(e.path() / "province.json")).at("division"));
   std::string code;
   for (const auto& p : divisions.at("provinces"))
     if (code.empty() && std::find(taken.begin(), taken.end(), p.at(0).get<std::string>()) == taken.end())
@@ -99,7 +93,7 @@ TEST_CASE("a province scaffolded by scripts/new-province.mjs loads, is listed an
   for (const auto& p : catalog["provinces"]) listed = listed || (p["id"] == "scaffolded" && p["code"] == code);
   CHECK(listed);
 
-  Json c = Json::parse(read_text(root / "tests/cases/catalog/scaffolded-places.json"));
+  Json c = Json::parse(jianxi_test::read_file(root / "tests/cases/catalog/scaffolded-places.json"));
   Json answer = Json::parse(engine.evaluate(c["request"].dump()).json);
   CHECK(answer["ok"] == c["expect"]["ok"]);
   CHECK(answer["errors"] == c["expect"]["errors"]);

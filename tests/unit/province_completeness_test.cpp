@@ -10,19 +10,14 @@
 #include <string>
 #include <vector>
 
+#include "test_files.h"
+
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
 namespace {
 
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-Json read_json(const fs::path& path) { return Json::parse(read_text(path)); }
+Json read_json(const fs::path& path) { return Json::parse(jianxi_test::read_file(path)); }
 
 std::vector<fs::path> files_under(const fs::path& dir, const std::string& extension) {
   std::vector<fs::path> out;
