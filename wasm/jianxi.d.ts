@@ -111,6 +111,8 @@ export type FindingCode =
   | 'rules.not_loaded'
   | 'social_insurance.too_short'
   | 'subsidy.months_capped'
+  | 'subsidy.monthly_pay_missing'
+  | 'subsidy.pay_below_floor'
   | 'summary.count_invalid'
   | 'summary.count_not_whole'
   | 'summary.indicator_unknown'

@@ -186,6 +186,13 @@ const ROWS = [
     return stated(t(`每人最多${pos.max_months}个月`, `at most ${pos.max_months} months per intern`), [pos.max_months_rule ?? pos.rule],
       { max: pos.max_months, confidence: pos.confidence, notes: notes(pos.interpretation && [t('本工具的理解', 'How this tool reads it'), msg(pos.interpretation)]) });
   } },
+  { section: 'subsidy', key: 'pay_cap', label: ['按实际支付封顶', 'Capped at the pay given'], cell: (p, v) => {
+    const cap = v.subsidy?.position?.pay_cap;
+    if (!cap) return absent();
+    return stated(t(`不高于单位每月实际支付的工作补贴；低于最低工资的${percent(cap.min_share)}的月份不补贴`,
+      `at most the pay the unit gives each month; nothing for a month paid below ${percent(cap.min_share)} of the minimum wage`),
+      [cap.rule], { min_share: num(cap.min_share), confidence: v.subsidy.position.confidence });
+  } },
   { section: 'subsidy', key: 'mentoring_fee', unknown: 'mentoring_fee', label: (c) => [`按月：${nameIn(c.items, 'mentoring_fee')}`, `Each month: ${nameIn(c.items, 'mentoring_fee')}`], cell: (p, v) => {
     const f = v.subsidy?.mentoring_fee;
     if (!f) return absent();
