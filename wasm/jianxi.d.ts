@@ -338,6 +338,7 @@ export interface CatalogPolicy {
   effective_note?: Message;
   channel?: Channel;        // absent for notices known only in part
   related?: RelatedPolicy[];
+  national_only?: true;     // the national documents only: no notice of the province was found
   provisions: Provisions;  // in the whole catalog and with {policy}
 }
 

@@ -462,16 +462,19 @@ const KNOWN = {
   complete: ['完整', 'complete'],
   partial: ['部分', 'partial'],
   named: ['仅知通知名称', 'notice named only'],
+  national: ['仅有国家文件', 'national floor only'],
   none: ['未找到通知', 'none found'],
 };
 
 /**
- * How much of a notice is known: none found (no notice), complete (no provision listed
+ * How much of a notice is known: none found (no notice), national floor only (the catalog's
+ * national_only: no notice of the province, the national documents stand in), complete (no provision listed
  * as not found, eligibility from its own text), notice named only (who may intern rests
  * on the national documents and no rate or amount is stated), else partial.
  */
 function knownOf(policy) {
   if (!policy) return 'none';
+  if (policy.national_only) return 'national';
   const v = policy.provisions ?? {};
   const e = v.eligibility ?? {};
   if (!(v.unknown ?? []).length && !e.national_basis) return 'complete';
