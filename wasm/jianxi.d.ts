@@ -111,6 +111,8 @@ export type FindingCode =
   | 'rules.not_loaded'
   | 'social_insurance.too_short'
   | 'subsidy.months_capped'
+  | 'subsidy.monthly_pay_missing'
+  | 'subsidy.pay_below_floor'
   | 'summary.count_invalid'
   | 'summary.count_not_whole'
   | 'summary.indicator_unknown'
@@ -336,6 +338,7 @@ export interface CatalogPolicy {
   effective_note?: Message;
   channel?: Channel;        // absent for notices known only in part
   related?: RelatedPolicy[];
+  national_only?: true;     // the national documents only: no notice of the province was found
   provisions: Provisions;  // in the whole catalog and with {policy}
 }
 

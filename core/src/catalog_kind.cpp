@@ -179,6 +179,7 @@ Result policy_json(const Policy& p) {
       unknown.push_back({{"item", u.item}, {"rule", u.rule}, {"message", u.text.zh}, {"message_en", u.text.en}});
   }
   if (auto channel = p.raw.find("channel"); channel != p.raw.end()) j["channel"] = *channel;
+  if (p.raw.value("national_only", false)) j["national_only"] = true;
   if (!p.related.empty()) {
     auto& related = j["related"] = Result::array();
     for (const RelatedPolicy& r : p.related)

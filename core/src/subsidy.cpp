@@ -163,6 +163,7 @@ class Calculator {
   void flat_retention_line(const Trainee& t, Fen base, const std::vector<MonthInPost>& served, Date last_day);
   void cap_months(const Trainee& t, std::vector<MonthInPost>& served);
   void mentoring_fee_lines(const Trainee& t, const std::vector<MonthInPost>& served);
+  void pay_capped_lines(const Trainee& t, Rate rate, const std::vector<MonthInPost>& served);
   bool raised_for(const Trainee& t, const RetentionRule& rule) const;
   void retention_lines(const Trainee& t, Rate base, const std::vector<MonthInPost>& served,
                        Date last_day);
@@ -314,7 +315,49 @@ bool Calculator::absence_forfeits(const Trainee& t) {
 
 void Calculator::position_lines(const Trainee& t, Rate rate,
                                 const std::vector<MonthInPost>& served) {
+  if (policy_.position.pay_cap_min_share) return pay_capped_lines(t, rate, served);
   rate_lines(t, "position", policy_.position, rate, served);
+}
+
+// The month's subsidy is the rate of the wage, at most the pay the unit gives, and nothing for a
+// month paid below min_share of the wage (广州, 深圳).
+void Calculator::pay_capped_lines(const Trainee& t, Rate rate, const std::vector<MonthInPost>& served) {
+  const PositionRule& p = policy_.position;
+  if (!t.monthly_pay) {
+    report_.error(t.path("monthly_pay"), "subsidy.monthly_pay_missing",
+                  "该通知的补贴不高于单位每月实际支付给见习人员的工作补贴，请填写每月实际支付金额（元）",
+                  "this notice pays at most what the unit actually pays the intern each month: give that monthly amount (yuan)",
+                  p.pay_cap_rule);
+    return;
+  }
+  note_confidence(p);
+  const Fen pay = *t.monthly_pay;
+  for (const auto& m : served) {
+    note_calendar(t, m);
+    if (!m.counted) continue;
+    auto wage = wage_for(t, m);
+    if (!wage) continue;
+    Text period = period_text(m), days = days_text(m);
+    Fen floor = apply(wage->fen, *p.pay_cap_min_share);
+    if (pay < floor) {
+      warn_once("pay-floor" + std::to_string(t.index), t.path("monthly_pay"), "subsidy.pay_below_floor",
+                {"每月实际支付 " + yuan_text(pay) + " 元，低于最低工资 " + yuan_text(wage->fen) + " 元的 " +
+                     percent(*p.pay_cap_min_share) + "（" + yuan_text(floor) + " 元）：该月不予补贴",
+                 "the monthly pay of " + yuan_text(pay) + " yuan is below " + percent(*p.pay_cap_min_share) +
+                     " of the minimum wage " + yuan_text(wage->fen) + " (" + yuan_text(floor) +
+                     " yuan): no subsidy for that month"},
+                p.pay_cap_rule);
+      continue;
+    }
+    Fen by_rate = apply(wage->fen, rate);
+    bool capped = pay < by_rate;
+    Line line{t.index, m.month, "position", wage->fen, rate, capped ? pay : by_rate, p.rule, {}, {}, {}};
+    line.note = {period.zh + "：" + days.zh + "；" + wage->source.zh + " " + yuan_text(wage->fen) + " 元 × " +
+                     percent(rate) + (capped ? "，高于实际支付的 " + yuan_text(pay) + " 元，按实际支付计" : ""),
+                 period.en + ": " + days.en + "; " + wage->source.en + " " + yuan_text(wage->fen) + " yuan × " +
+                     percent(rate) + (capped ? ", capped at the " + yuan_text(pay) + " yuan actually paid" : "")};
+    add_line(std::move(line));
+  }
 }
 
 void Calculator::note_confidence(const Cited& rule) {

@@ -186,6 +186,13 @@ const ROWS = [
     return stated(t(`每人最多${pos.max_months}个月`, `at most ${pos.max_months} months per intern`), [pos.max_months_rule ?? pos.rule],
       { max: pos.max_months, confidence: pos.confidence, notes: notes(pos.interpretation && [t('本工具的理解', 'How this tool reads it'), msg(pos.interpretation)]) });
   } },
+  { section: 'subsidy', key: 'pay_cap', label: ['按实际支付封顶', 'Capped at the pay given'], cell: (p, v) => {
+    const cap = v.subsidy?.position?.pay_cap;
+    if (!cap) return absent();
+    return stated(t(`不高于单位每月实际支付的工作补贴；低于最低工资的${percent(cap.min_share)}的月份不补贴`,
+      `at most the pay the unit gives each month; nothing for a month paid below ${percent(cap.min_share)} of the minimum wage`),
+      [cap.rule], { min_share: num(cap.min_share), confidence: v.subsidy.position.confidence });
+  } },
   { section: 'subsidy', key: 'mentoring_fee', unknown: 'mentoring_fee', label: (c) => [`按月：${nameIn(c.items, 'mentoring_fee')}`, `Each month: ${nameIn(c.items, 'mentoring_fee')}`], cell: (p, v) => {
     const f = v.subsidy?.mentoring_fee;
     if (!f) return absent();
@@ -455,16 +462,19 @@ const KNOWN = {
   complete: ['完整', 'complete'],
   partial: ['部分', 'partial'],
   named: ['仅知通知名称', 'notice named only'],
+  national: ['仅有国家文件', 'national floor only'],
   none: ['未找到通知', 'none found'],
 };
 
 /**
- * How much of a notice is known: none found (no notice), complete (no provision listed
+ * How much of a notice is known: none found (no notice), national floor only (the catalog's
+ * national_only: no notice of the province, the national documents stand in), complete (no provision listed
  * as not found, eligibility from its own text), notice named only (who may intern rests
  * on the national documents and no rate or amount is stated), else partial.
  */
 function knownOf(policy) {
   if (!policy) return 'none';
+  if (policy.national_only) return 'national';
   const v = policy.provisions ?? {};
   const e = v.eligibility ?? {};
   if (!(v.unknown ?? []).length && !e.national_basis) return 'complete';

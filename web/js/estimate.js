@@ -51,7 +51,7 @@ function readTrainee(li) {
   if (signed || years !== undefined) {
     tr.contract = { signed_on: signed, years: years ?? 0, social_insurance: get('contract.social_insurance').checked };
   }
-  for (const money of ['insurance_premium', 'flexible_insurance_monthly']) {
+  for (const money of ['insurance_premium', 'monthly_pay', 'flexible_insurance_monthly']) {
     const v = numberOrUndefined(get(money).value);
     if (v !== undefined) tr[money] = v;
   }
@@ -98,6 +98,7 @@ function addTrainee(tr = {}) {
   set('contract.years', tr.contract?.years);
   set('contract.social_insurance', tr.contract?.social_insurance);
   set('insurance_premium', tr.insurance_premium);
+  set('monthly_pay', tr.monthly_pay);
   set('flexible_insurance_monthly', tr.flexible_insurance_monthly);
   li.querySelector('.copy').addEventListener('click', () => {
     const copy = addTrainee(readTrainee(li));
@@ -644,6 +645,7 @@ function renderPrintInputs(request) {
     if (tr.left_on) bits.push(t(`${tr.left_on} 离岗`, `left on ${tr.left_on}`));
     if (tr.absent_days?.length) bits.push(t(`缺勤 ${tr.absent_days.join('、')}`, `absent ${tr.absent_days.join(', ')}`));
     if (tr.insurance_premium !== undefined) bits.push(t(`保费 ${yuan(tr.insurance_premium)} 元`, `premium ${yuan(tr.insurance_premium)} yuan`));
+    if (tr.monthly_pay !== undefined) bits.push(t(`每月实际支付 ${yuan(tr.monthly_pay)} 元`, `pays ${yuan(tr.monthly_pay)} yuan a month`));
     if (tr.flexible_insurance_monthly !== undefined) bits.push(t(`灵活就业社保 ${yuan(tr.flexible_insurance_monthly)} 元/月`, `flexible insurance ${yuan(tr.flexible_insurance_monthly)} yuan a month`));
     bits.push(tr.retained ? t('留用', 'kept on') : t('未留用', 'not kept on'));
     if (tr.contract) bits.push(t(`合同 ${tr.contract.signed_on} 起 ${tr.contract.years} 年`, `contract from ${tr.contract.signed_on}, ${tr.contract.years} years`));
