@@ -45,11 +45,18 @@ function subsidy(interns) {
 }
 
 const longName = '长'.repeat(70000);
+const wholeCatalog = '{"kind":"catalog","sections":["provisions","templates","forms","findings"]}';
 const requests = {
-  'catalog (the whole catalog, a fixed answer)': '{"kind":"catalog"}',
-  'batch of 8 catalogs (the most allowed)': `[${Array(8).fill('{"kind":"catalog"}').join(',')}]`,
-  'batch of 9 catalogs (refused)': `[${Array(9).fill('{"kind":"catalog"}').join(',')}]`,
-  'catalog of one notice': '{"kind":"catalog","policy":"jiangxi-2023"}',
+  'catalog (its index, the default)': '{"kind":"catalog"}',
+  'catalog with provisions': '{"kind":"catalog","sections":["provisions"]}',
+  'catalog with forms': '{"kind":"catalog","sections":["forms"]}',
+  'catalog with templates': '{"kind":"catalog","sections":["templates"]}',
+  'catalog with findings': '{"kind":"catalog","sections":["findings"]}',
+  'catalog with every section': wholeCatalog,
+  'batch of 8 catalogs with every section': `[${Array(8).fill(wholeCatalog).join(',')}]`,
+  'batch of 9 catalogs with every section (refused)': `[${Array(9).fill(wholeCatalog).join(',')}]`,
+  'batch of 80 catalog indexes': `[${Array(80).fill('{"kind":"catalog"}').join(',')}]`,
+  'catalog of one notice (its provisions and clauses)': '{"kind":"catalog","policy":"jiangxi-2023"}',
   'policies': '{"kind":"policies"}',
   'batch of 10,000 policies': `[${Array(10000).fill('{"kind":"policies"}').join(',')}]`,
   'batch of 10,000 empty objects': `[${Array(10000).fill('{}').join(',')}]`,
