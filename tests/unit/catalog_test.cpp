@@ -40,6 +40,9 @@ TEST_CASE("the bare catalog is an index within 1,000 times its request") {
   CHECK(forms["forms"].size() > 0);
   CHECK_FALSE(forms.contains("templates"));
   CHECK(forms["policies"] == index["policies"]);
+  auto vocabulary = ask(jianxi::default_engine(), R"({"kind":"catalog","sections":["vocabulary"]})");
+  CHECK(vocabulary["categories"].size() > 0);
+  CHECK(vocabulary["wage_basis"].size() > 0);
 }
 
 TEST_CASE("every finding code written in the core is in the catalog") {
