@@ -25,7 +25,8 @@ class Service {
       : config(std::move(config)),
         routes(metrics),
         evaluators(this->config.evaluators, this->config.max_pending),
-        body_budget(this->config.body_budget_bytes) {}
+        body_budget(this->config.body_budget_bytes),
+        trimmer([this] { return evaluators.in_flight() > 0; }) {}
 
   const Config config;
   Metrics metrics;
