@@ -1,8 +1,5 @@
 #include "memory_trimmer.h"
 
-#include <chrono>
-#include <utility>
-
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -12,7 +9,7 @@
 
 namespace jianxi::server {
 
-MemoryTrimmer::MemoryTrimmer(std::function<bool()> busy) : busy_(std::move(busy)), thread_([this] { run(); }) {}
+MemoryTrimmer::MemoryTrimmer() : thread_([this] { run(); }) {}
 
 MemoryTrimmer::~MemoryTrimmer() {
   {
@@ -37,9 +34,6 @@ void MemoryTrimmer::run() {
   std::unique_lock<std::mutex> lock(mutex_);
   for (;;) {
     wake_.wait(lock, [this] { return pending_ || stopping_; });
-    // Trimmed when the evaluators are idle, so that no lock it takes is wanted meanwhile.
-    constexpr auto kIdleCheck = std::chrono::milliseconds(50);
-    while (!stopping_ && busy_()) wake_.wait_for(lock, kIdleCheck);
     if (stopping_) return;
     pending_ = false;
     lock.unlock();

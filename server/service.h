@@ -25,8 +25,7 @@ class Service {
       : config(std::move(config)),
         routes(metrics),
         evaluators(this->config.evaluators, this->config.max_pending),
-        body_budget(this->config.body_budget_bytes),
-        trimmer([this] { return evaluators.in_flight() > 0; }) {}
+        body_budget(this->config.body_budget_bytes) {}
 
   const Config config;
   Metrics metrics;
