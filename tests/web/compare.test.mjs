@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import { cli, DESKTOP, foreign, open, PHONE, shot, startBrowser, withServerAndBrowser } from './harness.mjs';
 
 const session = withServerAndBrowser(DESKTOP);
-const catalog = cli({ kind: 'catalog' });
+const catalog = cli({ kind: 'catalog', sections: ['vocabulary', 'provisions', 'templates'] });
 const pct = (r) => `${Number((Number(r) * 100).toFixed(2))}%`;
 
 /** The text of the cell of row `row` and notice `policy`, its state and its clause ids. */

@@ -8,7 +8,7 @@
 // also in force (policy_choice) or that none is (policy.none_in_force).
 // The reader picks the provinces (kept across reloads): the columns are, per province,
 // the notice in force on the date, or every notice of those provinces. Each province
-// says how much of its notice is known, judged from the catalog's provisions.unknown.
+// says how much of its notice is known, as the catalog's `known` says.
 import { clauseButton } from './clauses.js';
 import { catalog, engine, markFirstResult } from './engine.js';
 import { nameIn, percent, provinceName, today } from './format.js';
@@ -466,22 +466,9 @@ const KNOWN = {
   none: ['未找到通知', 'none found'],
 };
 
-/**
- * How much of a notice is known: none found (no notice), national floor only (the catalog's
- * national_only: no notice of the province, the national documents stand in), complete (no provision listed
- * as not found, eligibility from its own text), notice named only (who may intern rests
- * on the national documents and no rate or amount is stated), else partial.
- */
+/** How much of a notice is known, as the catalog says (complete, partial, named); none without a notice. */
 function knownOf(policy) {
-  if (!policy) return 'none';
-  if (policy.national_only) return 'national';
-  const v = policy.provisions ?? {};
-  const e = v.eligibility ?? {};
-  if (!(v.unknown ?? []).length && !e.national_basis) return 'complete';
-  const pos = v.subsidy?.position ?? {};
-  const figure = Object.values(pos.rates ?? {}).some((r) => r !== null) || Object.keys(pos.amounts ?? {}).length > 0;
-  const ownEligibility = !e.national_basis && (e.graduate || e.internship_months || (e.categories ?? []).length);
-  return figure || ownEligibility ? 'partial' : 'named';
+  return policy ? policy.known : 'none';
 }
 
 /** The notices the table shows, in the catalog's order. */
@@ -590,7 +577,7 @@ window.addEventListener('afterprint', () => {
 initLanguage(render);
 try {
   const jianxi = await engine();
-  cat = await catalog();
+  cat = await catalog({ sections: ['vocabulary', 'provisions', 'templates'] });
   const input = $('as-of');
   input.value = new URLSearchParams(location.search).get('as_of') ?? today();
   input.addEventListener('change', updateDate);

@@ -294,7 +294,7 @@ async function start() {
     fillFromCatalog();
     if (lastResult) render(lastResult, lastRequest);
   });
-  [jianxi, rules] = await Promise.all([engine(), catalog()]);
+  [jianxi, rules] = await Promise.all([engine(), catalog({ sections: ['vocabulary'] })]);
   learnNotices(rules.policies, rules.provinces);
   fillFromCatalog();
   const saved = load(PAGE);

@@ -1007,7 +1007,7 @@ async function start() {
       renderCharts(readRequest());
     }
   });
-  [jianxi, rules] = await Promise.all([engine(), catalog()]);
+  [jianxi, rules] = await Promise.all([engine(), catalog({ sections: ['vocabulary'] })]);
   policyList = rules.policies;
   learnNotices(policyList, rules.provinces);
   setUpPicker();
