@@ -10,6 +10,7 @@
 // the notice in force on the date, or every notice of those provinces. Each province
 // says how much of its notice is known, judged from the catalog's provisions.unknown.
 import { clauseButton } from './clauses.js';
+import { KNOWN, knownOf } from './known-level.js';
 import { catalog, engine, markFirstResult } from './engine.js';
 import { nameIn, percent, provinceName, today } from './format.js';
 import { loadFailed } from './load-failure.js';
@@ -449,29 +450,6 @@ function noticeOf(province) {
   const own = cat.policies.filter((p) => p.province === province);
   return own.find((p) => p.id === used)
     ?? own.reduce((latest, p) => (!latest || p.effective_from > latest.effective_from ? p : latest), null);
-}
-
-const KNOWN = {
-  complete: ['完整', 'complete'],
-  partial: ['部分', 'partial'],
-  named: ['仅知通知名称', 'notice named only'],
-  none: ['未找到通知', 'none found'],
-};
-
-/**
- * How much of a notice is known: none found (no notice), complete (no provision listed
- * as not found, eligibility from its own text), notice named only (who may intern rests
- * on the national documents and no rate or amount is stated), else partial.
- */
-function knownOf(policy) {
-  if (!policy) return 'none';
-  const v = policy.provisions ?? {};
-  const e = v.eligibility ?? {};
-  if (!(v.unknown ?? []).length && !e.national_basis) return 'complete';
-  const pos = v.subsidy?.position ?? {};
-  const figure = Object.values(pos.rates ?? {}).some((r) => r !== null) || Object.keys(pos.amounts ?? {}).length > 0;
-  const ownEligibility = !e.national_basis && (e.graduate || e.internship_months || (e.categories ?? []).length);
-  return figure || ownEligibility ? 'partial' : 'named';
 }
 
 /** The notices the table shows, in the catalog's order. */
