@@ -274,7 +274,8 @@ const cityOptions = () => places.map((p) => {
   if (p.level !== 'county') return placeOption(p);
   const parent = places.find((x) => x.code === p.parent);
   const option = placeOption(p);
-  return { ...option, typedOnly: true, detail: [parent?.name, option.detail].filter(Boolean).join(' · ') };
+  const parentName = parent && (parent.name_en ? t(parent.name, parent.name_en) : parent.name);
+  return { ...option, typedOnly: true, detail: [parentName, option.detail].filter(Boolean).join(' · ') };
 });
 
 /** The city the county list is narrowed to: the picked one, else one named exactly. */
