@@ -104,11 +104,13 @@ function shortNames(name) {
 // (西安 Xi'an), then the kind of division in English: 长沙市 Changsha, 东城区
 // Dongcheng District, 延边朝鲜族自治州 Yanbian Autonomous Prefecture. Cities, provinces
 // and municipalities are their names alone. The autonomous regions are known by
-// their short English names, and 陕西 by its official spelling Shaanxi (apart from 山西
-// Shanxi). Functional zones (开发区) and groupings (市辖区) get none.
-const REGIONS_EN = {
+// their short English names, 陕西 by its official spelling Shaanxi (apart from 山西
+// Shanxi), and a few cities by the names English uses (Harbin, Urumqi). Functional zones (开发区) and groupings (市辖区) get none.
+const ENGLISH_NAMES = {
   "内蒙古自治区": "Inner Mongolia", "广西壮族自治区": "Guangxi", "西藏自治区": "Tibet",
   "宁夏回族自治区": "Ningxia", "新疆维吾尔自治区": "Xinjiang", "陕西省": "Shaanxi",
+  // Cities known in English by a name other than their pinyin.
+  "哈尔滨市": "Harbin", "呼和浩特市": "Hohhot", "拉萨市": "Lhasa", "乌鲁木齐市": "Urumqi", "喀什地区": "Kashgar Prefecture",
 };
 const KINDS_EN = [
   ["自治州", " Autonomous Prefecture"], ["自治县", " Autonomous County"], ["自治旗", " Autonomous Banner"],
@@ -139,7 +141,7 @@ function placePart(body) {
 }
 
 function englishName(name) {
-  if (REGIONS_EN[name]) return REGIONS_EN[name];
+  if (ENGLISH_NAMES[name]) return ENGLISH_NAMES[name];
   if (GROUPINGS.has(name)) return null;
   for (const [suffix, en] of KINDS_EN) {
     if (!name.endsWith(suffix) || name.length <= suffix.length) continue;
