@@ -130,6 +130,7 @@ export type FindingCode =
   | 'summary.template_mismatch'
   | 'summary.template_missing'
   | 'summary.template_unknown'
+  | 'summary.total_mismatch'
   | 'summary.value_missing'
   | 'summary.year_to_date_decreased'
   | 'trainee.category_not_admitted'

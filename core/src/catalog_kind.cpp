@@ -128,6 +128,10 @@ Result place_json(const RuleSet& rules, const WageTable& table, const WageAreas*
   j["code"] = d.code;
   j["name"] = d.name;
   j["full_name"] = rules.divisions().full_name(d);
+  if (!d.name_en.empty()) {
+    j["name_en"] = d.name_en;
+    j["full_name_en"] = rules.divisions().full_name_en(d);
+  }
   j["level"] = d.is_prefecture() ? "prefecture" : "county";
   if (d.is_county()) j["parent"] = d.prefecture_code();
   if (d.zone) j["zone"] = true;

@@ -79,7 +79,7 @@ const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& repor
       if (p->effective_from > chosen->effective_from) chosen = p;
     std::string place_name = rules.divisions().full_name(*place);
     Text why{place_name + "在" + notice_name(*chosen).zh + "的适用范围内，按该市通知计算：" + chosen->scope_note.zh,
-             place_name + " is inside the area of " + notice_name(*chosen).en + ", so the city's notice is used: " +
+             rules.divisions().full_name_en(*place) + " is inside the area of " + notice_name(*chosen).en + ", so the city's notice is used: " +
                  chosen->scope_note.en};
     report.warning(request.path("province"), "policy.city_notice", why.zh, why.en);
     if (choice) {

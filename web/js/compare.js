@@ -10,6 +10,7 @@
 // the notice in force on the date, or every notice of those provinces. Each province
 // says how much of its notice is known, as the catalog's `known` says.
 import { clauseButton } from './clauses.js';
+import { KNOWN, knownOf } from './known-level.js';
 import { catalog, engine, markFirstResult } from './engine.js';
 import { nameIn, percent, provinceName, today } from './format.js';
 import { loadFailed } from './load-failure.js';
@@ -456,19 +457,6 @@ function noticeOf(province) {
   const own = cat.policies.filter((p) => p.province === province);
   return own.find((p) => p.id === used)
     ?? own.reduce((latest, p) => (!latest || p.effective_from > latest.effective_from ? p : latest), null);
-}
-
-const KNOWN = {
-  complete: ['完整', 'complete'],
-  partial: ['部分', 'partial'],
-  named: ['仅知通知名称', 'notice named only'],
-  national: ['仅有国家文件', 'national floor only'],
-  none: ['未找到通知', 'none found'],
-};
-
-/** How much of a notice is known, as the catalog says (complete, partial, named); none without a notice. */
-function knownOf(policy) {
-  return policy ? policy.known : 'none';
 }
 
 /** The notices the table shows, in the catalog's order. */

@@ -3,7 +3,7 @@ import { catalog, engine, markFirstResult, notice, onRulesLoaded } from './engin
 import { initLanguage, t, setText } from './i18n.js';
 import { loadFailed } from './load-failure.js';
 import { asOfBlock, channelBlock } from './handoff.js';
-import { check, exampleLeftovers, initApplication, readApplication, whenChecked } from './portal-application.js';
+import { check, exampleLeftovers, fillNotices, initApplication, readApplication, whenChecked } from './portal-application.js';
 import { initReport, updateReport } from './portal-print.js';
 import { initSummary, redrawSummary } from './portal-summary.js';
 import { load } from './store.js';
@@ -13,7 +13,7 @@ const status = document.getElementById('engine-status');
 
 async function start() {
   const started = performance.now();
-  initLanguage(() => { check(); redrawSummary(); });
+  initLanguage(() => { fillNotices(); check(); redrawSummary(); });
   onRulesLoaded(() => check());
   const [jianxi, rules] = await Promise.all([engine(), catalog({ sections: ['forms', 'templates'] })]);
   const list = rules.policies;
