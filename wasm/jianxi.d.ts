@@ -304,7 +304,7 @@ export interface Provisions {
       bands: RetentionBand[]; payment: 'monthly' | 'after_end' | 'year_end' | 'next_year'; model_unit_rule?: string;
       applies_to: 'all' | 'completed' | 'retained';  // whose months are raised
     };
-    insurance?: Provision & { method: 'actual_premium' | 'fixed_per_person' | 'government_purchase'; amount?: number };
+    insurance?: Provision & { method: 'actual_premium' | 'fixed_per_person' | 'government_purchase'; amount?: number; cap?: number };  // cap: actual_premium's per-person maximum
     remaining_period?: Provision & {
       contract_signed_by: string | null; min_contract_years: number | null; min_served_months: number;
       requires_social_insurance: boolean; max_months: number | null;

@@ -95,6 +95,7 @@ nlohmann::ordered_json provisions_json(const Policy& p, const FormRules& forms) 
     Result j = cited(*i);
     j["method"] = i->method;
     if (i->method == "fixed_per_person") j["amount"] = yuan_json(i->amount);
+    if (i->method == "actual_premium" && i->amount > 0) j["cap"] = yuan_json(i->amount);
     subsidy["insurance"] = std::move(j);
   }
   if (const auto& r = p.remaining_period) {

@@ -580,12 +580,19 @@ void Calculator::insurance_line(const Trainee& t) {
                       rule.rule);
       return;
     }
-    add_line({t.index, month, "insurance", *t.insurance_premium, {1, 1}, *t.insurance_premium,
-              rule.rule,
-              {"见习综合保险据实补贴：实际保费 " + yuan_text(*t.insurance_premium) + " 元",
-               "internship insurance at actual cost: premium " + yuan_text(*t.insurance_premium) +
-                   " yuan"},
-              {}, {}});
+    // `amount`, where given, caps the reimbursement (贵州: 按每人不高于300元的标准据实补贴).
+    Fen paid = *t.insurance_premium;
+    bool capped = rule.amount > 0 && paid > rule.amount;
+    Fen amount = capped ? rule.amount : paid;
+    Text note{"见习综合保险据实补贴：实际保费 " + yuan_text(paid) + " 元",
+              "internship insurance at actual cost: premium " + yuan_text(paid) + " yuan"};
+    if (rule.amount > 0) {
+      note.zh += capped ? "，超过每人上限 " + yuan_text(rule.amount) + " 元，按上限补贴"
+                        : "（每人上限 " + yuan_text(rule.amount) + " 元）";
+      note.en += capped ? ", above the cap of " + yuan_text(rule.amount) + " yuan per person: the cap is paid"
+                        : " (cap " + yuan_text(rule.amount) + " yuan per person)";
+    }
+    add_line({t.index, month, "insurance", amount, {1, 1}, amount, rule.rule, note, {}, {}});
   } else {
     report_.interpretation(rule.rule, rule.note);
   }

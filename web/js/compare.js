@@ -204,6 +204,7 @@ const ROWS = [
     const i = v.subsidy?.insurance;
     if (!i) return absent();
     const text = i.method === 'fixed_per_person' ? t(`每人${i.amount}元`, `${i.amount} yuan per person`)
+      : i.method === 'actual_premium' && i.cap != null ? t(`据实补贴保费，每人不高于${i.cap}元`, `premium reimbursed at actual cost, at most ${i.cap} yuan per person`)
       : t(...(INSURANCE[i.method] ?? [i.method, i.method]));
     return stated(text, [i.rule], { amount: i.amount ?? null, confidence: i.confidence,
       notes: notes(i.note && [t('说明', 'Note'), msg(i.note)]) });
