@@ -60,7 +60,7 @@ test('phone, English: 江西 is known in full and its lines go to the unit', asy
   await shot(page, 'known-payee-phone-en');
 });
 
-test('phone, Chinese: the eligibility check under 河北 says only the notice is named', async () => {
+test('phone, Chinese: the eligibility check under 河北 says only the national documents stand in', async () => {
   const page = await open(phone.browser.context, phone.server.origin, 'eligibility.html');
   // The English test before kept its choice of language in this profile.
   if (await page.evaluate(() => document.documentElement.lang === 'en')) await page.click('#lang-switch');
@@ -72,7 +72,7 @@ test('phone, Chinese: the eligibility check under 河北 says only the notice is
   await page.locator('#graduated_on').fill('2026-06-30');
   await page.waitForFunction(() => document.getElementById('verdict-text').dataset.outcome === 'eligible'
     && document.getElementById('verdict-notice').textContent.includes('人社部函'));
-  assert.equal(await page.locator('#known-level').getAttribute('data-known'), 'named');
-  assert.match(await page.locator('#known-level').textContent(), /本省资料：仅知通知名称（未见本省补贴标准，见习条件按国家文件）/);
+  assert.equal(await page.locator('#known-level').getAttribute('data-known'), 'national');
+  assert.match(await page.locator('#known-level').textContent(), /本省资料：仅有国家文件（未找到本省通知，见习条件按国家文件，补贴标准未知）/);
   await shot(page, 'known-eligibility-phone-zh');
 });

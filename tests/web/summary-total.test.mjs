@@ -11,7 +11,7 @@ import { cli, DESKTOP, open, PHONE, repo, shot, withServerAndBrowser } from './h
 const summary = JSON.parse(readFileSync(`${repo}/web/examples/summary-table.json`, 'utf8'));
 const desktop = withServerAndBrowser(DESKTOP, { serviceWorkers: 'block' });
 const phone = withServerAndBrowser(PHONE, { serviceWorkers: 'block' });
-const mohrss = cli({ kind: 'catalog' }).templates.find((tpl) => tpl.id === 'mohrss-2022');
+const mohrss = cli({ kind: 'catalog', sections: ['templates'] }).templates.find((tpl) => tpl.id === 'mohrss-2022');
 
 // Two cities with the example's September values. The 合计 row adds them, except
 // indicator 3, where the clerk wrote one more than the sum: 189 per city, so the sum
