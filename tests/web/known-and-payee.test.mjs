@@ -43,6 +43,9 @@ test('desktop, Chinese: 上海 pays the intern and the unit, line by line, and i
   assert.equal(await page.locator('#lines tbody td', { hasText: '付给见习人员本人' }).count(), paidToIntern);
   assert.equal(await page.locator('#known-level').getAttribute('data-known'), 'partial');
   assert.match(await page.locator('#known-level').textContent(), /本省资料：部分/);
+  // A provision known from a restatement is cited as such, never by its source's id.
+  const citations = await page.locator('#line-groups button.rule').allTextContents();
+  assert.ok(citations.length > 0 && citations.every((c) => /沪人社规〔2017〕22号（转述( \d+)?）/.test(c)), citations.join(' | '));
   await shot(page, 'known-payee-desktop-zh');
 });
 
