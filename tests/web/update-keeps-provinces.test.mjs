@@ -28,7 +28,11 @@ test('a province stored offline is kept when the site is updated', async () => {
     await page.waitForFunction(() => document.documentElement.dataset.offlineReady && navigator.serviceWorker.controller,
       null, { timeout: 30000 });
     assert.equal(await page.evaluate(() => fetch('provinces/jilin.json').then((r) => r.status)), 200);
-    assert.ok(Object.values(await cachedPaths(page)).flat().includes('/provinces/jilin.json'));
+    // The worker stores what it fetched while it answers: wait for the copy.
+    for (let waited = 0; !Object.values(await cachedPaths(page)).flat().includes('/provinces/jilin.json'); waited += 100) {
+      assert.ok(waited < 10000, 'the province fetched through the worker is stored');
+      await page.waitForTimeout(100);
+    }
 
     // The next build: same files, a new content version.
     await server.stop();
