@@ -5,19 +5,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { open, PHONE, shot, withServerAndBrowser } from './harness.mjs';
+import { fillNanchangGraduate } from './estimate-form.mjs';
 
 const session = withServerAndBrowser(PHONE, { isMobile: true, hasTouch: true, serviceWorkers: 'block' });
 
 test('phone: three alike interns are one group of lines, the months folded', async () => {
   const page = await open(session.browser.context, session.server.origin, 'estimate.html');
-  await page.click('#clear');
-  await page.selectOption('#place-province', 'jiangxi');
-  await page.locator('#place-city').pressSequentially('南昌市');
-  const card = page.locator('#trainees > li').nth(0);
-  await card.locator('[name="category"]').selectOption('college_graduate');
-  await card.locator('[name="start"]').fill('2023-09-01');
-  await card.locator('[name="end"]').fill('2024-02-29');
-  await card.locator('[name="insurance_premium"]').fill('120');
+  const card = await fillNanchangGraduate(page);
   await card.locator('button.copy').click();
   await page.locator('#trainees > li').nth(1).locator('button.copy').click();
   await page.waitForTimeout(800);

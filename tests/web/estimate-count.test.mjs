@@ -6,25 +6,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DESKTOP, open, PHONE, shot, withServerAndBrowser } from './harness.mjs';
+import { fillNanchangGraduate } from './estimate-form.mjs';
 
 const phone = withServerAndBrowser(PHONE, { isMobile: true, hasTouch: true, serviceWorkers: 'block' });
 const desktop = withServerAndBrowser(DESKTOP, { serviceWorkers: 'block' });
 
-async function fillNanchang(page) {
-  await page.click('#clear');
-  await page.selectOption('#place-province', 'jiangxi');
-  await page.locator('#place-city').pressSequentially('南昌市');
-  const card = page.locator('#trainees > li').nth(0);
-  await card.locator('[name="category"]').selectOption('college_graduate');
-  await card.locator('[name="start"]').fill('2023-09-01');
-  await card.locator('[name="end"]').fill('2024-02-29');
-  await card.locator('[name="insurance_premium"]').fill('120');
-  return card;
-}
-
 test('phone: one card of 4 alike interns is 4 interns, one group of lines', async () => {
   const page = await open(phone.browser.context, phone.server.origin, 'estimate.html');
-  const card = await fillNanchang(page);
+  const card = await fillNanchangGraduate(page);
   await card.locator('[name="count"]').fill('4');
   await page.waitForFunction(() => document.getElementById('total').dataset.value === '36000');
   assert.equal(await page.locator('#trainees > li').count(), 1, 'still one card');
@@ -41,7 +30,7 @@ test('phone: one card of 4 alike interns is 4 interns, one group of lines', asyn
 test('desktop, English: a count that is not a whole number from 1 is read as the field then shows it', async () => {
   const page = await open(desktop.browser.context, desktop.server.origin, 'estimate.html');
   await page.click('#lang-switch');
-  const card = await fillNanchang(page);
+  const card = await fillNanchangGraduate(page);
   await card.locator('[name="count"]').fill('0');
   await card.locator('[name="count"]').blur();
   assert.equal(await card.locator('[name="count"]').inputValue(), '1');

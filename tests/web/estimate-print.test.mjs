@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { DESKTOP, loadExample, open, screenshots, withServerAndBrowser } from './harness.mjs';
+import { fillNanchangGraduate } from './estimate-form.mjs';
 
 const session = withServerAndBrowser(DESKTOP);
 
@@ -53,14 +54,7 @@ test('a computed estimate prints the notice it rests on, by title and document n
 //   9,000 each × 3 = 27,000, the total.
 test('three interns alike print as a one-page recap, the lines grouped by intern', async () => {
   const page = await open(session.browser.context, session.server.origin, 'estimate.html');
-  await page.click('#clear');
-  await page.selectOption('#place-province', 'jiangxi');
-  await page.locator('#place-city').pressSequentially('南昌市');
-  const card = page.locator('#trainees > li').nth(0);
-  await card.locator('[name="category"]').selectOption('college_graduate');
-  await card.locator('[name="start"]').fill('2023-09-01');
-  await card.locator('[name="end"]').fill('2024-02-29');
-  await card.locator('[name="insurance_premium"]').fill('120');
+  const card = await fillNanchangGraduate(page);
   await card.locator('button.copy').click();
   await page.locator('#trainees > li').nth(1).locator('button.copy').click();
   await page.waitForTimeout(800);

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cli, DESKTOP, open, shot, withServerAndBrowser } from './harness.mjs';
+import { choosePlace, fillCard } from './estimate-form.mjs';
 
 const session = withServerAndBrowser(DESKTOP);
 const MONEY = /\d{1,3}(,\d{3})*\.\d{2}/;
@@ -15,16 +16,8 @@ async function fresh() {
   return page;
 }
 
-async function fillPlace(page, province, city) {
-  await page.selectOption('#place-province', province);
-  if (city) await page.locator('#place-city').pressSequentially(city);
-}
-
-async function fillIntern(page, i, { start, end, premium }) {
-  const card = page.locator('#trainees > li').nth(i);
-  await card.locator('[name="start"]').fill(start);
-  await card.locator('[name="end"]').fill(end);
-  if (premium !== undefined) await card.locator('[name="insurance_premium"]').fill(String(premium));
+async function fillIntern(page, i, intern) {
+  await fillCard(page, i, intern);
   await page.waitForTimeout(500);
 }
 
@@ -43,7 +36,7 @@ const amountsShown = (page) => page.evaluate((money) => {
 
 test('no notice in force: Hunan from 2027 refuses with the core\'s reason, by default and when the expired notice is named', async () => {
   const page = await fresh();
-  await fillPlace(page, 'hunan', '长沙市');
+  await choosePlace(page, { province: 'hunan', city: '长沙市' });
   await fillIntern(page, 0, { start: '2027-01-01', end: '2027-06-30' });
   const request = JSON.parse(await page.locator('#request-json').textContent());
   assert.equal(request.province, 'hunan');
@@ -70,7 +63,7 @@ test('no notice in force: Hunan from 2027 refuses with the core\'s reason, by de
 
 test('an answer with an error shows no amount: items, lines, summary and charts are empty, the reason is by the headline', async () => {
   const page = await fresh();
-  await fillPlace(page, 'jiangxi', '南昌市');
+  await choosePlace(page, { province: 'jiangxi', city: '南昌市' });
   await fillIntern(page, 0, { start: '2023-09-01', end: '2024-02-29', premium: 120 });
   assert.match(await page.locator('#total').textContent(), MONEY, 'one good intern computes');
   await page.click('#add-trainee');
@@ -88,7 +81,7 @@ test('an answer with an error shows no amount: items, lines, summary and charts 
 
 test('the status line tells an estimate with gaps from a complete one', async () => {
   const page = await fresh();
-  await fillPlace(page, 'jiangxi', '南昌市');
+  await choosePlace(page, { province: 'jiangxi', city: '南昌市' });
   await fillIntern(page, 0, { start: '2023-09-01', end: '2024-02-29' });
   const status = await page.locator('#bar-status').textContent();
   assert.match(status, /估算/);
@@ -99,7 +92,7 @@ test('the status line tells an estimate with gaps from a complete one', async ()
   assert.equal(await page.locator('#bar-status').textContent(), '按所填信息算出');
   // Jilin: provisions not found and a wage not from an official text.
   await page.click('#clear');
-  await fillPlace(page, 'jilin', '长春市');
+  await choosePlace(page, { province: 'jilin', city: '长春市' });
   await fillIntern(page, 0, { start: '2026-03-01', end: '2026-08-31' });
   const jilin = await page.locator('#bar-status').textContent();
   assert.match(jilin, /^估算（\d 项未计入：.*保险补贴.*；部分标准未见官方原文）$/);
@@ -108,7 +101,7 @@ test('the status line tells an estimate with gaps from a complete one', async ()
 
 test('the notice is the one the core finds in force, named by its title and document number', async () => {
   const page = await fresh();
-  await fillPlace(page, 'shanxi', '太原市');
+  await choosePlace(page, { province: 'shanxi', city: '太原市' });
   await fillIntern(page, 0, { start: '2024-03-01', end: '2024-08-31' });
   const request = JSON.parse(await page.locator('#request-json').textContent());
   const expected = cli(request);

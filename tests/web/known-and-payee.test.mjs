@@ -7,19 +7,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cli, DESKTOP, open, PHONE, shot, withServerAndBrowser } from './harness.mjs';
+import { choosePlace, fillCard } from './estimate-form.mjs';
 
 const desktop = withServerAndBrowser(DESKTOP, { serviceWorkers: 'block' });
 const phone = withServerAndBrowser(PHONE, { isMobile: true, hasTouch: true, serviceWorkers: 'block' });
 
 async function estimate(page, { province, city, start, end }) {
   await page.click('#clear');
-  await page.selectOption('#place-province', province);
-  await page.locator('#place-city').pressSequentially(city);
+  await choosePlace(page, { province, city });
   await page.keyboard.press('Tab');
-  const card = page.locator('#trainees > li').nth(0);
-  await card.locator('[name="category"]').selectOption('college_graduate');
-  await card.locator('[name="start"]').fill(start);
-  await card.locator('[name="end"]').fill(end);
+  await fillCard(page, 0, { category: 'college_graduate', start, end });
 }
 
 test('desktop, Chinese: 上海 pays the intern and the unit, line by line, and is known in part', async () => {
