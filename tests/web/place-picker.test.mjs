@@ -148,7 +148,7 @@ test('a tier the tables cannot carry is asked for in place; 1900 computes', asyn
   assert.match(wages[0].text, /按所填月最低工资/);
 });
 
-test('a figure below high confidence shows its caveat beside the wage used', async () => {
+test('figures below high confidence show one caveat line beside the wage used, each caveat folded below', async () => {
   const page = await open(session.browser.context, session.server.origin, 'estimate.html');
   await page.click('#clear');
   await dates(page, '2024-06-01', '2024-11-30');
@@ -158,7 +158,10 @@ test('a figure below high confidence shows its caveat beside the wage used', asy
   const expected = cli(request);
   const caveats = expected.warnings.filter((f) => f.code.startsWith('min_wage.') && f.code.endsWith('caveat'));
   assert.ok(caveats.length > 0);
-  assert.deepEqual(await page.locator('#wage-caveats li').evaluateAll((items) => items.map((li) => li.dataset.code)),
+  assert.equal(await page.locator('#wage-caveats li').count(), 1, 'one plain caveat line');
+  assert.match(await page.locator('#wage-caveats li').textContent(), /官方原文/);
+  assert.equal(await page.locator('#wage-caveats details').getAttribute('open'), null, 'each caveat folded below it');
+  assert.deepEqual(await page.locator('#wage-caveats details p').evaluateAll((items) => items.map((p) => p.dataset.code)),
     caveats.map((f) => f.code));
   assert.equal(await page.locator('#wage-months li').first().getAttribute('data-confidence'), 'medium');
 });
@@ -187,7 +190,7 @@ test('an ambiguous name offers its candidates as buttons that pick the code', as
   assert.equal(answer.place.code, codes[1]);
   assert.ok(!answer.errors.some((f) => f.code.startsWith('place.')));
   assert.equal(await page.locator('#total').getAttribute('data-value'), answer.ok ? String(answer.total) : '');
-  const shownCodes = await page.locator('li.finding').evaluateAll((items) => [...new Set(items.map((li) => li.dataset.code))].sort());
+  const shownCodes = await page.locator('li.finding[data-code], li.finding details [data-code]').evaluateAll((items) => [...new Set(items.map((li) => li.dataset.code))].sort());
   assert.deepEqual(shownCodes, [...new Set([...answer.errors, ...answer.warnings].map((f) => f.code))].sort());
 });
 

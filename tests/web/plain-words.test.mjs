@@ -29,7 +29,9 @@ test('research notes stay in the collapsed sources section; caveats are one plai
   const text = await seen(page);
   assert.doesNotMatch(text, RESEARCH);
   assert.match(text, /未找到官方原文|未见官方原文/);
-  for (const line of await page.locator('#wage-caveats li, #estimate-form li.finding').allTextContents()) {
+  const lines = await page.locator('#wage-caveats li, #estimate-form li.finding').evaluateAll((items) =>
+    items.map((li) => [...li.childNodes].filter((n) => n.nodeName !== 'DETAILS').map((n) => n.textContent).join('')));
+  for (const line of lines) {
     assert.ok(line.length < 120, `one plain line: ${line}`);
   }
   assert.equal(await page.locator('#sources').getAttribute('open'), null);

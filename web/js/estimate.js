@@ -761,6 +761,36 @@ function sourceFor(sources, month, base) {
   return same.filter((s) => s.effective <= `${month}-31`).sort((a, b) => b.effective.localeCompare(a.effective))[0] ?? same[0];
 }
 
+/** An error asking for the month's figure, with a link to the field that takes it. */
+function askedFigure(f) {
+  const li = document.createElement('li');
+  li.className = 'finding error';
+  li.dataset.code = f.code;
+  const go = document.createElement('a');
+  go.href = '#min_wage';
+  go.textContent = t('填写该标准', 'Give the figure');
+  go.addEventListener('click', (e) => { e.preventDefault(); $('min_wage').focus(); });
+  li.append(msg(f), ' ', go);
+  return li;
+}
+
+/** The figures' caveats as one plain line, each caveat folded below it. */
+function caveatLine(caveats) {
+  const li = document.createElement('li');
+  li.className = 'finding warning caveats';
+  const more = document.createElement('details');
+  more.append(Object.assign(document.createElement('summary'), { textContent: t('为什么', 'Why') }));
+  for (const f of caveats) {
+    const p = Object.assign(document.createElement('p'), { textContent: msg(f) });
+    p.dataset.code = f.code;
+    more.append(p);
+  }
+  const figure = caveats.some((f) => f.code === 'min_wage.caveat');
+  li.append(figure ? t('所用最低工资标准未见官方原文，请向当地人社部门核实。', 'The minimum wage used is not from an official text: check it with the local office.')
+    : t('所在地的最低工资档次未能与官方原文核对，请向当地人社部门核实。', "The place's minimum-wage tier could not be checked against an official text: check it with the local office."), ' ', more);
+  return li;
+}
+
 /** Beside the total: the minimum wage each month, with its source and confidence. */
 function renderWage(result) {
   const sources = result.min_wage_sources ?? [];
@@ -804,20 +834,7 @@ function renderWage(result) {
   }));
   const caveats = (result.warnings ?? []).filter((f) => CAVEATS.has(f.code));
   const asked = (result.errors ?? []).filter((f) => ASKS_FOR_WAGE.has(f.code));
-  $('wage-caveats').replaceChildren(...[...asked.map((f) => [f, 'error']), ...caveats.map((f) => [f, 'warning'])].map(([f, severity]) => {
-    const li = document.createElement('li');
-    li.className = `finding ${severity}`;
-    li.dataset.code = f.code;
-    li.append(msg(f));
-    if (severity === 'error') {
-      const go = document.createElement('a');
-      go.href = '#min_wage';
-      go.textContent = t('填写该标准', 'Give the figure');
-      go.addEventListener('click', (e) => { e.preventDefault(); $('min_wage').focus(); });
-      li.append(' ', go);
-    }
-    return li;
-  }));
+  $('wage-caveats').replaceChildren(...asked.map(askedFigure), ...(caveats.length ? [caveatLine(caveats)] : []));
   $('wage-used').hidden = !groups.length && !caveats.length && !asked.length && !place;
   renderSources(result);
 }
