@@ -50,8 +50,10 @@ test('a graduate\'s phone verdict carries no paragraph about when a notice took 
     await page.selectOption('#education', 'college');
     await page.locator('#graduated_on').fill('2026-06-30');
     await page.waitForTimeout(500);
-    const notes = await page.locator('#notice-findings li').allTextContents();
-    assert.ok(notes.length, 'the notice caveats are shown');
+    const notes = await page.locator('#notice-findings li').evaluateAll((items) =>
+      items.map((li) => [...li.childNodes].filter((n) => n.nodeName !== 'DETAILS').map((n) => n.textContent).join('')));
+    assert.equal(notes.length, 1, 'the notice caveats are one line');
+    assert.ok(await page.locator('#notice-findings details p[data-code]').count() > 1, 'each caveat folded below it');
     for (const n of notes) assert.ok(n.length < 120, `one plain line: ${n}`);
     const text = await seen(page);
     assert.doesNotMatch(text, RESEARCH);

@@ -16,6 +16,7 @@ import { load, save } from './store.js';
 import { estimateStatus, refusalOf, whollyOutside, withoutFigures } from './estimate-status.js';
 import { learnNotices, RESEARCH, researchTrail } from './plain.js';
 import { initHandoff } from './handoff.js';
+import './print-caveats.js';
 import { groupLines } from './line-groups.js';
 import { knownOf, showKnown } from './known-level.js';
 import { loadFailed } from './load-failure.js';
