@@ -472,7 +472,8 @@ function render(answer) {
   answer = { ...answer, errors: onCards(answer.errors), warnings: onCards(answer.warnings) };
   lastResult = answer;
   const { shown, pending } = splitPending(answer);
-  showFindings(form, shown, $('general-findings'));
+  // A figure's caveat is said once, as the line beside the wage used (renderWage).
+  showFindings(form, { ...shown, warnings: shown.warnings.filter((f) => !CAVEATS.has(f.code)) }, $('general-findings'));
   const reason = refusal(answer, pending);
   const ok = !reason;
   // An answer that refuses shows no figure anywhere: items, lines, wages, charts, print.
