@@ -329,8 +329,8 @@ function renderTable() {
     make('th', { scope: 'col', class: 'corner' }, t('规定', 'Provision')),
     ...list.map((p) => make('th', { scope: 'col', 'data-policy': p.id },
       make('span', { class: 'col-province' }, provinceName(cat.provinces, p.province)),
-      make('span', { class: 'col-id' }, p.id),
       make('span', { class: 'col-title', lang: lang() === 'en' ? 'en' : 'zh-CN' }, t(p.title, p.title_en)),
+      ...(p.document ? [make('span', { class: 'col-doc', lang: 'zh-CN' }, p.document)] : []),
       make('span', { class: 'badge in-force-badge', hidden: '' })))));
   const bodies = [];
   const mapped = new Set(ROWS.map((r) => r.unknown).filter(Boolean));
