@@ -17,7 +17,7 @@ import { knownOf, showKnown } from './known-level.js';
 import { loadFailed } from './load-failure.js';
 import { load, save } from './store.js';
 import { initHandoff } from './handoff.js';
-import './print-caveats.js';
+import { caveatLine } from './caveat-line.js';
 
 const PAGE = 'eligibility';
 const form = document.getElementById('eligibility-form');
@@ -131,21 +131,6 @@ function noticeNote(f) {
   return withRule(li, f.rule);
 }
 
-/** Several notes about the notice (start, latest evidence, national basis) as one plain line, each folded below. */
-function noticeCaveatLine(notes) {
-  const li = document.createElement('li');
-  li.className = 'finding warning caveats';
-  const more = document.createElement('details');
-  more.append(Object.assign(document.createElement('summary'), { textContent: t('为什么', 'Why') }));
-  for (const f of notes) {
-    const p = Object.assign(document.createElement('p'), { textContent: msg(f) });
-    p.dataset.code = f.code;
-    more.append(withRule(p, f.rule));
-  }
-  li.append(t('所依据的通知有未能确认之处，请向当地人社部门核实。', 'Parts of the notice this answer rests on are not confirmed: check with the local office.'), ' ', more);
-  return li;
-}
-
 function render(result, request) {
   markFirstResult();
   lastResult = result;
@@ -170,7 +155,9 @@ function render(result, request) {
   const outside = about.filter((f) => f.code === 'policy.outside_effective_period');
   const folded = about.filter((f) => !outside.includes(f));
   $('notice-findings').replaceChildren(...outside.map(noticeNote),
-    ...(folded.length > 1 ? [noticeCaveatLine(folded)] : folded.map(noticeNote)));
+    ...(folded.length > 1 ? [caveatLine(t('所依据的通知有未能确认之处，请向当地人社部门核实。',
+      'Parts of the notice this answer rests on are not confirmed: check with the local office.'), folded, (p, f) => withRule(p, f.rule))]
+      : folded.map(noticeNote)));
   const verdict = $('verdict-text');
   const waiting = needs.length > 0;
   const blocked = !waiting && !noNotice && (shown.errors.length > 0);

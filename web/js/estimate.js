@@ -16,7 +16,7 @@ import { load, save } from './store.js';
 import { estimateStatus, refusalOf, whollyOutside, withoutFigures } from './estimate-status.js';
 import { learnNotices, RESEARCH, researchTrail } from './plain.js';
 import { initHandoff } from './handoff.js';
-import './print-caveats.js';
+import { caveatLine } from './caveat-line.js';
 import { groupLines } from './line-groups.js';
 import { knownOf, showKnown } from './known-level.js';
 import { loadFailed } from './load-failure.js';
@@ -776,21 +776,11 @@ function askedFigure(f) {
   return li;
 }
 
-/** The figures' caveats as one plain line, each caveat folded below it. */
-function caveatLine(caveats) {
-  const li = document.createElement('li');
-  li.className = 'finding warning caveats';
-  const more = document.createElement('details');
-  more.append(Object.assign(document.createElement('summary'), { textContent: t('为什么', 'Why') }));
-  for (const f of caveats) {
-    const p = Object.assign(document.createElement('p'), { textContent: msg(f) });
-    p.dataset.code = f.code;
-    more.append(p);
-  }
+/** The figures' caveats as one plain line: the figure itself, or only the place's tier, not from an official text. */
+function wageCaveatLine(caveats) {
   const figure = caveats.some((f) => f.code === 'min_wage.caveat');
-  li.append(figure ? t('所用最低工资标准未见官方原文，请向当地人社部门核实。', 'The minimum wage used is not from an official text: check it with the local office.')
-    : t('所在地的最低工资档次未能与官方原文核对，请向当地人社部门核实。', "The place's minimum-wage tier could not be checked against an official text: check it with the local office."), ' ', more);
-  return li;
+  return caveatLine(figure ? t('所用最低工资标准未见官方原文，请向当地人社部门核实。', 'The minimum wage used is not from an official text: check it with the local office.')
+    : t('所在地的最低工资档次未能与官方原文核对，请向当地人社部门核实。', "The place's minimum-wage tier could not be checked against an official text: check it with the local office."), caveats);
 }
 
 /** Beside the total: the minimum wage each month, with its source and confidence. */
@@ -836,7 +826,7 @@ function renderWage(result) {
   }));
   const caveats = (result.warnings ?? []).filter((f) => CAVEATS.has(f.code));
   const asked = (result.errors ?? []).filter((f) => ASKS_FOR_WAGE.has(f.code));
-  $('wage-caveats').replaceChildren(...asked.map(askedFigure), ...(caveats.length ? [caveatLine(caveats)] : []));
+  $('wage-caveats').replaceChildren(...asked.map(askedFigure), ...(caveats.length ? [wageCaveatLine(caveats)] : []));
   $('wage-used').hidden = !groups.length && !caveats.length && !asked.length && !place;
   renderSources(result);
 }
