@@ -207,13 +207,11 @@ void answer_catalog(const RuleSet& rules, const Json& request, Report& report, R
     if (!table) {
       std::string known;
       for (const auto& [id, m] : rules.provinces()) known += (known.empty() ? "" : ", ") + id;
-      report.error(f.path("province"), "province.unknown", "未收录省份“" + *province + "”，可选：" + known,
-                   "no rules for province \"" + *province + "\"; known: " + known);
+      report.error(f.path("province"), msg::province_unknown::with_choices{.known = known, .province = *province});
       return;
     }
     if (!as_of) {
-      report.error(f.path("as_of"), "field.required", "列出地区及最低工资时须给出日期",
-                   "a date is needed to list places with their minimum wage");
+      report.error(f.path("as_of"), msg::field_required::date_for_places{});
       return;
     }
   }
@@ -241,6 +239,9 @@ void answer_catalog(const RuleSet& rules, const Json& request, Report& report, R
   auto& findings = out["findings"] = Result::array();
   for (const FindingCode& c : rules.finding_codes())
     findings.push_back({{"code", c.code}, {"message", c.text.zh}, {"message_en", c.text.en}, {"kinds", c.kinds}});
+  // The templates are the same for every notice: listed by the whole catalog only, so a
+  // batch of narrowed catalogs stays within its limit.
+  if (!policy) out["messages"] = message_templates_json();
   auto& provinces = out["provinces"] = Result::array();
   // From the manifests, so that a province whose rules are not loaded yet is listed too.
   for (const auto& [id, m] : rules.provinces())

@@ -87,7 +87,7 @@ Person read_person(const RuleSet& rules, Fields& f, Report& report) {
     p.birth.reset();
   }
   if (auto e = f.text("education")) {
-    if (known_term(vocab.education, *e, f.path("education"), "education.unknown", {"学历", "education"}, report))
+    if (known_term<msg::education_unknown>(vocab.education, *e, f.path("education"), report))
       p.education = e;
   }
   p.graduated_on = f.date("graduated_on");
@@ -104,7 +104,7 @@ Person read_person(const RuleSet& rules, Fields& f, Report& report) {
         continue;
       }
       std::string flag = v.get<std::string>();
-      if (known_term(vocab.region_flags, flag, path, "region_flag.unknown", {"地区类型", "area type"}, report))
+      if (known_term<msg::region_flag_unknown>(vocab.region_flags, flag, path, report))
         p.region_flags.push_back(flag);
     }
   }

@@ -46,8 +46,7 @@ const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& repor
   auto as_of = request.date("as_of");
   if (!as_of) as_of = fallback_date;
   if (!as_of) {
-    report.error(request.path("as_of"), "field.required", "按省份选择通知时须给出日期",
-                 "a date is needed to choose the notice of a province");
+    report.error(request.path("as_of"), msg::field_required::date_for_notice{});
     return nullptr;
   }
   bool province_known = false;
@@ -125,7 +124,7 @@ const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& repor
     return chosen;
   }
   if (!province_known)
-    report.error(request.path("province"), msg::province_unknown{.province = *province});
+    report.error(request.path("province"), msg::province_unknown::no_rules{.province = *province});
   else {
     // Name the notice that ended last before the date, so the person knows why.
     const Policy* ended = nullptr;

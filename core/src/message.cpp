@@ -1,5 +1,7 @@
 #include "message.h"
 
+#include <nlohmann/json.hpp>
+
 namespace jianxi {
 namespace {
 
@@ -29,6 +31,19 @@ std::string fill(std::string_view pattern, std::initializer_list<std::pair<std::
 }
 
 }  // namespace
+
+nlohmann::ordered_json message_templates_json() {
+  auto out = nlohmann::ordered_json::array();
+  for (const MessageTemplate& t : message_templates()) {
+    nlohmann::ordered_json j;
+    j["code"] = t.code;
+    if (*t.variant) j["variant"] = t.variant;
+    j["message"] = t.zh;
+    j["message_en"] = t.en;
+    out.push_back(std::move(j));
+  }
+  return out;
+}
 
 Text fill_message(std::size_t index, std::initializer_list<std::pair<std::string_view, const Arg*>> args) {
   const MessageTemplate& t = message_templates()[index];

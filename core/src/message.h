@@ -13,6 +13,8 @@
 #include <utility>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "text.h"
 
 namespace jianxi {
@@ -40,6 +42,10 @@ struct MessageTemplate {
 
 // Every template, in codes.json's order (generated).
 const std::vector<MessageTemplate>& message_templates();
+
+// The templates as the catalog lists them (its `messages`), for a portal's own wording:
+// [{code, variant (when the code has several), message, message_en}].
+nlohmann::ordered_json message_templates_json();
 
 // The template's texts with each {slot} replaced by its value ({{ and }} are braces).
 Text fill_message(std::size_t index, std::initializer_list<std::pair<std::string_view, const Arg*>> args);
