@@ -157,9 +157,7 @@ class SummaryChecker {
     r.period = parse_month(text);
     if (!r.period && listing_error()) {
       std::string t(text);
-      report_.error(report_path(r.index) + "/period", "summary.period_invalid",
-                    "报告期“" + t + "”不是有效的月份（格式 YYYY-MM）",
-                    "period \"" + t + "\" is not a month (format YYYY-MM)");
+      report_.error(report_path(r.index) + "/period", msg::summary_period_invalid{.value = t});
     }
   }
 
@@ -192,8 +190,7 @@ class SummaryChecker {
 
   void value_missing(std::size_t index, const Indicator& ind) {
     if (!listing_error()) return;
-    report_.error(value_path(index, ind), "summary.value_missing", "缺少指标 " + ind.key + "“" + ind.name.zh + "”",
-                  "indicator " + ind.key + " (" + ind.name.en + ") is missing", rule_);
+    report_.error(value_path(index, ind), msg::summary_value_missing{.key = ind.key, .name = ind.name}, rule_);
   }
 
   // Indicators in their printed order, then any key the template does not have.
@@ -205,8 +202,7 @@ class SummaryChecker {
         continue;
       }
       if (!it->is_number()) {
-        report_.malformed(pointer_append(path, ind.key), "request.type", "此处应为数字",
-                          "a number expected here");
+        report_.malformed(pointer_append(path, ind.key), msg::request_type::expected{.type = Text{"数字", "a number"}});
         continue;
       }
       values_[ind.number - 1] = read_cell(cell_of(*it), index, ind);
@@ -216,11 +212,8 @@ class SummaryChecker {
       bool digits = !key.empty() && key.size() <= 3 && key[0] != '0' &&
                     std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
       if (digits && tpl_.indicator(std::stoi(key))) continue;
-      report_.error(pointer_append(path, key), "summary.indicator_unknown",
-                    "模板 " + tpl_.id + " 没有指标“" + key + "”（指标为 1–" +
-                        std::to_string(tpl_.indicators.size()) + "）",
-                    "template " + tpl_.id + " has no indicator \"" + key + "\" (indicators are 1-" +
-                        std::to_string(tpl_.indicators.size()) + ")",
+      report_.error(pointer_append(path, key),
+                    msg::summary_indicator_unknown{.count = tpl_.indicators.size(), .key = key, .template_id = tpl_.id},
                     rule_);
     }
   }
@@ -295,9 +288,8 @@ class SummaryChecker {
         if (left >= right || !listing_error()) continue;
         std::string shown = side_text(rel.sides[s]) + " ≥ " + side_text(rel.sides[s + 1]);
         std::string by = std::to_string(right - left);
-        report_.error(value_path(index, *tpl_.indicator(rel.sides[s].front())), "summary.relation",
-                      "逻辑关系 " + rel.printed + " 不成立：" + shown + "，差 " + by,
-                      "relation " + rel.printed + " fails: " + shown + " fails by " + by, rule_);
+        report_.error(value_path(index, *tpl_.indicator(rel.sides[s].front())),
+                      msg::summary_relation{.by = by, .relation = rel.printed, .shown = shown}, rule_);
       }
     }
   }
@@ -348,35 +340,30 @@ class SummaryChecker {
   void check_submission(std::size_t index, Date period, Date submitted, std::optional<Date> due) {
     const PeriodFacts& facts = period_facts(period);
     if (submitted <= facts.last_day && listing_warning())
-      report_.warning(report_path(index) + "/submitted_on", "summary.submitted_early",
-                      "报送日期 " + format_date(submitted) + " 早于报告期 " + format_month(period) + " 结束",
-                      "submitted on " + format_date(submitted) + ", before the period " +
-                          format_month(period) + " ended",
+      report_.warning(report_path(index) + "/submitted_on",
+                      msg::summary_submitted_early{.period = format_month(period), .submitted = format_date(submitted)},
                       rule_);
     if (!due) return;
     const SummaryDeadline& d = *policy_rules_->deadline;
     if (!facts.calendar_covers && listing_warning())
-      report_.warning(report_path(index) + "/submitted_on", "calendar.not_covered",
-                      "节假日安排未收录 " + format_month(add_months(period, 1)) +
-                          "，截止日仅按周末计算",
-                      "the holiday calendar does not cover " + format_month(add_months(period, 1)) +
-                          "; the deadline counts weekends only",
-                      d.rule);
+      report_.warning(report_path(index) + "/submitted_on",
+                      msg::calendar_not_covered{.month = format_month(add_months(period, 1))}, d.rule);
     if (submitted > *due && listing_warning()) {
       long late = (submitted - *due).days();
-      std::string how = d.working_days ? "下月前 " + std::to_string(*d.working_days) + " 个工作日内"
-                                       : "下月前 " + std::to_string(d.calendar_days.value_or(0)) + " 日内（遇节假日顺延）";
-      std::string how_en = d.working_days
-                               ? "within the first " + std::to_string(*d.working_days) + " working days of the next month"
-                               : "within the first " + std::to_string(d.calendar_days.value_or(0)) +
-                                     " days of the next month (postponed over holidays)";
-      report_.warning(report_path(index) + "/submitted_on", "summary.late",
-                      format_month(period) + " 的汇总表应" + how + "报送，截止 " + format_date(*due) +
-                          "，报送于 " + format_date(submitted) + "，晚 " + std::to_string(late) + " 天",
-                      "the " + format_month(period) + " table is due " + how_en + ", by " +
-                          format_date(*due) + "; submitted " + format_date(submitted) + ", " +
-                          std::to_string(late) + (late == 1 ? " day late" : " days late"),
-                      d.rule);
+      std::string at = report_path(index) + "/submitted_on", p = format_month(period), by = format_date(*due),
+                  on = format_date(submitted);
+      if (d.working_days && late == 1)
+        report_.warning(at, msg::summary_late::working_days_one_late{.days = *d.working_days, .due = by, .period = p,
+                                                                     .submitted = on}, d.rule);
+      else if (d.working_days)
+        report_.warning(at, msg::summary_late::working_days{.days = *d.working_days, .due = by, .late = late,
+                                                            .period = p, .submitted = on}, d.rule);
+      else if (late == 1)
+        report_.warning(at, msg::summary_late::calendar_days_one_late{.days = d.calendar_days.value_or(0), .due = by,
+                                                                      .period = p, .submitted = on}, d.rule);
+      else
+        report_.warning(at, msg::summary_late::calendar_days{.days = d.calendar_days.value_or(0), .due = by,
+                                                             .late = late, .period = p, .submitted = on}, d.rule);
     }
   }
 
@@ -395,18 +382,17 @@ class SummaryChecker {
       if (*r.period == *prev.period) {
         if (listing_error()) {
           std::string p = format_month(*r.period);
-          report_.error(report_path(r.index) + "/period", "summary.period_duplicate",
-                        "报告期 " + p + who_zh(r) + " 重复（另见第 " + std::to_string(prev.index + 1) + " 份）",
-                        "period " + p + who_en(r) + " repeats report " + std::to_string(prev.index), rule_);
+          report_.error(report_path(r.index) + "/period",
+                        msg::summary_period_duplicate{.other = prev.index + 1, .period = p, .who = Text{who_zh(r), who_en(r)}},
+                        rule_);
         }
         continue;
       }
       if (*r.period < *prev.period) {
         if (listing_error()) {
           std::string p = format_month(*r.period), q = format_month(*prev.period);
-          report_.error(report_path(r.index) + "/period", "summary.period_order",
-                        "报告期 " + p + who_zh(r) + " 排在 " + q + " 之后，应按月份先后排列",
-                        "period " + p + who_en(r) + " comes after " + q + "; list periods in order", rule_);
+          report_.error(report_path(r.index) + "/period",
+                        msg::summary_period_order{.period = p, .previous = q, .who = Text{who_zh(r), who_en(r)}}, rule_);
         }
         continue;
       }
@@ -418,9 +404,10 @@ class SummaryChecker {
         Date last_missing = add_months(*r.period, -1);
         if (last_missing != expected) missing += "—" + format_month(last_missing);
         std::string missing_en = format_month(expected) + (last_missing != expected ? " to " + format_month(last_missing) : "");
-        report_.error(report_path(r.index) + "/period", "summary.period_gap",
-                      q + " 与 " + p + who_zh(r) + " 之间缺少 " + missing + " 的报告",
-                      "reports for " + missing_en + " are missing between " + q + " and " + p + who_en(r), rule_);
+        report_.error(report_path(r.index) + "/period",
+                      msg::summary_period_gap{.missing = Text{missing, missing_en}, .period = p, .previous = q,
+                                              .who = Text{who_zh(r), who_en(r)}},
+                      rule_);
       }
       if (prev.period->year() != r.period->year()) continue;
       for (std::size_t k = 0; k < width; ++k) {
@@ -429,13 +416,10 @@ class SummaryChecker {
         if (!now || !before || *now >= *before || !listing_error()) continue;
         const Indicator& ind = *tpl_.indicator(year_to_date_numbers_[k]);
         std::string p = format_month(*r.period), q = format_month(*prev.period);
-        std::string n = std::to_string(ind.number);
-        report_.error(value_path(r.index, ind), "summary.year_to_date_decreased",
-                      "指标 " + n + "“" + ind.name.zh + "”为本年累计数，不应下降：" + q + " 为 " +
-                          value_text(ind.number, *before) + "，" + p + " 为 " + value_text(ind.number, *now),
-                      "indicator " + n + " (" + ind.name.en + ") is a year-to-date figure and cannot fall: " +
-                          value_text(ind.number, *before) + " in " + q + ", " + value_text(ind.number, *now) +
-                          " in " + p,
+        report_.error(value_path(r.index, ind),
+                      msg::summary_year_to_date_decreased{.before = value_text(ind.number, *before), .name = ind.name,
+                                                          .now = value_text(ind.number, *now), .number = ind.number,
+                                                          .period = p, .previous = q},
                       rule_);
       }
     }
@@ -504,12 +488,11 @@ void answer_summary_table(const RuleSet& rules, const Json& request, const Repor
     if (!tpl) {
       std::string known;
       for (const auto& [k, _] : forms.summary_templates) known += (known.empty() ? "" : ", ") + k;
-      report.error(f.path("template"), "summary.template_unknown", "未知的汇总表模板“" + *id + "”，可选：" + known,
-                   "unknown summary template \"" + *id + "\"; known: " + known);
+      report.error(f.path("template"), msg::summary_template_unknown{.known = known, .template_id = *id});
     } else if (policy_rules && policy_rules->template_id != *id) {
-      report.error(f.path("template"), "summary.template_mismatch",
-                   notice_name(*policy).zh + "规定使用汇总表模板 " + policy_rules->template_id + "，而非 " + *id,
-                   notice_name(*policy).en + " prescribes template " + policy_rules->template_id + ", not " + *id,
+      report.error(f.path("template"),
+                   msg::summary_template_mismatch{.notice = notice_name(*policy),
+                                                  .prescribed = policy_rules->template_id, .template_id = *id},
                    policy_rules->rule);
     }
   } else if (policy_rules) {
