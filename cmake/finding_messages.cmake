@@ -10,3 +10,5 @@ add_custom_command(
           -DOUTPUT_DIR=${JIANXI_MESSAGES_DIR} -P ${PROJECT_SOURCE_DIR}/cmake/write_finding_messages.cmake
   DEPENDS ${PROJECT_SOURCE_DIR}/rules/findings/codes.json ${PROJECT_SOURCE_DIR}/cmake/write_finding_messages.cmake
   COMMENT "Writing the finding messages from rules/findings/codes.json")
+# Written before any source of the core is compiled (every one may include the header).
+add_custom_target(jianxi_finding_messages DEPENDS "${JIANXI_MESSAGES_SOURCE}" "${JIANXI_MESSAGES_HEADER}")
