@@ -116,9 +116,7 @@ WageResolver::WageResolver(const RuleSet& rules, const Policy& policy, Request r
                            Report& report)
     : rules_(rules), table_(rules.wage_table(policy.province)), request_(std::move(request)), report_(report) {
   if (request_.required && !request_.given && !request_.place && !request_.tier)
-    report_.error("/min_wage", "min_wage.missing",
-                  "请填写所在地 place（县区或城市名称、代码），或当地月最低工资标准 min_wage（元）",
-                  "give the place (a county or city name or code), or the local monthly minimum wage min_wage (yuan)");
+    report_.error("/min_wage", msg::min_wage_missing{});
   if (request_.place && table_) resolve_place();
 }
 
@@ -127,9 +125,7 @@ void WageResolver::resolve_place() {
   const std::string& path = request_.place_path;
   if (character_count(text, limits::kPlaceChars + 1) > limits::kPlaceChars) {
     place_failed_ = true;
-    std::string limit = std::to_string(limits::kPlaceChars);
-    report_.error(path, "place.too_long", "地名“" + echoed(text) + "”超过 " + limit + " 个字，不是地名",
-                  "the place \"" + echoed(text) + "\" is longer than " + limit + " characters, so no place");
+    report_.error(path, msg::place_too_long{.limit = limits::kPlaceChars, .place = echoed(text)});
     return;
   }
   const Divisions& divisions = rules_.divisions();
@@ -148,15 +144,13 @@ void WageResolver::resolve_place() {
   place_failed_ = r.division == nullptr;
   if (r.division && r.division->is_province()) {
     place_failed_ = true;
-    report_.error(path, "place.too_broad", "“" + text + "”是省级区划，请填写所在的市或县（区）",
-                  "\"" + text + "\" is a province; give the city or county");
+    report_.error(path, msg::place_too_broad{.place = text});
   } else if (r.division && r.division->province_code() != table_->province_code) {
     place_failed_ = true;
-    report_.error(path, "place.other_province",
-                  "“" + text + "”是" + divisions.full_name(*r.division) + "（" + r.division->code +
-                      "），不在" + table_->province_zh + "，与所选通知不符",
-                  "\"" + text + "\" is " + divisions.full_name(*r.division) + " (" + r.division->code +
-                      "), outside " + province_en() + ", the notice's province");
+    report_.error(path, msg::place_other_province{.code = r.division->code,
+                                                  .division = divisions.full_name(*r.division),
+                                                  .place = text,
+                                                  .province = Text{table_->province_zh, province_en()}});
   } else if (r.division) {
     division_ = r.division;
     urban_ = r.urban || r.division->is_prefecture();
@@ -165,16 +159,14 @@ void WageResolver::resolve_place() {
     std::string list;
     for (const Division* d : r.candidates)
       list += (list.empty() ? "" : "、") + divisions.full_name(*d) + "（" + d->code + "）";
-    report_.error(path, "place.ambiguous", "“" + text + "”可指多个地方：" + list + "。请写明所属城市或填写代码",
-                  "\"" + text + "\" names several places: " + list + "; add the city or give the code");
+    report_.error(path, msg::place_ambiguous{.place = text, .places = list});
   } else {
     std::string list;
     for (const auto& n : r.nearest) list += (list.empty() ? "" : "、") + n;
-    report_.error(path, "place.unknown",
-                  "未找到地名“" + text + "”" + (list.empty() ? "" : "。相近的有：" + list) +
-                      "。请填写县（区）或城市名称、6位区划代码，或 min_wage",
-                  "no place named \"" + text + "\"" + (list.empty() ? "" : "; close names: " + list) +
-                      "; give a county or city name, a 6-digit division code, or min_wage");
+    if (list.empty())
+      report_.error(path, msg::place_unknown::no_close_names{.place = text});
+    else
+      report_.error(path, msg::place_unknown::close_names{.close = list, .place = text});
   }
 }
 
@@ -312,8 +304,7 @@ std::optional<WageFigure> WageResolver::lookup(Date day) {
   if (request_.given && (!table_ || place_failed_)) return filled(day);
   if (!table_) {
     if (reported_.insert("table").second)
-      report_.error("/min_wage", "min_wage.no_table", "没有该省最低工资表，请填写 min_wage",
-                    "no minimum-wage table for this province; give min_wage");
+      report_.error("/min_wage", msg::min_wage_no_table{});
     return std::nullopt;
   }
   auto tier = tier_on(day);
@@ -372,12 +363,7 @@ std::optional<WageFigure> WageResolver::lookup(Date day) {
 WageFigure WageResolver::filled(Date day) {
   std::string month = format_month(first_of_month(day));
   if (reported_.insert("filled").second)
-    report_.warning("/min_wage", "min_wage.filled",
-                    "所填最低工资标准 " + std::to_string(*request_.given / 100) +
-                        " 元只用于最低工资表缺少标准的月份（自 " + month + " 起）；其余月份按表中标准",
-                    "the minimum wage given, " + std::to_string(*request_.given / 100) +
-                        " yuan, is used only for months the table has no figure for (from " + month +
-                        "); the other months use the table's figures");
+    report_.warning("/min_wage", msg::min_wage_filled{.month = month, .yuan = *request_.given / 100});
   return WageFigure{*request_.given, {"申请人填写的最低工资标准（表中无该月标准）",
                                       "minimum wage given in the request (the table has none for the month)"}};
 }
