@@ -1,7 +1,9 @@
 // What each of the 31 provinces answers, as an employer and a graduate meet it today:
 //   node bench/provinces.mjs        (after the native build; prints a Markdown table)
 // Employer: three college graduates in the capital (and a second city) from the first of
-// next month for six months, the notice chosen by the core from province, place and date.
+// next month for six months, each paid 3000 yuan a month by the unit (read only by a notice that
+// caps its subsidy at the pay given, 广州 and 深圳), the notice chosen by the core from province,
+// place and date.
 // Graduate: a college graduate who left school a year ago, checked today.
 // Each answer is classed by what it says itself: computed in full, computed with
 // unknowns listed, or cannot compute (its first error, as the user reads it).
@@ -61,7 +63,7 @@ const counts = { full: 0, unknowns: 0, cannot: 0, capitalFigure: 0, basis: 0 };
 for (const code of Object.keys(PLACES).sort()) {
   const province = byCode.get(code);
   const [capital, second] = PLACES[code];
-  const trainees = [0, 1, 2].map(() => ({ category: 'college_graduate', start: iso(start), end: iso(end) }));
+  const trainees = [0, 1, 2].map(() => ({ category: 'college_graduate', start: iso(start), end: iso(end), monthly_pay: 3000 }));
   const id = province?.id ?? code;
   const [a, b, e] = province
     ? ask([

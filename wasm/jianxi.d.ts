@@ -166,7 +166,7 @@ export interface Provisions {
       bands: RetentionBand[]; payment: 'monthly' | 'after_end' | 'year_end' | 'next_year'; model_unit_rule?: string;
       applies_to: 'all' | 'completed' | 'retained';  // whose months are raised
     };
-    insurance?: Provision & { method: 'actual_premium' | 'fixed_per_person' | 'government_purchase'; amount?: number };
+    insurance?: Provision & { method: 'actual_premium' | 'fixed_per_person' | 'government_purchase'; amount?: number; cap?: number };  // cap: actual_premium's per-person maximum
     remaining_period?: Provision & {
       contract_signed_by: string | null; min_contract_years: number | null; min_served_months: number;
       requires_social_insurance: boolean; max_months: number | null;
@@ -189,20 +189,31 @@ export interface RelatedPolicy extends Message {
   relation: 'follows' | 'followed_by' | 'unknown' | string;
 }
 
-export interface CatalogPolicy {
+/** A notice as the catalog's index lists it. */
+export interface CatalogPolicyHead {
   id: string;             // e.g. "jilin-2022"
   province: string;       // e.g. "jilin"
   province_zh: string;    // e.g. "吉林省"
   title: string;
   title_en: string;
   document: string | null;  // document number, e.g. "吉人社联〔2022〕79号"
-  issued: string | null;    // YYYY-MM-DD; null when the issue date was not found
   effective_from: string;
   effective_to: string | null;
+  effective_from_confirmed?: false;  // present when the start date is not confirmed
+  /** complete: nothing listed as not found; named: only the notice is known; national: no
+   * notice of the province was found and the national documents stand in; else partial. */
+  known: 'complete' | 'partial' | 'named' | 'national';
+}
+
+/** A notice with the `provisions` section (asked for, or with `policy`). */
+export interface CatalogPolicy extends CatalogPolicyHead {
+  issued: string | null;    // YYYY-MM-DD; null when the issue date was not found
   effective_note?: Message;
+  unknown?: { item: string; rule: string; message: string; message_en: string }[];
   channel?: Channel;        // absent for notices known only in part
   related?: RelatedPolicy[];
-  provisions: Provisions;  // in the whole catalog and with {policy}
+  national_only?: true;     // the national documents only: no notice of the province was found
+  provisions: Provisions;
 }
 
 export interface Indicator {
@@ -338,9 +349,17 @@ export interface Place {
   confidence: Confidence;
 }
 
-/** `{"kind":"catalog"}`; with `policy` it narrows to one notice, with `province` and `as_of` it adds places. */
+/** The parts of the catalog answered only when named in `sections` (the answer lists them). */
+export type CatalogSection = 'vocabulary' | 'provisions' | 'clauses' | 'templates' | 'forms' | 'findings';
+
+/**
+ * `{"kind":"catalog"}` answers the index (kinds, provinces, notices, limits, version);
+ * `sections` adds named parts; with `policy` it narrows to one notice (sections default to
+ * provisions and clauses; clauses need a policy); with `province` and `as_of` it adds places.
+ */
 export interface CatalogRequest {
   kind: 'catalog';
+  sections?: CatalogSection[];
   policy?: string;
   province?: string;
   as_of?: string;
@@ -349,18 +368,20 @@ export interface CatalogRequest {
 export interface Catalog extends Result {
   kind: 'catalog';
   rules_version: string;
-  policies: CatalogPolicy[];
-  categories: Named<Category>[];
-  education: Named<Education>[];
-  region_flags: Named<RegionFlag>[];
-  items: Named<SubsidyLine['item']>[];
-  wage_basis: Named<WageBasis>[];
-  templates: SummaryTemplate[];
-  forms: Form[];
-  findings: CatalogFinding[];
+  sections: CatalogSection[];  // every section a request may name
+  kinds: string[];             // the request kinds
+  policies: (CatalogPolicyHead | CatalogPolicy)[];  // CatalogPolicy with the provisions section
+  categories?: Named<Category>[];  // this and the next four with the vocabulary section
+  education?: Named<Education>[];
+  region_flags?: Named<RegionFlag>[];
+  items?: Named<SubsidyLine['item']>[];
+  wage_basis?: Named<WageBasis>[];
+  templates?: SummaryTemplate[];  // with the templates section
+  forms?: Form[];                 // with the forms section
+  findings?: CatalogFinding[];    // with the findings section
   provinces: CatalogProvince[];
   divisions_dataset: { package: string; version: string; data: string; generated_by: string };
-  clauses?: Clause[];     // with `policy`
+  clauses?: Clause[];     // with `policy` (the clauses section)
   as_of?: string;         // with `province` and `as_of`
   places?: Place[];       // with `province` and `as_of`
 }

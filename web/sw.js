@@ -18,9 +18,28 @@ self.addEventListener('install', (event) => {
     const cache = await caches.open(CACHE);
     const files = info.files.filter((f) => f !== 'sw.js' && !LATER.test(f));
     await cache.addAll(['./', 'build-info.json', ...files]);
+    await keepFetchedOnDemand(cache, info.files);
     await self.skipWaiting();
   })());
 });
+
+// What this visitor fetched on demand under an earlier version (a province's rules, the
+// spreadsheet libraries) is fetched again, in the new version, so that an update does
+// not take away what already worked offline. A file that fails now is left to be
+// fetched on its next use, as on a first visit.
+async function keepFetchedOnDemand(cache, files) {
+  const current = new Set(files.filter((f) => LATER.test(f)));
+  const scope = self.registration.scope;
+  const wanted = new Set();
+  for (const name of await caches.keys()) {
+    if (!name.startsWith('jianxi-') || name === CACHE) continue;
+    for (const request of await (await caches.open(name)).keys()) {
+      const path = request.url.startsWith(scope) ? request.url.slice(scope.length) : '';
+      if (current.has(path)) wanted.add(path);
+    }
+  }
+  await Promise.allSettled([...wanted].map((path) => cache.add(path)));
+}
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {

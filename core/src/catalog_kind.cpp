@@ -1,7 +1,14 @@
-// kind "catalog": everything a page or a client needs to build its forms, read from
-// the rules: notices, the vocabulary, summary templates, the application form, the
-// finding codes; with "policy" one notice and its clauses; with "province" and
-// "as_of" the places of the province with their wage tier and figure on that day.
+// kind "catalog": what a page or a client needs to build its forms, read from the rules.
+// By default a small index (the kinds, provinces, notices by title, 文号, dates and how much
+// of each is known, the limits, the version); the rest only when named in "sections" (the
+// vocabulary, a notice's provisions and channel, clauses, summary templates, the
+// application form, the finding codes), so that a small request gets a small answer.
+// "policy" narrows to one notice (then its provisions and clauses by default); "province"
+// with "as_of" adds the province's places with their wage tier and figure on that day.
+#include <algorithm>
+#include <set>
+
+#include "echo.h"
 #include "form_rules.h"
 #include "kinds.h"
 #include "engine_limits.h"
@@ -121,6 +128,10 @@ Result place_json(const RuleSet& rules, const WageTable& table, const WageAreas*
   j["code"] = d.code;
   j["name"] = d.name;
   j["full_name"] = rules.divisions().full_name(d);
+  if (!d.name_en.empty()) {
+    j["name_en"] = d.name_en;
+    j["full_name_en"] = rules.divisions().full_name_en(d);
+  }
   j["level"] = d.is_prefecture() ? "prefecture" : "county";
   if (d.is_county()) j["parent"] = d.prefecture_code();
   if (d.zone) j["zone"] = true;
@@ -157,6 +168,70 @@ Result places_json(const RuleSet& rules, const WageTable& table, Date day) {
   return out;
 }
 
+// How much of a notice is known: national (no notice of the province was found: the
+// national documents stand in), complete (no provision listed as not found, eligibility
+// from its own text), named (only the notice is known: who may intern rests on the
+// national documents and no rate or amount is stated), else partial.
+const char* known_of(const Policy& p) {
+  if (p.raw.value("national_only", false)) return "national";
+  bool national = p.eligibility.national_basis.has_value();
+  if (p.unknown.empty() && !national) return "complete";
+  bool figure = p.position.flat();
+  for (const auto& [category, rate] : p.position.rates) figure = figure || rate.has_value();
+  return figure || !national ? "partial" : "named";
+}
+
+// A notice as the index lists it: enough to name it, date it and offer it.
+Result policy_head_json(const Policy& p) {
+  Result j;
+  j["id"] = p.id;
+  j["province"] = p.province;
+  j["province_zh"] = p.province_zh;
+  j["title"] = p.title;
+  j["title_en"] = p.title_en;
+  j["document"] = p.document ? Result(*p.document) : Result(nullptr);
+  j["effective_from"] = format_date(p.effective_from);
+  j["effective_to"] = p.effective_to ? Result(format_date(*p.effective_to)) : Result(nullptr);
+  if (!p.effective_from_confirmed) j["effective_from_confirmed"] = false;
+  j["known"] = known_of(p);
+  return j;
+}
+
+// The sections a catalog answers only when asked (request field "sections").
+const std::vector<std::string>& section_names() {
+  static const std::vector<std::string> names = {"vocabulary", "provisions", "clauses", "templates", "forms", "findings", "messages"};
+  return names;
+}
+
+// The sections the request names, or the default (a notice's own sections when it names
+// one); nullopt when the list is malformed or names an unknown section.
+std::optional<std::set<std::string>> sections_asked(Fields& f, Report& report, bool one_policy) {
+  std::set<std::string> out;
+  const Json* list = f.array("sections");
+  if (!list) {
+    if (!f.ok() || report.has_errors()) return std::nullopt;
+    if (one_policy) out = {"provisions", "clauses"};
+    return out;
+  }
+  std::string known;
+  for (const std::string& n : section_names()) known += (known.empty() ? "" : ", ") + n;
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    std::string path = f.path("sections") + "/" + std::to_string(i);
+    const Json& name = (*list)[i];
+    if (!name.is_string()) {
+      report.malformed(path, msg::request_type::expected{.type = Text{"文字（目录部分的名称）", "text (a section's name)"}});
+      return std::nullopt;
+    }
+    const auto& names = section_names();
+    if (std::find(names.begin(), names.end(), name.get<std::string>()) == names.end()) {
+      report.error(path, msg::catalog_section_unknown{.known = known, .section = echoed(name.get<std::string>())});
+      return std::nullopt;
+    }
+    out.insert(name.get<std::string>());
+  }
+  return out;
+}
+
 }  // namespace
 
 Result policy_json(const Policy& p) {
@@ -179,6 +254,7 @@ Result policy_json(const Policy& p) {
       unknown.push_back({{"item", u.item}, {"rule", u.rule}, {"message", u.text.zh}, {"message_en", u.text.en}});
   }
   if (auto channel = p.raw.find("channel"); channel != p.raw.end()) j["channel"] = *channel;
+  if (p.raw.value("national_only", false)) j["national_only"] = true;
   if (!p.related.empty()) {
     auto& related = j["related"] = Result::array();
     for (const RelatedPolicy& r : p.related)
@@ -193,6 +269,9 @@ void answer_catalog(const RuleSet& rules, const Json& request, Report& report, R
   auto province = f.text("province");
   auto as_of = f.date("as_of");
   if (!f.ok() || report.has_errors()) return;
+  auto sections = sections_asked(f, report, policy_id.has_value());
+  if (!sections) return;
+  auto asked = [&](const char* name) { return sections->count(name) > 0; };
   const Policy* policy = nullptr;
   if (policy_id) {
     policy = rules.policy(*policy_id);
@@ -200,6 +279,10 @@ void answer_catalog(const RuleSet& rules, const Json& request, Report& report, R
       choose_policy(rules, f, report);
       return;
     }
+  }
+  if (asked("clauses") && !policy) {
+    f.missing("policy");
+    return;
   }
   const WageTable* table = nullptr;
   if (province) {
@@ -221,33 +304,43 @@ void answer_catalog(const RuleSet& rules, const Json& request, Report& report, R
                    {"findings_listed", limits::kFindingsListed}, {"answer_bytes", limits::kAnswerBytes},
                    {"catalog_bytes_per_batch", limits::kCatalogBytesPerBatch}, {"echoed_chars", limits::kEchoedChars},
                    {"finding_text_bytes", limits::kFindingTextBytes}, {"place_chars", limits::kPlaceChars}};
+  out["sections"] = section_names();
+  auto& kinds = out["kinds"] = Result::array();
+  for (const auto& [kind, handler] : handlers()) kinds.push_back(kind);
   auto& policies = out["policies"] = Result::array();
   for (const Policy& p : rules.policies()) {
     if (policy && &p != policy) continue;
+    if (!asked("provisions")) {
+      policies.push_back(policy_head_json(p));
+      continue;
+    }
     Result j = policy_json(p);
+    j["known"] = known_of(p);
     j["provisions"] = provisions_json(p, rules.forms());
     policies.push_back(std::move(j));
   }
-  const Vocabulary& v = rules.vocabulary();
-  out["categories"] = terms_json(v.categories);
-  out["education"] = terms_json(v.education);
-  out["region_flags"] = terms_json(v.region_flags);
-  out["items"] = terms_json(v.items);
-  out["wage_basis"] = terms_json(v.wage_basis);
-  out["templates"] = summary_templates_json(rules.forms());
-  out["forms"] = forms_json(rules.forms(), policy ? policy->id : "");
-  auto& findings = out["findings"] = Result::array();
-  for (const FindingCode& c : rules.finding_codes())
-    findings.push_back({{"code", c.code}, {"message", c.text.zh}, {"message_en", c.text.en}, {"kinds", c.kinds}});
-  // The templates are the same for every notice: listed by the whole catalog only, so a
-  // batch of narrowed catalogs stays within its limit.
-  if (!policy) out["messages"] = message_templates_json();
+  if (asked("vocabulary")) {
+    const Vocabulary& v = rules.vocabulary();
+    out["categories"] = terms_json(v.categories);
+    out["education"] = terms_json(v.education);
+    out["region_flags"] = terms_json(v.region_flags);
+    out["items"] = terms_json(v.items);
+    out["wage_basis"] = terms_json(v.wage_basis);
+  }
+  if (asked("templates")) out["templates"] = summary_templates_json(rules.forms());
+  if (asked("forms")) out["forms"] = forms_json(rules.forms(), policy ? policy->id : "");
+  if (asked("findings")) {
+    auto& findings = out["findings"] = Result::array();
+    for (const FindingCode& c : rules.finding_codes())
+      findings.push_back({{"code", c.code}, {"message", c.text.zh}, {"message_en", c.text.en}, {"kinds", c.kinds}});
+  }
+  if (asked("messages")) out["messages"] = message_templates_json();
   auto& provinces = out["provinces"] = Result::array();
   // From the manifests, so that a province whose rules are not loaded yet is listed too.
   for (const auto& [id, m] : rules.provinces())
     provinces.push_back({{"id", id}, {"name", m.name.zh}, {"name_en", m.name.en}, {"code", m.division}});
   out["divisions_dataset"] = rules.divisions().dataset();
-  if (policy) out["clauses"] = clauses_json(rules, policy->id);
+  if (asked("clauses")) out["clauses"] = clauses_json(rules, policy->id);
   if (table) {
     out["as_of"] = format_date(*as_of);
     out["places"] = places_json(rules, *table, *as_of);

@@ -92,10 +92,14 @@ bool Division::is_urban() const { return zone || ends_with(name, "区"); }
 
 void Divisions::read_table(const json& doc) {
   dataset_ = doc.at("dataset");
-  for (const auto& p : doc.at("provinces"))
-    by_code_[p.at(0)] = Division{p.at(0), p.at(1), false};
-  for (const auto& d : doc.at("divisions"))
-    by_code_[d.at(0)] = Division{d.at(0), d.at(1), d.size() > 2 && d.at(2) == "zone"};
+  // [code, name], [code, name, English name] or [code, name, "zone"].
+  auto read = [this](const json& row) {
+    bool zone = row.size() > 2 && row.at(2) == "zone";
+    std::string en = row.size() > 2 && !zone ? row.at(2).get<std::string>() : "";
+    by_code_[row.at(0)] = Division{row.at(0), row.at(1), std::move(en), zone};
+  };
+  for (const auto& p : doc.at("provinces")) read(p);
+  for (const auto& d : doc.at("divisions")) read(d);
   for (const auto& s : doc.at("short_names")) by_name_.emplace(s.at(1), s.at(0));
 }
 
@@ -145,6 +149,22 @@ std::string Divisions::full_name(const Division& d) const {
   if (d.is_county())
     if (const Division* p = by_code(d.prefecture_code()); p && !is_grouping(p->name)) out += p->name;
   return out + d.name;
+}
+
+std::string Divisions::full_name_en(const Division& d) const {
+  if (d.name_en.empty()) return full_name(d);
+  std::string out = d.name_en;
+  if (d.is_county())
+    if (const Division* p = by_code(d.prefecture_code()); p && !is_grouping(p->name)) {
+      if (p->name_en.empty()) return full_name(d);
+      out += ", " + p->name_en;
+    }
+  if (!d.is_province())
+    if (const Division* p = by_code(d.province_code())) {
+      if (p->name_en.empty()) return full_name(d);
+      out += ", " + p->name_en;
+    }
+  return out;
 }
 
 std::vector<const Division*> Divisions::children(const Division& prefecture) const {

@@ -17,6 +17,7 @@ namespace jianxi {
 struct Division {
   std::string code;  // 6 digits: XX0000 province, XXXX00 prefecture, else county level
   std::string name;
+  std::string name_en;  // as people write it (Changsha, Dongcheng District); empty when none
   bool zone = false;  // a statistical functional zone (开发区), not a GB/T 2260 division
 
   bool is_province() const { return code.compare(2, 4, "0000") == 0; }
@@ -48,6 +49,8 @@ class Divisions {
   const Division* by_code(const std::string& code) const;
   // "吉林省四平市铁西区"
   std::string full_name(const Division& d) const;
+  // "Tiexi District, Siping, Jilin"; the Chinese full name when a part has no English name.
+  std::string full_name_en(const Division& d) const;
   // The prefecture's divisions (not itself), in code order.
   std::vector<const Division*> children(const Division& prefecture) const;
   std::vector<const Division*> provinces() const;

@@ -158,7 +158,9 @@ std::optional<std::string> graduate_branch(const Vocabulary& vocab, const Policy
   return category;
 }
 
-bool youth_branch(const Policy& policy, const Person& p, Verdict& v, Report& report) {
+// `admitted`: the person is already admitted as a graduate, so a missing birth date is
+// not asked for only to list a second reason.
+bool youth_branch(const Policy& policy, const Person& p, bool admitted, Verdict& v, Report& report) {
   const CategoryRule& c = policy.eligibility.categories.at("unemployed_youth");
   if (!c.admitted) return false;
   report.interpretation(c.rule, c.interpretation);
@@ -168,6 +170,7 @@ bool youth_branch(const Policy& policy, const Person& p, Verdict& v, Report& rep
     return false;
   }
   if (!p.birth) {
+    if (admitted) return false;
     report.warning("/birth_date", msg::birth_date_missing{}, c.rule);
     return false;
   }
@@ -178,8 +181,11 @@ bool youth_branch(const Policy& policy, const Person& p, Verdict& v, Report& rep
           "aged " + std::to_string(age) + ", outside " + range);
     return false;
   }
-  v.add(c.rule, "admits", "登记失业青年，年龄 " + std::to_string(age) + " 周岁（" + range + "岁）",
-        "registered unemployed youth aged " + std::to_string(age) + " (" + range + ")");
+  v.add(c.rule, "admits",
+        std::string(c.requires_registration ? "登记失业青年" : "失业青年") + "，年龄 " + std::to_string(age) +
+            " 周岁（" + range + "岁）",
+        std::string(c.requires_registration ? "registered unemployed youth" : "unemployed youth") + " aged " +
+            std::to_string(age) + " (" + range + ")");
   return true;
 }
 
@@ -219,7 +225,7 @@ void answer_eligibility(const RuleSet& rules, const Json& request, Report& repor
   std::optional<std::string> category;
   if (!excluded) {
     category = graduate_branch(rules.vocabulary(), *policy, p, v, report);
-    if (youth_branch(*policy, p, v, report) && !category) category = "unemployed_youth";
+    if (youth_branch(*policy, p, category.has_value(), v, report) && !category) category = "unemployed_youth";
   }
   bool eligible = !excluded && category.has_value();
   if (!excluded && !category && v.empty())

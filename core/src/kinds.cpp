@@ -75,7 +75,9 @@ const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& repor
     for (const Policy* p : scoped)
       if (p->effective_from > chosen->effective_from) chosen = p;
     std::string place_name = rules.divisions().full_name(*place);
-    msg::policy_city_notice city{.notice = notice_name(*chosen), .place = place_name, .scope = chosen->scope_note};
+    msg::policy_city_notice city{.notice = notice_name(*chosen),
+                                 .place = Text{place_name, rules.divisions().full_name_en(*place)},
+                                 .scope = chosen->scope_note};
     Text why = city.text();
     report.warning(request.path("province"), city);
     if (choice) {

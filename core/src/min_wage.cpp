@@ -148,7 +148,7 @@ void WageResolver::resolve_place() {
   } else if (r.division && r.division->province_code() != table_->province_code) {
     place_failed_ = true;
     report_.error(path, msg::place_other_province{.code = r.division->code,
-                                                  .division = divisions.full_name(*r.division),
+                                                  .division = Text{divisions.full_name(*r.division), divisions.full_name_en(*r.division)},
                                                   .place = text,
                                                   .province = Text{table_->province_zh, province_en()}});
   } else if (r.division) {
@@ -156,10 +156,12 @@ void WageResolver::resolve_place() {
     urban_ = r.urban || r.division->is_prefecture();
     alias_ = r.alias;
   } else if (!r.candidates.empty()) {
-    std::string list;
-    for (const Division* d : r.candidates)
+    std::string list, list_en;
+    for (const Division* d : r.candidates) {
       list += (list.empty() ? "" : "、") + divisions.full_name(*d) + "（" + d->code + "）";
-    report_.error(path, msg::place_ambiguous{.place = text, .places = list});
+      list_en += (list_en.empty() ? "" : "; ") + divisions.full_name_en(*d) + " (" + d->code + ")";
+    }
+    report_.error(path, msg::place_ambiguous{.place = text, .places = Text{list, list_en}});
   } else {
     std::string list;
     for (const auto& n : r.nearest) list += (list.empty() ? "" : "、") + n;
@@ -175,13 +177,13 @@ std::string WageResolver::province_en() const {
   return t ? t->name.en : table_->province;
 }
 
-std::string WageResolver::place_label() const {
-  if (!named_place_.empty()) return named_place_;
+Text WageResolver::place_label() const {
+  if (!named_place_.empty()) return {named_place_, named_place_};
   if (!division_) return {};
-  std::string name = rules_.divisions().full_name(*division_);
+  Text name{rules_.divisions().full_name(*division_), rules_.divisions().full_name_en(*division_)};
   if (!division_->is_prefecture()) return name;
   for (const Division* child : rules_.divisions().children(*division_))
-    if (child->is_urban() && !child->zone) return name + "市区";
+    if (child->is_urban() && !child->zone) return {name.zh + "市区", name.en + " (urban districts)"};
   return name;
 }
 
@@ -191,7 +193,7 @@ std::optional<TierOf> WageResolver::tier_in(const WageAreas& areas) const {
 }
 
 void WageResolver::report_not_carried(const WageAreas& areas, const TierOf& tier, Date day,
-                                      const std::string& label) {
+                                      const Text& label) {
   std::string from = format_date(areas.from);
   if (!reported_.insert("carried" + from).second) return;
   std::string origin = format_date(*tier.entry->carried_from);
@@ -199,10 +201,10 @@ void WageResolver::report_not_carried(const WageAreas& areas, const TierOf& tier
   std::string counts = std::to_string(tier_count(adjustment_on(*table_, *tier.entry->carried_from))) + "→" +
                        std::to_string(tier_count(adjustment_on(*table_, day)));
   report_.error(request_.place_path, "min_wage.tier_unknown",
-                "“" + label + "”在" + table_->province_zh + " " + from + " 起的最低工资地区划分中未找到，表中的第" +
+                "“" + label.zh + "”在" + table_->province_zh + " " + from + " 起的最低工资地区划分中未找到，表中的第" +
                     tier_text + "类沿用自 " + origin + " 的划分；此后分类档数有变（" + counts +
                     "），其后找到的划分也未印证该档次，故不能沿用。请填写 wage_tier 或 min_wage",
-                "\"" + label + "\" was not found in the minimum-wage area list of " + province_en() + " from " +
+                "\"" + label.en + "\" was not found in the minimum-wage area list of " + province_en() + " from " +
                     from + "; its tier " + tier_text + " in the table is copied from the list of " + origin +
                     ", but the number of tiers has changed since (" + counts +
                     ") and no later list found confirms it, so it is not carried across; give wage_tier or min_wage");
@@ -213,7 +215,7 @@ std::optional<int> WageResolver::tier_on(Date day) {
   if (place_failed_ || (!division_ && named_place_.empty())) return std::nullopt;
   const WageAreas* areas = areas_on(*table_, day);
   const std::string& path = request_.place_path;
-  std::string label = place_label();
+  Text label = place_label();
   if (!areas) {
     if (!request_.given && reported_.insert("no_areas").second)
       report_.error(path, "min_wage.areas_unknown",
@@ -235,10 +237,10 @@ std::optional<int> WageResolver::tier_on(Date day) {
       if (division_ && division_->is_prefecture())
         counties = "；该市各县（区）档次不同，请填写具体县（区）";
       report_.error(path, "min_wage.tier_unknown",
-                    table_->province_zh + " " + from + " 起的最低工资地区划分未能确定“" + label + "”的档次" +
+                    table_->province_zh + " " + from + " 起的最低工资地区划分未能确定“" + label.zh + "”的档次" +
                         counties + "。请填写 place（县区）、wage_tier 或 min_wage",
                     "the minimum-wage area list of " + province_en() + " from " + from +
-                        " does not decide the tier of \"" + label + "\"" +
+                        " does not decide the tier of \"" + label.en + "\"" +
                         (counties.empty() ? "" : " (its counties differ; name the county)") +
                         "; give the county as place, wage_tier or min_wage");
     }
@@ -249,9 +251,9 @@ std::optional<int> WageResolver::tier_on(Date day) {
     std::string note_zh = areas->note.zh.empty() ? "" : strip_full_stop(areas->note.zh) + "；";
     std::string note_en = areas->note.en.empty() ? "" : areas->note.en + "; ";
     report_.caveat(path, "min_wage.area_caveat",
-                   {"“" + label + "”按第" + std::to_string(tier->tier) + "类地区计算（" + from +
+                   {"“" + label.zh + "”按第" + std::to_string(tier->tier) + "类地区计算（" + from +
                         " 起的地区划分），这一划分未能以官方原文核实，请向当地人社部门核实",
-                    "\"" + label + "\" is taken as tier " + std::to_string(tier->tier) + " (area list from " + from +
+                    "\"" + label.en + "\" is taken as tier " + std::to_string(tier->tier) + " (area list from " + from +
                         "); the list could not be checked against an official text: check it with the local office"},
                    {"可信度 " + confidence + "；" + note_zh + "来源：" + areas->source,
                     "confidence " + confidence + "; " + note_en + "source: " + areas->source});
@@ -267,12 +269,12 @@ std::optional<int> WageResolver::tier_on(Date day) {
       std::string zh = stands ? "第" + std::to_string(t->tier) + "类" : "档次未知";
       std::string en = stands ? " tier " + std::to_string(t->tier) : " tier unknown";
       differ_zh += (differ_zh.empty() ? "" : "、") + child->name + zh;
-      differ_en += (differ_en.empty() ? "" : ", ") + child->name + en;
+      differ_en += (differ_en.empty() ? "" : ", ") + (child->name_en.empty() ? child->name : child->name_en) + en;
     }
     if (!differ_zh.empty() && reported_.insert("urban" + std::to_string(tier->tier) + differ_zh).second)
       report_.warning(path, "place.city_as_urban",
-                      "“" + *request_.place + "”按" + label + "（第" + std::to_string(tier->tier) + "类）计算；所辖县（市、区）档次不同或未能确定的有：" + differ_zh + "。如不在市区，请填写具体县（区）",
-                      "\"" + *request_.place + "\" is taken as the urban districts of " + label + " (tier " +
+                      "“" + *request_.place + "”按" + label.zh + "（第" + std::to_string(tier->tier) + "类）计算；所辖县（市、区）档次不同或未能确定的有：" + differ_zh + "。如不在市区，请填写具体县（区）",
+                      "\"" + *request_.place + "\" is taken as the urban districts of " + rules_.divisions().full_name_en(*division_) + " (tier " +
                           std::to_string(tier->tier) + "); counties with another or an unknown tier: " +
                           differ_en + ". Outside the urban districts, name the county");
   }
@@ -312,9 +314,9 @@ std::optional<WageFigure> WageResolver::lookup(Date day) {
   const WageAdjustment* adj = adjustment_on(*table_, day);
   std::string month_text = format_month(first_of_month(day));
   std::string tier_text = std::to_string(*tier);
-  std::string label = request_.province_wide ? "" : place_label();
-  std::string where_zh = (label.empty() ? table_->province_zh : label) + "（第" + tier_text + "类）";
-  std::string where_en = (label.empty() ? province_en() : label) + " (tier " + tier_text + ")";
+  Text label = request_.province_wide ? Text{} : place_label();
+  std::string where_zh = (label.zh.empty() ? table_->province_zh : label.zh) + "（第" + tier_text + "类）";
+  std::string where_en = (label.en.empty() ? province_en() : label.en) + " (tier " + tier_text + ")";
   auto figure = adj ? adj->tiers.find(*tier) : std::map<int, Fen>::const_iterator{};
   if ((!adj || figure == adj->tiers.end()) && request_.given) return filled(day);
   if (!adj || figure == adj->tiers.end()) {
@@ -380,6 +382,7 @@ nlohmann::ordered_json WageResolver::place_json() const {
   nlohmann::ordered_json j;
   j["code"] = division_->code;
   j["name"] = rules_.divisions().full_name(*division_);
+  j["name_en"] = rules_.divisions().full_name_en(*division_);
   j["level"] = division_->is_prefecture() ? "prefecture" : "county";
   if (urban_) j["urban"] = true;
   if (!alias_.empty()) j["alias"] = {{"message", alias_.zh}, {"message_en", alias_.en}};

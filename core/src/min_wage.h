@@ -77,10 +77,10 @@ class WageResolver {
   void resolve_place();
   std::optional<TierOf> tier_in(const WageAreas& areas) const;
   std::optional<int> tier_on(Date day);
-  void report_not_carried(const WageAreas& areas, const TierOf& tier, Date day, const std::string& label);
+  void report_not_carried(const WageAreas& areas, const TierOf& tier, Date day, const Text& label);
   std::optional<WageFigure> lookup(Date day);
   WageFigure filled(Date day);
-  std::string place_label() const;
+  Text place_label() const;  // in both languages
   std::string province_en() const;  // the province as English text names it
 
   const RuleSet& rules_;

@@ -11,9 +11,10 @@ bool read_province_file(std::string_view text, std::string& province, std::vecto
   std::string folder = "provinces/" + province + "/";
   texts.clear();
   for (const auto& [path, doc] : file["files"].items()) {
-    // The manifest and policies are the module's index: a province file holds the rest.
+    // The manifest is the module's index: a province file holds the rest, and its
+    // notices whole (the index holds them without their research trail).
     if (path.compare(0, folder.size(), folder) != 0 || path.find("..") != std::string::npos ||
-        path == folder + "province.json" || path.compare(0, folder.size() + 9, folder + "policies/") == 0)
+        path == folder + "province.json")
       return false;
     texts.push_back({path, doc.dump()});
   }

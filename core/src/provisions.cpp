@@ -72,6 +72,9 @@ nlohmann::ordered_json provisions_json(const Policy& p, const FormRules& forms) 
   subsidy["position"]["max_months"] = optional_int(p.position.max_months);
   if (p.position.max_months) subsidy["position"]["max_months_rule"] = p.position.max_months_rule;
   subsidy["position"]["payee"] = p.position.payee;
+  if (p.position.pay_cap_min_share)
+    subsidy["position"]["pay_cap"] = {{"rule", p.position.pay_cap_rule},
+                                      {"min_share", rate_json(*p.position.pay_cap_min_share)}};
   if (const auto& r = p.retention) {
     Result j = cited(*r);
     auto& bands = j["bands"] = Result::array();
@@ -92,6 +95,7 @@ nlohmann::ordered_json provisions_json(const Policy& p, const FormRules& forms) 
     Result j = cited(*i);
     j["method"] = i->method;
     if (i->method == "fixed_per_person") j["amount"] = yuan_json(i->amount);
+    if (i->method == "actual_premium" && i->amount > 0) j["cap"] = yuan_json(i->amount);
     subsidy["insurance"] = std::move(j);
   }
   if (const auto& r = p.remaining_period) {

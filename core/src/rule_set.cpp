@@ -106,6 +106,10 @@ Policy read_policy(const json& j) {
   p.position.max_months = optional_int(pos, "max_months");
   p.position.max_months_rule = pos.value("max_months_rule", p.position.rule);
   p.position.payee = pos.value("payee", "unit");
+  if (pos.contains("pay_cap")) {
+    p.position.pay_cap_min_share = rate_of(pos["pay_cap"].at("min_share"));
+    p.position.pay_cap_rule = pos["pay_cap"].at("rule").get<std::string>();
+  }
 
   if (known(s, "retention")) {
     const json& r = s["retention"];

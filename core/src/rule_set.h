@@ -45,6 +45,9 @@ struct PositionRule : Cited {
   std::optional<int> max_months;    // the subsidised months are capped at this many per intern
   std::string max_months_rule;      // the clause of the cap, where another than the rate's
   std::string payee = "unit";       // unit | trainee: who receives the monthly subsidy
+  // At most the pay the unit gives (trainees[].monthly_pay), nothing below min_share of the wage (广州, 深圳).
+  std::optional<Rate> pay_cap_min_share;
+  std::string pay_cap_rule;
   bool covers(const std::string& category) const { return rates.count(category) || amounts.count(category); }
   bool flat() const { return !amounts.empty(); }
 };

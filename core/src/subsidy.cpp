@@ -163,6 +163,7 @@ class Calculator {
   void flat_retention_line(const Trainee& t, Fen base, const std::vector<MonthInPost>& served, Date last_day);
   void cap_months(const Trainee& t, std::vector<MonthInPost>& served);
   void mentoring_fee_lines(const Trainee& t, const std::vector<MonthInPost>& served);
+  void pay_capped_lines(const Trainee& t, Rate rate, const std::vector<MonthInPost>& served);
   bool raised_for(const Trainee& t, const RetentionRule& rule) const;
   void retention_lines(const Trainee& t, Rate base, const std::vector<MonthInPost>& served,
                        Date last_day);
@@ -178,6 +179,10 @@ class Calculator {
   std::optional<Rate> retention_for(const Trainee& t) const;
   void warn_once(const std::string& key, const std::string& path, const std::string& code,
                  const Text& text, const std::string& rule);
+  template <class M, std::size_t = M::kTemplate>
+  void warn_once(const std::string& key, const std::string& path, const M& m, const std::string& rule) {
+    if (warned_.insert(key).second) report_.warning(path, m, rule);
+  }
   void add_line(Line line) {
     // Who receives what: the monthly subsidy and its raise go where the notice pays them
     // (the trainee's own account in 上海, 新疆); social insurance is the intern's; the rest the unit's.
@@ -314,7 +319,45 @@ bool Calculator::absence_forfeits(const Trainee& t) {
 
 void Calculator::position_lines(const Trainee& t, Rate rate,
                                 const std::vector<MonthInPost>& served) {
+  if (policy_.position.pay_cap_min_share) return pay_capped_lines(t, rate, served);
   rate_lines(t, "position", policy_.position, rate, served);
+}
+
+// The month's subsidy is the rate of the wage, at most the pay the unit gives, and nothing for a
+// month paid below min_share of the wage (广州, 深圳).
+void Calculator::pay_capped_lines(const Trainee& t, Rate rate, const std::vector<MonthInPost>& served) {
+  const PositionRule& p = policy_.position;
+  if (!t.monthly_pay) {
+    report_.error(t.path("monthly_pay"), msg::subsidy_monthly_pay_missing{}, p.pay_cap_rule);
+    return;
+  }
+  note_confidence(p);
+  const Fen pay = *t.monthly_pay;
+  for (const auto& m : served) {
+    note_calendar(t, m);
+    if (!m.counted) continue;
+    auto wage = wage_for(t, m);
+    if (!wage) continue;
+    Text period = period_text(m), days = days_text(m);
+    Fen floor = apply(wage->fen, *p.pay_cap_min_share);
+    if (pay < floor) {
+      warn_once("pay-floor" + std::to_string(t.index), t.path("monthly_pay"),
+                msg::subsidy_pay_below_floor{.floor = yuan_text(floor),
+                                             .pay = yuan_text(pay),
+                                             .share = percent(*p.pay_cap_min_share),
+                                             .wage = yuan_text(wage->fen)},
+                p.pay_cap_rule);
+      continue;
+    }
+    Fen by_rate = apply(wage->fen, rate);
+    bool capped = pay < by_rate;
+    Line line{t.index, m.month, "position", wage->fen, rate, capped ? pay : by_rate, p.rule, {}, {}, {}};
+    line.note = {period.zh + "：" + days.zh + "；" + wage->source.zh + " " + yuan_text(wage->fen) + " 元 × " +
+                     percent(rate) + (capped ? "，高于实际支付的 " + yuan_text(pay) + " 元，按实际支付计" : ""),
+                 period.en + ": " + days.en + "; " + wage->source.en + " " + yuan_text(wage->fen) + " yuan × " +
+                     percent(rate) + (capped ? ", capped at the " + yuan_text(pay) + " yuan actually paid" : "")};
+    add_line(std::move(line));
+  }
 }
 
 void Calculator::note_confidence(const Cited& rule) {
@@ -537,12 +580,19 @@ void Calculator::insurance_line(const Trainee& t) {
                       rule.rule);
       return;
     }
-    add_line({t.index, month, "insurance", *t.insurance_premium, {1, 1}, *t.insurance_premium,
-              rule.rule,
-              {"见习综合保险据实补贴：实际保费 " + yuan_text(*t.insurance_premium) + " 元",
-               "internship insurance at actual cost: premium " + yuan_text(*t.insurance_premium) +
-                   " yuan"},
-              {}, {}});
+    // `amount`, where given, caps the reimbursement (贵州: 按每人不高于300元的标准据实补贴).
+    Fen paid = *t.insurance_premium;
+    bool capped = rule.amount > 0 && paid > rule.amount;
+    Fen amount = capped ? rule.amount : paid;
+    Text note{"见习综合保险据实补贴：实际保费 " + yuan_text(paid) + " 元",
+              "internship insurance at actual cost: premium " + yuan_text(paid) + " yuan"};
+    if (rule.amount > 0) {
+      note.zh += capped ? "，超过每人上限 " + yuan_text(rule.amount) + " 元，按上限补贴"
+                        : "（每人上限 " + yuan_text(rule.amount) + " 元）";
+      note.en += capped ? ", above the cap of " + yuan_text(rule.amount) + " yuan per person: the cap is paid"
+                        : " (cap " + yuan_text(rule.amount) + " yuan per person)";
+    }
+    add_line({t.index, month, "insurance", amount, {1, 1}, amount, rule.rule, note, {}, {}});
   } else {
     report_.interpretation(rule.rule, rule.note);
   }

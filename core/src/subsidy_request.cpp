@@ -94,6 +94,7 @@ Trainee read_trainee(const Vocabulary& vocab, const Json& j, std::size_t index, 
   }
   t.insurance_premium = read_money(f, "insurance_premium", report, false);
   t.flexible_insurance_monthly = read_money(f, "flexible_insurance_monthly", report, false);
+  t.monthly_pay = read_money(f, "monthly_pay", report, false);
   t.usable = report.error_count() == errors_before;
   return t;
 }

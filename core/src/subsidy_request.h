@@ -30,6 +30,7 @@ struct Trainee {
   std::optional<Contract> contract;
   std::optional<Fen> insurance_premium;
   std::optional<Fen> flexible_insurance_monthly;
+  std::optional<Fen> monthly_pay;  // what the unit pays the intern a month, where a notice caps by it
   bool usable = true;  // false when its own fields had errors
 
   std::string path(const std::string& field = {}) const {

@@ -3,7 +3,9 @@
 // non-negative with the template's decimals, the printed relations exactly as
 // printed, periods of each unit in order without gaps, the year-to-date indicator
 // never falling within a year, and the submission deadline of the notice, counted
-// on the holiday calendar in rules/. Templates are typed once at load (form_rules.h),
+// on the holiday calendar in rules/. A report marked `total` (the 合计 row of the
+// clerk's file) must equal, indicator by indicator, the sum of the other reports of
+// its period (of the whole table when it names no period). Templates are typed once at load (form_rules.h),
 // so a year of reports for many units is one pass over the request.
 #include <algorithm>
 #include <cmath>
@@ -39,6 +41,22 @@ struct CheckedReport {
   std::size_t index = 0;
   std::string unit;
   std::optional<Date> period;  // first of the month
+  bool total = false;          // the 合计 row
+};
+
+// A 合计 row waits for the table's end: the rows it adds up may come after it.
+struct TotalRow {
+  std::size_t index = 0;
+  std::optional<Date> period;
+  std::vector<std::optional<std::int64_t>> values;
+};
+
+// The sum of the unit rows of one period, per indicator; an indicator some row
+// lacks (already an error) is not compared.
+struct UnitSums {
+  std::size_t rows = 0;
+  std::vector<std::int64_t> sums;
+  std::vector<bool> complete;
 };
 
 // One report as a tree, when it was not read as a row.
@@ -92,10 +110,12 @@ class SummaryChecker {
       else if (const Json* tree = input.tree()) check_tree(*tree, r, out);
       else return;  // not JSON: the request is refused whole
       for (int n : year_to_date_numbers_) year_to_date_.push_back(values_[n - 1]);
+      add_to_totals(r);
       checked.push_back(std::move(r));
     });
     out.push_back(']');
     check_sequences(checked);
+    check_totals();
     if (report_.has_errors()) drop_due_dates(out);
     return raw_json(std::vector<std::uint8_t>(out.begin(), out.end()));
   }
@@ -142,6 +162,7 @@ class SummaryChecker {
     auto period_text = f.text("period", true);
     if (period_text) check_period(*period_text, r);
     r.unit = f.text("unit").value_or("");
+    r.total = f.flag("total").value_or(false);
     auto submitted = f.date("submitted_on");
     values_.assign(tpl_.indicators.size(), std::nullopt);
     if (const Json* values = f.object("values", true)) {
@@ -374,7 +395,7 @@ class SummaryChecker {
     std::size_t width = year_to_date_numbers_.size();
     for (std::size_t pos = 0; pos < reports.size(); ++pos) {
       const CheckedReport& r = reports[pos];
-      if (!r.period) continue;
+      if (!r.period || r.total) continue;
       auto [it, first] = last_of_unit.emplace(r.unit, pos);
       if (first) continue;
       const CheckedReport& prev = reports[it->second];
@@ -425,6 +446,48 @@ class SummaryChecker {
     }
   }
 
+  static long period_key(const std::optional<Date>& period) {
+    return period ? (*period - Date(2000, 1, 1)).days() : -1;
+  }
+
+  void add_to_totals(const CheckedReport& r) {
+    if (r.total) {
+      total_rows_.push_back({r.index, r.period, values_});
+      return;
+    }
+    for (long key : {period_key(r.period), -1L}) {  // its period, and the whole table
+      UnitSums& s = unit_sums_[key];
+      if (s.sums.empty()) {
+        s.sums.assign(values_.size(), 0);
+        s.complete.assign(values_.size(), true);
+      }
+      ++s.rows;
+      for (std::size_t k = 0; k < values_.size(); ++k) {
+        if (values_[k]) s.sums[k] += *values_[k];
+        else s.complete[k] = false;
+      }
+      if (!r.period) break;
+    }
+  }
+
+  void check_totals() {
+    for (const TotalRow& t : total_rows_) {
+      auto found = unit_sums_.find(period_key(t.period));
+      if (found == unit_sums_.end() || !found->second.rows) continue;
+      const UnitSums& s = found->second;
+      for (const Indicator& ind : tpl_.indicators) {
+        std::size_t k = ind.number - 1;
+        if (!t.values[k] || !s.complete[k] || *t.values[k] == s.sums[k] || !listing_error()) continue;
+        std::string stated = value_text(ind.number, *t.values[k]), sum = value_text(ind.number, s.sums[k]);
+        std::int64_t gap = *t.values[k] - s.sums[k];
+        std::string by = value_text(ind.number, gap < 0 ? -gap : gap);
+        report_.error(value_path(t.index, ind),
+                      msg::summary_total_mismatch{.by = by, .indicator = Text{name_zh(ind), name_en(ind)}, .stated = stated, .sum = sum},
+                      rule_);
+      }
+    }
+  }
+
   static std::string who_zh(const CheckedReport& r) { return r.unit.empty() ? "" : "（" + r.unit + "）"; }
   static std::string who_en(const CheckedReport& r) { return r.unit.empty() ? "" : " (" + r.unit + ")"; }
 
@@ -439,6 +502,8 @@ class SummaryChecker {
   std::vector<std::optional<std::int64_t>> values_;        // the report being checked, by number - 1
   std::vector<std::optional<std::int64_t>> year_to_date_;  // each report's year-to-date values in turn
   std::unordered_map<long, PeriodFacts> facts_by_period_;
+  std::vector<TotalRow> total_rows_;
+  std::unordered_map<long, UnitSums> unit_sums_;  // by period_key; -1: the whole table
   bool deadline_noted_ = false;
 };
 

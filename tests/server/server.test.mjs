@@ -62,6 +62,12 @@ test('the catalog has an ETag from the rules hash and answers If-None-Match with
   await stale.arrayBuffer();
   const one = await fetch(server.url + '/v1/catalog?policy=jiangxi-2023');
   assert.ok(Buffer.from(await one.arrayBuffer()).equals(cliAnswer('{"kind":"catalog","policy":"jiangxi-2023"}').body));
+  const sections = await fetch(server.url + '/v1/catalog?sections=forms,templates');
+  assert.equal(sections.status, 200);
+  assert.ok(Buffer.from(await sections.arrayBuffer()).equals(cliAnswer('{"kind":"catalog","sections":["forms","templates"]}').body));
+  const unknown = await fetch(server.url + '/v1/catalog?sections=forms,places');
+  assert.equal(unknown.status, 200);
+  assert.equal((await unknown.json()).errors[0].path, '/sections/1');
 });
 
 test('health, unknown paths and wrong methods', async () => {

@@ -1,6 +1,7 @@
 // The name an answer gives a place is the one people write: a municipality's district
 // is 北京市东城区, not 北京市市辖区东城区 (GB/T 2260 files it under the grouping 市辖区),
-// and a county-level city a province governs directly is 湖北省仙桃市.
+// and a county-level city a province governs directly is 湖北省仙桃市. In English it is
+// the romanized name as people write it, smallest first (Lishi District, Lüliang, Shanxi).
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
@@ -12,13 +13,21 @@ namespace {
 
 using nlohmann::json;
 
-std::string place_name(const std::string& province, const std::string& place) {
+json place_of(const std::string& province, const std::string& place) {
   json request = {{"kind", "subsidy"}, {"province", province}, {"as_of", "2024-06-01"}, {"place", place},
                   {"trainees", {{{"category", "college_graduate"}, {"start", "2024-03-01"}, {"end", "2024-05-31"}}}}};
   json answer = json::parse(jianxi::default_engine().evaluate(request.dump()).json);
   INFO(answer.dump());
   REQUIRE(answer.contains("place"));
-  return answer["place"].value("name", "");
+  return answer["place"];
+}
+
+std::string place_name(const std::string& province, const std::string& place) {
+  return place_of(province, place).value("name", "");
+}
+
+std::string place_name_en(const std::string& province, const std::string& place) {
+  return place_of(province, place).value("name_en", "");
 }
 
 }  // namespace
@@ -26,4 +35,13 @@ std::string place_name(const std::string& province, const std::string& place) {
 TEST_CASE("a grouping of GB/T 2260 is not part of a place's name") {
   CHECK(place_name("beijing", "东城区") == "北京市东城区");
   CHECK(place_name("hubei", "仙桃市") == "湖北省仙桃市");
+}
+
+TEST_CASE("a place's English name is its romanized name with the kind of division") {
+  CHECK(place_name_en("beijing", "东城区") == "Dongcheng District, Beijing");
+  CHECK(place_name_en("hubei", "仙桃市") == "Xiantao, Hubei");
+  CHECK(place_name_en("shanxi", "吕梁市离石区") == "Lishi District, Lüliang, Shanxi");
+  CHECK(place_name_en("hunan", "长沙市") == "Changsha, Hunan");
+  CHECK(place_name_en("jilin", "延边州") == "Yanbian Autonomous Prefecture, Jilin");
+  CHECK(place_name_en("shaanxi", "西安市") == "Xi'an, Shaanxi");
 }

@@ -24,11 +24,20 @@ bool in_index(const std::string& path, const std::string& province) {
   return path.rfind(folder, 0) != 0 || path == folder + "province.json" || path.rfind(folder + "policies/", 0) == 0;
 }
 
-// The embedded rules without `province`'s own files beyond its manifest and notices.
+// The embedded rules as the module's index holds them: of `province`, its manifest and
+// its notices without their research trail (cmake/write_rules_bundle.mjs), no other file.
 std::vector<jianxi::RuleText> without_province_files(const std::string& province) {
   std::vector<jianxi::RuleText> out;
-  for (const auto& r : jianxi::embedded_rules())
-    if (in_index(r.path, province)) out.push_back(r);
+  for (const auto& r : jianxi::embedded_rules()) {
+    if (!in_index(r.path, province)) continue;
+    if (r.path.rfind("provinces/" + province + "/policies/", 0) != 0) {
+      out.push_back(r);
+      continue;
+    }
+    auto notice = nlohmann::ordered_json::parse(r.text);
+    for (const char* key : {"description", "examples", "sources"}) notice.erase(key);
+    out.push_back({r.path, notice.dump()});
+  }
   return out;
 }
 
@@ -45,8 +54,10 @@ TEST_CASE("a province not loaded yet is listed, and a request that needs it is a
   jianxi::Engine partial(without_province_files("jilin"), delivery);
   for (const auto& p : partial.rule_problems()) FAIL_CHECK(p.message_en);
 
-  // The whole catalog comes from the national data and the index alone.
+  // The catalog, its index and every section, comes from the national data and the index alone.
   CHECK(partial.evaluate(R"({"kind":"catalog"})").json == whole.evaluate(R"({"kind":"catalog"})").json);
+  const char* every_section = R"({"kind":"catalog","sections":["provisions","templates","forms","findings"]})";
+  CHECK(partial.evaluate(every_section).json == whole.evaluate(every_section).json);
 
   auto by_province = ask(partial, kJilinSubsidy);
   CHECK(by_province["ok"] == false);
@@ -78,10 +89,14 @@ TEST_CASE("a province not loaded yet is listed, and a request that needs it is a
 
 TEST_CASE("given its files, a province answers as in the engine holding everything") {
   jianxi::Engine whole(jianxi::embedded_rules());
-  // As the module does: the index first, the province's files added, all in path order.
+  // As the module does: the index first, the province's files added (its notices whole
+  // in place of the index's copies), all in path order.
   std::vector<jianxi::RuleText> texts = without_province_files("jilin");
-  for (const auto& r : jianxi::embedded_rules())
+  for (const auto& r : jianxi::embedded_rules()) {
+    auto same = std::find_if(texts.begin(), texts.end(), [&](const auto& t) { return t.path == r.path; });
     if (!in_index(r.path, "jilin")) texts.push_back(r);
+    else if (same != texts.end()) same->text = r.text;
+  }
   std::sort(texts.begin(), texts.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
   jianxi::RuleDelivery delivery;
   delivery.version = ask(whole, R"({"kind":"catalog"})")["rules_version"];
@@ -108,8 +123,11 @@ TEST_CASE("a province's rules file is read only when every path lies in its fold
   CHECK(texts[0].text == R"({"a":1})");
   CHECK_FALSE(jianxi::read_province_file(R"({"province":"jilin","files":{"provinces/hunan/minimum-wage.json":{}}})",
                                          province, texts));
-  CHECK_FALSE(jianxi::read_province_file(R"({"province":"jilin","files":{"provinces/jilin/policies/x.json":{}}})",
+  CHECK_FALSE(jianxi::read_province_file(R"({"province":"jilin","files":{"provinces/jilin/province.json":{}}})",
                                          province, texts));
+  // A notice whole is read: it replaces the index's copy, which lacks its research trail.
+  CHECK(jianxi::read_province_file(R"({"province":"jilin","files":{"provinces/jilin/policies/x.json":{}}})",
+                                   province, texts));
   CHECK_FALSE(jianxi::read_province_file(R"({"province":"jilin","files":{"provinces/jilin/../x.json":{}}})",
                                          province, texts));
   CHECK_FALSE(jianxi::read_province_file("not json", province, texts));

@@ -10,7 +10,7 @@ const root = new URL('../../', import.meta.url).pathname;
 const build = join(root, process.env.JIANXI_BUILD_ROOT || 'build');
 const { loadJianxi } = await import(join(build, 'wasm/jianxi.js'));
 const jianxi = await loadJianxi({ wasmBinary: readFileSync(join(build, 'wasm/jianxi_module.wasm')) });
-const catalog = jianxi.evaluate({ kind: 'catalog' });
+const catalog = jianxi.evaluate({ kind: 'catalog', sections: ['vocabulary', 'findings'] });
 const types = readFileSync(join(build, 'wasm/jianxi.d.ts'), 'utf8');
 
 /** The string literals of `export type Name = 'a' | 'b' …;` in the .d.ts. */
@@ -23,6 +23,10 @@ function union(name) {
 test('the catalog answers', () => {
   assert.equal(catalog.ok, true);
   assert.ok(catalog.findings.length > 0);
+});
+
+test('CatalogSection is exactly the sections the catalog offers', () => {
+  assert.deepEqual(union('CatalogSection'), [...catalog.sections].sort());
 });
 
 test('FindingCode is exactly the catalog\'s finding codes', () => {

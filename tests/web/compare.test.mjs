@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import { cli, DESKTOP, foreign, open, PHONE, shot, startBrowser, withServerAndBrowser } from './harness.mjs';
 
 const session = withServerAndBrowser(DESKTOP);
-const catalog = cli({ kind: 'catalog' });
+const catalog = cli({ kind: 'catalog', sections: ['vocabulary', 'provisions', 'templates'] });
 const pct = (r) => `${Number((Number(r) * 100).toFixed(2))}%`;
 
 /** The text of the cell of row `row` and notice `policy`, its state and its clause ids. */
@@ -202,7 +202,8 @@ test('the date picker names the notice in force in each province, as the core ch
 /**
  * How much of a province's notice is known, from the catalog: the notice in force on
  * `date`, else the latest; none found without a notice; complete when it lists no
- * provision as not found and its eligibility is its own; notice named only when
+ * provision as not found and its eligibility is its own; national floor only when the
+ * catalog marks the notice national_only (no notice of the province); notice named only when
  * eligibility rests on the national documents and it states no rate or amount.
  */
 function knownFromCatalog(province, date) {
@@ -210,6 +211,7 @@ function knownFromCatalog(province, date) {
   const used = cli({ kind: 'eligibility', province, as_of: date }).policy;
   const p = own.find((x) => x.id === used) ?? [...own].sort((a, b) => b.effective_from.localeCompare(a.effective_from))[0];
   if (!p) return 'none';
+  if (p.national_only) return 'national';
   const e = p.provisions.eligibility ?? {};
   if (!p.provisions.unknown.length && !e.national_basis) return 'complete';
   const pos = p.provisions.subsidy?.position ?? {};
@@ -231,6 +233,9 @@ test('picking provinces: nothing at first with a prompt, by keyboard, kept acros
   for (const [id, known] of offered) assert.equal(known, knownFromCatalog(id, date), id);
   // jilin-2023 lists provisions not found (its retention raise, say): partial, said in words.
   assert.match(await page.locator('#province-list label:has(input[value="jilin"])').textContent(), /吉林.*部分/);
+  // A province whose only notice is the national documents standing in says so, not "partial".
+  const standIn = offered.find(([, known]) => known === 'national');
+  if (standIn) assert.match(await page.locator(`#province-list label:has(input[value="${standIn[0]}"])`).textContent(), /仅有国家文件/);
   // By keyboard: Tab reaches a box, Space ticks it; the column is Jilin's notice in force.
   await page.locator('#province-list input[value="jilin"]').focus();
   await page.keyboard.press('Space');

@@ -60,7 +60,7 @@ test('typing the example gives the CLI\'s total, items and every line with its c
   await shot(page, 'estimate-desktop');
   await page.click('#lang-switch');
   assert.equal(await page.locator('#by-item tr[data-item="position"] th').textContent(),
-    cli({ kind: 'catalog' }).items.find((i) => i.id === 'position').name_en, 'item names come from the catalog');
+    cli({ kind: 'catalog', sections: ['vocabulary'] }).items.find((i) => i.id === 'position').name_en, 'item names come from the catalog');
   await shot(page, 'estimate-desktop-en');
   await page.click('#lang-switch');
 });

@@ -28,10 +28,11 @@ function freePort() {
   });
 }
 
-/** Starts scripts/serve.mjs on a free port; resolves to {origin, stop}. */
-export async function startServer() {
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(repo, 'scripts/serve.mjs'), site], {
+/** Starts scripts/serve.mjs over `root` (the built site) on `port` (a free one unless
+ * given); resolves to {origin, port, stop}. */
+export async function startServer({ root = site, port: wanted } = {}) {
+  const port = wanted ?? await freePort();
+  const child = spawn(process.execPath, [join(repo, 'scripts/serve.mjs'), root], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise((done, fail) => {
@@ -40,6 +41,7 @@ export async function startServer() {
   });
   return {
     origin: `http://127.0.0.1:${port}`,
+    port,
     stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); }),
   };
 }

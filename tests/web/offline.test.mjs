@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { cli, loadExample, DESKTOP, foreign, open, repo, shot, withServerAndBrowser } from './harness.mjs';
 
-const mohrss = cli({ kind: 'catalog' }).templates.find((tpl) => tpl.id === 'mohrss-2022');
+const mohrss = cli({ kind: 'catalog', sections: ['templates'] }).templates.find((tpl) => tpl.id === 'mohrss-2022');
 const summary = JSON.parse(readFileSync(`${repo}/web/examples/summary-table.json`, 'utf8'));
 
 const session = withServerAndBrowser(DESKTOP);

@@ -18,7 +18,7 @@ const bigCli = (request) => JSON.parse(execFileSync(join(buildRoot, 'native/jian
 
 const summary = JSON.parse(readFileSync(`${repo}/web/examples/summary-table.json`, 'utf8'));
 const session = withServerAndBrowser(DESKTOP);
-const catalog = cli({ kind: 'catalog' });
+const catalog = cli({ kind: 'catalog', sections: ['templates'] });
 const mohrss = catalog.templates.find((tpl) => tpl.id === 'mohrss-2022');
 
 const excelSerial = (day) => Math.round((Date.parse(`${day}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86400000);

@@ -74,7 +74,7 @@ test('pasted rows fill the sheet and are checked like the CLI checks them', asyn
   await assertPlaced(page, '#sum-form', '#sum-general', expected);
   await shot(page, 'portal-desktop');
   // Indicator and field names are the catalog's, in the chosen language.
-  const catalog = cli({ kind: 'catalog' });
+  const catalog = cli({ kind: 'catalog', sections: ['templates', 'forms'] });
   const mohrss = catalog.templates.find((tpl) => tpl.id === 'mohrss-2022');
   assert.deepEqual(await page.locator('#indicator-key li').allTextContents(), mohrss.indicators.map((i) => i.name));
   await page.click('#lang-switch');

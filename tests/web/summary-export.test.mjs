@@ -13,7 +13,7 @@ import { cli, DESKTOP, open, PHONE, repo, screenshots, shot, startBrowser, withS
 
 const summary = JSON.parse(readFileSync(`${repo}/web/examples/summary-table.json`, 'utf8'));
 const session = withServerAndBrowser(DESKTOP);
-const catalog = cli({ kind: 'catalog' });
+const catalog = cli({ kind: 'catalog', sections: ['templates'] });
 const mohrss = catalog.templates.find((tpl) => tpl.id === 'mohrss-2022');
 
 async function checked(page) {

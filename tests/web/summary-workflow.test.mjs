@@ -13,7 +13,7 @@ import { cli, DESKTOP, open, repo, shot, withServerAndBrowser } from './harness.
 
 const summary = JSON.parse(readFileSync(`${repo}/web/examples/summary-table.json`, 'utf8'));
 const session = withServerAndBrowser(DESKTOP, { serviceWorkers: 'block' });
-const catalog = cli({ kind: 'catalog' });
+const catalog = cli({ kind: 'catalog', sections: ['templates'] });
 const mohrss = catalog.templates.find((tpl) => tpl.id === 'mohrss-2022');
 const n = mohrss.indicators.length;
 

@@ -68,7 +68,7 @@ export async function checkTable(source, options = {}) {
     return unreadable('表格文件无法读取', `the table file cannot be read (${e?.message ?? e})`);
   }
   if (read.unreadable) return unreadable(...read.unreadable);
-  const catalog = await core.catalog();
+  const catalog = await core.catalog({ sections: ['templates'] });
   const template = catalog.templates.find((t) => t.id === options.template);
   const request = { kind: 'summary_table', template: options.template };
   if (options.policy) request.policy = options.policy;

@@ -108,7 +108,7 @@ class FindingsElement extends Base {
 /** The shared shape of the two small forms: fields, a button, and an answer below. */
 class QuestionElement extends Base {
   async draw() {
-    const catalog = await core.catalog().catch(() => null);
+    const catalog = await core.catalog({ sections: ['vocabulary'] }).catch(() => null);
     if (!catalog) {
       this.shadowRoot.replaceChildren(make('p', { role: 'alert', text: text('计算程序未能加载。', 'The calculator could not be loaded.') }));
       return;
@@ -139,13 +139,20 @@ class QuestionElement extends Base {
     this.dispatchEvent(new CustomEvent('jianxi-result', { bubbles: true, composed: true, detail: this.last }));
   }
 
+  /** The element's own field a finding's path names (/place, /trainees/0/insurance_premium), if any. */
+  fieldFor(path) {
+    const name = (path ?? '').replace(/^\/trainees\/0\//, '/').slice(1);
+    return name && !name.includes('/') ? this.shadowRoot.querySelector(`form [name="${CSS.escape(name)}"]`) : null;
+  }
+
   showAnswer(result, catalog) {
     const parts = [];
-    if (result.errors.length) parts.push(make('ul', {}, ...result.errors.map((f) => findingItem({ ...f, severity: 'error' }))));
+    const item = (f, severity) => findingItem({ ...f, severity, target: this.fieldFor(f.path) });
+    if (result.errors.length) parts.push(make('ul', {}, ...result.errors.map((f) => item(f, 'error'))));
     else parts.push(...this.figures(result, catalog));
     const caveats = result.warnings.filter((f) => f.detail);
     const others = result.warnings.filter((f) => !f.detail);
-    if (others.length) parts.push(make('ul', {}, ...others.map((f) => findingItem({ ...f, severity: 'warning' }))));
+    if (others.length) parts.push(make('ul', {}, ...others.map((f) => item(f, 'warning'))));
     if (caveats.length) {
       parts.push(make('p', { text: text('部分数据的来源可信度不高，请向当地人社部门核实。', 'Some figures rest on sources below high confidence; check with the local office.') }));
       const trail = make('details', {}, make('summary', { text: text('来源与可信度', 'Sources and confidence') }));
@@ -175,6 +182,9 @@ class EstimateElement extends QuestionElement {
       this.field(text('所在地', 'Place'), place),
       this.field(text('见习开始日期', 'Internship starts'), make('input', { name: 'start', type: 'date', required: '' })),
       this.field(text('见习结束日期', 'Internship ends'), make('input', { name: 'end', type: 'date', required: '' })),
+      // Asked by the notices that refund the internship's insurance premium.
+      this.field(text('实际保费（元，可不填）', 'Insurance premium paid (yuan, optional)'),
+        make('input', { name: 'insurance_premium', type: 'number', inputmode: 'decimal', min: '0', step: '0.01' })),
     ];
   }
 
@@ -186,6 +196,7 @@ class EstimateElement extends QuestionElement {
     const trainee = { category: values.category };
     if (values.start) trainee.start = values.start;
     if (values.end) trainee.end = values.end;
+    if (values.insurance_premium !== '') trainee.insurance_premium = Number(values.insurance_premium);
     request.trainees = [trainee];
     return request;
   }

@@ -42,7 +42,7 @@ export const check = async (request) => (await open()).check(request);
 export const checkReports = async (request, reports, indicators) =>
   (await open()).checkReports(request, reports, indicators);
 
-/** The core's catalog: {} whole, {policy}, or {province, as_of} with places. */
+/** The core's catalog: {} its index, {sections: [...]} with named sections, {policy}, or {province, as_of} with places. */
 export const catalog = async (options = {}) => (await open()).catalog(options);
 
 /** Resolves once the core is loaded (a page may start it early). */

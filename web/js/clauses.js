@@ -20,6 +20,10 @@ export function clauseName(rule) {
     const [, a, para, rest] = article;
     return t(`${notice} 第${a}条${para ? `第${para}款` : ''}${rest}`, `${notice} art. ${a}${para ? `(${para})` : ''}${rest}`);
   }
+  // A provision known from a restatement ("x.<source>[.n]"): the source's id is not for
+  // readers; the button opens the quoted words and their source.
+  const restated = part.match(/^x\.[^.]+(?:\.(\d+))?$/);
+  if (restated) return t(`${notice}（转述${restated[1] ? ` ${restated[1]}` : ''}）`, `${notice} (as restated${restated[1] ? ` ${restated[1]}` : ''})`);
   return t(`${notice} 第${part}项`, `${notice} § ${part}`);
 }
 

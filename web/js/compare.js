@@ -8,8 +8,9 @@
 // also in force (policy_choice) or that none is (policy.none_in_force).
 // The reader picks the provinces (kept across reloads): the columns are, per province,
 // the notice in force on the date, or every notice of those provinces. Each province
-// says how much of its notice is known, judged from the catalog's provisions.unknown.
+// says how much of its notice is known, as the catalog's `known` says.
 import { clauseButton } from './clauses.js';
+import { KNOWN, knownOf } from './known-level.js';
 import { catalog, engine, markFirstResult } from './engine.js';
 import { nameIn, percent, provinceName, today } from './format.js';
 import { loadFailed } from './load-failure.js';
@@ -186,6 +187,13 @@ const ROWS = [
     return stated(t(`每人最多${pos.max_months}个月`, `at most ${pos.max_months} months per intern`), [pos.max_months_rule ?? pos.rule],
       { max: pos.max_months, confidence: pos.confidence, notes: notes(pos.interpretation && [t('本工具的理解', 'How this tool reads it'), msg(pos.interpretation)]) });
   } },
+  { section: 'subsidy', key: 'pay_cap', label: ['按实际支付封顶', 'Capped at the pay given'], cell: (p, v) => {
+    const cap = v.subsidy?.position?.pay_cap;
+    if (!cap) return absent();
+    return stated(t(`不高于单位每月实际支付的工作补贴；低于最低工资的${percent(cap.min_share)}的月份不补贴`,
+      `at most the pay the unit gives each month; nothing for a month paid below ${percent(cap.min_share)} of the minimum wage`),
+      [cap.rule], { min_share: num(cap.min_share), confidence: v.subsidy.position.confidence });
+  } },
   { section: 'subsidy', key: 'mentoring_fee', unknown: 'mentoring_fee', label: (c) => [`按月：${nameIn(c.items, 'mentoring_fee')}`, `Each month: ${nameIn(c.items, 'mentoring_fee')}`], cell: (p, v) => {
     const f = v.subsidy?.mentoring_fee;
     if (!f) return absent();
@@ -196,6 +204,7 @@ const ROWS = [
     const i = v.subsidy?.insurance;
     if (!i) return absent();
     const text = i.method === 'fixed_per_person' ? t(`每人${i.amount}元`, `${i.amount} yuan per person`)
+      : i.method === 'actual_premium' && i.cap != null ? t(`据实补贴保费，每人不高于${i.cap}元`, `premium reimbursed at actual cost, at most ${i.cap} yuan per person`)
       : t(...(INSURANCE[i.method] ?? [i.method, i.method]));
     return stated(text, [i.rule], { amount: i.amount ?? null, confidence: i.confidence,
       notes: notes(i.note && [t('说明', 'Note'), msg(i.note)]) });
@@ -451,29 +460,6 @@ function noticeOf(province) {
     ?? own.reduce((latest, p) => (!latest || p.effective_from > latest.effective_from ? p : latest), null);
 }
 
-const KNOWN = {
-  complete: ['完整', 'complete'],
-  partial: ['部分', 'partial'],
-  named: ['仅知通知名称', 'notice named only'],
-  none: ['未找到通知', 'none found'],
-};
-
-/**
- * How much of a notice is known: none found (no notice), complete (no provision listed
- * as not found, eligibility from its own text), notice named only (who may intern rests
- * on the national documents and no rate or amount is stated), else partial.
- */
-function knownOf(policy) {
-  if (!policy) return 'none';
-  const v = policy.provisions ?? {};
-  const e = v.eligibility ?? {};
-  if (!(v.unknown ?? []).length && !e.national_basis) return 'complete';
-  const pos = v.subsidy?.position ?? {};
-  const figure = Object.values(pos.rates ?? {}).some((r) => r !== null) || Object.keys(pos.amounts ?? {}).length > 0;
-  const ownEligibility = !e.national_basis && (e.graduate || e.internship_months || (e.categories ?? []).length);
-  return figure || ownEligibility ? 'partial' : 'named';
-}
-
 /** The notices the table shows, in the catalog's order. */
 function columns() {
   if (mode === 'every') return cat.policies.filter((p) => picked.has(p.province));
@@ -580,7 +566,7 @@ window.addEventListener('afterprint', () => {
 initLanguage(render);
 try {
   const jianxi = await engine();
-  cat = await catalog();
+  cat = await catalog({ sections: ['vocabulary', 'provisions', 'templates'] });
   const input = $('as-of');
   input.value = new URLSearchParams(location.search).get('as_of') ?? today();
   input.addEventListener('change', updateDate);

@@ -13,6 +13,7 @@ import { debounce, nameIn, nameOf, provinceName, today } from './format.js';
 import { initLanguage, msg, t, setText } from './i18n.js';
 import { fillCheckboxes, noticeLabel } from './policy-choice.js';
 import { learnNotices } from './plain.js';
+import { knownOf, showKnown } from './known-level.js';
 import { loadFailed } from './load-failure.js';
 import { load, save } from './store.js';
 import { initHandoff } from './handoff.js';
@@ -191,6 +192,8 @@ function render(result, request) {
       notice.append(' ', t(`，在 ${request.as_of} 有效的通知中按规则选用。`, `, chosen among the notices in force on ${request.as_of}.`));
     }
   }
+  const heldNone = request.province && !rules.policies.some((p) => p.province === request.province);
+  showKnown($('known-level'), waiting ? null : policy ? knownOf(policy) : heldNone ? 'none' : null);
   renderNextSteps(noNotice, result, request, waiting || blocked);
   // The reasons that decide the verdict come first; beside a "yes", a rule that does
   // not apply to the person is said to be not applicable, not "does not qualify".
@@ -294,7 +297,7 @@ async function start() {
     fillFromCatalog();
     if (lastResult) render(lastResult, lastRequest);
   });
-  [jianxi, rules] = await Promise.all([engine(), catalog()]);
+  [jianxi, rules] = await Promise.all([engine(), catalog({ sections: ['vocabulary'] })]);
   learnNotices(rules.policies, rules.provinces);
   fillFromCatalog();
   const saved = load(PAGE);

@@ -102,20 +102,27 @@ export function engine() {
 const catalogs = new Map();
 
 /**
- * The core's catalog, memoised per options: {} for the whole catalog, {policy} for
- * one notice (with its clauses), {province, as_of} to add that province's places
- * (fetching the province's rules first when needed).
+ * The core's catalog, memoised per options: {} for its index (kinds, provinces,
+ * notices), {sections: [...]} to add named sections (vocabulary, provisions, templates,
+ * forms, findings), {policy} for one notice with its provisions and clauses, {province, as_of}
+ * to add that province's places (fetching the province's rules first when needed).
  */
 export async function catalog(options = {}) {
   const key = JSON.stringify(Object.keys(options).sort().map((k) => [k, options[k]]));
   if (!catalogs.has(key)) {
     catalogs.set(key, engine().then(async (jianxi) => {
       const answer = await jianxi.evaluateAsync({ kind: 'catalog', ...options });
-      if (!Object.keys(options).length) learnNotices(answer.policies, answer.provinces);
+      if (!options.policy && !options.province && answer.ok) learnNotices(answer.policies, answer.provinces);
       return answer;
     }));
   }
   return catalogs.get(key);
+}
+
+/** One notice with its provisions, official channel and what of it is not known; undefined for none. */
+export async function notice(id) {
+  if (!id) return undefined;
+  return (await catalog({ policy: id, sections: ['provisions'] })).policies?.[0];
 }
 
 /** The notices the core knows, for the policy and province choosers. */

@@ -6,7 +6,7 @@ import { msg, withLanguage } from './i18n.js';
 import { nameIn } from './format.js';
 import { noticeName, RESEARCH } from './plain.js';
 
-const FIGURES = ['total', 'by_item', 'lines', 'sums', 'eligible', 'retention', 'min_wage_sources'];
+const FIGURES = ['total', 'by_item', 'by_payee', 'lines', 'sums', 'eligible', 'retention', 'min_wage_sources'];
 
 /** The answer without any amount, for drawing a refusal. */
 export function withoutFigures(answer) {

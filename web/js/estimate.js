@@ -17,6 +17,7 @@ import { estimateStatus, refusalOf, whollyOutside, withoutFigures } from './esti
 import { learnNotices, RESEARCH, researchTrail } from './plain.js';
 import { initHandoff } from './handoff.js';
 import { groupLines } from './line-groups.js';
+import { knownOf, showKnown } from './known-level.js';
 import { loadFailed } from './load-failure.js';
 
 const PAGE = 'estimate';
@@ -51,12 +52,23 @@ function readTrainee(li) {
   if (signed || years !== undefined) {
     tr.contract = { signed_on: signed, years: years ?? 0, social_insurance: get('contract.social_insurance').checked };
   }
-  for (const money of ['insurance_premium', 'flexible_insurance_monthly']) {
+  for (const money of ['insurance_premium', 'monthly_pay', 'flexible_insurance_monthly']) {
     const v = numberOrUndefined(get(money).value);
     if (v !== undefined) tr[money] = v;
   }
   return tr;
 }
+
+// How many alike interns a card stands for: a whole number from 1 to 999, as the field
+// shows it once left (clampCount).
+const MAX_ALIKE = 999;
+function countOf(li) {
+  const n = Math.trunc(Number(li.querySelector('[name="count"]').value));
+  return Number.isFinite(n) ? Math.min(MAX_ALIKE, Math.max(1, n)) : 1;
+}
+
+// The card each intern of the request comes from (a card of N alike interns sends N).
+let cardOfTrainee = [];
 
 export function readRequest() {
   const request = { kind: 'subsidy' };
@@ -76,11 +88,19 @@ export function readRequest() {
   }
   const flags = [...form.querySelectorAll('[name="region_flags"]:checked')].map((c) => c.value);
   if (flags.length) request.region_flags = flags;
-  request.trainees = [...traineeList.children].map(readTrainee);
+  request.trainees = [];
+  cardOfTrainee = [];
+  [...traineeList.children].forEach((li, card) => {
+    const trainee = readTrainee(li);
+    for (let k = countOf(li); k > 0; k -= 1) {
+      request.trainees.push(structuredClone(trainee));
+      cardOfTrainee.push(card);
+    }
+  });
   return request;
 }
 
-function addTrainee(tr = {}) {
+function addTrainee(tr = {}, count = 1) {
   const li = template.content.firstElementChild.cloneNode(true);
   fillOptions(li.querySelector('[name="category"]'), rules.categories);
   const set = (name, value) => {
@@ -98,7 +118,15 @@ function addTrainee(tr = {}) {
   set('contract.years', tr.contract?.years);
   set('contract.social_insurance', tr.contract?.social_insurance);
   set('insurance_premium', tr.insurance_premium);
+  set('monthly_pay', tr.monthly_pay);
   set('flexible_insurance_monthly', tr.flexible_insurance_monthly);
+  set('count', count);
+  const countInput = li.querySelector('[name="count"]');
+  countInput.addEventListener('input', renumber);
+  countInput.addEventListener('change', () => {
+    countInput.value = String(countOf(li));
+    renumber();
+  });
   li.querySelector('.copy').addEventListener('click', () => {
     const copy = addTrainee(readTrainee(li));
     li.after(copy);
@@ -117,13 +145,15 @@ function addTrainee(tr = {}) {
   return li;
 }
 
-// Paths and ids follow the position in the list, so they are renewed on every change.
+// Paths and ids follow the position in the list, so they are renewed on every change;
+// a card's path is that of the first intern it sends.
 function renumber() {
+  let first = 0;
   [...traineeList.children].forEach((li, i) => {
     li.querySelector('.number').textContent = String(i + 1);
-    li.dataset.path = `/trainees/${i}`;
+    li.dataset.path = `/trainees/${first}`;
     for (const field of li.querySelectorAll('[data-field]')) {
-      field.dataset.path = `/trainees/${i}/${field.dataset.field}`;
+      field.dataset.path = `/trainees/${first}/${field.dataset.field}`;
       const input = field.querySelector(':scope > input, :scope > select, :scope > label > input');
       const label = field.querySelector(':scope > label');
       if (input) {
@@ -131,6 +161,34 @@ function renumber() {
         if (label && !label.contains(input)) label.htmlFor = input.id;
       }
     }
+    first += countOf(li);
+  });
+}
+
+/** Interns in a row that are alike in every field, as one card with their count. */
+function alikeRuns(trainees) {
+  const runs = [];
+  for (const tr of trainees ?? []) {
+    const last = runs.at(-1);
+    if (last && last.count < MAX_ALIKE && JSON.stringify(last.trainee) === JSON.stringify(tr)) last.count += 1;
+    else runs.push({ trainee: tr, count: 1 });
+  }
+  return runs;
+}
+
+/** The core's findings placed on the cards: an intern's finding on its card, once for alike interns. */
+function onCards(findings) {
+  const firstOf = new Map();
+  cardOfTrainee.forEach((card, i) => { if (!firstOf.has(card)) firstOf.set(card, i); });
+  const seen = new Set();
+  return (findings ?? []).flatMap((f) => {
+    const m = /^\/trainees\/(\d+)(\/.*)?$/.exec(f.path ?? '');
+    const card = m ? cardOfTrainee[Number(m[1])] : undefined;
+    const placed = card === undefined ? f : { ...f, path: `/trainees/${firstOf.get(card)}${m[2] ?? ''}` };
+    const key = JSON.stringify([placed.path, placed.code, placed.message]);
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [placed];
   });
 }
 
@@ -148,7 +206,7 @@ function fillForm(request) {
     c.checked = (request.region_flags ?? []).includes(c.value);
   }
   traineeList.replaceChildren();
-  for (const tr of request.trainees ?? []) addTrainee(tr);
+  for (const { trainee, count } of alikeRuns(request.trainees)) addTrainee(trainee, count);
   pendingPlace = request.place ?? request.city ?? '';
   cityBox.text('');
   countyBox.text('');
@@ -202,9 +260,12 @@ function placeOption(p) {
     parts.push(t(`按最低工资文件中“${p.as_written}”的标准`, `at the minimum-wage notice's figure for "${p.as_written}"`));
   }
   return {
-    value: p.code ?? p.name, label: p.name, detail: parts.filter(Boolean).join(' · '),
+    // In English, the core's English name first, the Chinese one beside it (as signs show both).
+    value: p.code ?? p.name, label: p.name_en ? t(p.name, `${p.name_en} (${p.name})`) : p.name,
+    detail: parts.filter(Boolean).join(' · '),
     // Fields apart ("|"), so that what is typed matches within one of them.
-    search: [p.name, p.full_name, p.as_written, p.code, ...(pinyinOf[p.name] ?? [])].filter(Boolean).join('|'),
+    search: [p.name, p.full_name, p.name_en, p.full_name_en, p.as_written, p.code, ...(pinyinOf[p.name] ?? [])]
+      .filter(Boolean).join('|'),
     confidence: p.confidence, place: p,
   };
 }
@@ -214,7 +275,8 @@ const cityOptions = () => places.map((p) => {
   if (p.level !== 'county') return placeOption(p);
   const parent = places.find((x) => x.code === p.parent);
   const option = placeOption(p);
-  return { ...option, typedOnly: true, detail: [parent?.name, option.detail].filter(Boolean).join(' · ') };
+  const parentName = parent && (parent.name_en ? t(parent.name, parent.name_en) : parent.name);
+  return { ...option, typedOnly: true, detail: [parentName, option.detail].filter(Boolean).join(' · ') };
 });
 
 /** The city the county list is narrowed to: the picked one, else one named exactly. */
@@ -346,13 +408,22 @@ function fillFromCatalog() {
 
 // ---- results ----------------------------------------------------------------
 
-/** Interns as people count them: 1, 1–3, 1、3. */
-function internsLabel(list) {
+/** Who receives a line: the unit, or the intern's own account (上海, 新疆). */
+const PAYEES = { unit: ['见习单位', 'the unit'], trainee: ['见习人员本人', 'the intern'] };
+const payeeName = (payee) => t(...(PAYEES[payee] ?? [payee, payee]));
+/** An item's name, with its payee when the money goes to the intern. */
+const itemFor = (item, payee) => nameIn(rules.items, item)
+  + (payee === 'trainee' ? t('（付给见习人员本人）', ' (paid to the intern)') : '');
+
+/** Interns as people count them, by the numbers of their cards: 1, 1–3, 1、3. */
+function internsLabel(trainees) {
+  const list = [...new Set(trainees.map((i) => cardOfTrainee[i] ?? i))];
   const consecutive = list.every((n, i) => i === 0 || n === list[i - 1] + 1);
   const names = list.length === 1 ? String(list[0] + 1)
     : consecutive ? `${list[0] + 1}–${list.at(-1) + 1}` : list.map((n) => n + 1).join(t('、', ', '));
-  return list.length === 1 ? t(`见习人员 ${names}`, `Intern ${names}`)
-    : t(`见习人员 ${names}（${list.length} 人，每人）`, `Interns ${names} (${list.length} alike; each)`);
+  if (trainees.length === 1) return t(`见习人员 ${names}`, `Intern ${names}`);
+  return list.length === 1 ? t(`见习人员 ${names}（${trainees.length} 人，每人）`, `Intern ${names} (${trainees.length} alike; each)`)
+    : t(`见习人员 ${names}（${trainees.length} 人，每人）`, `Interns ${names} (${trainees.length} alike; each)`);
 }
 
 /** The lines grouped by intern (line-groups.js): runs of like months, like interns once. */
@@ -370,7 +441,7 @@ function renderGroups(lines, order) {
       }
       const months = run.from === run.to ? run.from : `${run.from} – ${run.to}`;
       const cells = [t(`${months}（${run.months} 个月）`, `${months} (${run.months} month${run.months === 1 ? '' : 's'})`),
-        nameIn(rules.items, run.item), `${yuan(run.base)} × ${percent(run.rate)} = ${yuan(run.amount)}`, yuan(run.total)];
+        itemFor(run.item, run.payee), `${yuan(run.base)} × ${percent(run.rate)} = ${yuan(run.amount)}`, yuan(run.total)];
       for (const text of cells) tr.append(Object.assign(document.createElement('td'), { textContent: text }));
       const clause = document.createElement('td');
       clause.className = 'clause';
@@ -397,6 +468,7 @@ function renderGroups(lines, order) {
 
 function render(answer) {
   markFirstResult();
+  answer = { ...answer, errors: onCards(answer.errors), warnings: onCards(answer.warnings) };
   lastResult = answer;
   const { shown, pending } = splitPending(answer);
   showFindings(form, shown, $('general-findings'));
@@ -427,6 +499,15 @@ function render(answer) {
     row.append(th, td);
     return row;
   }));
+  $('by-payee').hidden = !result.by_payee;
+  $('by-payee').tBodies[0].replaceChildren(...Object.entries(result.by_payee ?? {}).map(([payee, amount]) => {
+    const row = document.createElement('tr');
+    row.dataset.payee = payee;
+    const td = Object.assign(document.createElement('td'), { textContent: yuan(amount) });
+    td.dataset.value = String(amount);
+    row.append(Object.assign(document.createElement('th'), { scope: 'row', textContent: payeeName(payee) }), td);
+    return row;
+  }));
   $('interpretations').replaceChildren(...(result.interpretations ?? []).map((i) => {
     const li = document.createElement('li');
     li.append(msg(i), ' ', clauseButton(i.rule));
@@ -445,7 +526,7 @@ function render(answer) {
   const order = [...new Set(cited)];
   $('lines').tBodies[0].replaceChildren(...(result.lines ?? []).map((line) => {
     const row = document.createElement('tr');
-    const cells = [String(line.trainee + 1), line.month, nameIn(rules.items, line.item), yuan(line.base),
+    const cells = [String((cardOfTrainee[line.trainee] ?? line.trainee) + 1), line.month, itemFor(line.item, line.payee), yuan(line.base),
       percent(line.rate), yuan(line.amount), line.rule, t(line.note, line.note_en)];
     const heads = [...$('lines').tHead.rows[0].cells].map((th) => th.textContent);
     cells.forEach((text, i) => {
@@ -559,6 +640,9 @@ function renderNoticeUsed(answer) {
   setText($('print-made'), `测算日期：${made}${policy ? `；依据《${policy.title}》${policy.document ?? ''}` : ''}`,
     `Made on ${made}${policy ? `; under ${policy.title_en}${policy.document ? ` (${policy.document})` : ''}` : ''}`);
   const box = $('notice-used');
+  const province = noticeProvince();
+  const noneHeld = province && !policyList.some((p) => p.province === province);
+  showKnown($('known-level'), policy ? knownOf(policy) : noneHeld ? 'none' : null);
   if (!policy) {
     const none = (answer.errors ?? []).find((f) => f.code === 'policy.none_in_force');
     if (none) setText(box, ...withBoth(none));
@@ -644,6 +728,7 @@ function renderPrintInputs(request) {
     if (tr.left_on) bits.push(t(`${tr.left_on} 离岗`, `left on ${tr.left_on}`));
     if (tr.absent_days?.length) bits.push(t(`缺勤 ${tr.absent_days.join('、')}`, `absent ${tr.absent_days.join(', ')}`));
     if (tr.insurance_premium !== undefined) bits.push(t(`保费 ${yuan(tr.insurance_premium)} 元`, `premium ${yuan(tr.insurance_premium)} yuan`));
+    if (tr.monthly_pay !== undefined) bits.push(t(`每月实际支付 ${yuan(tr.monthly_pay)} 元`, `pays ${yuan(tr.monthly_pay)} yuan a month`));
     if (tr.flexible_insurance_monthly !== undefined) bits.push(t(`灵活就业社保 ${yuan(tr.flexible_insurance_monthly)} 元/月`, `flexible insurance ${yuan(tr.flexible_insurance_monthly)} yuan a month`));
     bits.push(tr.retained ? t('留用', 'kept on') : t('未留用', 'not kept on'));
     if (tr.contract) bits.push(t(`合同 ${tr.contract.signed_on} 起 ${tr.contract.years} 年`, `contract from ${tr.contract.signed_on}, ${tr.contract.years} years`));
@@ -693,7 +778,7 @@ function renderWage(result) {
     else groups.push({ from: month, to: month, base, source });
   }
   const place = result.place;
-  $('wage-place').replaceChildren(...(place ? [t('地点：', 'Place: '), zh(place.name),
+  $('wage-place').replaceChildren(...(place ? [t('地点：', 'Place: '), place.name_en && lang() === 'en' ? place.name_en : zh(place.name),
     `${place.urban ? t('（市区）', ' (urban districts)') : ''}${place.code ? t(`（${place.code}）`, ` (${place.code})`) : ''}`] : []));
   $('wage-months').replaceChildren(...groups.map((g) => {
     const li = document.createElement('li');
@@ -1005,7 +1090,7 @@ async function start() {
       renderCharts(readRequest());
     }
   });
-  [jianxi, rules] = await Promise.all([engine(), catalog()]);
+  [jianxi, rules] = await Promise.all([engine(), catalog({ sections: ['vocabulary'] })]);
   policyList = rules.policies;
   learnNotices(policyList, rules.provinces);
   setUpPicker();

@@ -8,7 +8,7 @@
 // - data as of: the notice and its dates, the rules' version, the minimum-wage
 //   figures used with their dates, and what the answer does not cover.
 // Importing this module restores a shared link before the page reads its saved inputs.
-import { catalog } from './engine.js';
+import { catalog, notice } from './engine.js';
 import { clauseButton } from './clauses.js';
 import { msg, t } from './i18n.js';
 import { save } from './store.js';
@@ -178,6 +178,7 @@ export async function initHandoff({ readRequest, evaluate, form, after }) {
   panel.append(title, linkBox, channelTitle, channel, asOfTitle, asOf);
   (after ?? form).after(panel);
 
+  let shown;  // the notice the panel is drawn for
   const update = () => {
     const request = readRequest();
     const safe = include.checked ? request : withoutIdentifiers(request);
@@ -192,11 +193,16 @@ export async function initHandoff({ readRequest, evaluate, form, after }) {
     note.textContent = hasIdentifiers(request) && !include.checked
       ? t('链接中不含身份证号和电话号码（身份证号只留下其中的出生日期）。', 'The link leaves out ID and phone numbers (an ID number leaves only its birth date).') : '';
     const result = evaluate(request);
-    const policy = rules.policies.find((p) => p.id === (result.policy ?? request.policy));
+    const id = result.policy ?? request.policy;
+    shown = id;
     channelTitle.textContent = t('下一步：到哪里办理', 'Next: where to apply');
-    channel.replaceChildren(channelBlock(policy));
     asOfTitle.textContent = t('数据截至', 'Data as of');
-    asOf.replaceChildren(asOfBlock(rules, policy, result));
+    // The channel and what is not known come with the notice's own entry, asked once.
+    notice(id).then((policy) => {
+      if (shown !== id) return;
+      channel.replaceChildren(channelBlock(policy));
+      asOf.replaceChildren(asOfBlock(rules, policy, result));
+    });
   };
   let timer;
   const later = () => { clearTimeout(timer); timer = setTimeout(update, 300); };

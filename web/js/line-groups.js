@@ -1,7 +1,8 @@
 // The core's lines, one a month, grouped for reading: the months in a row where an
 // intern gets the same item at the same base, rate and amount under the same clause
 // become one line ("2023-09 – 2024-02, 6 months"), and interns whose lines are alike
-// in every way are shown once, with how many they are. Amounts are only added up, as
+// in every way are shown once, with how many they are. A run keeps who receives it
+// (payee: the unit, or the intern's own account). Amounts are only added up, as
 // the core gave them; nothing is worked out here.
 
 const nextMonth = (month) => {
@@ -9,19 +10,19 @@ const nextMonth = (month) => {
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 };
 
-/** One intern's lines as runs: {item, base, rate, amount, rule, from, to, months, total}. */
+/** One intern's lines as runs: {item, base, rate, amount, rule, payee, from, to, months, total}. */
 function runsOf(lines) {
   const runs = [];
   for (const line of lines) {
     const last = runs.findLast((r) => r.item === line.item);
     if (last && last.base === line.base && last.rate === line.rate && last.amount === line.amount
-      && last.rule === line.rule && nextMonth(last.to) === line.month) {
+      && last.rule === line.rule && last.payee === line.payee && nextMonth(last.to) === line.month) {
       last.to = line.month;
       last.months += 1;
       last.total += line.amount;
     } else {
       runs.push({ item: line.item, base: line.base, rate: line.rate, amount: line.amount, rule: line.rule,
-        from: line.month, to: line.month, months: 1, total: line.amount });
+        payee: line.payee, from: line.month, to: line.month, months: 1, total: line.amount });
     }
   }
   return runs;

@@ -10,6 +10,7 @@ const FIELDS = {
   min_wage: ['月最低工资', 'the monthly minimum wage'],
   wage_tier: ['最低工资档次', 'the minimum-wage tier'],
   insurance_premium: ['实际保费', 'the insurance premium paid'],
+  monthly_pay: ['单位每月实际支付的工作补贴', 'the work allowance the unit pays a month'],
   flexible_insurance_monthly: ['灵活就业社保月缴费', 'the flexible-worker insurance per month'],
   retention_rate: ['留用率', 'the retention rate'],
   model_unit: ['标杆单位', 'model unit'],

@@ -237,11 +237,22 @@ function renderExampleNote(leftovers) {
 }
 
 /** Draws the form the catalog describes, fills it from a kept draft or leaves it blank, and attaches the checks. */
+let notices = [];
+let provinceNames = [];
+
+/** The notice chooser in the page's language (again after a language switch), keeping the choice. */
+export function fillNotices() {
+  const chosen = $('app-policy').value;
+  $('app-policy').replaceChildren(...notices.map((p) => new Option(noticeLabel(p, provinceNames), p.id)));
+  if (chosen) $('app-policy').value = chosen;
+}
+
 export async function initApplication(policyList, formSpec, saved, exampleRequest, provinces = []) {
   example = exampleRequest;
   spec = formSpec ?? spec;
-  $('app-policy').replaceChildren(
-    ...policyList.map((p) => new Option(noticeLabel(p, provinces), p.id)));
+  notices = policyList;
+  provinceNames = provinces;
+  fillNotices();
   drawSections();
   drawDeclarations();
   translateNew();

@@ -401,8 +401,8 @@ function describeImport(info) {
   const totals = (info.lines ?? []).filter((_, i) => reports[i]?.total);
   if (totals.length) {
     const where = pasted ? t('粘贴内容', 'pasted') : t('文件', 'file');
-    parts.push(t(`合计行（${where}第 ${totals.join('、')} 行）已读入并与其他行一同校验各项关系；合计数是否等于各行之和，本版尚不核对`,
-      `the total row (${where} row ${totals.join(', ')}) is read and its relations checked with the others; whether it equals the sum of the rows is not checked yet`));
+    parts.push(t(`合计行（${where}第 ${totals.join('、')} 行）已读入，核对各项关系及是否等于各单位之和`,
+      `the total row (${where} row ${totals.join(', ')}) is read and checked: its relations, and that it equals the sum of the units`));
   }
   const p = document.createElement('p');
   p.textContent = `${parts.join('；')}。`;

@@ -1,9 +1,9 @@
 // The portal page: loads the core once and sets up the two checked forms.
-import { catalog, engine, markFirstResult, onRulesLoaded } from './engine.js';
+import { catalog, engine, markFirstResult, notice, onRulesLoaded } from './engine.js';
 import { initLanguage, t, setText } from './i18n.js';
 import { loadFailed } from './load-failure.js';
 import { asOfBlock, channelBlock } from './handoff.js';
-import { check, exampleLeftovers, initApplication, readApplication, whenChecked } from './portal-application.js';
+import { check, exampleLeftovers, fillNotices, initApplication, readApplication, whenChecked } from './portal-application.js';
 import { initReport, updateReport } from './portal-print.js';
 import { initSummary, redrawSummary } from './portal-summary.js';
 import { load } from './store.js';
@@ -13,9 +13,9 @@ const status = document.getElementById('engine-status');
 
 async function start() {
   const started = performance.now();
-  initLanguage(() => { check(); redrawSummary(); });
+  initLanguage(() => { fillNotices(); check(); redrawSummary(); });
   onRulesLoaded(() => check());
-  const [jianxi, rules] = await Promise.all([engine(), catalog()]);
+  const [jianxi, rules] = await Promise.all([engine(), catalog({ sections: ['forms', 'templates'] })]);
   const list = rules.policies;
   const [application, summary] = await Promise.all(['unit-application', 'summary-table']
     .map((name) => fetch(`examples/${name}.json`).then((r) => r.json())));
@@ -23,14 +23,19 @@ async function start() {
     .map(([id, zh]) => [id, zh, rules.provinces.find((x) => x.id === id)?.name_en]);
   const form = rules.forms.find((f) => f.id === 'unit-application') ?? rules.forms[0];
   const channel = document.getElementById('app-channel');
+  let shown;  // the notice the channel is drawn for
   whenChecked((request, result, leftovers) => {
     updateReport(request, result, leftovers);
-    const policy = list.find((p) => p.id === request.policy);
-    const title = document.createElement('h3');
-    title.textContent = t('下一步：到哪里办理', 'Next: where to apply');
-    const asOf = document.createElement('h3');
-    asOf.textContent = t('数据截至', 'Data as of');
-    channel.replaceChildren(title, channelBlock(policy), asOf, asOfBlock(rules, policy, result));
+    shown = request.policy;
+    // The channel and what is not known come with the notice's own entry.
+    notice(request.policy).then((policy) => {
+      if (shown !== request.policy) return;
+      const title = document.createElement('h3');
+      title.textContent = t('下一步：到哪里办理', 'Next: where to apply');
+      const asOf = document.createElement('h3');
+      asOf.textContent = t('数据截至', 'Data as of');
+      channel.replaceChildren(title, channelBlock(policy), asOf, asOfBlock(rules, policy, result));
+    });
   });
   initReport(form, async () => {
     const result = await check();
