@@ -201,13 +201,12 @@ void answer_eligibility(const RuleSet& rules, const Json& request, Report& repor
   warn_if_past_evidence(*policy, p.as_of, report);
   say_national_basis(*policy, report);
   if (!policy->in_force_on(*p.as_of))
-    report.warning("/as_of", "policy.outside_effective_period",
-                   format_date(*p.as_of) + " 不在" + notice_name(*policy).zh + "的有效期内（" + format_date(policy->effective_from) +
-                       " 至 " + (policy->effective_to ? format_date(*policy->effective_to) : "未写明") + "），判断仅供参考",
-                   format_date(*p.as_of) + " is outside the period in which " + notice_name(*policy).en + " is in force (" +
-                       format_date(policy->effective_from) + " to " +
-                       (policy->effective_to ? format_date(*policy->effective_to) : "no stated end") +
-                       "); the verdict is indicative",
+    report.warning("/as_of",
+                   msg::policy_outside_effective_period::as_of{
+                       .date = format_date(*p.as_of),
+                       .from = format_date(policy->effective_from),
+                       .notice = notice_name(*policy),
+                       .to = policy->effective_to ? Arg(format_date(*policy->effective_to)) : Arg(Text{"未写明", "no stated end"})},
                    policy->id);
   const EligibilityRules& e = policy->eligibility;
   Verdict v;

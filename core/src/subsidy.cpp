@@ -753,45 +753,32 @@ void Calculator::set_aside_part_months(const Trainee& t, std::vector<MonthInPost
 
 void Calculator::warn_about_period(const Trainee& t) {
   bool wholly_outside = t.end < policy_.effective_from || (policy_.effective_to && t.start > *policy_.effective_to);
-  std::string in_force = format_date(policy_.effective_from) + (policy_.effective_to ? " 至 " + format_date(*policy_.effective_to) : " 起");
-  std::string in_force_en = format_date(policy_.effective_from) + (policy_.effective_to ? " to " + format_date(*policy_.effective_to) : " on");
+  Text in_force{format_date(policy_.effective_from) + (policy_.effective_to ? " 至 " + format_date(*policy_.effective_to) : " 起"),
+                format_date(policy_.effective_from) + (policy_.effective_to ? " to " + format_date(*policy_.effective_to) : " on")};
   Text notice = notice_name(policy_);
   if (wholly_outside)
-    warn_once("effective", t.path("start"), "policy.outside_effective_period",
-              {"见习期完全不在" + notice.zh + "的有效期（" + in_force + "）内：该通知不适用于这段时间，估算仅供参考",
-               "the internship lies wholly outside the period in which " + notice.en + " is in force (" + in_force_en +
-                   "): the notice does not apply to it, and the estimate is indicative"},
+    warn_once("effective", t.path("start"), msg::policy_outside_effective_period::wholly{.in_force = in_force, .notice = notice},
               policy_.id);
   else if (t.start < policy_.effective_from || (policy_.effective_to && t.end > *policy_.effective_to))
-    warn_once("effective", t.path("start"), "policy.outside_effective_period",
-              {"见习期不全在" + notice.zh + "的有效期（" + in_force + "）内，估算仅供参考",
-               "the internship is not wholly within the period in which " + notice.en + " is in force (" +
-                   in_force_en + "); the estimate is indicative"},
+    warn_once("effective", t.path("start"), msg::policy_outside_effective_period::partly{.in_force = in_force, .notice = notice},
               policy_.id);
   if (t.insurance_premium && (!policy_.insurance || policy_.insurance->method != "actual_premium"))
     warn_once("premium" + std::to_string(t.index), t.path("insurance_premium"),
-              "insurance.premium_not_used",
-              {notice_name(policy_).zh + "不按实际保费补贴，所填保费未计入",
-               notice_name(policy_).en + " does not reimburse the actual premium; the premium given is not counted"},
+              msg::insurance_premium_not_used{.notice = notice_name(policy_)},
               policy_.insurance ? policy_.insurance->rule : policy_.position.rule);
   if (policy_.eligibility.internship_months) {
     const auto& months = *policy_.eligibility.internship_months;
     // Both bounds of "一般为3-12个月": an agreed period of N months ends the day before
     // months_after(start, N).
-    if (t.end < months_after(t.start, months.min) - boost::gregorian::days(1))
-      warn_once("short" + std::to_string(t.index), t.path("end"), "trainee.period_below_usual",
-                {"约定见习期不足" + std::to_string(months.min) + "个月；通知规定见习时间" +
-                     (months.binding ? "为" : "一般为") + std::to_string(months.min) + "-" +
-                     std::to_string(months.max) + "个月",
-                 "the agreed period is shorter than " + std::to_string(months.min) + " months; the notice sets " +
-                     (months.binding ? "" : "usually ") + std::to_string(months.min) + " to " +
-                     std::to_string(months.max) + " months"},
-                months.rule);
+    if (t.end < months_after(t.start, months.min) - boost::gregorian::days(1)) {
+      std::string key = "short" + std::to_string(t.index);
+      if (months.binding)
+        warn_once(key, t.path("end"), msg::trainee_period_below_usual::binding{.max = months.max, .min = months.min}, months.rule);
+      else
+        warn_once(key, t.path("end"), msg::trainee_period_below_usual::usual{.max = months.max, .min = months.min}, months.rule);
+    }
     if (t.end >= months_after(t.start, months.max))
-      warn_once("long" + std::to_string(t.index), t.path("end"), "trainee.period_beyond_usual",
-                {"见习时间一般为" + std::to_string(months.min) + "-" + std::to_string(months.max) + "个月",
-                 "internships are usually " + std::to_string(months.min) + " to " +
-                     std::to_string(months.max) + " months"},
+      warn_once("long" + std::to_string(t.index), t.path("end"), msg::trainee_period_beyond_usual{.max = months.max, .min = months.min},
                 months.rule);
   }
 }

@@ -251,17 +251,17 @@ class SummaryChecker {
     double d = cell.number;
     // Beyond 9e15 a count is no head count, and a double no longer holds it exactly.
     if (!std::isfinite(d) || std::fabs(d) >= 9e15) {
-      value_error(index, ind, "summary.count_invalid", " 的人数或个数超出范围", " is out of range");
+      value_error<msg::summary_count_invalid>(index, ind);
       return std::nullopt;
     }
     bool whole = cell.integer || d == std::floor(d);
     if (!whole) {
-      value_error(index, ind, "summary.count_not_whole", " 是人数或个数，应为整数", " is a count and must be a whole number");
+      value_error<msg::summary_count_not_whole>(index, ind);
       return std::nullopt;
     }
     std::int64_t v = cell.integer ? cell.whole : static_cast<std::int64_t>(d);
     if (v < 0) {
-      value_error(index, ind, "summary.negative", " 不能为负数", " cannot be negative");
+      value_error<msg::summary_negative>(index, ind);
       return std::nullopt;
     }
     return v;
@@ -269,19 +269,20 @@ class SummaryChecker {
 
   std::optional<std::int64_t> read_money(double d, std::size_t index, const Indicator& ind) {
     if (!std::isfinite(d) || std::fabs(d) > 9e10) {
-      value_error(index, ind, "summary.money_invalid", " 的金额超出范围", " is out of range");
+      value_error<msg::summary_money_invalid>(index, ind);
       return std::nullopt;
     }
     if (d < 0) {
-      value_error(index, ind, "summary.negative", " 不能为负数", " cannot be negative");
+      value_error<msg::summary_negative>(index, ind);
       return std::nullopt;
     }
     // Decimals are counted on the number as written (the shortest text that reads back
     // as the same double), never with a tolerance: 3.500001 has six.
     if (decimal_places(d) > tpl_.money_decimals) {
-      std::string places = std::to_string(tpl_.money_decimals);
-      value_error(index, ind, "summary.money_decimals", " 以万元计，最多 " + places + " 位小数",
-                  " is in 10,000 yuan with at most " + places + " decimals");
+      if (listing_error())
+        report_.error(value_path(index, ind),
+                      msg::summary_money_decimals{.indicator = Text{name_zh(ind), name_en(ind)}, .places = tpl_.money_decimals},
+                      rule_);
       return std::nullopt;
     }
     return static_cast<std::int64_t>(std::llround(d * static_cast<double>(money_scale_)));
@@ -289,11 +290,10 @@ class SummaryChecker {
 
   // A finding about one value, "指标 N“name”" and its tail; kept out of line so that
   // reading a good value stays small.
-  [[gnu::noinline]] void value_error(std::size_t index, const Indicator& ind, const char* code,
-                                     const std::string& zh_tail, const std::string& en_tail) {
+  template <class M>
+  [[gnu::noinline]] void value_error(std::size_t index, const Indicator& ind) {
     if (!listing_error()) return;
-    report_.error(value_path(index, ind), code, "指标 " + name_zh(ind) + zh_tail, "indicator " + name_en(ind) + en_tail,
-                  rule_);
+    report_.error(value_path(index, ind), M{.indicator = Text{name_zh(ind), name_en(ind)}}, rule_);
   }
 
   // Each relation as printed: every side at least the next. A failure names every
@@ -563,23 +563,24 @@ void answer_summary_table(const RuleSet& rules, const Json& request, const Repor
   } else if (policy_rules) {
     tpl = forms.summary_template(policy_rules->template_id);
   } else if (f.ok() && !report.has_errors()) {
-    std::string why = policy ? notice_name(*policy).zh + "未规定汇总表模板，" : "";
-    std::string why_en = policy ? notice_name(*policy).en + " sets no summary table; " : "";
-    std::string rule;
+    const UnknownProvision* unknown = nullptr;
     if (policy)
       for (const auto& u : policy->unknown)
-        if (u.item == "summary_table") {
-          why = notice_name(*policy).zh + "：" + u.text.zh + " ";
-          why_en = notice_name(*policy).en + ": " + u.text.en + " ";
-          rule = u.rule;
-        }
+        if (u.item == "summary_table") unknown = &u;
     std::string known, known_en;
     for (const auto& [id, t] : forms.summary_templates) {
       known += (known.empty() ? "" : "、") + id;
       known_en += (known_en.empty() ? "" : ", ") + id;
     }
-    report.error(f.path("template"), "summary.template_missing", why + "请给出 template（" + known + "）",
-                 why_en + "give template (" + known_en + ")", rule);
+    Text known_text{known, known_en};
+    std::string path = f.path("template");
+    if (unknown)
+      report.error(path, msg::summary_template_missing::notice_unknown{.known = known_text, .notice = notice_name(*policy), .unknown = unknown->text},
+                   unknown->rule);
+    else if (policy)
+      report.error(path, msg::summary_template_missing::notice_sets_none{.known = known_text, .notice = notice_name(*policy)});
+    else
+      report.error(path, msg::summary_template_missing::no_notice{.known = known_text});
   }
   if (policy_rules && !policy_rules->deadline)
     report.interpretation(policy_rules->rule, policy_rules->deadline_note);
