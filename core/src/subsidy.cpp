@@ -250,14 +250,15 @@ bool Calculator::admitted(const Trainee& t) {
   const CategoryRule* c = it == policy_.eligibility.categories.end() ? nullptr : &it->second;
   if (!c || !c->admitted) {
     Text why = c ? c->note : Text{};
-    report_.warning(t.path("category"), "trainee.category_not_admitted",
-                    notice_name(policy_).zh + "未将" + Vocabulary::names(rules_.vocabulary().categories, {t.category}).zh +
-                        "纳入见习补贴对象，不计补贴" +
-                        (why.zh.empty() ? "" : "：" + why.zh),
-                    notice_name(policy_).en + " does not admit a " +
-                        Vocabulary::names(rules_.vocabulary().categories, {t.category}).en +
-                        "; no subsidy is counted" + (why.en.empty() ? "" : ": " + why.en),
-                    c ? c->rule : policy_.position.rule);
+    Text category = Vocabulary::names(rules_.vocabulary().categories, {t.category});
+    std::string rule = c ? c->rule : policy_.position.rule;
+    if (why.zh.empty())
+      report_.warning(t.path("category"), msg::trainee_category_not_admitted::plain{.category = category, .notice = notice_name(policy_)},
+                      rule);
+    else
+      report_.warning(t.path("category"),
+                      msg::trainee_category_not_admitted::with_reason{.category = category, .notice = notice_name(policy_), .reason = why},
+                      rule);
     return false;
   }
   if (!c->region_flags.empty()) {
@@ -269,11 +270,7 @@ bool Calculator::admitted(const Trainee& t) {
       const Vocabulary& vocab = rules_.vocabulary();
       Text who = Vocabulary::names(vocab.categories, {t.category});
       Text where = Vocabulary::names(vocab.region_flags, c->region_flags);
-      report_.warning(t.path("category"), "trainee.category_region_only",
-                      who.zh + "仅在" + where.zh + "纳入见习对象；请在 region_flags 中注明地区类型，否则不计补贴",
-                      who.en + "s are admitted only in a " + where.en +
-                          "; name the area in region_flags, else no subsidy is counted",
-                      c->rule);
+      report_.warning(t.path("category"), msg::trainee_category_region_only{.areas = where, .category = who}, c->rule);
       return false;
     }
   }
@@ -303,15 +300,11 @@ bool Calculator::absence_forfeits(const Trainee& t) {
     previous = d;
   }
   if (longest < rule.max_consecutive && total < rule.max_total) return false;
-  report_.warning(t.path("absent_days"), "absence.limit_reached",
-                  "无故缺勤连续" + std::to_string(longest) + "个工作日、累计" + std::to_string(total) +
-                      "个工作日，达到连续" + std::to_string(rule.max_consecutive) + "天或累计" +
-                      std::to_string(rule.max_total) + "天的界限，不予发放基本生活费，不计见习补贴",
-                  "unexcused absence of " + std::to_string(longest) + " working days in a row, " +
-                      std::to_string(total) + " in all, reaches the limit of " +
-                      std::to_string(rule.max_consecutive) + " in a row or " +
-                      std::to_string(rule.max_total) +
-                      " in all: no basic allowance, so no internship subsidy is counted",
+  report_.warning(t.path("absent_days"),
+                  msg::absence_limit_reached{.longest = longest,
+                                             .max_consecutive = rule.max_consecutive,
+                                             .max_total = rule.max_total,
+                                             .total = total},
                   rule.rule);
   report_.interpretation(rule.rule, rule.interpretation);
   return true;
@@ -488,10 +481,7 @@ void Calculator::cap_months(const Trainee& t, std::vector<MonthInPost>& served) 
     dropped_en += (dropped_en.empty() ? "" : ", ") + format_month(m.month);
   }
   if (dropped_zh.empty()) return;
-  std::string n = std::to_string(cap);
-  report_.warning(t.path("end"), "subsidy.months_capped",
-                  "补贴期限最长" + n + "个月：" + dropped_zh + " 不计补贴",
-                  "the subsidy is paid for at most " + n + " months: " + dropped_en + " are not counted",
+  report_.warning(t.path("end"), msg::subsidy_months_capped{.cap = cap, .months = Text{dropped_zh, dropped_en}},
                   policy_.position.max_months_rule);
 }
 
@@ -573,11 +563,7 @@ void Calculator::insurance_line(const Trainee& t) {
               {}, {}});
   } else if (rule.method == "actual_premium") {
     if (!t.insurance_premium) {
-      report_.warning(t.path("insurance_premium"), "insurance.premium_missing",
-                      "见习综合保险按实际保费补贴，请填写实际缴纳的保费 insurance_premium（元）",
-                      "insurance is reimbursed at actual cost; give the premium actually paid as "
-                      "insurance_premium (yuan)",
-                      rule.rule);
+      report_.warning(t.path("insurance_premium"), msg::insurance_premium_missing{}, rule.rule);
       return;
     }
     // `amount`, where given, caps the reimbursement (贵州: 按每人不高于300元的标准据实补贴).
@@ -604,35 +590,23 @@ void Calculator::remaining_lines(const Trainee& t, Rate rate,
   const Contract& c = *t.contract;
   std::string path = t.path("contract");
   if (!policy_.remaining_period) {
-    warn_once("remaining" + std::to_string(t.index), path, "remaining_period.not_in_policy",
-              {notice_name(policy_).zh + "未规定提前签约的剩余期限补贴",
-               notice_name(policy_).en + " has no remaining-period subsidy"},
-              "");
+    warn_once("remaining" + std::to_string(t.index), path, msg::remaining_period_not_in_policy{.notice = notice_name(policy_)}, "");
     return;
   }
   const RemainingPeriodRule& rule = *policy_.remaining_period;
   report_.interpretation(rule.rule, rule.interpretation);
-  auto refuse = [&](const std::string& zh, const std::string& en) {
-    report_.warning(path, "remaining_period.not_met", "不计剩余期限补贴：" + zh,
-                    "no remaining-period subsidy: " + en, rule.rule);
-  };
+  auto refuse = [&](const auto& why) { report_.warning(path, why, rule.rule); };
   if (rule.contract_signed_by && c.signed_on > *rule.contract_signed_by)
-    return refuse("合同须于 " + format_date(*rule.contract_signed_by) + " 前签订",
-                  "the contract had to be signed by " + format_date(*rule.contract_signed_by));
+    return refuse(msg::remaining_period_not_met::signed_by{.date = format_date(*rule.contract_signed_by)});
   if (rule.min_contract_years && (!c.years || *c.years < *rule.min_contract_years))
-    return refuse("须签订 " + std::to_string(static_cast<int>(*rule.min_contract_years)) + " 年以上劳动合同",
-                  "a labour contract of " + std::to_string(static_cast<int>(*rule.min_contract_years)) +
-                      " year(s) or more is required");
+    return refuse(msg::remaining_period_not_met::contract_years{.years = static_cast<int>(*rule.min_contract_years)});
   if (rule.requires_social_insurance && !c.social_insurance)
-    return refuse("须按规定缴纳社会保险", "social insurance must be paid");
+    return refuse(msg::remaining_period_not_met::social_insurance{});
   // 见习期满N个月: whole internship months served, counted from the start date.
   int whole_months = 0;
   for (const auto& m : served) whole_months += m.whole;
   if (whole_months < rule.min_served_months)
-    return refuse("须见习满 " + std::to_string(rule.min_served_months) + " 个月（自 " +
-                      format_date(t.start) + " 起算）",
-                  "at least " + std::to_string(rule.min_served_months) +
-                      " whole month(s) from " + format_date(t.start) + " must be served");
+    return refuse(msg::remaining_period_not_met::served_months{.months = rule.min_served_months, .start = format_date(t.start)});
   std::set<int> served_months;
   for (const auto& m : served)
     if (m.counted) served_months.insert(m.index);
@@ -678,22 +652,16 @@ void Calculator::mentoring_line(const Trainee& t) {
   std::string path = t.path("contract");
   int reached = retention_.rate ? compare(*retention_.rate, rule.retention_at_least) : -1;
   if (reached < 0 || (reached == 0 && !rule.retention_inclusive)) {
-    Text limit = rule.retention_inclusive ? Text{"未达到 ", "below "} : Text{"未超过 ", "not above "};
-    warn_once("mentoring-rate", "/retention_rate", "mentoring.retention_too_low",
-              {"留用率" + limit.zh + percent(rule.retention_at_least) + "，不计带教补贴",
-               "retention " + limit.en + percent(rule.retention_at_least) + ": no mentoring bonus"},
-              rule.rule);
+    std::string share = percent(rule.retention_at_least);
+    if (rule.retention_inclusive)
+      warn_once("mentoring-rate", "/retention_rate", msg::mentoring_retention_too_low::inclusive{.share = share}, rule.rule);
+    else
+      warn_once("mentoring-rate", "/retention_rate", msg::mentoring_retention_too_low::exclusive{.share = share}, rule.rule);
     return;
   }
   if (!t.contract || !t.contract->years || *t.contract->years < rule.min_contract_years ||
       (rule.requires_social_insurance && !t.contract->social_insurance)) {
-    report_.warning(path, "mentoring.contract_required",
-                    "带教补贴须与留用人员签订" + std::to_string(static_cast<int>(rule.min_contract_years)) +
-                        "年以上劳动合同并缴纳社会保险",
-                    "the mentoring bonus needs a labour contract of " +
-                        std::to_string(static_cast<int>(rule.min_contract_years)) +
-                        " year(s) or more with social insurance",
-                    rule.rule);
+    report_.warning(path, msg::mentoring_contract_required{.years = static_cast<int>(rule.min_contract_years)}, rule.rule);
     return;
   }
   add_line({t.index, first_of_month(t.contract->signed_on), "mentoring", rule.amount, {1, 1},
@@ -713,11 +681,7 @@ void Calculator::social_insurance_lines(const Trainee& t, const std::vector<Mont
   int whole = 0;  // 见习期满N个月: whole internship months
   for (const auto& m : served) whole += m.whole;
   if (whole < rule.min_served_months) {
-    report_.warning(t.path("flexible_insurance_monthly"), "social_insurance.too_short",
-                    "见习满" + std::to_string(rule.min_served_months) + "个月以上方可享受社会保险补贴（已满" +
-                        std::to_string(whole) + "个月）",
-                    "the social-insurance subsidy needs " + std::to_string(rule.min_served_months) +
-                        " whole months in post (" + std::to_string(whole) + " served)",
+    report_.warning(t.path("flexible_insurance_monthly"), msg::social_insurance_too_short{.months = rule.min_served_months, .served = whole},
                     rule.rule);
     return;
   }
@@ -834,11 +798,8 @@ void Calculator::add_trainee(const Trainee& t) {
                             "interns must be not employed, and \"a contract signed before the period ends\" presumes an "
                             "internship under way: a labour contract signed before the start date is a hire, and no "
                             "internship subsidy is counted for that person"});
-    report_.warning(t.path("contract/signed_on"), "contract.before_start",
-                    "劳动合同签订日期 " + format_date(t.contract->signed_on) + " 早于见习开始日期 " +
-                        format_date(t.start) + "：不计该人员的见习补贴，请核对日期",
-                    "the contract date " + format_date(t.contract->signed_on) + " is before the internship start " +
-                        format_date(t.start) + ": no subsidy is counted for this person; check the dates",
+    report_.warning(t.path("contract/signed_on"),
+                    msg::contract_before_start{.signed_on = format_date(t.contract->signed_on), .start = format_date(t.start)},
                     policy_.position.rule);
     return;
   }
@@ -869,10 +830,7 @@ void Calculator::add_trainee(const Trainee& t) {
     if (!policy_.position.rates.at(t.category) && policy_.retention) {
       auto top = policy_.retention->bands.back().rate;
       if (compare(*rate, top) > 0)
-        warn_once("base-above", "/base_rate", "base_rate.above_raised",
-                  {"基础补贴标准 " + percent(*rate) + " 高于留用后的标准 " + percent(top) + "，请核对",
-                   "the base rate " + percent(*rate) + " is above the raised rate " + percent(top) +
-                       "; check it"},
+        warn_once("base-above", "/base_rate", msg::base_rate_above_raised{.raised = percent(top), .rate = percent(*rate)},
                   policy_.retention->rule);
     }
     if (!policy_.position.rates.at(t.category))
