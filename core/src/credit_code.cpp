@@ -80,7 +80,7 @@ CreditCodeCheck check_credit_code(std::string_view raw) {
     return fail(msg::credit_code_registration_authority{});
   for (int i = 2; i < 8; ++i)
     if (code[i] < '0' || code[i] > '9')
-      return fail(msg::credit_code_region{});
+      return fail(msg::credit_code_region::digits{});
   if (*credit_code_check_character(std::string_view(code).substr(0, 17)) != code[17])
     return fail(msg::credit_code_checksum{});
   std::string_view body = std::string_view(code).substr(8, 9);
