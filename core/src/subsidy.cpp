@@ -177,8 +177,6 @@ class Calculator {
   void unstated_rate_lines(const Trainee& t, const std::vector<MonthInPost>& served, bool forfeits);
   void compute_retention();
   std::optional<Rate> retention_for(const Trainee& t) const;
-  void warn_once(const std::string& key, const std::string& path, const std::string& code,
-                 const Text& text, const std::string& rule);
   template <class M, std::size_t = M::kTemplate>
   void warn_once(const std::string& key, const std::string& path, const M& m, const std::string& rule) {
     if (warned_.insert(key).second) report_.warning(path, m, rule);
@@ -208,12 +206,6 @@ class Calculator {
   std::set<std::string> warned_;
   bool asked_rate_ = false;
 };
-
-void Calculator::warn_once(const std::string& key, const std::string& path,
-                           const std::string& code, const Text& text, const std::string& rule) {
-  if (!warned_.insert(key).second) return;
-  report_.warning(path, code, text.zh, text.en, rule);
-}
 
 void Calculator::compute_retention() {
   bool by_year = policy_.retention && (policy_.retention->payment == "next_year" || policy_.retention->payment == "year_end");
@@ -356,13 +348,9 @@ void Calculator::pay_capped_lines(const Trainee& t, Rate rate, const std::vector
 void Calculator::note_confidence(const Cited& rule) {
   if (!rule.confidence.empty() && rule.confidence != "high" && warned_.insert("position-confidence").second) {
     Text notice = notice_name(policy_);
-    report_.caveat("/policy", "policy.figure_caveat",
-                   {notice.zh + "的补贴标准原文未找到，按地方人社部门的转述计算，请向当地人社部门核实",
-                    "the text of " + notice.en + " setting the subsidy rate was not found; the rate is taken from a "
-                    "local bureau's restatement: check it with the local office"},
-                   {"条款 " + rule.rule + "；可信度 " + rule.confidence + (rule.note.zh.empty() ? "" : "；" + rule.note.zh),
-                    "clause " + rule.rule + "; confidence " + rule.confidence +
-                        (rule.note.en.empty() ? "" : "; " + rule.note.en)},
+    Text note{rule.note.zh.empty() ? "" : "；" + rule.note.zh, rule.note.en.empty() ? "" : "; " + rule.note.en};
+    report_.caveat("/policy", msg::policy_figure_caveat::plain{.notice = notice},
+                   msg::policy_figure_caveat::sources{.confidence = rule.confidence, .note = note, .rule = rule.rule}.text(),
                    rule.rule);
   }
 }
@@ -370,10 +358,7 @@ void Calculator::note_confidence(const Cited& rule) {
 void Calculator::note_calendar(const Trainee& t, const MonthInPost& m) {
   Text period = period_text(m);
   if (m.outside_calendar)
-    warn_once("calendar" + period.en, t.path(), "calendar.not_covered",
-              {period.zh + " 不在节假日表覆盖范围内，工作日只按周末计算",
-               period.en + " is outside the holiday calendar; only weekends are taken as rest days"},
-              "");
+    warn_once("calendar" + period.en, t.path(), msg::calendar_not_covered::working_days{.period = period}, "");
 }
 
 Text Calculator::days_text(const MonthInPost& m) {
@@ -758,13 +743,9 @@ void Calculator::unstated_rate_lines(const Trainee& t, const std::vector<MonthIn
     asked_rate_ = true;
     const Text& why = policy_.position.unstated;
     if (raised)
-      report_.warning("/base_rate", "policy.rate_unstated", why.zh + "（按留用后的标准 " +
-                          percent(*raised) + " 计列全部月份，“1+1”按月部分与差额的划分取决于基础标准）",
-                      why.en + " (all months are listed at the raised rate " + percent(*raised) +
-                          "; the monthly and once-later parts of \"1+1\" depend on the base rate)",
-                      policy_.position.rule);
+      report_.warning("/base_rate", msg::policy_rate_unstated::raised{.raised = percent(*raised), .why = why}, policy_.position.rule);
     else
-      report_.error("/base_rate", "policy.rate_unstated", why.zh, why.en, policy_.position.rule);
+      report_.error("/base_rate", msg::policy_rate_unstated::ask{.why = why}, policy_.position.rule);
   }
   if (raised && !forfeits) {
     report_.interpretation(policy_.retention->rule, policy_.retention->interpretation);

@@ -368,7 +368,7 @@ class SummaryChecker {
     const SummaryDeadline& d = *policy_rules_->deadline;
     if (!facts.calendar_covers && listing_warning())
       report_.warning(report_path(index) + "/submitted_on",
-                      msg::calendar_not_covered{.month = format_month(add_months(period, 1))}, d.rule);
+                      msg::calendar_not_covered::deadline{.month = format_month(add_months(period, 1))}, d.rule);
     if (submitted > *due && listing_warning()) {
       long late = (submitted - *due).days();
       std::string at = report_path(index) + "/submitted_on", p = format_month(period), by = format_date(*due),
