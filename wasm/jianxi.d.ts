@@ -350,7 +350,15 @@ export interface Place {
 }
 
 /** The parts of the catalog answered only when named in `sections` (the answer lists them). */
-export type CatalogSection = 'vocabulary' | 'provisions' | 'clauses' | 'templates' | 'forms' | 'findings';
+/** A finding's message template: `{slot}` names a value filled in; `{{` and `}}` are braces. */
+export interface CatalogMessage {
+  code: FindingCode;
+  variant?: string;  // where a code has several templates
+  message: string;
+  message_en: string;
+}
+
+export type CatalogSection = 'vocabulary' | 'provisions' | 'clauses' | 'templates' | 'forms' | 'findings' | 'messages';
 
 /**
  * `{"kind":"catalog"}` answers the index (kinds, provinces, notices, limits, version);
@@ -379,6 +387,7 @@ export interface Catalog extends Result {
   templates?: SummaryTemplate[];  // with the templates section
   forms?: Form[];                 // with the forms section
   findings?: CatalogFinding[];    // with the findings section
+  messages?: CatalogMessage[];    // with the messages section
   provinces: CatalogProvince[];
   divisions_dataset: { package: string; version: string; data: string; generated_by: string };
   clauses?: Clause[];     // with `policy` (the clauses section)
