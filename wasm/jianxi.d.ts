@@ -2,148 +2,10 @@
 
 /**
  * Every finding code the core can emit: the `code` of each entry of the catalog's
- * `findings` (tests/wasm/catalog-types.test.mjs checks that the two lists are equal).
+ * `findings`, written in at build time from rules/findings/codes.json
+ * (cmake/finding_codes_dts.cmake).
  */
-export type FindingCode =
-  | 'absence.limit_reached'
-  | 'absence.outside_period'
-  | 'allocation.column_invalid'
-  | 'allocation.decimals'
-  | 'allocation.negative'
-  | 'allocation.no_columns'
-  | 'allocation.no_rows'
-  | 'allocation.not_whole'
-  | 'allocation.out_of_range'
-  | 'allocation.region_duplicate'
-  | 'allocation.region_empty'
-  | 'allocation.row_exceeds'
-  | 'allocation.sum_mismatch'
-  | 'allocation.template_unknown'
-  | 'application.form_unknown'
-  | 'application.policy_missing'
-  | 'base_rate.above_raised'
-  | 'birth_date.future'
-  | 'birth_date.mismatch'
-  | 'birth_date.missing'
-  | 'calendar.not_covered'
-  | 'catalog.section_unknown'
-  | 'contract.before_start'
-  | 'contract.years_out_of_range'
-  | 'count.below_minimum'
-  | 'count.invalid'
-  | 'count.negative'
-  | 'credit_code.characters'
-  | 'credit_code.checksum'
-  | 'credit_code.length'
-  | 'credit_code.organisation_code'
-  | 'credit_code.organisation_code_unchecked'
-  | 'credit_code.other_region'
-  | 'credit_code.region'
-  | 'credit_code.registration_authority'
-  | 'date.invalid'
-  | 'declaration.missing'
-  | 'declaration.not_met'
-  | 'declaration.unknown'
-  | 'education.unknown'
-  | 'eligibility.national_basis'
-  | 'field.empty'
-  | 'field.required'
-  | 'findings.truncated'
-  | 'graduated_on.missing'
-  | 'id_number.area'
-  | 'id_number.area_unknown'
-  | 'id_number.birth_date'
-  | 'id_number.characters'
-  | 'id_number.checksum'
-  | 'id_number.length'
-  | 'insurance.premium_missing'
-  | 'insurance.premium_not_used'
-  | 'internal.error'
-  | 'mentoring.contract_required'
-  | 'mentoring.retention_too_low'
-  | 'mentors.missing'
-  | 'min_wage.area_caveat'
-  | 'min_wage.areas_unknown'
-  | 'min_wage.caveat'
-  | 'min_wage.filled'
-  | 'min_wage.missing'
-  | 'min_wage.no_table'
-  | 'min_wage.tier_unknown'
-  | 'min_wage.unconfirmed'
-  | 'money.out_of_range'
-  | 'number.not_whole'
-  | 'number.out_of_range'
-  | 'phone.area_code_missing'
-  | 'phone.invalid'
-  | 'place.ambiguous'
-  | 'place.city_as_urban'
-  | 'place.conflict'
-  | 'place.other_province'
-  | 'place.too_broad'
-  | 'place.too_long'
-  | 'place.unknown'
-  | 'plan.positions_mismatch'
-  | 'planned_months.out_of_range'
-  | 'planned_months.unusual'
-  | 'policy.city_notice'
-  | 'policy.figure_caveat'
-  | 'policy.missing'
-  | 'policy.none_in_force'
-  | 'policy.outside_effective_period'
-  | 'policy.past_latest_evidence'
-  | 'policy.rate_unstated'
-  | 'policy.several_in_force'
-  | 'policy.start_unconfirmed'
-  | 'policy.unknown'
-  | 'position.requirement_forbidden'
-  | 'positions.missing'
-  | 'province.unknown'
-  | 'rate.out_of_range'
-  | 'region_flag.unknown'
-  | 'remaining_period.not_in_policy'
-  | 'remaining_period.not_met'
-  | 'request.kind_missing'
-  | 'request.kind_unknown'
-  | 'request.not_json'
-  | 'request.too_deep'
-  | 'request.too_large'
-  | 'request.type'
-  | 'rules.invalid'
-  | 'rules.not_loaded'
-  | 'social_insurance.too_short'
-  | 'subsidy.months_capped'
-  | 'subsidy.monthly_pay_missing'
-  | 'subsidy.pay_below_floor'
-  | 'summary.count_invalid'
-  | 'summary.count_not_whole'
-  | 'summary.indicator_unknown'
-  | 'summary.late'
-  | 'summary.money_decimals'
-  | 'summary.money_invalid'
-  | 'summary.negative'
-  | 'summary.period_duplicate'
-  | 'summary.period_gap'
-  | 'summary.period_invalid'
-  | 'summary.period_order'
-  | 'summary.relation'
-  | 'summary.submitted_early'
-  | 'summary.template_mismatch'
-  | 'summary.template_missing'
-  | 'summary.template_unknown'
-  | 'summary.total_mismatch'
-  | 'summary.value_missing'
-  | 'summary.year_to_date_decreased'
-  | 'trainee.category_not_admitted'
-  | 'trainee.category_region_only'
-  | 'trainee.category_unknown'
-  | 'trainee.end_before_start'
-  | 'trainee.left_on_outside'
-  | 'trainee.period_below_usual'
-  | 'trainee.period_beyond_usual'
-  | 'trainee.period_too_long'
-  | 'trainees.empty'
-  | 'wage_basis.unknown'
-  | 'wage_tier.out_of_range';
+export type FindingCode =@JIANXI_FINDING_CODES@;
 
 export interface Finding {
   path: string;        // JSON Pointer into the request
@@ -488,7 +350,15 @@ export interface Place {
 }
 
 /** The parts of the catalog answered only when named in `sections` (the answer lists them). */
-export type CatalogSection = 'vocabulary' | 'provisions' | 'clauses' | 'templates' | 'forms' | 'findings';
+/** A finding's message template: `{slot}` names a value filled in; `{{` and `}}` are braces. */
+export interface CatalogMessage {
+  code: FindingCode;
+  variant?: string;  // where a code has several templates
+  message: string;
+  message_en: string;
+}
+
+export type CatalogSection = 'vocabulary' | 'provisions' | 'clauses' | 'templates' | 'forms' | 'findings' | 'messages';
 
 /**
  * `{"kind":"catalog"}` answers the index (kinds, provinces, notices, limits, version);
@@ -517,6 +387,7 @@ export interface Catalog extends Result {
   templates?: SummaryTemplate[];  // with the templates section
   forms?: Form[];                 // with the forms section
   findings?: CatalogFinding[];    // with the findings section
+  messages?: CatalogMessage[];    // with the messages section
   provinces: CatalogProvince[];
   divisions_dataset: { package: string; version: string; data: string; generated_by: string };
   clauses?: Clause[];     // with `policy` (the clauses section)

@@ -34,8 +34,7 @@ class AllocationChecker {
     Fields f(row, path, report_);
     region = f.text("region", region_required);
     if (region && region->empty())
-      report_.error(f.path("region"), "allocation.region_empty", "地区名称不能为空", "the region name is empty",
-                    tpl_.rule);
+      report_.error(f.path("region"), msg::allocation_region_empty{}, tpl_.rule);
     std::vector<std::optional<std::int64_t>> values;
     for (const Column& c : columns) {
       values.push_back(std::nullopt);
@@ -44,23 +43,21 @@ class AllocationChecker {
       std::string at = f.path(c.key);
       Text label = c.label();
       if (!std::isfinite(*v) || std::fabs(*v) > 9e10) {
-        report_.error(at, "allocation.out_of_range", label.zh + " 超出范围", label.en + " is out of range", tpl_.rule);
+        report_.error(at, msg::allocation_out_of_range{.column = label}, tpl_.rule);
         continue;
       }
       if (*v < 0) {
-        report_.error(at, "allocation.negative", label.zh + " 不能为负数", label.en + " cannot be negative", tpl_.rule);
+        report_.error(at, msg::allocation_negative{.column = label}, tpl_.rule);
         continue;
       }
       bool whole = c.known && c.known->whole;
       if (whole && *v != std::floor(*v)) {
-        report_.error(at, "allocation.not_whole", label.zh + " 是个数或人数，应为整数",
-                      label.en + " is a count and must be a whole number", tpl_.rule);
+        report_.error(at, msg::allocation_not_whole{.column = label}, tpl_.rule);
         continue;
       }
       double scaled = *v * kScale;
       if (std::fabs(scaled - std::round(scaled)) > 1e-6 * std::max(1.0, std::fabs(scaled))) {
-        report_.error(at, "allocation.decimals", label.zh + " 最多 4 位小数", label.en + " has more than 4 decimals",
-                      tpl_.rule);
+        report_.error(at, msg::allocation_decimals{.column = label}, tpl_.rule);
         continue;
       }
       values.back() = static_cast<std::int64_t>(std::round(scaled));
@@ -78,15 +75,15 @@ class AllocationChecker {
     for (const RowComparison& check : tpl_.row_checks) {
       int s = index(check.smaller), l = index(check.larger);
       if (s < 0 || l < 0 || !values[s] || !values[l] || *values[s] <= *values[l]) continue;
-      Text small = columns[s].label(), large = columns[l].label();
-      std::string zh = region + "：" + small.zh + " " + decimal_text(*values[s], kDecimals) + " 超过 " + large.zh + " " +
-                       decimal_text(*values[l], kDecimals);
-      std::string en = region + ": " + small.en + " " + decimal_text(*values[s], kDecimals) + " exceeds " + large.en + " " +
-                       decimal_text(*values[l], kDecimals);
+      msg::allocation_row_exceeds exceeds{.larger = columns[l].label(),
+                                          .larger_value = decimal_text(*values[l], kDecimals),
+                                          .region = region,
+                                          .smaller = columns[s].label(),
+                                          .smaller_value = decimal_text(*values[s], kDecimals)};
       std::string at = pointer_append(path, check.smaller);
       report_.interpretation(check.rule, check.interpretation);
-      if (check.error) report_.error(at, "allocation.row_exceeds", zh, en, check.rule);
-      else report_.warning(at, "allocation.row_exceeds", zh, en, check.rule);
+      if (check.error) report_.error(at, exceeds, check.rule);
+      else report_.warning(at, exceeds, check.rule);
     }
   }
 
@@ -103,8 +100,7 @@ void answer_allocation_table(const RuleSet& rules, const Json& request, Report& 
   std::string template_id = f.text("template").value_or("targets");
   auto found = forms.allocation_templates.find(template_id);
   if (found == forms.allocation_templates.end()) {
-    report.error(f.path("template"), "allocation.template_unknown", "未知的分配表模板“" + template_id + "”",
-                 "unknown allocation template \"" + template_id + "\"");
+    report.error(f.path("template"), msg::allocation_template_unknown{.template_id = template_id});
     return;
   }
   const AllocationTemplate& tpl = found->second;
@@ -116,25 +112,24 @@ void answer_allocation_table(const RuleSet& rules, const Json& request, Report& 
       std::string at = f.path("columns") + "/" + std::to_string(i);
       const Json& c = (*list)[i];
       if (!c.is_string()) {
-        report.malformed(at, "request.type", "此处应为字符串", "a string expected here");
+        report.malformed(at, msg::request_type::expected{.type = Text{"字符串", "a string"}});
         continue;
       }
       std::string key = c.get<std::string>();
       if (key == "region" || key.empty() || !seen.insert(key).second) {
-        report.error(at, "allocation.column_invalid", "列名“" + key + "”为空、重复或为 region",
-                     "column \"" + key + "\" is empty, repeated or \"region\"");
+        report.error(at, msg::allocation_column_invalid{.column = key});
         continue;
       }
       columns.push_back({key, tpl.column(key)});
     }
     if (list->empty())
-      report.error(f.path("columns"), "allocation.no_columns", "至少需要一列", "at least one column is needed");
+      report.error(f.path("columns"), msg::allocation_no_columns{});
   }
   const Json* rows = f.array("rows", true);
   const Json* total = f.object("total", true);
   if (!rows || !total || columns.empty()) return;
   if (rows->empty())
-    report.error(f.path("rows"), "allocation.no_rows", "分配表没有任何地区行", "the table has no region rows", tpl.rule);
+    report.error(f.path("rows"), msg::allocation_no_rows{}, tpl.rule);
 
   AllocationChecker checker(tpl, report);
   std::vector<std::int64_t> sums(columns.size(), 0);
@@ -147,10 +142,8 @@ void answer_allocation_table(const RuleSet& rules, const Json& request, Report& 
     if (region && !region->empty()) {
       auto [it, fresh] = regions.emplace(*region, i);
       if (!fresh)
-        report.error(pointer_append(path, "region"), "allocation.region_duplicate",
-                     "地区“" + *region + "”出现两次（另见第 " + std::to_string(it->second + 1) + " 行）",
-                     "region \"" + *region + "\" appears twice (also row " + std::to_string(it->second) + ")",
-                     tpl.rule);
+        report.error(pointer_append(path, "region"),
+                     msg::allocation_region_duplicate{.other = it->second + 1, .region = *region}, tpl.rule);
     }
     for (std::size_t c = 0; c < columns.size(); ++c) {
       if (values[c]) sums[c] += *values[c];
@@ -170,12 +163,14 @@ void answer_allocation_table(const RuleSet& rules, const Json& request, Report& 
     std::int64_t diff = *totals[c] - sums[c];
     std::string gap = decimal_text(diff < 0 ? -diff : diff, kDecimals);
     std::string n = std::to_string(rows->size());
-    report.error(pointer_append(f.path("total"), columns[c].key), "allocation.sum_mismatch",
-                 label.zh + "：" + n + " 个地区合计 " + decimal_text(sums[c], kDecimals) + "，合计行为 " +
-                     decimal_text(*totals[c], kDecimals) + "，" + (diff > 0 ? "少 " : "多 ") + gap,
-                 label.en + ": the " + n + " regions add up to " + decimal_text(sums[c], kDecimals) + ", the total row says " +
-                     decimal_text(*totals[c], kDecimals) + " (" + (diff > 0 ? "short by " : "over by ") + gap + ")",
-                 tpl.rule);
+    std::string at = pointer_append(f.path("total"), columns[c].key), sum = decimal_text(sums[c], kDecimals),
+                total = decimal_text(*totals[c], kDecimals);
+    if (diff > 0)
+      report.error(at, msg::allocation_sum_mismatch::short_by{.column = label, .count = n, .gap = gap, .sum = sum, .total = total},
+                   tpl.rule);
+    else
+      report.error(at, msg::allocation_sum_mismatch::over_by{.column = label, .count = n, .gap = gap, .sum = sum, .total = total},
+                   tpl.rule);
   }
 }
 

@@ -81,6 +81,7 @@ struct PolicyApplicationRules {
   std::optional<RegisteredRegion> registered_region;
   std::vector<Condition> conditions;
   std::vector<ForbiddenRequirement> forbidden;
+  Text forbidden_said;  // what the notice forbids, in its terms (empty when it words it no way of its own)
   std::vector<std::string> allowed_phrases;  // removed before matching ("专业不限")
 };
 

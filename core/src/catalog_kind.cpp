@@ -199,7 +199,7 @@ Result policy_head_json(const Policy& p) {
 
 // The sections a catalog answers only when asked (request field "sections").
 const std::vector<std::string>& section_names() {
-  static const std::vector<std::string> names = {"vocabulary", "provisions", "clauses", "templates", "forms", "findings"};
+  static const std::vector<std::string> names = {"vocabulary", "provisions", "clauses", "templates", "forms", "findings", "messages"};
   return names;
 }
 
@@ -219,13 +219,12 @@ std::optional<std::set<std::string>> sections_asked(Fields& f, Report& report, b
     std::string path = f.path("sections") + "/" + std::to_string(i);
     const Json& name = (*list)[i];
     if (!name.is_string()) {
-      report.malformed(path, "request.type", "此处应为文字（目录部分的名称）", "text (a section's name) expected here");
+      report.malformed(path, msg::request_type::expected{.type = Text{"文字（目录部分的名称）", "text (a section's name)"}});
       return std::nullopt;
     }
     const auto& names = section_names();
     if (std::find(names.begin(), names.end(), name.get<std::string>()) == names.end()) {
-      report.error(path, "catalog.section_unknown", "目录没有名为“" + echoed(name.get<std::string>()) + "”的部分，可选：" + known,
-                   "the catalog has no section \"" + echoed(name.get<std::string>()) + "\"; known: " + known);
+      report.error(path, msg::catalog_section_unknown{.known = known, .section = echoed(name.get<std::string>())});
       return std::nullopt;
     }
     out.insert(name.get<std::string>());
@@ -291,13 +290,11 @@ void answer_catalog(const RuleSet& rules, const Json& request, Report& report, R
     if (!table) {
       std::string known;
       for (const auto& [id, m] : rules.provinces()) known += (known.empty() ? "" : ", ") + id;
-      report.error(f.path("province"), "province.unknown", "未收录省份“" + *province + "”，可选：" + known,
-                   "no rules for province \"" + *province + "\"; known: " + known);
+      report.error(f.path("province"), msg::province_unknown::with_choices{.known = known, .province = *province});
       return;
     }
     if (!as_of) {
-      report.error(f.path("as_of"), "field.required", "列出地区及最低工资时须给出日期",
-                   "a date is needed to list places with their minimum wage");
+      report.error(f.path("as_of"), msg::field_required::date_for_places{});
       return;
     }
   }
@@ -337,6 +334,7 @@ void answer_catalog(const RuleSet& rules, const Json& request, Report& report, R
     for (const FindingCode& c : rules.finding_codes())
       findings.push_back({{"code", c.code}, {"message", c.text.zh}, {"message_en", c.text.en}, {"kinds", c.kinds}});
   }
+  if (asked("messages")) out["messages"] = message_templates_json();
   auto& provinces = out["provinces"] = Result::array();
   // From the manifests, so that a province whose rules are not loaded yet is listed too.
   for (const auto& [id, m] : rules.provinces())

@@ -1,5 +1,7 @@
 #include "credit_code.h"
 
+#include "finding_messages.h"
+
 #include <array>
 
 namespace jianxi {
@@ -23,8 +25,9 @@ int value_of(char c) {
 
 char upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
 
-CreditCodeCheck fail(const char* code, std::string zh, std::string en) {
-  return {code, {std::move(zh), std::move(en)}, false, {}};
+template <class M, std::size_t = M::kTemplate>
+CreditCodeCheck fail(const M& m, bool advisory = false, std::string region = {}) {
+  return {message_templates()[M::kTemplate].code, m.text(), advisory, std::move(region)};
 }
 
 constexpr int kOrganisationWeights[8] = {3, 7, 9, 10, 5, 8, 4, 2};
@@ -69,43 +72,22 @@ CreditCodeCheck check_credit_code(std::string_view raw) {
   std::string code(raw);
   for (char& c : code) c = upper(c);
   if (code.size() != 18)
-    return fail("credit_code.length",
-                "统一社会信用代码应为 18 位，现为 " + std::to_string(code.size()) + " 个字符",
-                "a unified social credit code has 18 characters, not " + std::to_string(code.size()));
+    return fail(msg::credit_code_length{.length = code.size()});
   for (std::size_t i = 0; i < code.size(); ++i)
     if (value_of(code[i]) < 0)
-      return fail("credit_code.characters",
-                  "统一社会信用代码第 " + std::to_string(i + 1) + " 位不是数字或允许的大写字母（不含 I、O、S、V、Z）",
-                  "character " + std::to_string(i + 1) +
-                      " of the credit code is outside 0-9 and A-Y without I, O, S, V, Z");
+      return fail(msg::credit_code_characters{.position = i + 1});
   if (kAuthorities.find(code[0]) == std::string_view::npos)
-    return fail("credit_code.registration_authority", "统一社会信用代码第 1 位（登记管理部门代码）无效",
-                "character 1 of the credit code (registration authority) is not one GB 32100 assigns");
+    return fail(msg::credit_code_registration_authority{});
   for (int i = 2; i < 8; ++i)
     if (code[i] < '0' || code[i] > '9')
-      return fail("credit_code.region", "统一社会信用代码第 3–8 位应为行政区划代码（6 位数字）",
-                  "characters 3-8 of the credit code must be the 6-digit administrative division code");
+      return fail(msg::credit_code_region::digits{});
   if (*credit_code_check_character(std::string_view(code).substr(0, 17)) != code[17])
-    return fail("credit_code.checksum", "统一社会信用代码校验位错误，请核对是否抄错",
-                "the check character of the credit code does not match; the code is mistyped");
+    return fail(msg::credit_code_checksum{});
   std::string_view body = std::string_view(code).substr(8, 9);
   auto expected = organisation_code_check_character(body.substr(0, 8));
   if (!expected || *expected != body[8]) {
-    CreditCodeCheck c;
-    c.region = code.substr(2, 6);
-    if (individual_business(code)) {
-      c.code = "credit_code.organisation_code_unchecked";
-      c.advisory = true;
-      c.message = {"统一社会信用代码第 9–17 位（主体标识码）不符合组织机构代码（GB 11714）的校验，请对照营业执照逐位核对",
-                   "characters 9-17 of the credit code (the organisation code) fail the GB 11714 check: compare "
-                   "the code with the business licence character by character"};
-    } else {
-      c.code = "credit_code.organisation_code";
-      c.message = {"统一社会信用代码第 9–17 位（组织机构代码，GB 11714）校验不符，代码有误，请逐位核对",
-                   "characters 9-17 of the credit code (the organisation code, GB 11714) fail their check: the code "
-                   "is wrong; check it character by character"};
-    }
-    return c;
+    if (individual_business(code)) return fail(msg::credit_code_organisation_code_unchecked{}, true, code.substr(2, 6));
+    return fail(msg::credit_code_organisation_code{}, false, code.substr(2, 6));
   }
   return {"", {}, false, code.substr(2, 6)};
 }

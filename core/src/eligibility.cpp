@@ -43,16 +43,12 @@ class Verdict {
 bool check_id_area(const Divisions& divisions, const std::string& id, const std::string& path, Report& report) {
   std::string province = id.substr(0, 2) + "0000", area = id.substr(0, 6);
   if (!divisions.by_code(province)) {
-    report.error(path, "id_number.area", "身份证号码前两位 " + id.substr(0, 2) + " 不是省级行政区划代码",
-                 "the first two digits " + id.substr(0, 2) + " of the identity number are no province code");
+    report.error(path, msg::id_number_area{.digits = id.substr(0, 2)});
     return false;
   }
   bool province_listed = !divisions.prefectures_of(province).empty();
   if (province_listed && !divisions.by_code(area) && !divisions.resolve(area).division)
-    report.warning(path, "id_number.area_unknown",
-                   "身份证号码的地区码 " + area + " 不在现行区划表中（可能是已撤并地区的旧代码），请核对",
-                   "the area code " + area + " of the identity number is not in the current division "
-                   "table (perhaps the old code of a renamed division); check it");
+    report.warning(path, msg::id_number_area_unknown{.area = area});
   return true;
 }
 
@@ -68,9 +64,7 @@ Person read_person(const RuleSet& rules, Fields& f, Report& report) {
     } else if (check_id_area(rules.divisions(), *id, f.path("id_number"), report)) {
       p.birth = check.birth_date;
       if (birth && *birth != *check.birth_date)
-        report.warning(f.path("birth_date"), "birth_date.mismatch",
-                       "出生日期与身份证号码不一致，以身份证号码为准",
-                       "the birth date differs from the identity number; the number is used");
+        report.warning(f.path("birth_date"), msg::birth_date_mismatch{});
     }
   } else {
     p.birth = birth;
@@ -78,16 +72,14 @@ Person read_person(const RuleSet& rules, Fields& f, Report& report) {
   if (p.birth && p.as_of && *p.birth > *p.as_of) {
     // The error sits on the field the date came from; no age is reckoned from it.
     bool from_id = f.get("id_number") != nullptr;
-    report.error(f.path(from_id ? "id_number" : "birth_date"), "birth_date.future",
-                 from_id ? "身份证号码中的出生日期 " + format_date(*p.birth) + " 晚于判断日期，号码有误，请逐位核对"
-                         : "出生日期晚于判断日期",
-                 from_id ? "the birth date in the identity number, " + format_date(*p.birth) +
-                               ", is after the day of the check: the number is wrong; check it digit by digit"
-                         : "the birth date is after the day of the check");
+    if (from_id)
+      report.error(f.path("id_number"), msg::birth_date_future::in_id_number{.date = format_date(*p.birth)});
+    else
+      report.error(f.path("birth_date"), msg::birth_date_future::given{});
     p.birth.reset();
   }
   if (auto e = f.text("education")) {
-    if (known_term(vocab.education, *e, f.path("education"), "education.unknown", {"学历", "education"}, report))
+    if (known_term<msg::education_unknown>(vocab.education, *e, f.path("education"), report))
       p.education = e;
   }
   p.graduated_on = f.date("graduated_on");
@@ -100,18 +92,17 @@ Person read_person(const RuleSet& rules, Fields& f, Report& report) {
       const Json& v = (*flags)[i];
       std::string path = f.path("region_flags") + "/" + std::to_string(i);
       if (!v.is_string()) {
-        report.malformed(path, "request.type", "此处应为字符串", "a string expected here");
+        report.malformed(path, msg::request_type::expected{.type = Text{"字符串", "a string"}});
         continue;
       }
       std::string flag = v.get<std::string>();
-      if (known_term(vocab.region_flags, flag, path, "region_flag.unknown", {"地区类型", "area type"}, report))
+      if (known_term<msg::region_flag_unknown>(vocab.region_flags, flag, path, report))
         p.region_flags.push_back(flag);
     }
   }
   p.planned_months = f.whole("planned_months");
   if (p.planned_months && (*p.planned_months < 1 || *p.planned_months > 120)) {
-    report.error(f.path("planned_months"), "planned_months.out_of_range", "计划见习月数应在1到120之间",
-                 "planned months must be 1 to 120");
+    report.error(f.path("planned_months"), msg::planned_months_out_of_range{});
     p.planned_months.reset();
   }
   return p;
@@ -128,8 +119,7 @@ std::optional<std::string> graduate_branch(const Vocabulary& vocab, const Policy
   const Text& name = Vocabulary::find(vocab.categories, category)->name;
   report.interpretation(e.graduate.rule, e.graduate.interpretation);
   if (!p.graduated_on) {
-    report.warning("/graduated_on", "graduated_on.missing", "请填写离校（毕业）日期 graduated_on",
-                   "give the date of leaving school as graduated_on", e.graduate.rule);
+    report.warning("/graduated_on", msg::graduated_on_missing{}, e.graduate.rule);
     return std::nullopt;
   }
   std::string years = std::to_string(e.years_since_leaving);
@@ -181,8 +171,7 @@ bool youth_branch(const Policy& policy, const Person& p, bool admitted, Verdict&
   }
   if (!p.birth) {
     if (admitted) return false;
-    report.warning("/birth_date", "birth_date.missing", "请填写身份证号码或出生日期，以判断年龄",
-                   "give the identity number or birth date so that the age can be checked", c.rule);
+    report.warning("/birth_date", msg::birth_date_missing{}, c.rule);
     return false;
   }
   int age = age_on(*p.birth, *p.as_of);
@@ -212,13 +201,12 @@ void answer_eligibility(const RuleSet& rules, const Json& request, Report& repor
   warn_if_past_evidence(*policy, p.as_of, report);
   say_national_basis(*policy, report);
   if (!policy->in_force_on(*p.as_of))
-    report.warning("/as_of", "policy.outside_effective_period",
-                   format_date(*p.as_of) + " 不在" + notice_name(*policy).zh + "的有效期内（" + format_date(policy->effective_from) +
-                       " 至 " + (policy->effective_to ? format_date(*policy->effective_to) : "未写明") + "），判断仅供参考",
-                   format_date(*p.as_of) + " is outside the period in which " + notice_name(*policy).en + " is in force (" +
-                       format_date(policy->effective_from) + " to " +
-                       (policy->effective_to ? format_date(*policy->effective_to) : "no stated end") +
-                       "); the verdict is indicative",
+    report.warning("/as_of",
+                   msg::policy_outside_effective_period::as_of{
+                       .date = format_date(*p.as_of),
+                       .from = format_date(policy->effective_from),
+                       .notice = notice_name(*policy),
+                       .to = policy->effective_to ? Arg(format_date(*policy->effective_to)) : Arg(Text{"未写明", "no stated end"})},
                    policy->id);
   const EligibilityRules& e = policy->eligibility;
   Verdict v;
@@ -254,7 +242,7 @@ void answer_eligibility(const RuleSet& rules, const Json& request, Report& repor
                        (m.binding ? "" : "usually ") + range + " months";
       v.add(m.rule, m.binding ? "excludes" : "note", zh, en);
       if (m.binding) eligible = false;
-      else report.warning("/planned_months", "planned_months.unusual", zh, en, m.rule);
+      else report.warning("/planned_months", msg::planned_months_unusual{.months = *p.planned_months, .range = range}, m.rule);
     } else {
       v.add(m.rule, "note", "计划见习 " + std::to_string(*p.planned_months) + " 个月，在" + range + "个月之内",
             "planned " + std::to_string(*p.planned_months) + " months, within " + range);

@@ -49,10 +49,9 @@ Result answer_one(const RuleSet& rules, const Json& request, bool& malformed,
   Report report;
   std::string kind;
   if (!request.is_object()) {
-    report.malformed("", "request.type", "请求应为 JSON 对象", "the request must be a JSON object");
+    report.malformed("", msg::request_type::request{});
   } else if (auto k = request.find("kind"); k == request.end() || !k->is_string()) {
-    report.malformed("/kind", "request.kind_missing", "缺少 kind（请求类型）",
-                     "kind (the request type) is missing or not a string");
+    report.malformed("/kind", msg::request_kind_missing{});
   } else {
     kind = k->get<std::string>();
   }
@@ -62,8 +61,7 @@ Result answer_one(const RuleSet& rules, const Json& request, bool& malformed,
     if (handler == handlers().end()) {
       std::string known;
       for (const auto& [name, _] : handlers()) known += (known.empty() ? "" : ", ") + name;
-      report.malformed("/kind", "request.kind_unknown", "未知的请求类型“" + echoed(kind) + "”，可选：" + known,
-                       "unknown kind \"" + echoed(kind) + "\"; known: " + known);
+      report.malformed("/kind", msg::request_kind_unknown{.kind = echoed(kind), .known = known});
       kind = echoed(kind);  // the result's kind quotes it too
     } else if (!rules.problems().empty()) {
       for (const auto& p : rules.problems())
@@ -80,8 +78,7 @@ Result answer_one(const RuleSet& rules, const Json& request, bool& malformed,
         throw;  // memory ran out: the whole request fails, not this one answer
       } catch (const std::exception& e) {
         out = Result::object();
-        report.error("", "internal.error", std::string("内部错误：") + e.what(),
-                     std::string("internal error: ") + e.what());
+        report.error("", msg::internal_error{.what = e.what()});
       }
     }
   }
@@ -108,16 +105,15 @@ Evaluation exhausted(bool table) {
 }
 
 // The refusal of a request whose answer would be beyond a documented limit.
-Result too_large(const std::string& zh, const std::string& en) {
+template <class M>
+Result too_large(const M& why) {
   Report report;
-  report.malformed("", "request.too_large", zh, en);
+  report.malformed("", why);
   return report.head("");
 }
 
 Result answer_too_large() {
-  std::string mib = std::to_string(limits::kAnswerBytes >> 20);
-  return too_large("答案将超过 " + mib + " MiB（答案上限），请分批提交",
-                   "the answer would be larger than " + mib + " MiB (the answer limit); split the request");
+  return too_large(msg::request_too_large::answer{.mib = limits::kAnswerBytes >> 20});
 }
 
 // Writes `result` as compact text into `out`, or the refusal when it is over the answer limit.
@@ -157,10 +153,7 @@ void write_batch(const RuleSet& rules, const Json& batch, std::string& out, bool
     if (fits) write_compact(answer, out);
     if (!fits || out.size() > limits::kAnswerBytes) return refuse(answer_too_large());
     if (is_catalog(one) && (catalog_bytes += out.size() - before) > limits::kCatalogBytesPerBatch) {
-      std::string limit = std::to_string(limits::kCatalogBytesPerBatch / 1000000);
-      return refuse(too_large("一批请求中 catalog 的答案合计将超过 " + limit + " MB（约 8 份完整目录），请分开请求",
-                              "the catalog answers of this batch would be larger than " + limit +
-                                  " MB together (about 8 whole catalogs); ask for them in separate requests"));
+      return refuse(too_large(msg::request_too_large::catalogs{.mb = limits::kCatalogBytesPerBatch / 1000000}));
     }
   }
   out += ']';
@@ -203,10 +196,9 @@ void answer_request(const RuleSet& rules, std::string_view request, std::optiona
     malformed = true;
     Report report;
     if (auto path = number_out_of_range_at(request))
-      report.malformed(*path, "number.out_of_range", "数值超出可读范围（超过约 1.8×10³⁰⁸）",
-                       "the number is beyond the range that can be read (about 1.8×10³⁰⁸)");
+      report.malformed(*path, msg::number_out_of_range{});
     else
-      report.malformed("", "request.not_json", "请求不是有效的 JSON", "the request is not valid JSON");
+      report.malformed("", msg::request_not_json{});
     result = report.head("");
   } else if (!table && parsed.is_array()) {
     Json batch = std::move(parsed);
@@ -231,7 +223,7 @@ Evaluation Engine::evaluate(std::string_view request, bool pretty) const {
   try {
     if (request.size() > kMaxRequestBytes) {
       ev.malformed = true;
-      write_compact(too_large("请求超过 64 MB", "the request is larger than 64 MB"), ev.json);
+      write_compact(too_large(msg::request_too_large::request{}), ev.json);
     } else {
       // nlohmann's parser recurses once per level: deep nesting is refused before
       // anything is parsed, so that no request can exhaust the stack (wasm's is small).
@@ -242,8 +234,7 @@ Evaluation Engine::evaluate(std::string_view request, bool pretty) const {
         nesting = nesting_within(request, kMaxDepth) ? Nesting::within : Nesting::too_deep;
       if (nesting == Nesting::too_deep) {
         Report report;
-        report.malformed("", "request.too_deep", "请求嵌套超过 64 层",
-                         "the request is nested deeper than 64 levels");
+        report.malformed("", msg::request_too_deep{});
         ev.malformed = true;
         write_compact(report.head(""), ev.json);
       } else {
@@ -327,8 +318,7 @@ Evaluation Engine::evaluate_table(const TableColumns& table) const {
     if (!request.is_object() || table.indicators == 0 || table.values.size() % table.indicators != 0 ||
         table.periods.size() != rows) {
       Report report;
-      report.malformed("", "request.type", "表格列数据不完整（报告期、数值个数不一致）",
-                       "the table's columns do not fit together (periods and values differ in count)");
+      report.malformed("", msg::request_type::table_columns{});
       write_compact(report.head("summary_table"), ev.json);
       ev.malformed = true;
       return ev;

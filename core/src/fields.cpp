@@ -25,7 +25,7 @@ Fields::Fields(const Json& obj, std::string path, Report& report)
   if (obj.is_object()) {
     obj_ = &obj;
   } else {
-    report_.malformed(path_, "request.type", "此处应为 JSON 对象", "an object is expected here");
+    report_.malformed(path_, msg::request_type::object{});
   }
 }
 
@@ -37,12 +37,11 @@ const Json* Fields::get(const std::string& key) const {
 }
 
 void Fields::missing(const std::string& key) {
-  report_.error(path(key), "field.required", "缺少必填项 " + key, "missing required field " + key);
+  report_.error(path(key), msg::field_required::missing{.field = key});
 }
 
 void Fields::wrong_type(const std::string& key, const char* zh_type, const char* en_type) {
-  report_.malformed(path(key), "request.type", std::string("此处应为") + zh_type,
-                    std::string(en_type) + " expected here");
+  report_.malformed(path(key), msg::request_type::expected{.type = Text{zh_type, en_type}});
 }
 
 std::optional<std::string> Fields::text(const std::string& key, bool required) {
@@ -69,8 +68,7 @@ std::optional<Date> Fields::date(const std::string& key, bool required) {
   if (!t) return std::nullopt;
   auto d = parse_date(*t);
   if (!d)
-    report_.error(path(key), "date.invalid", "“" + *t + "”不是存在的日期（格式 YYYY-MM-DD）",
-                  "\"" + *t + "\" is not a date that exists (format YYYY-MM-DD)");
+    report_.error(path(key), msg::date_invalid::value{.value = *t});
   return d;
 }
 
@@ -123,12 +121,12 @@ std::optional<long long> Fields::whole(const std::string& key, bool required) {
     if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < kLargest) return static_cast<long long>(d);
     too_large = !std::isfinite(d) || std::fabs(d) >= kLargest;
     if (!too_large) {
-      report_.error(path(key), "number.not_whole", "应为整数", "a whole number is expected");
+      report_.error(path(key), msg::number_not_whole{});
       return std::nullopt;
     }
   }
   if (too_large) {
-    report_.error(path(key), "count.invalid", "数值超出范围，请核对", "the number is out of range; check it");
+    report_.error(path(key), msg::count_invalid{});
     return std::nullopt;
   }
   wrong_type(key, "整数", "a whole number");

@@ -260,6 +260,7 @@ void read_policy_sections(const Policy& p, FormRules& out, std::vector<Finding>&
       for (const auto& w : f.at("words")) fr.words.push_back(w);
       r.forbidden.push_back(fr);
     }
+    if (a.contains("forbidden_requirements_said")) r.forbidden_said = text_of(a, "forbidden_requirements_said");
     for (const auto& w : a.value("allowed_phrases", json::array())) r.allowed_phrases.push_back(w);
     out.application_by_policy[p.id] = std::move(r);
   }

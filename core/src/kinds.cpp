@@ -34,22 +34,19 @@ const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& repor
     if (const Policy* p = rules.policy(*id)) return p;
     std::string known;
     for (const auto& p : rules.policies()) known += (known.empty() ? "" : ", ") + p.id;
-    report.error(request.path("policy"), "policy.unknown", "未知的政策“" + *id + "”，可选：" + known,
-                 "unknown policy \"" + *id + "\"; known: " + known);
+    report.error(request.path("policy"), msg::policy_unknown{.known = known, .policy = *id});
     return nullptr;
   }
   auto province = request.text("province");
   if (!province) {
     if (request.ok())
-      report.error(request.path("policy"), "policy.missing", "请选择通知，或给出省份和日期（据以选择当时有效的通知）",
-                   "choose a notice, or give the province and a date (to choose the notice in force then)");
+      report.error(request.path("policy"), msg::policy_missing{});
     return nullptr;
   }
   auto as_of = request.date("as_of");
   if (!as_of) as_of = fallback_date;
   if (!as_of) {
-    report.error(request.path("as_of"), "field.required", "按省份选择通知时须给出日期",
-                 "a date is needed to choose the notice of a province");
+    report.error(request.path("as_of"), msg::field_required::date_for_notice{});
     return nullptr;
   }
   bool province_known = false;
@@ -78,10 +75,11 @@ const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& repor
     for (const Policy* p : scoped)
       if (p->effective_from > chosen->effective_from) chosen = p;
     std::string place_name = rules.divisions().full_name(*place);
-    Text why{place_name + "在" + notice_name(*chosen).zh + "的适用范围内，按该市通知计算：" + chosen->scope_note.zh,
-             rules.divisions().full_name_en(*place) + " is inside the area of " + notice_name(*chosen).en + ", so the city's notice is used: " +
-                 chosen->scope_note.en};
-    report.warning(request.path("province"), "policy.city_notice", why.zh, why.en);
+    msg::policy_city_notice city{.notice = notice_name(*chosen),
+                                 .place = Text{place_name, rules.divisions().full_name_en(*place)},
+                                 .scope = chosen->scope_note};
+    Text why = city.text();
+    report.warning(request.path("province"), city);
     if (choice) {
       Result also = Result::array();
       for (const Policy* p : in_force)
@@ -117,10 +115,9 @@ const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& repor
                            : Text{"生效最晚（" + format_date(chosen->effective_from) + " 起）",
                                   "the latest in force (from " + format_date(chosen->effective_from) + ")"};
       // One plain line; why this notice was taken is the finding's detail.
-      report.caveat(request.path("province"), "policy.several_in_force",
-                    {format_date(*as_of) + " 有多份通知可能有效，按" + notice_name(*chosen).zh + "判断；也可指定" + others,
-                     "several notices may be in force on " + format_date(*as_of) + "; " + notice_name(*chosen).en +
-                         " is used, and " + others_en + " can be named instead"},
+      report.caveat(request.path("province"),
+                    msg::policy_several_in_force{
+                        .date = format_date(*as_of), .notice = notice_name(*chosen), .others = Text{others, others_en}},
                     why);
       if (choice)
         *choice = {{"used", chosen->id}, {"also_in_force", std::move(also)},
@@ -129,8 +126,7 @@ const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& repor
     return chosen;
   }
   if (!province_known)
-    report.error(request.path("province"), "province.unknown", "未收录省份“" + *province + "”",
-                 "no rules for province \"" + *province + "\"");
+    report.error(request.path("province"), msg::province_unknown::no_rules{.province = *province});
   else {
     // Name the notice that ended last before the date, so the person knows why.
     const Policy* ended = nullptr;
@@ -138,15 +134,16 @@ const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& repor
       if (p.province == *province && p.effective_to && *p.effective_to < *as_of &&
           (!ended || *p.effective_to > *ended->effective_to))
         ended = &p;
-    std::string zh = ended ? "（最近的" + notice_name(*ended).zh + "已于 " + format_date(*ended->effective_to) +
-                                 " 失效，其后续通知尚未收录；请向当地人社部门了解现行规定）"
-                           : "";
-    std::string en = ended ? " (the latest, " + notice_name(*ended).en + ", ended on " + format_date(*ended->effective_to) +
-                                 "; no later notice is known here: ask the local office what applies now)"
-                           : "";
-    report.error(request.path("as_of"), "policy.none_in_force",
-                 province_zh + " " + format_date(*as_of) + " 没有收录的有效通知" + zh,
-                 "no notice of " + province_en + " in force on " + format_date(*as_of) + en);
+    Text province_name{province_zh, province_en};
+    if (ended)
+      report.error(request.path("as_of"),
+                   msg::policy_none_in_force::after_ended{.date = format_date(*as_of),
+                                                          .ended = format_date(*ended->effective_to),
+                                                          .notice = notice_name(*ended),
+                                                          .province = province_name});
+    else
+      report.error(request.path("as_of"),
+                   msg::policy_none_in_force::none{.date = format_date(*as_of), .province = province_name});
   }
   return nullptr;
 }
@@ -168,11 +165,7 @@ void warn_if_partly_known(const Policy& policy, Report& report) {
   if (policy.effective_from_confirmed) return;
   Text notice = notice_name(policy);
   std::string from = format_date(policy.effective_from);
-  report.caveat("/policy", "policy.start_unconfirmed",
-                {notice.zh + "的施行日期未找到原文，按可能的最早日期 " + from + " 起计，请向当地人社部门核实",
-                 "when " + notice.en + " took effect was not found in its text; it is taken as " + from +
-                     ", the earliest possible day: check it with the local office"},
-                policy.effective_note);
+  report.caveat("/policy", msg::policy_start_unconfirmed{.date = from, .notice = notice}, policy.effective_note);
 }
 
 void warn_if_past_evidence(const Policy& policy, std::optional<Date> last_day, Report& report) {
@@ -182,18 +175,14 @@ void warn_if_past_evidence(const Policy& policy, std::optional<Date> last_day, R
   const Evidence& ev = *policy.latest_evidence;
   Text notice = notice_name(policy);
   std::string seen = format_date(ev.date);
-  report.caveat("/policy", "policy.past_latest_evidence",
-                {"所见" + notice.zh + "仍在执行的最近证据是 " + seen + "，此后是否仍然适用未能确认，请向当地人社部门核实",
-                 "the latest evidence seen that " + notice.en + " was applied is dated " + seen +
-                     "; whether it still applies after that was not confirmed: check with the local office"},
+  report.caveat("/policy", msg::policy_past_latest_evidence{.date = seen, .notice = notice},
                 {ev.note.zh + "（来源：" + ev.source + "）", ev.note.en + " (source: " + ev.source + ")"});
 }
 
 void say_national_basis(const Policy& policy, Report& report) {
   const EligibilityRules& e = policy.eligibility;
   if (!e.national_basis) return;
-  report.warning("/policy", "eligibility.national_basis", e.national_basis->zh, e.national_basis->en,
-                 e.national_basis_rule);
+  report.warning("/policy", msg::eligibility_national_basis{.note = *e.national_basis}, e.national_basis_rule);
 }
 
 }  // namespace jianxi

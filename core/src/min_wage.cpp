@@ -116,9 +116,7 @@ WageResolver::WageResolver(const RuleSet& rules, const Policy& policy, Request r
                            Report& report)
     : rules_(rules), table_(rules.wage_table(policy.province)), request_(std::move(request)), report_(report) {
   if (request_.required && !request_.given && !request_.place && !request_.tier)
-    report_.error("/min_wage", "min_wage.missing",
-                  "请填写所在地 place（县区或城市名称、代码），或当地月最低工资标准 min_wage（元）",
-                  "give the place (a county or city name or code), or the local monthly minimum wage min_wage (yuan)");
+    report_.error("/min_wage", msg::min_wage_missing{});
   if (request_.place && table_) resolve_place();
 }
 
@@ -127,9 +125,7 @@ void WageResolver::resolve_place() {
   const std::string& path = request_.place_path;
   if (character_count(text, limits::kPlaceChars + 1) > limits::kPlaceChars) {
     place_failed_ = true;
-    std::string limit = std::to_string(limits::kPlaceChars);
-    report_.error(path, "place.too_long", "地名“" + echoed(text) + "”超过 " + limit + " 个字，不是地名",
-                  "the place \"" + echoed(text) + "\" is longer than " + limit + " characters, so no place");
+    report_.error(path, msg::place_too_long{.limit = limits::kPlaceChars, .place = echoed(text)});
     return;
   }
   const Divisions& divisions = rules_.divisions();
@@ -148,15 +144,13 @@ void WageResolver::resolve_place() {
   place_failed_ = r.division == nullptr;
   if (r.division && r.division->is_province()) {
     place_failed_ = true;
-    report_.error(path, "place.too_broad", "“" + text + "”是省级区划，请填写所在的市或县（区）",
-                  "\"" + text + "\" is a province; give the city or county");
+    report_.error(path, msg::place_too_broad{.place = text});
   } else if (r.division && r.division->province_code() != table_->province_code) {
     place_failed_ = true;
-    report_.error(path, "place.other_province",
-                  "“" + text + "”是" + divisions.full_name(*r.division) + "（" + r.division->code +
-                      "），不在" + table_->province_zh + "，与所选通知不符",
-                  "\"" + text + "\" is " + divisions.full_name_en(*r.division) + " (" + r.division->code +
-                      "), outside " + province_en() + ", the notice's province");
+    report_.error(path, msg::place_other_province{.code = r.division->code,
+                                                  .division = Text{divisions.full_name(*r.division), divisions.full_name_en(*r.division)},
+                                                  .place = text,
+                                                  .province = Text{table_->province_zh, province_en()}});
   } else if (r.division) {
     division_ = r.division;
     urban_ = r.urban || r.division->is_prefecture();
@@ -167,18 +161,18 @@ void WageResolver::resolve_place() {
       list += (list.empty() ? "" : "、") + divisions.full_name(*d) + "（" + d->code + "）";
       list_en += (list_en.empty() ? "" : "; ") + divisions.full_name_en(*d) + " (" + d->code + ")";
     }
-    report_.error(path, "place.ambiguous", "“" + text + "”可指多个地方：" + list + "。请写明所属城市或填写代码",
-                  "\"" + text + "\" names several places: " + list_en + "; add the city or give the code");
+    report_.error(path, msg::place_ambiguous{.place = text, .places = Text{list, list_en}});
   } else {
     std::string list;
     for (const auto& n : r.nearest) list += (list.empty() ? "" : "、") + n;
-    report_.error(path, "place.unknown",
-                  "未找到地名“" + text + "”" + (list.empty() ? "" : "。相近的有：" + list) +
-                      "。请填写县（区）或城市名称、6位区划代码，或 min_wage",
-                  "no place named \"" + text + "\"" + (list.empty() ? "" : "; close names: " + list) +
-                      "; give a county or city name, a 6-digit division code, or min_wage");
+    if (list.empty())
+      report_.error(path, msg::place_unknown::no_close_names{.place = text});
+    else
+      report_.error(path, msg::place_unknown::close_names{.close = list, .place = text});
   }
 }
+
+Text WageResolver::province_text() const { return {table_->province_zh, province_en()}; }
 
 std::string WageResolver::province_en() const {
   const Term* t = Vocabulary::find(rules_.vocabulary().provinces, table_->province);
@@ -205,17 +199,14 @@ void WageResolver::report_not_carried(const WageAreas& areas, const TierOf& tier
   std::string from = format_date(areas.from);
   if (!reported_.insert("carried" + from).second) return;
   std::string origin = format_date(*tier.entry->carried_from);
-  std::string tier_text = std::to_string(tier.tier);
   std::string counts = std::to_string(tier_count(adjustment_on(*table_, *tier.entry->carried_from))) + "→" +
                        std::to_string(tier_count(adjustment_on(*table_, day)));
-  report_.error(request_.place_path, "min_wage.tier_unknown",
-                "“" + label.zh + "”在" + table_->province_zh + " " + from + " 起的最低工资地区划分中未找到，表中的第" +
-                    tier_text + "类沿用自 " + origin + " 的划分；此后分类档数有变（" + counts +
-                    "），其后找到的划分也未印证该档次，故不能沿用。请填写 wage_tier 或 min_wage",
-                "\"" + label.en + "\" was not found in the minimum-wage area list of " + province_en() + " from " +
-                    from + "; its tier " + tier_text + " in the table is copied from the list of " + origin +
-                    ", but the number of tiers has changed since (" + counts +
-                    ") and no later list found confirms it, so it is not carried across; give wage_tier or min_wage");
+  report_.error(request_.place_path, msg::min_wage_tier_unknown::not_carried{.counts = counts,
+                                                                            .from = from,
+                                                                            .origin = origin,
+                                                                            .place = label,
+                                                                            .province = province_text(),
+                                                                            .tier = tier.tier});
 }
 
 std::optional<int> WageResolver::tier_on(Date day) {
@@ -226,10 +217,7 @@ std::optional<int> WageResolver::tier_on(Date day) {
   Text label = place_label();
   if (!areas) {
     if (!request_.given && reported_.insert("no_areas").second)
-      report_.error(path, "min_wage.areas_unknown",
-                    table_->province_zh + " " + format_date(day) + " 时的最低工资地区划分未收录，请填写 wage_tier 或 min_wage",
-                    "no minimum-wage area list of " + province_en() + " for " + format_date(day) +
-                        "; give wage_tier or min_wage");
+      report_.error(path, msg::min_wage_areas_unknown{.date = format_date(day), .province = province_text()});
     return std::nullopt;
   }
   std::optional<TierOf> tier = tier_in(*areas);
@@ -241,30 +229,18 @@ std::optional<int> WageResolver::tier_on(Date day) {
   std::string from = format_date(areas->from);
   if (!tier) {
     if (!request_.given && reported_.insert("tier" + from).second) {
-      std::string counties;
       if (division_ && division_->is_prefecture())
-        counties = "；该市各县（区）档次不同，请填写具体县（区）";
-      report_.error(path, "min_wage.tier_unknown",
-                    table_->province_zh + " " + from + " 起的最低工资地区划分未能确定“" + label.zh + "”的档次" +
-                        counties + "。请填写 place（县区）、wage_tier 或 min_wage",
-                    "the minimum-wage area list of " + province_en() + " from " + from +
-                        " does not decide the tier of \"" + label.en + "\"" +
-                        (counties.empty() ? "" : " (its counties differ; name the county)") +
-                        "; give the county as place, wage_tier or min_wage");
+        report_.error(path, msg::min_wage_tier_unknown::undecided_city{.from = from, .place = label, .province = province_text()});
+      else
+        report_.error(path, msg::min_wage_tier_unknown::undecided{.from = from, .place = label, .province = province_text()});
     }
     return std::nullopt;
   }
   const std::string& confidence = tier->entry->confidence.empty() ? areas->confidence : tier->entry->confidence;
   if (confidence != "high" && reported_.insert("areas" + from).second) {
-    std::string note_zh = areas->note.zh.empty() ? "" : strip_full_stop(areas->note.zh) + "；";
-    std::string note_en = areas->note.en.empty() ? "" : areas->note.en + "; ";
-    report_.caveat(path, "min_wage.area_caveat",
-                   {"“" + label.zh + "”按第" + std::to_string(tier->tier) + "类地区计算（" + from +
-                        " 起的地区划分），这一划分未能以官方原文核实，请向当地人社部门核实",
-                    "\"" + label.en + "\" is taken as tier " + std::to_string(tier->tier) + " (area list from " + from +
-                        "); the list could not be checked against an official text: check it with the local office"},
-                   {"可信度 " + confidence + "；" + note_zh + "来源：" + areas->source,
-                    "confidence " + confidence + "; " + note_en + "source: " + areas->source});
+    Text note{areas->note.zh.empty() ? "" : strip_full_stop(areas->note.zh) + "；", areas->note.en.empty() ? "" : areas->note.en + "; "};
+    report_.caveat(path, msg::min_wage_area_caveat::plain{.from = from, .place = label, .tier = tier->tier},
+                   msg::min_wage_area_caveat::sources{.confidence = confidence, .note = note, .source = areas->source}.text());
   }
   if (division_ && division_->is_prefecture()) {
     std::string differ_zh, differ_en;
@@ -280,11 +256,10 @@ std::optional<int> WageResolver::tier_on(Date day) {
       differ_en += (differ_en.empty() ? "" : ", ") + (child->name_en.empty() ? child->name : child->name_en) + en;
     }
     if (!differ_zh.empty() && reported_.insert("urban" + std::to_string(tier->tier) + differ_zh).second)
-      report_.warning(path, "place.city_as_urban",
-                      "“" + *request_.place + "”按" + label.zh + "（第" + std::to_string(tier->tier) + "类）计算；所辖县（市、区）档次不同或未能确定的有：" + differ_zh + "。如不在市区，请填写具体县（区）",
-                      "\"" + *request_.place + "\" is taken as the urban districts of " + rules_.divisions().full_name_en(*division_) + " (tier " +
-                          std::to_string(tier->tier) + "); counties with another or an unknown tier: " +
-                          differ_en + ". Outside the urban districts, name the county");
+      report_.warning(path, msg::place_city_as_urban{.counties = Text{differ_zh, differ_en},
+                                                     .place = *request_.place,
+                                                     .tier = tier->tier,
+                                                     .urban = Text{label.zh, rules_.divisions().full_name_en(*division_)}});
   }
   return tier->tier;
 }
@@ -314,8 +289,7 @@ std::optional<WageFigure> WageResolver::lookup(Date day) {
   if (request_.given && (!table_ || place_failed_)) return filled(day);
   if (!table_) {
     if (reported_.insert("table").second)
-      report_.error("/min_wage", "min_wage.no_table", "没有该省最低工资表，请填写 min_wage",
-                    "no minimum-wage table for this province; give min_wage");
+      report_.error("/min_wage", msg::min_wage_no_table{});
     return std::nullopt;
   }
   auto tier = tier_on(day);
@@ -329,19 +303,14 @@ std::optional<WageFigure> WageResolver::lookup(Date day) {
   auto figure = adj ? adj->tiers.find(*tier) : std::map<int, Fen>::const_iterator{};
   if ((!adj || figure == adj->tiers.end()) && request_.given) return filled(day);
   if (!adj || figure == adj->tiers.end()) {
-    std::string which_zh = adj ? format_date(adj->effective) + " 起的标准" : "表中最早标准之前";
-    std::string which_en = adj ? "the adjustment from " + format_date(adj->effective) : "before the table's first figure";
-    std::string why_zh = adj ? strip_full_stop(adj->date_note.zh.empty() ? adj->note : adj->date_note.zh)
-                             : "表中最早的标准晚于该月";
-    std::string why_en = adj ? (adj->date_note.en.empty() ? adj->note : adj->date_note.en)
-                             : "the table starts after this month";
+    Text which = adj ? Text{format_date(adj->effective) + " 起的标准", "the adjustment from " + format_date(adj->effective)}
+                     : Text{"表中最早标准之前", "before the table's first figure"};
+    Text why = adj ? Text{strip_full_stop(adj->date_note.zh.empty() ? adj->note : adj->date_note.zh),
+                          adj->date_note.en.empty() ? adj->note : adj->date_note.en}
+                   : Text{"表中最早的标准晚于该月", "the table starts after this month"};
     std::string key = "unconfirmed" + (adj ? format_date(adj->effective) : "") + tier_text;
     if (reported_.insert(key).second)
-      report_.error("/min_wage", "min_wage.unconfirmed",
-                    where_zh + " " + month_text + " 适用" + which_zh + "，其月最低工资未能核实（" + why_zh +
-                        "）。请填写该月当地标准 min_wage（元）",
-                    "the monthly minimum wage of " + where_en + " for " + month_text + " (" + which_en +
-                        ") is not confirmed (" + why_en + "); give that figure as min_wage (yuan)");
+      report_.error("/min_wage", msg::min_wage_unconfirmed{.month = month_text, .where = Text{where_zh, where_en}, .which = which, .why = why});
     return std::nullopt;
   }
   std::string effective = format_date(adj->effective);
@@ -356,15 +325,9 @@ std::optional<WageFigure> WageResolver::lookup(Date day) {
     entry["source"] = adj->source;
     used_[adj->effective.day_number()] = entry;
     if (adj->confidence != "high")
-      report_.caveat("/min_wage", "min_wage.caveat",
-                     {table_->province_zh + effective + " 起第" + tier_text + "类月最低工资 " +
-                          std::to_string(figure->second / 100) + " 元未能以官方原文核实，按公开转载资料估算，请向当地人社部门核实",
-                      "the minimum wage of " + std::to_string(figure->second / 100) + " yuan for " + province_en() +
-                          " tier " + tier_text + " from " + effective +
-                          " could not be checked against an official text; it is taken from published copies: check it "
-                          "with the local office"},
-                     {"可信度 " + adj->confidence + "；" + adj->note + "；来源：" + adj->source,
-                      "confidence " + adj->confidence + "; " + adj->note + "; source: " + adj->source});
+      report_.caveat("/min_wage",
+                     msg::min_wage_caveat::plain{.amount = figure->second / 100, .from = effective, .province = province_text(), .tier = *tier},
+                     msg::min_wage_caveat::sources{.confidence = adj->confidence, .note = adj->note, .source = adj->source}.text());
   }
   return WageFigure{figure->second,
                     {where_zh + effective + "起最低工资标准", where_en + " minimum wage from " + effective}};
@@ -374,12 +337,7 @@ std::optional<WageFigure> WageResolver::lookup(Date day) {
 WageFigure WageResolver::filled(Date day) {
   std::string month = format_month(first_of_month(day));
   if (reported_.insert("filled").second)
-    report_.warning("/min_wage", "min_wage.filled",
-                    "所填最低工资标准 " + std::to_string(*request_.given / 100) +
-                        " 元只用于最低工资表缺少标准的月份（自 " + month + " 起）；其余月份按表中标准",
-                    "the minimum wage given, " + std::to_string(*request_.given / 100) +
-                        " yuan, is used only for months the table has no figure for (from " + month +
-                        "); the other months use the table's figures");
+    report_.warning("/min_wage", msg::min_wage_filled{.month = month, .yuan = *request_.given / 100});
   return WageFigure{*request_.given, {"申请人填写的最低工资标准（表中无该月标准）",
                                       "minimum wage given in the request (the table has none for the month)"}};
 }

@@ -82,6 +82,7 @@ class WageResolver {
   WageFigure filled(Date day);
   Text place_label() const;  // in both languages
   std::string province_en() const;  // the province as English text names it
+  Text province_text() const;     // the province in both languages
 
   const RuleSet& rules_;
   const WageTable* table_;

@@ -1,5 +1,7 @@
 #include "phone_number.h"
 
+#include "finding_messages.h"
+
 namespace jianxi {
 namespace {
 
@@ -59,11 +61,8 @@ PhoneCheck check_phone(std::string_view text) {
   if (is_mobile(national)) return {"", {}, "mobile"};
   if (is_landline(v)) return {"", {}, "landline"};
   if (is_local_number(v))
-    return {"phone.area_code_missing", {"固定电话须带区号，如 0791-86383274", "a landline needs its area code, e.g. 0791-86383274"}, ""};
-  return {"phone.invalid",
-          {"不是有效的电话号码：手机号为 1 开头的 11 位数字，固定电话为区号加 7–8 位号码（可带分机）",
-           "not a phone number: a mobile has 11 digits starting with 1, a landline an area code and 7-8 digits (optionally an extension)"},
-          ""};
+    return {"phone.area_code_missing", msg::phone_area_code_missing{}.text(), ""};
+  return {"phone.invalid", msg::phone_invalid{}.text(), ""};
 }
 
 }  // namespace jianxi

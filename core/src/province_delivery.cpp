@@ -39,8 +39,7 @@ void report_not_loaded(const RuleSet& rules, const std::vector<ProvinceNeed>& ne
   for (const ProvinceNeed& n : needs) {
     auto m = rules.provinces().find(n.province);
     Text name = m == rules.provinces().end() ? Text{n.province, n.province} : m->second.name;
-    report.error(n.path, "rules.not_loaded", name.zh + "的规则尚未载入，请稍候再试",
-                 name.en + "'s rules are not loaded yet; try again once they are");
+    report.error(n.path, msg::rules_not_loaded{.province = name});
   }
 }
 

@@ -99,8 +99,9 @@ void write_finding(const Finding& f, std::string& out) {
   out += '}';
 }
 
-nlohmann::ordered_json findings_json(const std::vector<Finding>& list, std::size_t dropped,
-                                     const char* zh_kind, const char* en_kind) {
+// `more` is the findings.truncated message, for when some were only counted.
+template <class More>
+nlohmann::ordered_json findings_json(const std::vector<Finding>& list, std::size_t dropped) {
   if (list.empty() && dropped == 0) return nlohmann::ordered_json::array();
   std::string out = "[";
   for (const auto& f : list) {
@@ -108,11 +109,10 @@ nlohmann::ordered_json findings_json(const std::vector<Finding>& list, std::size
     write_finding(f, out);
   }
   if (dropped > 0) {
-    std::string n = std::to_string(dropped);
+    More more{.count = dropped};
+    Text text = more.text();
     if (out.size() > 1) out += ',';
-    write_finding({"", "findings.truncated", "另有 " + n + " 个" + zh_kind + "未列出",
-                   n + " more " + en_kind + " not listed", "", "", ""},
-                  out);
+    write_finding({"", message_templates()[more.kTemplate].code, text.zh, text.en, "", "", ""}, out);
   }
   out += ']';
   return raw_json(out);
@@ -124,8 +124,8 @@ nlohmann::ordered_json Report::head(const std::string& kind) const {
   nlohmann::ordered_json j;
   j["kind"] = kind;
   j["ok"] = errors_.empty();
-  j["errors"] = findings_json(errors_, errors_dropped_, "错误", "errors");
-  j["warnings"] = findings_json(warnings_, warnings_dropped_, "提示", "warnings");
+  j["errors"] = findings_json<msg::findings_truncated::errors>(errors_, errors_dropped_);
+  j["warnings"] = findings_json<msg::findings_truncated::warnings>(warnings_, warnings_dropped_);
   return j;
 }
 

@@ -8,12 +8,38 @@
 
 #include "jianxi/finding.h"
 #include "engine_limits.h"
+#include "finding_messages.h"
 #include "text.h"
 
 namespace jianxi {
 
 class Report {
  public:
+  // A finding from the message catalog: M is a generated msg:: struct (finding_messages.h),
+  // holding its code's template and the values of its slots. The text is filled only when
+  // the finding will be listed.
+  template <class M, std::size_t = M::kTemplate>
+  void error(std::string path, const M& m, std::string rule = {}) {
+    if (!lists_errors()) return count_error();
+    error(std::move(path), message_templates()[M::kTemplate].code, m.text(), std::move(rule));
+  }
+  template <class M, std::size_t = M::kTemplate>
+  void warning(std::string path, const M& m, std::string rule = {}) {
+    if (!lists_warnings()) return count_warning();
+    warning(std::move(path), message_templates()[M::kTemplate].code, m.text(), std::move(rule));
+  }
+  template <class M, std::size_t = M::kTemplate>
+  void caveat(std::string path, const M& plain, const Text& detail, std::string rule = {}) {
+    if (!lists_warnings()) return count_warning();
+    caveat(std::move(path), message_templates()[M::kTemplate].code, plain.text(), detail, std::move(rule));
+  }
+  template <class M, std::size_t = M::kTemplate>
+  void malformed(std::string path, const M& m) {
+    Text t = m.text();
+    malformed(std::move(path), message_templates()[M::kTemplate].code, std::move(t.zh), std::move(t.en));
+  }
+
+  // Hand-composed findings: what the catalog's templates have not yet replaced.
   void error(std::string path, std::string code, std::string zh, std::string en,
              std::string rule = {});
   void warning(std::string path, std::string code, std::string zh, std::string en,
@@ -52,6 +78,13 @@ class Report {
   std::size_t warnings_dropped_ = 0;
   std::vector<std::pair<std::string, Text>> interpretations_;
   bool malformed_ = false;
+
+  void error(std::string path, std::string code, Text text, std::string rule) {
+    error(std::move(path), std::move(code), std::move(text.zh), std::move(text.en), std::move(rule));
+  }
+  void warning(std::string path, std::string code, Text text, std::string rule) {
+    warning(std::move(path), std::move(code), std::move(text.zh), std::move(text.en), std::move(rule));
+  }
 };
 
 nlohmann::ordered_json to_json(const Finding& f);

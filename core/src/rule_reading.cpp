@@ -1,5 +1,7 @@
 #include "rule_reading.h"
 
+#include "finding_messages.h"
+
 namespace jianxi {
 
 using json = nlohmann::ordered_json;
@@ -29,8 +31,8 @@ std::optional<int> optional_int(const json& obj, const char* key) {
 
 Finding rule_problem(const std::string& file, const std::string& path, const std::string& reason) {
   std::string where = "rules/" + file + (path.empty() ? "" : " " + path);
-  return {"", "rules.invalid", "规则文件有误：" + where + "：" + reason,
-          "broken rule file: " + where + ": " + reason, "", "", ""};
+  Text t = msg::rules_invalid{.reason = reason, .where = where}.text();
+  return {"", "rules.invalid", std::move(t.zh), std::move(t.en), "", "", ""};
 }
 
 }  // namespace jianxi

@@ -177,8 +177,10 @@ class Calculator {
   void unstated_rate_lines(const Trainee& t, const std::vector<MonthInPost>& served, bool forfeits);
   void compute_retention();
   std::optional<Rate> retention_for(const Trainee& t) const;
-  void warn_once(const std::string& key, const std::string& path, const std::string& code,
-                 const Text& text, const std::string& rule);
+  template <class M, std::size_t = M::kTemplate>
+  void warn_once(const std::string& key, const std::string& path, const M& m, const std::string& rule) {
+    if (warned_.insert(key).second) report_.warning(path, m, rule);
+  }
   void add_line(Line line) {
     // Who receives what: the monthly subsidy and its raise go where the notice pays them
     // (the trainee's own account in 上海, 新疆); social insurance is the intern's; the rest the unit's.
@@ -204,12 +206,6 @@ class Calculator {
   std::set<std::string> warned_;
   bool asked_rate_ = false;
 };
-
-void Calculator::warn_once(const std::string& key, const std::string& path,
-                           const std::string& code, const Text& text, const std::string& rule) {
-  if (!warned_.insert(key).second) return;
-  report_.warning(path, code, text.zh, text.en, rule);
-}
 
 void Calculator::compute_retention() {
   bool by_year = policy_.retention && (policy_.retention->payment == "next_year" || policy_.retention->payment == "year_end");
@@ -246,14 +242,15 @@ bool Calculator::admitted(const Trainee& t) {
   const CategoryRule* c = it == policy_.eligibility.categories.end() ? nullptr : &it->second;
   if (!c || !c->admitted) {
     Text why = c ? c->note : Text{};
-    report_.warning(t.path("category"), "trainee.category_not_admitted",
-                    notice_name(policy_).zh + "未将" + Vocabulary::names(rules_.vocabulary().categories, {t.category}).zh +
-                        "纳入见习补贴对象，不计补贴" +
-                        (why.zh.empty() ? "" : "：" + why.zh),
-                    notice_name(policy_).en + " does not admit a " +
-                        Vocabulary::names(rules_.vocabulary().categories, {t.category}).en +
-                        "; no subsidy is counted" + (why.en.empty() ? "" : ": " + why.en),
-                    c ? c->rule : policy_.position.rule);
+    Text category = Vocabulary::names(rules_.vocabulary().categories, {t.category});
+    std::string rule = c ? c->rule : policy_.position.rule;
+    if (why.zh.empty())
+      report_.warning(t.path("category"), msg::trainee_category_not_admitted::plain{.category = category, .notice = notice_name(policy_)},
+                      rule);
+    else
+      report_.warning(t.path("category"),
+                      msg::trainee_category_not_admitted::with_reason{.category = category, .notice = notice_name(policy_), .reason = why},
+                      rule);
     return false;
   }
   if (!c->region_flags.empty()) {
@@ -265,11 +262,7 @@ bool Calculator::admitted(const Trainee& t) {
       const Vocabulary& vocab = rules_.vocabulary();
       Text who = Vocabulary::names(vocab.categories, {t.category});
       Text where = Vocabulary::names(vocab.region_flags, c->region_flags);
-      report_.warning(t.path("category"), "trainee.category_region_only",
-                      who.zh + "仅在" + where.zh + "纳入见习对象；请在 region_flags 中注明地区类型，否则不计补贴",
-                      who.en + "s are admitted only in a " + where.en +
-                          "; name the area in region_flags, else no subsidy is counted",
-                      c->rule);
+      report_.warning(t.path("category"), msg::trainee_category_region_only{.areas = where, .category = who}, c->rule);
       return false;
     }
   }
@@ -299,15 +292,11 @@ bool Calculator::absence_forfeits(const Trainee& t) {
     previous = d;
   }
   if (longest < rule.max_consecutive && total < rule.max_total) return false;
-  report_.warning(t.path("absent_days"), "absence.limit_reached",
-                  "无故缺勤连续" + std::to_string(longest) + "个工作日、累计" + std::to_string(total) +
-                      "个工作日，达到连续" + std::to_string(rule.max_consecutive) + "天或累计" +
-                      std::to_string(rule.max_total) + "天的界限，不予发放基本生活费，不计见习补贴",
-                  "unexcused absence of " + std::to_string(longest) + " working days in a row, " +
-                      std::to_string(total) + " in all, reaches the limit of " +
-                      std::to_string(rule.max_consecutive) + " in a row or " +
-                      std::to_string(rule.max_total) +
-                      " in all: no basic allowance, so no internship subsidy is counted",
+  report_.warning(t.path("absent_days"),
+                  msg::absence_limit_reached{.longest = longest,
+                                             .max_consecutive = rule.max_consecutive,
+                                             .max_total = rule.max_total,
+                                             .total = total},
                   rule.rule);
   report_.interpretation(rule.rule, rule.interpretation);
   return true;
@@ -324,10 +313,7 @@ void Calculator::position_lines(const Trainee& t, Rate rate,
 void Calculator::pay_capped_lines(const Trainee& t, Rate rate, const std::vector<MonthInPost>& served) {
   const PositionRule& p = policy_.position;
   if (!t.monthly_pay) {
-    report_.error(t.path("monthly_pay"), "subsidy.monthly_pay_missing",
-                  "该通知的补贴不高于单位每月实际支付给见习人员的工作补贴，请填写每月实际支付金额（元）",
-                  "this notice pays at most what the unit actually pays the intern each month: give that monthly amount (yuan)",
-                  p.pay_cap_rule);
+    report_.error(t.path("monthly_pay"), msg::subsidy_monthly_pay_missing{}, p.pay_cap_rule);
     return;
   }
   note_confidence(p);
@@ -340,12 +326,11 @@ void Calculator::pay_capped_lines(const Trainee& t, Rate rate, const std::vector
     Text period = period_text(m), days = days_text(m);
     Fen floor = apply(wage->fen, *p.pay_cap_min_share);
     if (pay < floor) {
-      warn_once("pay-floor" + std::to_string(t.index), t.path("monthly_pay"), "subsidy.pay_below_floor",
-                {"每月实际支付 " + yuan_text(pay) + " 元，低于最低工资 " + yuan_text(wage->fen) + " 元的 " +
-                     percent(*p.pay_cap_min_share) + "（" + yuan_text(floor) + " 元）：该月不予补贴",
-                 "the monthly pay of " + yuan_text(pay) + " yuan is below " + percent(*p.pay_cap_min_share) +
-                     " of the minimum wage " + yuan_text(wage->fen) + " (" + yuan_text(floor) +
-                     " yuan): no subsidy for that month"},
+      warn_once("pay-floor" + std::to_string(t.index), t.path("monthly_pay"),
+                msg::subsidy_pay_below_floor{.floor = yuan_text(floor),
+                                             .pay = yuan_text(pay),
+                                             .share = percent(*p.pay_cap_min_share),
+                                             .wage = yuan_text(wage->fen)},
                 p.pay_cap_rule);
       continue;
     }
@@ -363,13 +348,9 @@ void Calculator::pay_capped_lines(const Trainee& t, Rate rate, const std::vector
 void Calculator::note_confidence(const Cited& rule) {
   if (!rule.confidence.empty() && rule.confidence != "high" && warned_.insert("position-confidence").second) {
     Text notice = notice_name(policy_);
-    report_.caveat("/policy", "policy.figure_caveat",
-                   {notice.zh + "的补贴标准原文未找到，按地方人社部门的转述计算，请向当地人社部门核实",
-                    "the text of " + notice.en + " setting the subsidy rate was not found; the rate is taken from a "
-                    "local bureau's restatement: check it with the local office"},
-                   {"条款 " + rule.rule + "；可信度 " + rule.confidence + (rule.note.zh.empty() ? "" : "；" + rule.note.zh),
-                    "clause " + rule.rule + "; confidence " + rule.confidence +
-                        (rule.note.en.empty() ? "" : "; " + rule.note.en)},
+    Text note{rule.note.zh.empty() ? "" : "；" + rule.note.zh, rule.note.en.empty() ? "" : "; " + rule.note.en};
+    report_.caveat("/policy", msg::policy_figure_caveat::plain{.notice = notice},
+                   msg::policy_figure_caveat::sources{.confidence = rule.confidence, .note = note, .rule = rule.rule}.text(),
                    rule.rule);
   }
 }
@@ -377,10 +358,7 @@ void Calculator::note_confidence(const Cited& rule) {
 void Calculator::note_calendar(const Trainee& t, const MonthInPost& m) {
   Text period = period_text(m);
   if (m.outside_calendar)
-    warn_once("calendar" + period.en, t.path(), "calendar.not_covered",
-              {period.zh + " 不在节假日表覆盖范围内，工作日只按周末计算",
-               period.en + " is outside the holiday calendar; only weekends are taken as rest days"},
-              "");
+    warn_once("calendar" + period.en, t.path(), msg::calendar_not_covered::working_days{.period = period}, "");
 }
 
 Text Calculator::days_text(const MonthInPost& m) {
@@ -488,10 +466,7 @@ void Calculator::cap_months(const Trainee& t, std::vector<MonthInPost>& served) 
     dropped_en += (dropped_en.empty() ? "" : ", ") + format_month(m.month);
   }
   if (dropped_zh.empty()) return;
-  std::string n = std::to_string(cap);
-  report_.warning(t.path("end"), "subsidy.months_capped",
-                  "补贴期限最长" + n + "个月：" + dropped_zh + " 不计补贴",
-                  "the subsidy is paid for at most " + n + " months: " + dropped_en + " are not counted",
+  report_.warning(t.path("end"), msg::subsidy_months_capped{.cap = cap, .months = Text{dropped_zh, dropped_en}},
                   policy_.position.max_months_rule);
 }
 
@@ -573,11 +548,7 @@ void Calculator::insurance_line(const Trainee& t) {
               {}, {}});
   } else if (rule.method == "actual_premium") {
     if (!t.insurance_premium) {
-      report_.warning(t.path("insurance_premium"), "insurance.premium_missing",
-                      "见习综合保险按实际保费补贴，请填写实际缴纳的保费 insurance_premium（元）",
-                      "insurance is reimbursed at actual cost; give the premium actually paid as "
-                      "insurance_premium (yuan)",
-                      rule.rule);
+      report_.warning(t.path("insurance_premium"), msg::insurance_premium_missing{}, rule.rule);
       return;
     }
     // `amount`, where given, caps the reimbursement (贵州: 按每人不高于300元的标准据实补贴).
@@ -604,35 +575,23 @@ void Calculator::remaining_lines(const Trainee& t, Rate rate,
   const Contract& c = *t.contract;
   std::string path = t.path("contract");
   if (!policy_.remaining_period) {
-    warn_once("remaining" + std::to_string(t.index), path, "remaining_period.not_in_policy",
-              {notice_name(policy_).zh + "未规定提前签约的剩余期限补贴",
-               notice_name(policy_).en + " has no remaining-period subsidy"},
-              "");
+    warn_once("remaining" + std::to_string(t.index), path, msg::remaining_period_not_in_policy{.notice = notice_name(policy_)}, "");
     return;
   }
   const RemainingPeriodRule& rule = *policy_.remaining_period;
   report_.interpretation(rule.rule, rule.interpretation);
-  auto refuse = [&](const std::string& zh, const std::string& en) {
-    report_.warning(path, "remaining_period.not_met", "不计剩余期限补贴：" + zh,
-                    "no remaining-period subsidy: " + en, rule.rule);
-  };
+  auto refuse = [&](const auto& why) { report_.warning(path, why, rule.rule); };
   if (rule.contract_signed_by && c.signed_on > *rule.contract_signed_by)
-    return refuse("合同须于 " + format_date(*rule.contract_signed_by) + " 前签订",
-                  "the contract had to be signed by " + format_date(*rule.contract_signed_by));
+    return refuse(msg::remaining_period_not_met::signed_by{.date = format_date(*rule.contract_signed_by)});
   if (rule.min_contract_years && (!c.years || *c.years < *rule.min_contract_years))
-    return refuse("须签订 " + std::to_string(static_cast<int>(*rule.min_contract_years)) + " 年以上劳动合同",
-                  "a labour contract of " + std::to_string(static_cast<int>(*rule.min_contract_years)) +
-                      " year(s) or more is required");
+    return refuse(msg::remaining_period_not_met::contract_years{.years = static_cast<int>(*rule.min_contract_years)});
   if (rule.requires_social_insurance && !c.social_insurance)
-    return refuse("须按规定缴纳社会保险", "social insurance must be paid");
+    return refuse(msg::remaining_period_not_met::social_insurance{});
   // 见习期满N个月: whole internship months served, counted from the start date.
   int whole_months = 0;
   for (const auto& m : served) whole_months += m.whole;
   if (whole_months < rule.min_served_months)
-    return refuse("须见习满 " + std::to_string(rule.min_served_months) + " 个月（自 " +
-                      format_date(t.start) + " 起算）",
-                  "at least " + std::to_string(rule.min_served_months) +
-                      " whole month(s) from " + format_date(t.start) + " must be served");
+    return refuse(msg::remaining_period_not_met::served_months{.months = rule.min_served_months, .start = format_date(t.start)});
   std::set<int> served_months;
   for (const auto& m : served)
     if (m.counted) served_months.insert(m.index);
@@ -678,22 +637,16 @@ void Calculator::mentoring_line(const Trainee& t) {
   std::string path = t.path("contract");
   int reached = retention_.rate ? compare(*retention_.rate, rule.retention_at_least) : -1;
   if (reached < 0 || (reached == 0 && !rule.retention_inclusive)) {
-    Text limit = rule.retention_inclusive ? Text{"未达到 ", "below "} : Text{"未超过 ", "not above "};
-    warn_once("mentoring-rate", "/retention_rate", "mentoring.retention_too_low",
-              {"留用率" + limit.zh + percent(rule.retention_at_least) + "，不计带教补贴",
-               "retention " + limit.en + percent(rule.retention_at_least) + ": no mentoring bonus"},
-              rule.rule);
+    std::string share = percent(rule.retention_at_least);
+    if (rule.retention_inclusive)
+      warn_once("mentoring-rate", "/retention_rate", msg::mentoring_retention_too_low::inclusive{.share = share}, rule.rule);
+    else
+      warn_once("mentoring-rate", "/retention_rate", msg::mentoring_retention_too_low::exclusive{.share = share}, rule.rule);
     return;
   }
   if (!t.contract || !t.contract->years || *t.contract->years < rule.min_contract_years ||
       (rule.requires_social_insurance && !t.contract->social_insurance)) {
-    report_.warning(path, "mentoring.contract_required",
-                    "带教补贴须与留用人员签订" + std::to_string(static_cast<int>(rule.min_contract_years)) +
-                        "年以上劳动合同并缴纳社会保险",
-                    "the mentoring bonus needs a labour contract of " +
-                        std::to_string(static_cast<int>(rule.min_contract_years)) +
-                        " year(s) or more with social insurance",
-                    rule.rule);
+    report_.warning(path, msg::mentoring_contract_required{.years = static_cast<int>(rule.min_contract_years)}, rule.rule);
     return;
   }
   add_line({t.index, first_of_month(t.contract->signed_on), "mentoring", rule.amount, {1, 1},
@@ -713,11 +666,7 @@ void Calculator::social_insurance_lines(const Trainee& t, const std::vector<Mont
   int whole = 0;  // 见习期满N个月: whole internship months
   for (const auto& m : served) whole += m.whole;
   if (whole < rule.min_served_months) {
-    report_.warning(t.path("flexible_insurance_monthly"), "social_insurance.too_short",
-                    "见习满" + std::to_string(rule.min_served_months) + "个月以上方可享受社会保险补贴（已满" +
-                        std::to_string(whole) + "个月）",
-                    "the social-insurance subsidy needs " + std::to_string(rule.min_served_months) +
-                        " whole months in post (" + std::to_string(whole) + " served)",
+    report_.warning(t.path("flexible_insurance_monthly"), msg::social_insurance_too_short{.months = rule.min_served_months, .served = whole},
                     rule.rule);
     return;
   }
@@ -753,45 +702,32 @@ void Calculator::set_aside_part_months(const Trainee& t, std::vector<MonthInPost
 
 void Calculator::warn_about_period(const Trainee& t) {
   bool wholly_outside = t.end < policy_.effective_from || (policy_.effective_to && t.start > *policy_.effective_to);
-  std::string in_force = format_date(policy_.effective_from) + (policy_.effective_to ? " 至 " + format_date(*policy_.effective_to) : " 起");
-  std::string in_force_en = format_date(policy_.effective_from) + (policy_.effective_to ? " to " + format_date(*policy_.effective_to) : " on");
+  Text in_force{format_date(policy_.effective_from) + (policy_.effective_to ? " 至 " + format_date(*policy_.effective_to) : " 起"),
+                format_date(policy_.effective_from) + (policy_.effective_to ? " to " + format_date(*policy_.effective_to) : " on")};
   Text notice = notice_name(policy_);
   if (wholly_outside)
-    warn_once("effective", t.path("start"), "policy.outside_effective_period",
-              {"见习期完全不在" + notice.zh + "的有效期（" + in_force + "）内：该通知不适用于这段时间，估算仅供参考",
-               "the internship lies wholly outside the period in which " + notice.en + " is in force (" + in_force_en +
-                   "): the notice does not apply to it, and the estimate is indicative"},
+    warn_once("effective", t.path("start"), msg::policy_outside_effective_period::wholly{.in_force = in_force, .notice = notice},
               policy_.id);
   else if (t.start < policy_.effective_from || (policy_.effective_to && t.end > *policy_.effective_to))
-    warn_once("effective", t.path("start"), "policy.outside_effective_period",
-              {"见习期不全在" + notice.zh + "的有效期（" + in_force + "）内，估算仅供参考",
-               "the internship is not wholly within the period in which " + notice.en + " is in force (" +
-                   in_force_en + "); the estimate is indicative"},
+    warn_once("effective", t.path("start"), msg::policy_outside_effective_period::partly{.in_force = in_force, .notice = notice},
               policy_.id);
   if (t.insurance_premium && (!policy_.insurance || policy_.insurance->method != "actual_premium"))
     warn_once("premium" + std::to_string(t.index), t.path("insurance_premium"),
-              "insurance.premium_not_used",
-              {notice_name(policy_).zh + "不按实际保费补贴，所填保费未计入",
-               notice_name(policy_).en + " does not reimburse the actual premium; the premium given is not counted"},
+              msg::insurance_premium_not_used{.notice = notice_name(policy_)},
               policy_.insurance ? policy_.insurance->rule : policy_.position.rule);
   if (policy_.eligibility.internship_months) {
     const auto& months = *policy_.eligibility.internship_months;
     // Both bounds of "一般为3-12个月": an agreed period of N months ends the day before
     // months_after(start, N).
-    if (t.end < months_after(t.start, months.min) - boost::gregorian::days(1))
-      warn_once("short" + std::to_string(t.index), t.path("end"), "trainee.period_below_usual",
-                {"约定见习期不足" + std::to_string(months.min) + "个月；通知规定见习时间" +
-                     (months.binding ? "为" : "一般为") + std::to_string(months.min) + "-" +
-                     std::to_string(months.max) + "个月",
-                 "the agreed period is shorter than " + std::to_string(months.min) + " months; the notice sets " +
-                     (months.binding ? "" : "usually ") + std::to_string(months.min) + " to " +
-                     std::to_string(months.max) + " months"},
-                months.rule);
+    if (t.end < months_after(t.start, months.min) - boost::gregorian::days(1)) {
+      std::string key = "short" + std::to_string(t.index);
+      if (months.binding)
+        warn_once(key, t.path("end"), msg::trainee_period_below_usual::binding{.max = months.max, .min = months.min}, months.rule);
+      else
+        warn_once(key, t.path("end"), msg::trainee_period_below_usual::usual{.max = months.max, .min = months.min}, months.rule);
+    }
     if (t.end >= months_after(t.start, months.max))
-      warn_once("long" + std::to_string(t.index), t.path("end"), "trainee.period_beyond_usual",
-                {"见习时间一般为" + std::to_string(months.min) + "-" + std::to_string(months.max) + "个月",
-                 "internships are usually " + std::to_string(months.min) + " to " +
-                     std::to_string(months.max) + " months"},
+      warn_once("long" + std::to_string(t.index), t.path("end"), msg::trainee_period_beyond_usual{.max = months.max, .min = months.min},
                 months.rule);
   }
 }
@@ -807,13 +743,9 @@ void Calculator::unstated_rate_lines(const Trainee& t, const std::vector<MonthIn
     asked_rate_ = true;
     const Text& why = policy_.position.unstated;
     if (raised)
-      report_.warning("/base_rate", "policy.rate_unstated", why.zh + "（按留用后的标准 " +
-                          percent(*raised) + " 计列全部月份，“1+1”按月部分与差额的划分取决于基础标准）",
-                      why.en + " (all months are listed at the raised rate " + percent(*raised) +
-                          "; the monthly and once-later parts of \"1+1\" depend on the base rate)",
-                      policy_.position.rule);
+      report_.warning("/base_rate", msg::policy_rate_unstated::raised{.raised = percent(*raised), .why = why}, policy_.position.rule);
     else
-      report_.error("/base_rate", "policy.rate_unstated", why.zh, why.en, policy_.position.rule);
+      report_.error("/base_rate", msg::policy_rate_unstated::ask{.why = why}, policy_.position.rule);
   }
   if (raised && !forfeits) {
     report_.interpretation(policy_.retention->rule, policy_.retention->interpretation);
@@ -847,11 +779,8 @@ void Calculator::add_trainee(const Trainee& t) {
                             "interns must be not employed, and \"a contract signed before the period ends\" presumes an "
                             "internship under way: a labour contract signed before the start date is a hire, and no "
                             "internship subsidy is counted for that person"});
-    report_.warning(t.path("contract/signed_on"), "contract.before_start",
-                    "劳动合同签订日期 " + format_date(t.contract->signed_on) + " 早于见习开始日期 " +
-                        format_date(t.start) + "：不计该人员的见习补贴，请核对日期",
-                    "the contract date " + format_date(t.contract->signed_on) + " is before the internship start " +
-                        format_date(t.start) + ": no subsidy is counted for this person; check the dates",
+    report_.warning(t.path("contract/signed_on"),
+                    msg::contract_before_start{.signed_on = format_date(t.contract->signed_on), .start = format_date(t.start)},
                     policy_.position.rule);
     return;
   }
@@ -882,10 +811,7 @@ void Calculator::add_trainee(const Trainee& t) {
     if (!policy_.position.rates.at(t.category) && policy_.retention) {
       auto top = policy_.retention->bands.back().rate;
       if (compare(*rate, top) > 0)
-        warn_once("base-above", "/base_rate", "base_rate.above_raised",
-                  {"基础补贴标准 " + percent(*rate) + " 高于留用后的标准 " + percent(top) + "，请核对",
-                   "the base rate " + percent(*rate) + " is above the raised rate " + percent(top) +
-                       "; check it"},
+        warn_once("base-above", "/base_rate", msg::base_rate_above_raised{.raised = percent(top), .rate = percent(*rate)},
                   policy_.retention->rule);
     }
     if (!policy_.position.rates.at(t.category))

@@ -178,9 +178,7 @@ class SummaryChecker {
     r.period = parse_month(text);
     if (!r.period && listing_error()) {
       std::string t(text);
-      report_.error(report_path(r.index) + "/period", "summary.period_invalid",
-                    "报告期“" + t + "”不是有效的月份（格式 YYYY-MM）",
-                    "period \"" + t + "\" is not a month (format YYYY-MM)");
+      report_.error(report_path(r.index) + "/period", msg::summary_period_invalid{.value = t});
     }
   }
 
@@ -213,8 +211,7 @@ class SummaryChecker {
 
   void value_missing(std::size_t index, const Indicator& ind) {
     if (!listing_error()) return;
-    report_.error(value_path(index, ind), "summary.value_missing", "缺少指标 " + ind.key + "“" + ind.name.zh + "”",
-                  "indicator " + ind.key + " (" + ind.name.en + ") is missing", rule_);
+    report_.error(value_path(index, ind), msg::summary_value_missing{.key = ind.key, .name = ind.name}, rule_);
   }
 
   // Indicators in their printed order, then any key the template does not have.
@@ -226,8 +223,7 @@ class SummaryChecker {
         continue;
       }
       if (!it->is_number()) {
-        report_.malformed(pointer_append(path, ind.key), "request.type", "此处应为数字",
-                          "a number expected here");
+        report_.malformed(pointer_append(path, ind.key), msg::request_type::expected{.type = Text{"数字", "a number"}});
         continue;
       }
       values_[ind.number - 1] = read_cell(cell_of(*it), index, ind);
@@ -237,11 +233,8 @@ class SummaryChecker {
       bool digits = !key.empty() && key.size() <= 3 && key[0] != '0' &&
                     std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
       if (digits && tpl_.indicator(std::stoi(key))) continue;
-      report_.error(pointer_append(path, key), "summary.indicator_unknown",
-                    "模板 " + tpl_.id + " 没有指标“" + key + "”（指标为 1–" +
-                        std::to_string(tpl_.indicators.size()) + "）",
-                    "template " + tpl_.id + " has no indicator \"" + key + "\" (indicators are 1-" +
-                        std::to_string(tpl_.indicators.size()) + ")",
+      report_.error(pointer_append(path, key),
+                    msg::summary_indicator_unknown{.count = tpl_.indicators.size(), .key = key, .template_id = tpl_.id},
                     rule_);
     }
   }
@@ -258,17 +251,17 @@ class SummaryChecker {
     double d = cell.number;
     // Beyond 9e15 a count is no head count, and a double no longer holds it exactly.
     if (!std::isfinite(d) || std::fabs(d) >= 9e15) {
-      value_error(index, ind, "summary.count_invalid", " 的人数或个数超出范围", " is out of range");
+      value_error<msg::summary_count_invalid>(index, ind);
       return std::nullopt;
     }
     bool whole = cell.integer || d == std::floor(d);
     if (!whole) {
-      value_error(index, ind, "summary.count_not_whole", " 是人数或个数，应为整数", " is a count and must be a whole number");
+      value_error<msg::summary_count_not_whole>(index, ind);
       return std::nullopt;
     }
     std::int64_t v = cell.integer ? cell.whole : static_cast<std::int64_t>(d);
     if (v < 0) {
-      value_error(index, ind, "summary.negative", " 不能为负数", " cannot be negative");
+      value_error<msg::summary_negative>(index, ind);
       return std::nullopt;
     }
     return v;
@@ -276,19 +269,20 @@ class SummaryChecker {
 
   std::optional<std::int64_t> read_money(double d, std::size_t index, const Indicator& ind) {
     if (!std::isfinite(d) || std::fabs(d) > 9e10) {
-      value_error(index, ind, "summary.money_invalid", " 的金额超出范围", " is out of range");
+      value_error<msg::summary_money_invalid>(index, ind);
       return std::nullopt;
     }
     if (d < 0) {
-      value_error(index, ind, "summary.negative", " 不能为负数", " cannot be negative");
+      value_error<msg::summary_negative>(index, ind);
       return std::nullopt;
     }
     // Decimals are counted on the number as written (the shortest text that reads back
     // as the same double), never with a tolerance: 3.500001 has six.
     if (decimal_places(d) > tpl_.money_decimals) {
-      std::string places = std::to_string(tpl_.money_decimals);
-      value_error(index, ind, "summary.money_decimals", " 以万元计，最多 " + places + " 位小数",
-                  " is in 10,000 yuan with at most " + places + " decimals");
+      if (listing_error())
+        report_.error(value_path(index, ind),
+                      msg::summary_money_decimals{.indicator = Text{name_zh(ind), name_en(ind)}, .places = tpl_.money_decimals},
+                      rule_);
       return std::nullopt;
     }
     return static_cast<std::int64_t>(std::llround(d * static_cast<double>(money_scale_)));
@@ -296,11 +290,10 @@ class SummaryChecker {
 
   // A finding about one value, "指标 N“name”" and its tail; kept out of line so that
   // reading a good value stays small.
-  [[gnu::noinline]] void value_error(std::size_t index, const Indicator& ind, const char* code,
-                                     const std::string& zh_tail, const std::string& en_tail) {
+  template <class M>
+  [[gnu::noinline]] void value_error(std::size_t index, const Indicator& ind) {
     if (!listing_error()) return;
-    report_.error(value_path(index, ind), code, "指标 " + name_zh(ind) + zh_tail, "indicator " + name_en(ind) + en_tail,
-                  rule_);
+    report_.error(value_path(index, ind), M{.indicator = Text{name_zh(ind), name_en(ind)}}, rule_);
   }
 
   // Each relation as printed: every side at least the next. A failure names every
@@ -316,9 +309,8 @@ class SummaryChecker {
         if (left >= right || !listing_error()) continue;
         std::string shown = side_text(rel.sides[s]) + " ≥ " + side_text(rel.sides[s + 1]);
         std::string by = std::to_string(right - left);
-        report_.error(value_path(index, *tpl_.indicator(rel.sides[s].front())), "summary.relation",
-                      "逻辑关系 " + rel.printed + " 不成立：" + shown + "，差 " + by,
-                      "relation " + rel.printed + " fails: " + shown + " fails by " + by, rule_);
+        report_.error(value_path(index, *tpl_.indicator(rel.sides[s].front())),
+                      msg::summary_relation{.by = by, .relation = rel.printed, .shown = shown}, rule_);
       }
     }
   }
@@ -369,35 +361,30 @@ class SummaryChecker {
   void check_submission(std::size_t index, Date period, Date submitted, std::optional<Date> due) {
     const PeriodFacts& facts = period_facts(period);
     if (submitted <= facts.last_day && listing_warning())
-      report_.warning(report_path(index) + "/submitted_on", "summary.submitted_early",
-                      "报送日期 " + format_date(submitted) + " 早于报告期 " + format_month(period) + " 结束",
-                      "submitted on " + format_date(submitted) + ", before the period " +
-                          format_month(period) + " ended",
+      report_.warning(report_path(index) + "/submitted_on",
+                      msg::summary_submitted_early{.period = format_month(period), .submitted = format_date(submitted)},
                       rule_);
     if (!due) return;
     const SummaryDeadline& d = *policy_rules_->deadline;
     if (!facts.calendar_covers && listing_warning())
-      report_.warning(report_path(index) + "/submitted_on", "calendar.not_covered",
-                      "节假日安排未收录 " + format_month(add_months(period, 1)) +
-                          "，截止日仅按周末计算",
-                      "the holiday calendar does not cover " + format_month(add_months(period, 1)) +
-                          "; the deadline counts weekends only",
-                      d.rule);
+      report_.warning(report_path(index) + "/submitted_on",
+                      msg::calendar_not_covered::deadline{.month = format_month(add_months(period, 1))}, d.rule);
     if (submitted > *due && listing_warning()) {
       long late = (submitted - *due).days();
-      std::string how = d.working_days ? "下月前 " + std::to_string(*d.working_days) + " 个工作日内"
-                                       : "下月前 " + std::to_string(d.calendar_days.value_or(0)) + " 日内（遇节假日顺延）";
-      std::string how_en = d.working_days
-                               ? "within the first " + std::to_string(*d.working_days) + " working days of the next month"
-                               : "within the first " + std::to_string(d.calendar_days.value_or(0)) +
-                                     " days of the next month (postponed over holidays)";
-      report_.warning(report_path(index) + "/submitted_on", "summary.late",
-                      format_month(period) + " 的汇总表应" + how + "报送，截止 " + format_date(*due) +
-                          "，报送于 " + format_date(submitted) + "，晚 " + std::to_string(late) + " 天",
-                      "the " + format_month(period) + " table is due " + how_en + ", by " +
-                          format_date(*due) + "; submitted " + format_date(submitted) + ", " +
-                          std::to_string(late) + (late == 1 ? " day late" : " days late"),
-                      d.rule);
+      std::string at = report_path(index) + "/submitted_on", p = format_month(period), by = format_date(*due),
+                  on = format_date(submitted);
+      if (d.working_days && late == 1)
+        report_.warning(at, msg::summary_late::working_days_one_late{.days = *d.working_days, .due = by, .period = p,
+                                                                     .submitted = on}, d.rule);
+      else if (d.working_days)
+        report_.warning(at, msg::summary_late::working_days{.days = *d.working_days, .due = by, .late = late,
+                                                            .period = p, .submitted = on}, d.rule);
+      else if (late == 1)
+        report_.warning(at, msg::summary_late::calendar_days_one_late{.days = d.calendar_days.value_or(0), .due = by,
+                                                                      .period = p, .submitted = on}, d.rule);
+      else
+        report_.warning(at, msg::summary_late::calendar_days{.days = d.calendar_days.value_or(0), .due = by,
+                                                             .late = late, .period = p, .submitted = on}, d.rule);
     }
   }
 
@@ -416,18 +403,17 @@ class SummaryChecker {
       if (*r.period == *prev.period) {
         if (listing_error()) {
           std::string p = format_month(*r.period);
-          report_.error(report_path(r.index) + "/period", "summary.period_duplicate",
-                        "报告期 " + p + who_zh(r) + " 重复（另见第 " + std::to_string(prev.index + 1) + " 份）",
-                        "period " + p + who_en(r) + " repeats report " + std::to_string(prev.index), rule_);
+          report_.error(report_path(r.index) + "/period",
+                        msg::summary_period_duplicate{.other = prev.index + 1, .period = p, .who = Text{who_zh(r), who_en(r)}},
+                        rule_);
         }
         continue;
       }
       if (*r.period < *prev.period) {
         if (listing_error()) {
           std::string p = format_month(*r.period), q = format_month(*prev.period);
-          report_.error(report_path(r.index) + "/period", "summary.period_order",
-                        "报告期 " + p + who_zh(r) + " 排在 " + q + " 之后，应按月份先后排列",
-                        "period " + p + who_en(r) + " comes after " + q + "; list periods in order", rule_);
+          report_.error(report_path(r.index) + "/period",
+                        msg::summary_period_order{.period = p, .previous = q, .who = Text{who_zh(r), who_en(r)}}, rule_);
         }
         continue;
       }
@@ -439,9 +425,10 @@ class SummaryChecker {
         Date last_missing = add_months(*r.period, -1);
         if (last_missing != expected) missing += "—" + format_month(last_missing);
         std::string missing_en = format_month(expected) + (last_missing != expected ? " to " + format_month(last_missing) : "");
-        report_.error(report_path(r.index) + "/period", "summary.period_gap",
-                      q + " 与 " + p + who_zh(r) + " 之间缺少 " + missing + " 的报告",
-                      "reports for " + missing_en + " are missing between " + q + " and " + p + who_en(r), rule_);
+        report_.error(report_path(r.index) + "/period",
+                      msg::summary_period_gap{.missing = Text{missing, missing_en}, .period = p, .previous = q,
+                                              .who = Text{who_zh(r), who_en(r)}},
+                      rule_);
       }
       if (prev.period->year() != r.period->year()) continue;
       for (std::size_t k = 0; k < width; ++k) {
@@ -450,13 +437,10 @@ class SummaryChecker {
         if (!now || !before || *now >= *before || !listing_error()) continue;
         const Indicator& ind = *tpl_.indicator(year_to_date_numbers_[k]);
         std::string p = format_month(*r.period), q = format_month(*prev.period);
-        std::string n = std::to_string(ind.number);
-        report_.error(value_path(r.index, ind), "summary.year_to_date_decreased",
-                      "指标 " + n + "“" + ind.name.zh + "”为本年累计数，不应下降：" + q + " 为 " +
-                          value_text(ind.number, *before) + "，" + p + " 为 " + value_text(ind.number, *now),
-                      "indicator " + n + " (" + ind.name.en + ") is a year-to-date figure and cannot fall: " +
-                          value_text(ind.number, *before) + " in " + q + ", " + value_text(ind.number, *now) +
-                          " in " + p,
+        report_.error(value_path(r.index, ind),
+                      msg::summary_year_to_date_decreased{.before = value_text(ind.number, *before), .name = ind.name,
+                                                          .now = value_text(ind.number, *now), .number = ind.number,
+                                                          .period = p, .previous = q},
                       rule_);
       }
     }
@@ -497,10 +481,8 @@ class SummaryChecker {
         std::string stated = value_text(ind.number, *t.values[k]), sum = value_text(ind.number, s.sums[k]);
         std::int64_t gap = *t.values[k] - s.sums[k];
         std::string by = value_text(ind.number, gap < 0 ? -gap : gap);
-        report_.error(value_path(t.index, ind), "summary.total_mismatch",
-                      "合计行指标 " + name_zh(ind) + "为 " + stated + "，各单位之和为 " + sum + "，相差 " + by,
-                      "total row: indicator " + name_en(ind) + " is " + stated + ", the units add up to " + sum +
-                          ", a difference of " + by,
+        report_.error(value_path(t.index, ind),
+                      msg::summary_total_mismatch{.by = by, .indicator = Text{name_zh(ind), name_en(ind)}, .stated = stated, .sum = sum},
                       rule_);
       }
     }
@@ -571,34 +553,34 @@ void answer_summary_table(const RuleSet& rules, const Json& request, const Repor
     if (!tpl) {
       std::string known;
       for (const auto& [k, _] : forms.summary_templates) known += (known.empty() ? "" : ", ") + k;
-      report.error(f.path("template"), "summary.template_unknown", "未知的汇总表模板“" + *id + "”，可选：" + known,
-                   "unknown summary template \"" + *id + "\"; known: " + known);
+      report.error(f.path("template"), msg::summary_template_unknown{.known = known, .template_id = *id});
     } else if (policy_rules && policy_rules->template_id != *id) {
-      report.error(f.path("template"), "summary.template_mismatch",
-                   notice_name(*policy).zh + "规定使用汇总表模板 " + policy_rules->template_id + "，而非 " + *id,
-                   notice_name(*policy).en + " prescribes template " + policy_rules->template_id + ", not " + *id,
+      report.error(f.path("template"),
+                   msg::summary_template_mismatch{.notice = notice_name(*policy),
+                                                  .prescribed = policy_rules->template_id, .template_id = *id},
                    policy_rules->rule);
     }
   } else if (policy_rules) {
     tpl = forms.summary_template(policy_rules->template_id);
   } else if (f.ok() && !report.has_errors()) {
-    std::string why = policy ? notice_name(*policy).zh + "未规定汇总表模板，" : "";
-    std::string why_en = policy ? notice_name(*policy).en + " sets no summary table; " : "";
-    std::string rule;
+    const UnknownProvision* unknown = nullptr;
     if (policy)
       for (const auto& u : policy->unknown)
-        if (u.item == "summary_table") {
-          why = notice_name(*policy).zh + "：" + u.text.zh + " ";
-          why_en = notice_name(*policy).en + ": " + u.text.en + " ";
-          rule = u.rule;
-        }
+        if (u.item == "summary_table") unknown = &u;
     std::string known, known_en;
     for (const auto& [id, t] : forms.summary_templates) {
       known += (known.empty() ? "" : "、") + id;
       known_en += (known_en.empty() ? "" : ", ") + id;
     }
-    report.error(f.path("template"), "summary.template_missing", why + "请给出 template（" + known + "）",
-                 why_en + "give template (" + known_en + ")", rule);
+    Text known_text{known, known_en};
+    std::string path = f.path("template");
+    if (unknown)
+      report.error(path, msg::summary_template_missing::notice_unknown{.known = known_text, .notice = notice_name(*policy), .unknown = unknown->text},
+                   unknown->rule);
+    else if (policy)
+      report.error(path, msg::summary_template_missing::notice_sets_none{.known = known_text, .notice = notice_name(*policy)});
+    else
+      report.error(path, msg::summary_template_missing::no_notice{.known = known_text});
   }
   if (policy_rules && !policy_rules->deadline)
     report.interpretation(policy_rules->rule, policy_rules->deadline_note);

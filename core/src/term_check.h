@@ -10,8 +10,13 @@
 
 namespace jianxi {
 
-// True when `value` is an id of `list`; else reports `code` at `path` naming the choices.
-bool known_term(const std::vector<Term>& list, const std::string& value, const std::string& path,
-                const std::string& code, const Text& what, Report& report);
+// True when `value` is an id of `list`; else reports M (a msg:: struct with the slots
+// {value} and {choices}) at `path`.
+template <class M>
+bool known_term(const std::vector<Term>& list, const std::string& value, const std::string& path, Report& report) {
+  if (Vocabulary::find(list, value)) return true;
+  report.error(path, M{.choices = Vocabulary::choices(list), .value = value});
+  return false;
+}
 
 }  // namespace jianxi

@@ -69,12 +69,10 @@ class ApplicationChecker {
         auto v = f.whole(field.key, false);
         if (!v && field.required && !f.get(field.key)) required(at(), field);
         if (v && *v < 0) {
-          report_.error(at(), "count.negative", field.label.zh + "不能为负数", field.label.en + " cannot be negative",
-                        field.rule);
+          report_.error(at(), msg::count_negative{.field = field.label}, field.rule);
           v.reset();
         } else if (v && field.min && *v < *field.min) {
-          report_.error(at(), "count.below_minimum", field.label.zh + "至少为 " + std::to_string(*field.min),
-                        field.label.en + " must be at least " + std::to_string(*field.min), field.rule);
+          report_.error(at(), msg::count_below_minimum{.field = field.label, .min = *field.min}, field.rule);
         }
         if (field.key == "count") count = v;
         if (section.key == "plan" && field.key == "positions") plan_positions_ = v;
@@ -83,7 +81,7 @@ class ApplicationChecker {
       const std::string* text = f.text_ref(field.key, false);
       if (!text || blank(*text)) {
         if (text && field.required)
-          report_.error(at(), "field.empty", field.label.zh + "不能为空", field.label.en + " is empty", field.rule);
+          report_.error(at(), msg::field_empty{.field = field.label}, field.rule);
         else if (!text && field.required && !f.get(field.key))
           required(at(), field);
         continue;
@@ -100,8 +98,7 @@ class ApplicationChecker {
   }
 
   void required(const std::string& at, const FormField& field) {
-    report_.error(at, "field.required", "缺少必填项：" + field.label.zh, "missing required field: " + field.label.en,
-                  field.rule);
+    report_.error(at, msg::field_required::missing{.field = field.label}, field.rule);
   }
 
   template <class At>
@@ -113,12 +110,7 @@ class ApplicationChecker {
     }
     if (!check.code.empty()) report_.warning(at(), check.code, check.message.zh, check.message.en, field.rule);
     if (!registered_in_a_province(check.region)) {
-      report_.error(at(), "credit_code.region",
-                    "统一社会信用代码第 3–8 位应为登记机关的行政区划代码（GB/T 2260），" + check.region.substr(0, 2) +
-                        " 不是任何省级行政区的代码，代码有误",
-                    "characters 3-8 of the credit code are the registering authority's division code (GB/T 2260); " +
-                        check.region.substr(0, 2) + " is no province's code, so the code is wrong",
-                    field.rule);
+      report_.error(at(), msg::credit_code_region::no_province{.prefix = check.region.substr(0, 2)}, field.rule);
       return;
     }
     if (!policy_ || !policy_->registered_region) return;
@@ -126,12 +118,7 @@ class ApplicationChecker {
     for (const auto& prefix : region.prefixes)
       if (check.region.compare(0, prefix.size(), prefix) == 0) return;
     report_.interpretation(region.rule, region.interpretation);
-    report_.warning(at(), "credit_code.other_region",
-                    "统一社会信用代码的登记地区为 " + check.region + "，不在本省（" + region.prefixes.front() +
-                        "开头），请确认单位在本辖区依法登记",
-                    "the credit code was registered in division " + check.region + ", outside the province (" +
-                        region.prefixes.front() + "…); check that the unit is registered locally",
-                    region.rule);
+    report_.warning(at(), msg::credit_code_other_region{.prefix = region.prefixes.front(), .region = check.region}, region.rule);
   }
 
   // National registration authorities register under 100000, the country as a whole.
@@ -155,11 +142,13 @@ class ApplicationChecker {
       for (const auto& word : rule.words) {
         if (text.find(word) == std::string::npos) continue;
         report_.interpretation(rule.rule, rule.interpretation);
-        report_.error(item.path("requirements"), "position.requirement_forbidden",
-                      "岗位要求含“" + word + "”，属于" + rule.label.zh + "；本通知规定见习单位不能以学历、专业设置门槛，不得通过面试等方式确定人员",
-                      "the requirements say \"" + word + "\", " + rule.label.en +
-                          "; the notice forbids degree or major thresholds and selection by interview",
-                      rule.rule);
+        if (policy_->forbidden_said.zh.empty())
+          report_.error(item.path("requirements"),
+                        msg::position_requirement_forbidden::plain{.threshold = rule.label, .word = word}, rule.rule);
+        else
+          report_.error(item.path("requirements"),
+                        msg::position_requirement_forbidden::said{.said = policy_->forbidden_said, .threshold = rule.label, .word = word},
+                        rule.rule);
         break;
       }
     }
@@ -173,16 +162,11 @@ class ApplicationChecker {
       const CrossCheck& check = form_.positions_add_up;
       report_.interpretation(check.rule, check.interpretation);
       // A relation the notice does not state is only a plausibility check: a warning.
-      std::string zh = "各见习岗位数量合计 " + std::to_string(positions_sum_) + " 个，与拟提供见习岗位 " +
-                       std::to_string(*positions) + " 个不符";
-      std::string en = "the positions listed add up to " + std::to_string(positions_sum_) + ", the plan says " +
-                       std::to_string(*positions);
+      std::string at = pointer_append(plan_path, "positions");
       if (check.error)
-        report_.error(pointer_append(plan_path, "positions"), "plan.positions_mismatch", zh, en, check.rule);
+        report_.error(at, msg::plan_positions_mismatch::stated{.listed = positions_sum_, .planned = *positions}, check.rule);
       else
-        report_.warning(pointer_append(plan_path, "positions"), "plan.positions_mismatch",
-                        "合理性检查（通知未规定两者关系）：" + zh + "，请核对",
-                        "plausibility check (the notice states no relation): " + en + "; check them", check.rule);
+        report_.warning(at, msg::plan_positions_mismatch::plausibility{.listed = positions_sum_, .planned = *positions}, check.rule);
     }
   }
 
@@ -194,11 +178,11 @@ class ApplicationChecker {
         const std::string& key = it.key();
         const Json& value = it.value();
         if (!value.is_boolean()) {
-          report_.malformed(pointer_append(base, key), "request.type", "此处应为 true 或 false", "true or false expected here");
+          report_.malformed(pointer_append(base, key), msg::request_type::expected{.type = Text{"true 或 false", "true or false"}});
           continue;
         }
         if (!form_.declarations.count(key))
-          report_.warning(pointer_append(base, key), "declaration.unknown", "未知的声明项“" + key + "”", "unknown declaration \"" + key + "\"");
+          report_.warning(pointer_append(base, key), msg::declaration_unknown{.key = key});
       }
     }
     if (!policy_) return;
@@ -212,9 +196,9 @@ class ApplicationChecker {
         else if (it != declared->end()) continue;  // already reported as malformed
       }
       if (!v)
-        report_.error(pointer_append(base, c.key), "declaration.missing", "申报条件未声明：" + what().zh, "condition not declared: " + what().en, c.rule);
+        report_.error(pointer_append(base, c.key), msg::declaration_missing{.condition = what()}, c.rule);
       else if (!v->get<bool>())
-        report_.error(pointer_append(base, c.key), "declaration.not_met", "不符合申报条件：" + what().zh, "condition not met: " + what().en, c.rule);
+        report_.error(pointer_append(base, c.key), msg::declaration_not_met{.condition = what()}, c.rule);
     }
   }
 
@@ -243,13 +227,11 @@ void answer_unit_application(const RuleSet& rules, const Json& request, Report& 
   std::string form_id = policy_rules ? policy_rules->form_id : "unit-application";
   auto form = forms.application_forms.find(form_id);
   if (form == forms.application_forms.end()) {
-    report.error("", "application.form_unknown", "规则中没有申请表“" + form_id + "”", "no form \"" + form_id + "\" in the rules");
+    report.error("", msg::application_form_unknown{.form = form_id});
     return;
   }
   if (!policy && !report.has_errors())
-    report.warning(f.path("policy"), "application.policy_missing",
-                   "未选择通知（或省份和日期）：只检查表格，未检查所在省份通知的申报条件",
-                   "no notice (or province and date) was chosen: the form is checked, not the conditions of a notice");
+    report.warning(f.path("policy"), msg::application_policy_missing{});
   ApplicationChecker checker(form->second, policy_rules, rules.divisions(), report);
   checker.check(f);
 
