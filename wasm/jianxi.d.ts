@@ -519,6 +519,12 @@ export interface CatalogRequest {
   as_of?: string;
 }
 
+/** `{"kind":"policies"}`: every notice, briefly. */
+export interface Policies extends Result {
+  kind: 'policies';
+  policies: PolicyBrief[];
+}
+
 export interface Catalog extends Result {
   kind: 'catalog';
   rules_version: string;
@@ -556,6 +562,7 @@ export interface Jianxi {
   evaluateText(requestText: string): string;
   /** Result object for a request object (or array of them). */
   evaluate(request: CatalogRequest): Catalog;
+  evaluate(request: { kind: 'policies' }): Policies;
   evaluate(request: object): Result | Result[];
   /**
    * A summary table given as columns (the portal's import): `request` without its
@@ -576,6 +583,7 @@ export interface Jianxi {
    */
   evaluateTextAsync(requestText: string): Promise<string>;
   evaluateAsync(request: CatalogRequest): Promise<Catalog>;
+  evaluateAsync(request: { kind: 'policies' }): Promise<Policies>;
   evaluateAsync(request: object): Promise<Result | Result[]>;
   evaluateTableTextAsync(request: object, table: TableColumns): Promise<string>;
   evaluateTableAsync(request: object, table: TableColumns): Promise<Result>;
