@@ -6,13 +6,15 @@ const status = document.getElementById('status');
 let list = [];
 let provinces = [];
 
+const unconfirmed = (p) => p.effective_from_confirmed === false;
+
 function render() {
   const ul = document.getElementById('policies');
   ul.replaceChildren(...list.map((p) => {
     const li = document.createElement('li');
     li.dataset.policy = p.id;
     if (lang() !== 'en') {
-      li.textContent = `${p.province_zh}：${p.title}（${p.document ?? '无文号'}，${p.effective_from} 起施行）`;
+      li.textContent = `${p.province_zh}：${p.title}（${p.document ?? '无文号'}，${p.effective_from} 起施行${unconfirmed(p) ? '，日期未确认' : ''}）`;
       return li;
     }
     // In English the document number stays as printed, marked as Chinese.
@@ -20,7 +22,7 @@ function render() {
     doc.lang = 'zh-CN';
     doc.textContent = p.document ?? '';
     const province = provinces.find((x) => x.id === p.province)?.name_en ?? p.province;
-    li.append(`${province}: ${p.title_en} (`, ...(p.document ? [doc, ', '] : ['no number, ']), `in force from ${p.effective_from})`);
+    li.append(`${province}: ${p.title_en} (`, ...(p.document ? [doc, ', '] : ['no number, ']), `in force from ${p.effective_from}${unconfirmed(p) ? ', date not confirmed' : ''})`);
     return li;
   }));
   setText(status, `共 ${list.length} 份通知`, `${list.length} notices`);
