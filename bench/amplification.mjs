@@ -45,16 +45,20 @@ function subsidy(interns) {
 }
 
 const longName = '长'.repeat(70000);
-const wholeCatalog = '{"kind":"catalog","sections":["provisions","templates","forms","findings"]}';
+const wholeCatalog = '{"kind":"catalog","sections":["policies","vocabulary","templates","forms","findings"]}';
 const requests = {
   'catalog (its index, the default)': '{"kind":"catalog"}',
-  'catalog with provisions': '{"kind":"catalog","sections":["provisions"]}',
+  'catalog with the notices (policies section)': '{"kind":"catalog","sections":["policies"]}',
+  'catalog of one province (its notices)': '{"kind":"catalog","province":"jilin"}',
+  'catalog of one province with provisions': '{"kind":"catalog","province":"jilin","sections":["provisions"]}',
+  'catalog of guangdong (a province and two city notices) with provisions': '{"kind":"catalog","province":"guangdong","sections":["provisions"]}',
+  'catalog with every notice\'s provisions (refused)': '{"kind":"catalog","sections":["provisions"]}',
   'catalog with forms': '{"kind":"catalog","sections":["forms"]}',
   'catalog with templates': '{"kind":"catalog","sections":["templates"]}',
   'catalog with findings': '{"kind":"catalog","sections":["findings"]}',
   'catalog with every section': wholeCatalog,
-  'batch of 8 catalogs with every section': `[${Array(8).fill(wholeCatalog).join(',')}]`,
-  'batch of 9 catalogs with every section (refused)': `[${Array(9).fill(wholeCatalog).join(',')}]`,
+  'batch of 12 catalogs with every section': `[${Array(12).fill(wholeCatalog).join(',')}]`,
+  'batch of 13 catalogs with every section (refused)': `[${Array(13).fill(wholeCatalog).join(',')}]`,
   'batch of 80 catalog indexes': `[${Array(80).fill('{"kind":"catalog"}').join(',')}]`,
   'catalog of one notice (its provisions and clauses)': '{"kind":"catalog","policy":"jiangxi-2023"}',
   'policies': '{"kind":"policies"}',

@@ -15,7 +15,7 @@ const cli = join(build, 'native/jianxi');
 const ask = (request) => JSON.parse(execFileSync(cli, { input: JSON.stringify(request), maxBuffer: 1 << 30 }).toString());
 
 const today = new Date().toISOString().slice(0, 10);
-const catalog = ask({ kind: 'catalog' });
+const catalog = ask({ kind: 'catalog', sections: ['policies'] });
 
 function quarters(from, to) {
   const out = [];

@@ -21,7 +21,7 @@ if (!existsSync(cliPath)) {
   process.exit(0);
 }
 const ask = (request) => JSON.parse(execFileSync(cliPath, { input: JSON.stringify(request), maxBuffer: 1 << 28 }).toString());
-const catalog = ask({ kind: 'catalog' });
+const catalog = ask({ kind: 'catalog', sections: ['policies'] });
 const today = new Date().toISOString().slice(0, 10);
 const names = new Set();
 for (const province of catalog.provinces ?? []) {

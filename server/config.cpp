@@ -16,7 +16,7 @@ constexpr const char* kUsage =
     "Serves the rule core over HTTP/1.1:\n"
     "  POST /v1/evaluate   a request (or batch array) as the CLI takes it; the CLI's bytes back,\n"
     "                      200 when understood, 400 when malformed, 413 over 64 MiB\n"
-    "  GET  /v1/catalog    the catalog (?policy=ID narrows it); ETag from the rules' hash\n"
+    "  GET  /v1/catalog    the catalog index (?sections=policies,forms adds, ?province=ID or ?policy=ID narrows); ETag from the rules' hash\n"
     "  GET  /healthz       200 when the rules are sound\n"
     "  GET  /metrics       Prometheus text\n"
     "Defaults: 127.0.0.1:8090, one I/O thread and one evaluator thread per core, at most\n"

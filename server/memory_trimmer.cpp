@@ -28,6 +28,15 @@ void MemoryTrimmer::request() {
   wake_.notify_one();
 }
 
+void MemoryTrimmer::release(std::string&& answer) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    to_free_.push_back(std::move(answer));
+    pending_ = true;
+  }
+  wake_.notify_one();
+}
+
 void MemoryTrimmer::run() {
   constexpr int kLowestNice = 19;  // Linux gives each thread its own nice value
   setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), kLowestNice);
@@ -36,7 +45,10 @@ void MemoryTrimmer::run() {
     wake_.wait(lock, [this] { return pending_ || stopping_; });
     if (stopping_) return;
     pending_ = false;
+    std::vector<std::string> answers = std::move(to_free_);
+    to_free_.clear();
     lock.unlock();
+    answers.clear();
 #ifdef __GLIBC__
     malloc_trim(0);
 #endif

@@ -175,15 +175,17 @@ Reply Routes::evaluate(std::string_view body) const {
 Reply Routes::catalog(std::string_view query, std::string_view if_none_match) const {
   Reply r;
   r.kind = "catalog";
-  std::string policy, sections;
+  std::string policy, province, sections;
   bool narrowed = query_param(query, "policy", policy);
+  bool in_province = query_param(query, "province", province);
   bool sectioned = query_param(query, "sections", sections);
-  if (narrowed || sectioned) {
+  if (narrowed || in_province || sectioned) {
     // The request the CLI would be given (sections=a,b as ["a","b"]); text that is not
     // UTF-8 (%ff) stays as it is, so the engine refuses it as it refuses such a request
     // (400 with its finding).
     std::string request = R"({"kind":"catalog")";
     if (narrowed) request += R"(,"policy":")" + json_escaped_bytes(policy) + "\"";
+    if (in_province) request += R"(,"province":")" + json_escaped_bytes(province) + "\"";
     if (sectioned) {
       request += R"(,"sections":[)";
       for (std::size_t from = 0, n = 0; from <= sections.size(); ++n) {

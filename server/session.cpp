@@ -24,6 +24,7 @@ constexpr std::size_t kMaxTargetBytes = 8192;
 // service's trimmer thread): the allocator would otherwise keep the high-water mark
 // resident while the service is idle.
 constexpr std::size_t kLargeAnswerBytes = std::size_t{8} << 20;
+constexpr std::size_t kWritePartBytes = std::size_t{256} << 10;
 constexpr std::uint32_t kMaxHeaderBytes = 64 * 1024;
 
 bool is_http_syntax_error(const beast::error_code& ec) {
@@ -291,6 +292,9 @@ void Session::answer(Reply reply, bool keep_alive) {
   kind_ = reply.kind;
   written_ = 0;
   serializer_.emplace(response_);
+  // Bounded parts: one write of many megabytes would hold this I/O thread from the other
+  // connections it serves (a health check among them) for its whole copy.
+  serializer_->limit(kWritePartBytes);
   write_some(keep_alive);
 }
 
@@ -316,12 +320,14 @@ void Session::on_written(bool keep_alive, beast::error_code ec) {
     finish_request(ec ? 499 : status, ec ? written_ : body_bytes, kind_);
   }
   serializer_.reset();
-  // Assigning an empty string keeps the old one's capacity: the answer is swapped out.
+  // Assigning an empty string keeps the old one's capacity: the answer is swapped out,
+  // and a large one freed off this thread.
+  if (body_bytes >= kLargeAnswerBytes)
+    service_.trimmer.release(std::move(response_.body()));
   std::string().swap(response_.body());
   response_ = Response{};
   parser_.reset();
   if (buffer_.size() == 0 && buffer_.capacity() > kLargeAnswerBytes) buffer_.shrink_to_fit();
-  if (body_bytes >= kLargeAnswerBytes) service_.trimmer.request();
   in_request_ = false;
   if (ec) return close();
   if (status == 413 || body_unread_) return linger();

@@ -189,7 +189,18 @@ export interface RelatedPolicy extends Message {
   relation: 'follows' | 'followed_by' | 'unknown' | string;
 }
 
-/** A notice as the catalog's index lists it. */
+/** A notice as the `policies` kind lists it. */
+export interface PolicyBrief {
+  id: string;             // e.g. "jilin-2022"
+  province: string;       // e.g. "jilin"
+  title: string;
+  document: string | null;  // document number, e.g. "吉人社联〔2022〕79号"
+  effective_from: string;
+  effective_to: string | null;
+  known: 'complete' | 'partial' | 'named' | 'national';
+}
+
+/** A notice as the catalog lists it (the policies section, or a `province` or `policy` named). */
 export interface CatalogPolicyHead {
   id: string;             // e.g. "jilin-2022"
   province: string;       // e.g. "jilin"
@@ -325,6 +336,9 @@ export interface CatalogProvince {
   name: string;           // e.g. "吉林"
   name_en: string;        // e.g. "Jilin"
   code: string;           // GB/T 2260 province code, e.g. "220000"
+  notices: number;        // how many notices the rules hold for it
+  /** The most known of its notices (see CatalogPolicyHead.known); none without a notice. */
+  known: 'complete' | 'partial' | 'named' | 'national' | 'none';
 }
 
 export interface Clause {
@@ -358,12 +372,14 @@ export interface CatalogMessage {
   message_en: string;
 }
 
-export type CatalogSection = 'vocabulary' | 'provisions' | 'clauses' | 'templates' | 'forms' | 'findings' | 'messages';
+export type CatalogSection = 'policies' | 'vocabulary' | 'provisions' | 'clauses' | 'templates' | 'forms' | 'findings' | 'messages';
 
 /**
- * `{"kind":"catalog"}` answers the index (kinds, provinces, notices, limits, version);
- * `sections` adds named parts; with `policy` it narrows to one notice (sections default to
- * provisions and clauses; clauses need a policy); with `province` and `as_of` it adds places.
+ * `{"kind":"catalog"}` answers the index (kinds, provinces with their notice count and
+ * known level, limits, version); `sections` adds named parts (`policies`: every notice's
+ * head); with `policy` it narrows to one notice (sections default to provisions and
+ * clauses; clauses need a policy); with `province` it lists that province's notices (the
+ * provisions section needs a policy or a province), and with `as_of` also its places.
  */
 export interface CatalogRequest {
   kind: 'catalog';
@@ -373,12 +389,19 @@ export interface CatalogRequest {
   as_of?: string;
 }
 
+/** `{"kind":"policies"}`: every notice, briefly. */
+export interface Policies extends Result {
+  kind: 'policies';
+  policies: PolicyBrief[];
+}
+
 export interface Catalog extends Result {
   kind: 'catalog';
   rules_version: string;
   sections: CatalogSection[];  // every section a request may name
   kinds: string[];             // the request kinds
-  policies: (CatalogPolicyHead | CatalogPolicy)[];  // CatalogPolicy with the provisions section
+  /** With the policies section, a `province` or a `policy`; CatalogPolicy with the provisions section. */
+  policies?: (CatalogPolicyHead | CatalogPolicy)[];
   categories?: Named<Category>[];  // this and the next four with the vocabulary section
   education?: Named<Education>[];
   region_flags?: Named<RegionFlag>[];
@@ -410,6 +433,7 @@ export interface Jianxi {
   evaluateText(requestText: string): string;
   /** Result object for a request object (or array of them). */
   evaluate(request: CatalogRequest): Catalog;
+  evaluate(request: { kind: 'policies' }): Policies;
   evaluate(request: object): Result | Result[];
   /**
    * A summary table given as columns (the portal's import): `request` without its
@@ -430,6 +454,7 @@ export interface Jianxi {
    */
   evaluateTextAsync(requestText: string): Promise<string>;
   evaluateAsync(request: CatalogRequest): Promise<Catalog>;
+  evaluateAsync(request: { kind: 'policies' }): Promise<Policies>;
   evaluateAsync(request: object): Promise<Result | Result[]>;
   evaluateTableTextAsync(request: object, table: TableColumns): Promise<string>;
   evaluateTableAsync(request: object, table: TableColumns): Promise<Result>;

@@ -1,11 +1,13 @@
 // kind "catalog": what a page or a client needs to build its forms, read from the rules.
-// By default a small index (the kinds, provinces, notices by title, 文号, dates and how much
-// of each is known, the limits, the version); the rest only when named in "sections" (the
-// vocabulary, a notice's provisions and channel, clauses, summary templates, the
-// application form, the finding codes), so that a small request gets a small answer.
-// "policy" narrows to one notice (then its provisions and clauses by default); "province"
-// with "as_of" adds the province's places with their wage tier and figure on that day.
+// By default a small index (the kinds, the provinces with how many notices each has and how
+// much of them is known, the limits, the version); the rest only when named in "sections"
+// (the notices by title, 文号 and dates, the vocabulary, a notice's provisions and channel,
+// clauses, summary templates, the application form, the finding codes), so that a small
+// request gets a small answer however many notices the rules hold. "policy" narrows to one
+// notice (then its provisions and clauses by default), "province" to the province's notices
+// (listed by default), and with "as_of" adds its places with their wage tier and figure.
 #include <algorithm>
+#include <iterator>
 #include <set>
 
 #include "echo.h"
@@ -181,25 +183,49 @@ const char* known_of(const Policy& p) {
   return figure || !national ? "partial" : "named";
 }
 
-// A notice as the index lists it: enough to name it, date it and offer it.
-Result policy_head_json(const Policy& p) {
+// A notice's identity and dates, in the order every listing writes them: `brief` for the
+// policies kind (id, province, title, 文号, dates: small enough for 80 notices within
+// 1,000 times its 19-byte request), `named` for the catalog (also the province's and the
+// title's other names, and whether the start is confirmed), `whole` also the issue date.
+enum class Naming { brief, named, whole };
+
+Result policy_identity(const Policy& p, Naming naming) {
   Result j;
   j["id"] = p.id;
   j["province"] = p.province;
-  j["province_zh"] = p.province_zh;
+  if (naming != Naming::brief) j["province_zh"] = p.province_zh;
   j["title"] = p.title;
-  j["title_en"] = p.title_en;
+  if (naming != Naming::brief) j["title_en"] = p.title_en;
   j["document"] = p.document ? Result(*p.document) : Result(nullptr);
+  if (naming == Naming::whole) j["issued"] = p.issued ? Result(format_date(*p.issued)) : Result(nullptr);
   j["effective_from"] = format_date(p.effective_from);
   j["effective_to"] = p.effective_to ? Result(format_date(*p.effective_to)) : Result(nullptr);
-  if (!p.effective_from_confirmed) j["effective_from_confirmed"] = false;
-  j["known"] = known_of(p);
+  if (naming != Naming::brief && !p.effective_from_confirmed) j["effective_from_confirmed"] = false;
   return j;
+}
+
+// Known levels from the most to the least of a notice found.
+const char* const kKnownLevels[] = {"complete", "partial", "named", "national"};
+
+// A province as the index lists it: its names and code, how many notices the rules hold
+// and the most known of any of them ("none" without a notice).
+Result province_json(const RuleSet& rules, const std::string& id, const ProvinceManifest& m) {
+  int notices = 0;
+  std::size_t best = std::size(kKnownLevels);
+  for (const Policy& p : rules.policies()) {
+    if (p.province != id) continue;
+    ++notices;
+    std::string level = known_of(p);
+    for (std::size_t i = 0; i < best; ++i)
+      if (level == kKnownLevels[i]) best = i;
+  }
+  return {{"id", id}, {"name", m.name.zh}, {"name_en", m.name.en}, {"code", m.division},
+          {"known", best < std::size(kKnownLevels) ? kKnownLevels[best] : "none"}, {"notices", notices}};
 }
 
 // The sections a catalog answers only when asked (request field "sections").
 const std::vector<std::string>& section_names() {
-  static const std::vector<std::string> names = {"vocabulary", "provisions", "clauses", "templates", "forms", "findings", "messages"};
+  static const std::vector<std::string> names = {"policies", "vocabulary", "provisions", "clauses", "templates", "forms", "findings", "messages"};
   return names;
 }
 
@@ -234,18 +260,20 @@ std::optional<std::set<std::string>> sections_asked(Fields& f, Report& report, b
 
 }  // namespace
 
+Result policy_brief_json(const Policy& p) {
+  Result j = policy_identity(p, Naming::brief);
+  j["known"] = known_of(p);
+  return j;
+}
+
+Result policy_head_json(const Policy& p) {
+  Result j = policy_identity(p, Naming::named);
+  j["known"] = known_of(p);
+  return j;
+}
+
 Result policy_json(const Policy& p) {
-  Result j;
-  j["id"] = p.id;
-  j["province"] = p.province;
-  j["province_zh"] = p.province_zh;
-  j["title"] = p.title;
-  j["title_en"] = p.title_en;
-  j["document"] = p.document ? Result(*p.document) : Result(nullptr);
-  j["issued"] = p.issued ? Result(format_date(*p.issued)) : Result(nullptr);
-  j["effective_from"] = format_date(p.effective_from);
-  j["effective_to"] = p.effective_to ? Result(format_date(*p.effective_to)) : Result(nullptr);
-  if (!p.effective_from_confirmed) j["effective_from_confirmed"] = false;
+  Result j = policy_identity(p, Naming::whole);
   if (!p.effective_note.empty())
     j["effective_note"] = {{"message", p.effective_note.zh}, {"message_en", p.effective_note.en}};
   if (!p.unknown.empty()) {
@@ -284,6 +312,12 @@ void answer_catalog(const RuleSet& rules, const Json& request, Report& report, R
     f.missing("policy");
     return;
   }
+  // Every notice's provisions at once would be an answer growing with the rules, far
+  // beyond its request: they come one notice or one province at a time.
+  if (asked("provisions") && !policy && !province) {
+    report.error(f.path("province"), msg::field_required::notice_for_provisions{});
+    return;
+  }
   const WageTable* table = nullptr;
   if (province) {
     table = rules.wage_table(*province);
@@ -291,10 +325,6 @@ void answer_catalog(const RuleSet& rules, const Json& request, Report& report, R
       std::string known;
       for (const auto& [id, m] : rules.provinces()) known += (known.empty() ? "" : ", ") + id;
       report.error(f.path("province"), msg::province_unknown::with_choices{.known = known, .province = *province});
-      return;
-    }
-    if (!as_of) {
-      report.error(f.path("as_of"), msg::field_required::date_for_places{});
       return;
     }
   }
@@ -307,17 +337,19 @@ void answer_catalog(const RuleSet& rules, const Json& request, Report& report, R
   out["sections"] = section_names();
   auto& kinds = out["kinds"] = Result::array();
   for (const auto& [kind, handler] : handlers()) kinds.push_back(kind);
-  auto& policies = out["policies"] = Result::array();
-  for (const Policy& p : rules.policies()) {
-    if (policy && &p != policy) continue;
-    if (!asked("provisions")) {
-      policies.push_back(policy_head_json(p));
-      continue;
+  if (policy || province || asked("policies") || asked("provisions")) {
+    auto& policies = out["policies"] = Result::array();
+    for (const Policy& p : rules.policies()) {
+      if ((policy && &p != policy) || (province && p.province != *province)) continue;
+      if (!asked("provisions")) {
+        policies.push_back(policy_head_json(p));
+        continue;
+      }
+      Result j = policy_json(p);
+      j["known"] = known_of(p);
+      j["provisions"] = provisions_json(p, rules.forms());
+      policies.push_back(std::move(j));
     }
-    Result j = policy_json(p);
-    j["known"] = known_of(p);
-    j["provisions"] = provisions_json(p, rules.forms());
-    policies.push_back(std::move(j));
   }
   if (asked("vocabulary")) {
     const Vocabulary& v = rules.vocabulary();
@@ -337,11 +369,10 @@ void answer_catalog(const RuleSet& rules, const Json& request, Report& report, R
   if (asked("messages")) out["messages"] = message_templates_json();
   auto& provinces = out["provinces"] = Result::array();
   // From the manifests, so that a province whose rules are not loaded yet is listed too.
-  for (const auto& [id, m] : rules.provinces())
-    provinces.push_back({{"id", id}, {"name", m.name.zh}, {"name_en", m.name.en}, {"code", m.division}});
+  for (const auto& [id, m] : rules.provinces()) provinces.push_back(province_json(rules, id, m));
   out["divisions_dataset"] = rules.divisions().dataset();
   if (asked("clauses")) out["clauses"] = clauses_json(rules, policy->id);
-  if (table) {
+  if (table && as_of) {
     out["as_of"] = format_date(*as_of);
     out["places"] = places_json(rules, *table, *as_of);
   }

@@ -67,7 +67,14 @@ Result unknown_provisions(const Policy& policy, const std::string& section, cons
 // A notice as people cite it: its title and 文号 (《…》（湘人社规〔2023〕9号）), never its id.
 Text notice_name(const Policy& p);
 
-// A notice's identity and dates, as "policies" and "catalog" list it.
+// A notice's id, province, title, 文号, dates and how much of it is known, as the
+// "policies" kind lists it.
+Result policy_brief_json(const Policy& p);
+
+// That with the province's and the title's other names, as the catalog lists a notice.
+Result policy_head_json(const Policy& p);
+
+// A notice's whole entry: its head, the issue date, channel, unknown provisions, related notices.
 Result policy_json(const Policy& p);
 
 // The policy a request names by "policy", or by "province" and "as_of" (or

@@ -90,8 +90,12 @@ test('memory running out answers 503 and the service goes on answering', async (
 test('answer limits, trailing bytes, numbers out of range and bad query bytes are 400 with a finding', async () => {
   const server = await startServer();
   try {
-    const whole = '{"kind":"catalog","sections":["provisions","templates","forms","findings"]}';
-    const catalogs = await post(server, `[${Array(9).fill(whole).join(',')}]`);
+    // One catalog with every section a request may name without a notice, then as many as
+    // go over the catalogs' limit of one batch.
+    const whole = '{"kind":"catalog","sections":["policies","vocabulary","templates","forms","findings"]}';
+    const one = await post(server, whole);
+    const over = Math.floor(JSON.parse(one.text).limits.catalog_bytes_per_batch / Buffer.byteLength(one.text)) + 1;
+    const catalogs = await post(server, `[${Array(over).fill(whole).join(',')}]`);
     assert.equal(catalogs.status, 400);
     assert.equal(JSON.parse(catalogs.text).errors[0].code, 'request.too_large');
 

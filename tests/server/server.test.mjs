@@ -62,6 +62,9 @@ test('the catalog has an ETag from the rules hash and answers If-None-Match with
   await stale.arrayBuffer();
   const one = await fetch(server.url + '/v1/catalog?policy=jiangxi-2023');
   assert.ok(Buffer.from(await one.arrayBuffer()).equals(cliAnswer('{"kind":"catalog","policy":"jiangxi-2023"}').body));
+  const province = await fetch(server.url + '/v1/catalog?province=jilin&sections=provisions');
+  assert.equal(province.status, 200);
+  assert.ok(Buffer.from(await province.arrayBuffer()).equals(cliAnswer('{"kind":"catalog","province":"jilin","sections":["provisions"]}').body));
   const sections = await fetch(server.url + '/v1/catalog?sections=forms,templates');
   assert.equal(sections.status, 200);
   assert.ok(Buffer.from(await sections.arrayBuffer()).equals(cliAnswer('{"kind":"catalog","sections":["forms","templates"]}').body));

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <iterator>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -24,26 +25,88 @@ nlohmann::json ask(const jianxi::Engine& engine, const std::string& request) {
 }  // namespace
 
 TEST_CASE("the bare catalog is an index within 1,000 times its request") {
-  // Amplification: {"kind":"catalog"} is 18 bytes; its answer lists provinces and notices,
-  // the vocabulary and the limits, and leaves the larger sections until they are named.
+  // Amplification: {"kind":"catalog"} is 18 bytes; its answer lists the provinces (each
+  // with how many notices it has and how much of them is known), kinds and limits, and
+  // leaves the notices and the larger sections until they are named.
   const std::string request = R"({"kind":"catalog"})";
   std::string answer = jianxi::default_engine().evaluate(request).json;
   CHECK(answer.size() <= 1000 * request.size());
   auto index = nlohmann::json::parse(answer);
+  CHECK_FALSE(index.contains("policies"));
   CHECK_FALSE(index.contains("findings"));
   CHECK_FALSE(index.contains("categories"));
   CHECK_FALSE(index.contains("forms"));
   CHECK_FALSE(index.contains("templates"));
   CHECK_FALSE(index.contains("messages"));
-  for (const auto& p : index["policies"]) CHECK_FALSE(p.contains("provisions"));
   // Each section named is added, and only it.
   auto forms = ask(jianxi::default_engine(), R"({"kind":"catalog","sections":["forms"]})");
   CHECK(forms["forms"].size() > 0);
   CHECK_FALSE(forms.contains("templates"));
-  CHECK(forms["policies"] == index["policies"]);
+  CHECK_FALSE(forms.contains("policies"));
   auto vocabulary = ask(jianxi::default_engine(), R"({"kind":"catalog","sections":["vocabulary"]})");
   CHECK(vocabulary["categories"].size() > 0);
   CHECK(vocabulary["wage_basis"].size() > 0);
+}
+
+TEST_CASE("a province in the index counts its notices and says the most known of them") {
+  const auto& engine = jianxi::default_engine();
+  auto heads = ask(engine, R"({"kind":"catalog","sections":["policies"]})")["policies"];
+  REQUIRE_FALSE(heads.empty());
+  for (const auto& p : heads) CHECK_FALSE(p.contains("provisions"));
+  const char* levels[] = {"complete", "partial", "named", "national"};
+  for (const auto& province : ask(engine, R"({"kind":"catalog"})")["provinces"]) {
+    int notices = 0;
+    std::size_t best = std::size(levels);
+    for (const auto& p : heads) {
+      if (p["province"] != province["id"]) continue;
+      ++notices;
+      for (std::size_t i = 0; i < best; ++i)
+        if (p["known"] == levels[i]) best = i;
+    }
+    CHECK(province["notices"] == notices);
+    CHECK(province["known"] == (best < std::size(levels) ? levels[best] : "none"));
+    // Naming the province lists its notices, as the whole list has them.
+    auto own = ask(engine, R"({"kind":"catalog","province":")" + province["id"].get<std::string>() + R"("})");
+    CHECK(own["ok"] == true);
+    CHECK(own["policies"].size() == static_cast<std::size_t>(notices));
+    CHECK_FALSE(own.contains("places"));
+  }
+}
+
+TEST_CASE("the notices' lists stay within 1,000 times their request for 80 notices") {
+  // 80 notices: two or three for each of the 31 provinces. A listing's answer is its
+  // fixed part plus one entry per notice; each entry is measured as the rules hold them.
+  const auto& engine = jianxi::default_engine();
+  for (const std::string request : {R"({"kind":"policies"})", R"({"kind":"catalog","sections":["policies"]})"}) {
+    CAPTURE(request);
+    std::string answer = engine.evaluate(request).json;
+    auto list = nlohmann::json::parse(answer)["policies"];
+    REQUIRE_FALSE(list.empty());
+    std::size_t entries = list.dump().size() - 2;
+    std::size_t fixed = answer.size() - entries;
+    CHECK(fixed + entries * 80 / list.size() <= 1000 * request.size());
+  }
+  // The policies kind lists only what names and dates a notice; the catalog the rest.
+  for (const auto& p : ask(engine, R"({"kind":"policies"})")["policies"]) {
+    CHECK(p.contains("known"));
+    CHECK_FALSE(p.contains("title_en"));
+  }
+}
+
+TEST_CASE("provisions come a notice or a province at a time") {
+  const auto& engine = jianxi::default_engine();
+  auto all = ask(engine, R"({"kind":"catalog","sections":["provisions"]})");
+  CHECK(all["ok"] == false);
+  REQUIRE(all["errors"].size() == 1);
+  CHECK(all["errors"][0]["path"] == "/province");
+  CHECK(all["errors"][0]["code"] == "field.required");
+  CHECK_FALSE(all.contains("policies"));
+  auto jilin = ask(engine, R"({"kind":"catalog","province":"jilin","sections":["provisions"]})");
+  REQUIRE_FALSE(jilin["policies"].empty());
+  for (const auto& p : jilin["policies"]) {
+    CHECK(p["province"] == "jilin");
+    CHECK(p.contains("provisions"));
+  }
 }
 
 TEST_CASE("every finding code written in the core is in the catalog") {

@@ -9,7 +9,11 @@ import { test } from 'node:test';
 import { cli, DESKTOP, foreign, open, PHONE, shot, startBrowser, withServerAndBrowser } from './harness.mjs';
 
 const session = withServerAndBrowser(DESKTOP);
-const catalog = cli({ kind: 'catalog', sections: ['vocabulary', 'provisions', 'templates'] });
+// Every notice with its provisions, as the page gathers them: a province at a time.
+const index = cli({ kind: 'catalog', sections: ['policies', 'vocabulary', 'templates'] });
+const whole = new Map([...new Set(index.policies.map((p) => p.province))]
+  .flatMap((province) => cli({ kind: 'catalog', province, sections: ['provisions'] }).policies).map((p) => [p.id, p]));
+const catalog = { ...index, policies: index.policies.map((p) => whole.get(p.id)) };
 const pct = (r) => `${Number((Number(r) * 100).toFixed(2))}%`;
 
 /** The text of the cell of row `row` and notice `policy`, its state and its clause ids. */

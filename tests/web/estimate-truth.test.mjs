@@ -105,7 +105,7 @@ test('the notice is the one the core finds in force, named by its title and docu
   await fillIntern(page, 0, { start: '2024-03-01', end: '2024-08-31' });
   const request = JSON.parse(await page.locator('#request-json').textContent());
   const expected = cli(request);
-  const policy = cli({ kind: 'catalog' }).policies.find((p) => p.id === expected.policy);
+  const policy = cli({ kind: 'catalog', sections: ['policies'] }).policies.find((p) => p.id === expected.policy);
   assert.equal(await page.locator('#notice-used').getAttribute('data-policy'), expected.policy);
   const said = await page.locator('#notice-used').textContent();
   assert.ok(said.includes(policy.document), said);

@@ -152,7 +152,7 @@ export function attach(form, options = {}) {
   }
 
   const ready = (async () => {
-    const catalog = await core.catalog(options.kind === 'unit_application' ? { sections: ['forms'] } : {});
+    const catalog = await core.catalog({ sections: options.kind === 'unit_application' ? ['policies', 'forms'] : ['policies'] });
     learnCatalog(catalog);
     if (options.kind === 'unit_application') {
       formats = formatsOf(catalog.forms?.find((f) => f.id === (options.form ?? 'unit-application')));

@@ -108,7 +108,7 @@ class FindingsElement extends Base {
 /** The shared shape of the two small forms: fields, a button, and an answer below. */
 class QuestionElement extends Base {
   async draw() {
-    const catalog = await core.catalog({ sections: ['vocabulary'] }).catch(() => null);
+    const catalog = await core.catalog({ sections: ['policies', 'vocabulary'] }).catch(() => null);
     if (!catalog) {
       this.shadowRoot.replaceChildren(make('p', { role: 'alert', text: text('计算程序未能加载。', 'The calculator could not be loaded.') }));
       return;

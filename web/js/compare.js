@@ -563,10 +563,19 @@ window.addEventListener('afterprint', () => {
   opened = [];
 });
 
+// The catalog gives provisions a province at a time (the table compares every province
+// and asks each which notice is in force, so each province's rules are loaded anyway).
+async function withProvisions(index) {
+  const provinces = [...new Set(index.policies.map((p) => p.province))];
+  const answers = await Promise.all(provinces.map((province) => catalog({ province, sections: ['provisions'] })));
+  const whole = new Map(answers.flatMap((a) => a.policies ?? []).map((p) => [p.id, p]));
+  return { ...index, policies: index.policies.map((p) => whole.get(p.id) ?? p) };
+}
+
 initLanguage(render);
 try {
   const jianxi = await engine();
-  cat = await catalog({ sections: ['vocabulary', 'provisions', 'templates'] });
+  cat = await withProvisions(await catalog({ sections: ['policies', 'vocabulary', 'templates'] }));
   const input = $('as-of');
   input.value = new URLSearchParams(location.search).get('as_of') ?? today();
   input.addEventListener('change', updateDate);

@@ -305,7 +305,7 @@ async function start() {
     fillFromCatalog();
     if (lastResult) render(lastResult, lastRequest);
   });
-  [jianxi, rules] = await Promise.all([engine(), catalog({ sections: ['vocabulary'] })]);
+  [jianxi, rules] = await Promise.all([engine(), catalog({ sections: ['policies', 'vocabulary'] })]);
   learnNotices(rules.policies, rules.provinces);
   fillFromCatalog();
   const saved = load(PAGE);

@@ -102,17 +102,19 @@ export function engine() {
 const catalogs = new Map();
 
 /**
- * The core's catalog, memoised per options: {} for its index (kinds, provinces,
- * notices), {sections: [...]} to add named sections (vocabulary, provisions, templates,
- * forms, findings), {policy} for one notice with its provisions and clauses, {province, as_of}
- * to add that province's places (fetching the province's rules first when needed).
+ * The core's catalog, memoised per options: {} for its index (kinds, provinces with
+ * their notice count and known level), {sections: [...]} to add named sections (policies:
+ * every notice's head; vocabulary, templates, forms, findings), {policy} for one notice with
+ * its provisions and clauses, {province} for that province's notices (with sections:
+ * ['provisions'] their provisions), with as_of also its places (fetching the province's
+ * rules first when needed).
  */
 export async function catalog(options = {}) {
   const key = JSON.stringify(Object.keys(options).sort().map((k) => [k, options[k]]));
   if (!catalogs.has(key)) {
     catalogs.set(key, engine().then(async (jianxi) => {
       const answer = await jianxi.evaluateAsync({ kind: 'catalog', ...options });
-      if (!options.policy && !options.province && answer.ok) learnNotices(answer.policies, answer.provinces);
+      if (!options.policy && !options.province && answer.ok && answer.policies) learnNotices(answer.policies, answer.provinces);
       return answer;
     }));
   }
@@ -127,7 +129,7 @@ export async function notice(id) {
 
 /** The notices the core knows, for the policy and province choosers. */
 export async function policies() {
-  return (await catalog()).policies;
+  return (await catalog({ sections: ['policies'] })).policies;
 }
 
 /**

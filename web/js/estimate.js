@@ -1099,7 +1099,7 @@ async function start() {
       renderCharts(readRequest());
     }
   });
-  [jianxi, rules] = await Promise.all([engine(), catalog({ sections: ['vocabulary'] })]);
+  [jianxi, rules] = await Promise.all([engine(), catalog({ sections: ['policies', 'vocabulary'] })]);
   policyList = rules.policies;
   learnNotices(policyList, rules.provinces);
   setUpPicker();

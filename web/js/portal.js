@@ -15,7 +15,7 @@ async function start() {
   const started = performance.now();
   initLanguage(() => { fillNotices(); check(); redrawSummary(); });
   onRulesLoaded(() => check());
-  const [jianxi, rules] = await Promise.all([engine(), catalog({ sections: ['forms', 'templates'] })]);
+  const [jianxi, rules] = await Promise.all([engine(), catalog({ sections: ['policies', 'forms', 'templates'] })]);
   const list = rules.policies;
   const [application, summary] = await Promise.all(['unit-application', 'summary-table']
     .map((name) => fetch(`examples/${name}.json`).then((r) => r.json())));
