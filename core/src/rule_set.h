@@ -26,6 +26,7 @@ struct Cited {
   Text interpretation;
   Text note;
   std::string confidence;  // empty: from the notice's own text; else high | medium | low
+  std::vector<std::string> sources;  // ids of the policy's `sources` entries the figure rests on
 };
 
 struct RetentionBand {

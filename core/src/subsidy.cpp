@@ -360,13 +360,36 @@ void Calculator::pay_capped_lines(const Trainee& t, Rate rate, const std::vector
   }
 }
 
+// What kind of source a figure known only at second hand rests on, in the caveat's words:
+// the most reliable kind among the figure's sources (a bureau's page before a newspaper's).
+static Text source_kind_words(const Policy& policy, const Cited& rule) {
+  static const std::vector<std::pair<std::string, Text>> kinds = {
+      {"official_local", {"地方人社部门的转述", "a local bureau's restatement"}},
+      {"mirror_of_local", {"转载的地方人社部门转述", "a copy of a local bureau's restatement"}},
+      {"copy_of_text", {"转载页上的通知文本（未能与官方发布核对）", "a copy of its text on another site, not checked against the official publication"}},
+      {"newspaper", {"新闻报道的转述", "a news report"}},
+      {"third_party", {"非官方网页的转述", "an unofficial web page's summary"}},
+      {"draft", {"征求意见稿", "a draft for comment"}},
+  };
+  std::set<std::string> present;
+  auto sources = policy.raw.find("sources");
+  if (sources != policy.raw.end() && sources->is_array())
+    for (const auto& s : *sources)
+      if (std::find(rule.sources.begin(), rule.sources.end(), s.value("id", "")) != rule.sources.end())
+        present.insert(s.value("kind", ""));
+  for (const auto& [kind, words] : kinds)
+    if (present.count(kind)) return words;
+  return {"二手资料的转述", "a second-hand restatement"};
+}
+
 void Calculator::note_confidence(const Cited& rule) {
   if (!rule.confidence.empty() && rule.confidence != "high" && warned_.insert("position-confidence").second) {
     Text notice = notice_name(policy_);
+    Text from = source_kind_words(policy_, rule);
     report_.caveat("/policy", "policy.figure_caveat",
-                   {notice.zh + "的补贴标准原文未找到，按地方人社部门的转述计算，请向当地人社部门核实",
-                    "the text of " + notice.en + " setting the subsidy rate was not found; the rate is taken from a "
-                    "local bureau's restatement: check it with the local office"},
+                   {notice.zh + "的补贴标准原文未找到，按" + from.zh + "计算，请向当地人社部门核实",
+                    "the text of " + notice.en + " setting the subsidy rate was not found; the rate is taken from " +
+                        from.en + ": check it with the local office"},
                    {"条款 " + rule.rule + "；可信度 " + rule.confidence + (rule.note.zh.empty() ? "" : "；" + rule.note.zh),
                     "clause " + rule.rule + "; confidence " + rule.confidence +
                         (rule.note.en.empty() ? "" : "; " + rule.note.en)},
