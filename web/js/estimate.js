@@ -556,6 +556,7 @@ function render(answer) {
   markPlaceBoxes();
   offerCandidates(result);
   showWageField(result);
+  showPayFields();
   renderSummaryBar(result, shown, pending, ok);
   renderPrintInputs(readRequest());
 }
@@ -872,6 +873,16 @@ function showWageField(result) {
   const busy = [...more.querySelectorAll('input')].some((i) => (i.type === 'checkbox' ? i.checked : i.value !== ''))
     || more.querySelector('[data-has-finding]');
   if (busy) more.open = true;
+}
+
+/**
+ * The pay the unit gives shows only where the notice caps at it: the core asks for it
+ * (a finding placed on the field), or it holds a figure.
+ */
+function showPayFields() {
+  for (const field of traineeList.querySelectorAll('[data-field="monthly_pay"]')) {
+    field.hidden = !field.dataset.hasFinding && field.querySelector('input').value === '';
+  }
 }
 
 /** The monthly minimum wage the headline used (its first line's base), if any. */
