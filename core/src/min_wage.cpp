@@ -304,6 +304,9 @@ bool WageResolver::changes_within(Date from, Date to) const {
     if (a.effective > from && a.effective <= to) return true;
   for (const auto& a : table_->areas)
     if (a.from > from && a.from <= to) return true;
+  if (const CityWages* city = own_city())
+    for (const auto& a : city->adjustments)
+      if (a.effective > from && a.effective <= to) return true;
   return false;
 }
 
@@ -318,6 +321,7 @@ std::optional<WageFigure> WageResolver::lookup(Date day) {
                     "no minimum-wage table for this province; give min_wage");
     return std::nullopt;
   }
+  if (const CityWages* city = own_city()) return city_figure(*city, day);
   auto tier = tier_on(day);
   if (!tier) return request_.given ? std::optional<WageFigure>(filled(day)) : std::nullopt;
   const WageAdjustment* adj = adjustment_on(*table_, day);
@@ -368,6 +372,54 @@ std::optional<WageFigure> WageResolver::lookup(Date day) {
   }
   return WageFigure{figure->second,
                     {where_zh + effective + "起最低工资标准", where_en + " minimum wage from " + effective}};
+}
+
+// The city with its own minimum wage that the place is in, if any (深圳).
+const CityWages* WageResolver::own_city() const {
+  if (!table_ || !division_) return nullptr;
+  for (const auto& city : table_->cities)
+    if (city.code == division_->code || city.code == division_->prefecture_code()) return &city;
+  return nullptr;
+}
+
+// A city's own figure on `day`, in place of a provincial tier.
+std::optional<WageFigure> WageResolver::city_figure(const CityWages& city, Date day) {
+  const WageAdjustment* adj = nullptr;
+  for (const auto& a : city.adjustments)
+    if (a.effective <= day) adj = &a;
+  if (!adj) {
+    if (request_.given) return filled(day);
+    if (reported_.insert("city-table").second)
+      report_.error("/min_wage", "min_wage.unconfirmed",
+                    city.as_written + " " + format_month(first_of_month(day)) + " 的月最低工资未收录，请填写 min_wage（元）",
+                    "the monthly minimum wage of " + city.as_written + " for " + format_month(first_of_month(day)) +
+                        " is not held; give it as min_wage (yuan)");
+    return std::nullopt;
+  }
+  Fen amount = adj->tiers.at(1);
+  std::string effective = format_date(adj->effective);
+  if (!used_.count(adj->effective.day_number())) {
+    nlohmann::ordered_json entry;
+    entry["province"] = table_->province;
+    entry["city"] = city.as_written;
+    entry["effective"] = effective;
+    entry["date_confirmed"] = adj->date_confirmed;
+    entry["amount"] = yuan_json(amount);
+    entry["confidence"] = adj->confidence;
+    entry["source"] = adj->source;
+    used_[adj->effective.day_number()] = entry;
+    if (adj->confidence != "high")
+      report_.caveat("/min_wage", "min_wage.caveat",
+                     {city.as_written + effective + " 起月最低工资 " + std::to_string(amount / 100) +
+                          " 元未能以官方原文核实，按公开转载资料估算，请向当地人社部门核实",
+                      "the minimum wage of " + std::to_string(amount / 100) + " yuan for " + city.as_written + " from " +
+                          effective + " could not be checked against an official text; it is taken from published copies: "
+                          "check it with the local office"},
+                     {"可信度 " + adj->confidence + "；" + adj->note + "；来源：" + adj->source,
+                      "confidence " + adj->confidence + "; " + adj->note + "; source: " + adj->source});
+  }
+  return WageFigure{amount, {city.as_written + effective + "起本市最低工资标准",
+                             city.as_written + " minimum wage (its own) from " + effective}};
 }
 
 // With a place, a given min_wage fills only the months the table has no figure for.

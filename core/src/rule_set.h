@@ -218,11 +218,19 @@ struct WageAreas {
   Text note;
 };
 
+// A city with its own monthly minimum wage instead of a provincial tier (深圳).
+struct CityWages {
+  std::string code;  // its prefecture code: it covers the city's districts
+  std::string as_written;
+  std::vector<WageAdjustment> adjustments;  // tiers {1: the city's figure}, by effective date
+};
+
 struct WageTable {
   std::string file;  // where it was read, under rules/
   std::string province, province_zh;
   std::string province_code;  // GB/T 2260, found from province_zh in the divisions
   std::vector<WageAdjustment> adjustments;  // by effective date
+  std::vector<CityWages> cities;
   std::vector<WageAreas> areas;             // by from date
 };
 
