@@ -279,6 +279,9 @@ bool WageResolver::changes_within(Date from, Date to) const {
     if (a.effective > from && a.effective <= to) return true;
   for (const auto& a : table_->areas)
     if (a.from > from && a.from <= to) return true;
+  if (const CityWages* city = own_city())
+    for (const auto& a : city->adjustments)
+      if (a.effective > from && a.effective <= to) return true;
   return false;
 }
 
@@ -292,6 +295,7 @@ std::optional<WageFigure> WageResolver::lookup(Date day) {
       report_.error("/min_wage", msg::min_wage_no_table{});
     return std::nullopt;
   }
+  if (const CityWages* city = own_city()) return city_figure(*city, day);
   auto tier = tier_on(day);
   if (!tier) return request_.given ? std::optional<WageFigure>(filled(day)) : std::nullopt;
   const WageAdjustment* adj = adjustment_on(*table_, day);
@@ -331,6 +335,48 @@ std::optional<WageFigure> WageResolver::lookup(Date day) {
   }
   return WageFigure{figure->second,
                     {where_zh + effective + "起最低工资标准", where_en + " minimum wage from " + effective}};
+}
+
+// The city with its own minimum wage that the place is in, if any (深圳).
+const CityWages* WageResolver::own_city() const {
+  if (!table_ || !division_) return nullptr;
+  for (const auto& city : table_->cities)
+    if (city.code == division_->code || city.code == division_->prefecture_code()) return &city;
+  return nullptr;
+}
+
+// A city's own figure on `day`, in place of a provincial tier.
+std::optional<WageFigure> WageResolver::city_figure(const CityWages& city, Date day) {
+  const WageAdjustment* adj = nullptr;
+  for (const auto& a : city.adjustments)
+    if (a.effective <= day) adj = &a;
+  if (!adj) {
+    if (request_.given) return filled(day);
+    if (reported_.insert("city-table").second)
+      report_.error("/min_wage", msg::min_wage_unconfirmed{.month = format_month(first_of_month(day)),
+                                                           .where = city.as_written,
+                                                           .which = Text{"本市最低工资标准", "the city's own minimum wage"},
+                                                           .why = Text{"表中未收录该月标准", "no figure for that month is held"}});
+    return std::nullopt;
+  }
+  Fen amount = adj->tiers.at(1);
+  std::string effective = format_date(adj->effective);
+  if (!used_.count(adj->effective.day_number())) {
+    nlohmann::ordered_json entry;
+    entry["province"] = table_->province;
+    entry["city"] = city.as_written;
+    entry["effective"] = effective;
+    entry["date_confirmed"] = adj->date_confirmed;
+    entry["amount"] = yuan_json(amount);
+    entry["confidence"] = adj->confidence;
+    entry["source"] = adj->source;
+    used_[adj->effective.day_number()] = entry;
+    if (adj->confidence != "high")
+      report_.caveat("/min_wage", msg::min_wage_caveat::city{.amount = amount / 100, .city = city.as_written, .from = effective},
+                     msg::min_wage_caveat::sources{.confidence = adj->confidence, .note = adj->note, .source = adj->source}.text());
+  }
+  return WageFigure{amount, {city.as_written + effective + "起本市最低工资标准",
+                             city.as_written + " minimum wage (its own) from " + effective}};
 }
 
 // With a place, a given min_wage fills only the months the table has no figure for.

@@ -79,6 +79,8 @@ class WageResolver {
   std::optional<int> tier_on(Date day);
   void report_not_carried(const WageAreas& areas, const TierOf& tier, Date day, const Text& label);
   std::optional<WageFigure> lookup(Date day);
+  const CityWages* own_city() const;
+  std::optional<WageFigure> city_figure(const CityWages& city, Date day);
   WageFigure filled(Date day);
   Text place_label() const;  // in both languages
   std::string province_en() const;  // the province as English text names it

@@ -17,6 +17,11 @@ void read_cited(const json& obj, Cited& c) {
   c.interpretation = text_of(obj, "interpretation");
   c.note = text_of(obj, "note");
   c.confidence = obj.value("confidence", "");
+  c.sources.clear();
+  auto ids = obj.find("source");
+  if (ids != obj.end() && ids->is_array())
+    for (const auto& id : *ids)
+      if (id.is_string()) c.sources.push_back(id.get<std::string>());
 }
 
 Rate rate_of(const json& v) { return *parse_rate(v.get<std::string>()); }

@@ -264,6 +264,23 @@ WageTable read_wages(const json& j) {
     t.areas.push_back(areas);
   }
   auto by_date = [](const auto& a, const auto& b) { return a.effective < b.effective; };
+  for (const auto& c : j.value("cities", json::array())) {
+    CityWages city;
+    city.code = c.at("code");
+    city.as_written = c.at("as_written");
+    for (const auto& a : c.at("adjustments")) {
+      WageAdjustment w;
+      w.effective = date_of(a.at("effective"));
+      w.date_confirmed = a.at("date_confirmed");
+      w.tiers[1] = fen_of(a.at("amount"));
+      w.confidence = a.at("confidence");
+      w.source = a.at("source");
+      w.note = a.value("note", "");
+      city.adjustments.push_back(w);
+    }
+    std::stable_sort(city.adjustments.begin(), city.adjustments.end(), by_date);
+    t.cities.push_back(std::move(city));
+  }
   std::stable_sort(t.adjustments.begin(), t.adjustments.end(), by_date);
   std::stable_sort(t.areas.begin(), t.areas.end(),
                    [](const auto& a, const auto& b) { return a.from < b.from; });

@@ -26,6 +26,7 @@ struct Cited {
   Text interpretation;
   Text note;
   std::string confidence;  // empty: from the notice's own text; else high | medium | low
+  std::vector<std::string> sources;  // ids of the policy's `sources` entries the figure rests on
 };
 
 struct RetentionBand {
@@ -217,11 +218,19 @@ struct WageAreas {
   Text note;
 };
 
+// A city with its own monthly minimum wage instead of a provincial tier (深圳).
+struct CityWages {
+  std::string code;  // its prefecture code: it covers the city's districts
+  std::string as_written;
+  std::vector<WageAdjustment> adjustments;  // tiers {1: the city's figure}, by effective date
+};
+
 struct WageTable {
   std::string file;  // where it was read, under rules/
   std::string province, province_zh;
   std::string province_code;  // GB/T 2260, found from province_zh in the divisions
   std::vector<WageAdjustment> adjustments;  // by effective date
+  std::vector<CityWages> cities;
   std::vector<WageAreas> areas;             // by from date
 };
 

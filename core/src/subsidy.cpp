@@ -345,11 +345,33 @@ void Calculator::pay_capped_lines(const Trainee& t, Rate rate, const std::vector
   }
 }
 
+// What kind of source a figure known only at second hand rests on, in the caveat's words:
+// the most reliable kind among the figure's sources (a bureau's page before a newspaper's).
+static Text source_kind_words(const Policy& policy, const Cited& rule) {
+  static const std::vector<std::pair<std::string, Text>> kinds = {
+      {"official_local", {"地方人社部门的转述", "a local bureau's restatement"}},
+      {"mirror_of_local", {"转载的地方人社部门转述", "a copy of a local bureau's restatement"}},
+      {"copy_of_text", {"转载页上的通知文本（未能与官方发布核对）", "a copy of its text on another site, not checked against the official publication"}},
+      {"newspaper", {"新闻报道的转述", "a news report"}},
+      {"third_party", {"非官方网页的转述", "an unofficial web page's summary"}},
+      {"draft", {"征求意见稿", "a draft for comment"}},
+  };
+  std::set<std::string> present;
+  auto sources = policy.raw.find("sources");
+  if (sources != policy.raw.end() && sources->is_array())
+    for (const auto& s : *sources)
+      if (std::find(rule.sources.begin(), rule.sources.end(), s.value("id", "")) != rule.sources.end())
+        present.insert(s.value("kind", ""));
+  for (const auto& [kind, words] : kinds)
+    if (present.count(kind)) return words;
+  return {"二手资料的转述", "a second-hand restatement"};
+}
+
 void Calculator::note_confidence(const Cited& rule) {
   if (!rule.confidence.empty() && rule.confidence != "high" && warned_.insert("position-confidence").second) {
     Text notice = notice_name(policy_);
     Text note{rule.note.zh.empty() ? "" : "；" + rule.note.zh, rule.note.en.empty() ? "" : "; " + rule.note.en};
-    report_.caveat("/policy", msg::policy_figure_caveat::plain{.notice = notice},
+    report_.caveat("/policy", msg::policy_figure_caveat::plain{.from = source_kind_words(policy_, rule), .notice = notice},
                    msg::policy_figure_caveat::sources{.confidence = rule.confidence, .note = note, .rule = rule.rule}.text(),
                    rule.rule);
   }

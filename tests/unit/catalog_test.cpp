@@ -203,3 +203,21 @@ TEST_CASE("every prefecture and county of every province resolves by its name, a
   }
   CHECK(places > 0);
 }
+
+TEST_CASE("a minimum wage whose change two dated sources bound is unknown between them, never guessed") {
+  // 广西: the table of 2025-04-01 still puts its tier 1 below 2000 (the 2023-11-01 standard, 1990);
+  // only a draft of the next standard was seen. 上海: 2690 in the table of 2025-04-01, 2740 on a
+  // page of 2025-09-14, no date stated. Between the two sources neither figure is confirmed.
+  const auto& engine = jianxi::default_engine();
+  auto figure = [&](const std::string& province, const std::string& day, const std::string& code) {
+    auto catalog = ask(engine, R"({"kind":"catalog","province":")" + province + R"(","as_of":")" + day + R"("})");
+    for (const auto& place : catalog["places"])
+      if (place["code"] == code) return place["min_wage"];
+    return nlohmann::json("no such place");
+  };
+  CHECK(figure("guangxi", "2025-04-01", "450100") == 1990);
+  CHECK(figure("guangxi", "2025-05-01", "450100").is_null());
+  CHECK(figure("shanghai", "2025-04-01", "310101") == 2690);
+  CHECK(figure("shanghai", "2025-06-01", "310101").is_null());
+  CHECK(figure("shanghai", "2025-09-14", "310101") == 2740);
+}

@@ -558,6 +558,7 @@ function render(answer) {
   markPlaceBoxes();
   offerCandidates(result);
   showWageField(result);
+  showPayFields();
   renderSummaryBar(result, shown, pending, ok);
   renderPrintInputs(readRequest());
 }
@@ -814,7 +815,7 @@ function renderWage(result) {
     detail.className = 'wage-detail';
     if (g.source) {
       li.dataset.confidence = g.source.confidence;
-      detail.textContent = [tierName(g.source.tier), t(`${g.source.effective} 起`, `from ${g.source.effective}`),
+      detail.textContent = [g.source.city ?? tierName(g.source.tier), t(`${g.source.effective} 起`, `from ${g.source.effective}`),
         confidenceName(g.source.confidence)].filter(Boolean).join(' · ');
       li.append(detail);
     } else {
@@ -836,8 +837,9 @@ function renderSources(result) {
   const notes = [...(result.warnings ?? []), ...(result.errors ?? [])].filter((f) => RESEARCH.has(f.code))
     .map((f) => researchTrail(f, rawMsg(f)));
   for (const s of result.min_wage_sources ?? []) {
-    notes.push(t(`最低工资 ${s.amount} 元（第${s.tier}类，${s.effective} 起），可信度 ${confidenceWord(s.confidence)}：${s.source}`,
-      `Minimum wage ${s.amount} yuan (tier ${s.tier}, from ${s.effective}), confidence ${s.confidence}: ${s.source}`));
+    const where = s.city ? [s.city, s.city] : [`第${s.tier}类`, `tier ${s.tier}`];  // a city's own figure has no tier
+    notes.push(t(`最低工资 ${s.amount} 元（${where[0]}，${s.effective} 起），可信度 ${confidenceWord(s.confidence)}：${s.source}`,
+      `Minimum wage ${s.amount} yuan (${where[1]}, from ${s.effective}), confidence ${s.confidence}: ${s.source}`));
   }
   $('sources-list').replaceChildren(...[...new Set(notes)].map((text) => Object.assign(document.createElement('li'), { textContent: text })));
   $('sources').hidden = !notes.length;
@@ -881,6 +883,16 @@ function showWageField(result) {
   const busy = [...more.querySelectorAll('input')].some((i) => (i.type === 'checkbox' ? i.checked : i.value !== ''))
     || more.querySelector('[data-has-finding]');
   if (busy) more.open = true;
+}
+
+/**
+ * The pay the unit gives shows only where the notice caps at it: the core asks for it
+ * (a finding placed on the field), or it holds a figure.
+ */
+function showPayFields() {
+  for (const field of traineeList.querySelectorAll('[data-field="monthly_pay"]')) {
+    field.hidden = !field.dataset.hasFinding && field.querySelector('input').value === '';
+  }
 }
 
 /** The monthly minimum wage the headline used (its first line's base), if any. */

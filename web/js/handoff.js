@@ -130,9 +130,10 @@ export function asOfBlock(rules, policy, result = {}) {
   const trail = [];
   for (const s of result.min_wage_sources ?? []) {
     const unconfirmed = s.confidence !== 'high';
-    items.push(el('li', { text: t(`最低工资：第${s.tier}类 ${s.amount} 元/月，${s.effective} 起${s.date_confirmed === false ? '（日期未确认）' : ''}${unconfirmed ? '（未见官方原文，请核实）' : ''}`,
-      `Minimum wage: tier ${s.tier}, ${s.amount} yuan a month from ${s.effective}${s.date_confirmed === false ? ' (date not confirmed)' : ''}${unconfirmed ? ' (not from an official text; check it)' : ''}`) }));
-    trail.push(t(`第${s.tier}类 ${s.amount} 元，可信度 ${s.confidence}：${s.source}`, `Tier ${s.tier}, ${s.amount} yuan, confidence ${s.confidence}: ${s.source}`));
+    const where = s.city ? [s.city, s.city] : [`第${s.tier}类`, `tier ${s.tier}`];  // a city's own figure has no tier
+    items.push(el('li', { text: t(`最低工资：${where[0]} ${s.amount} 元/月，${s.effective} 起${s.date_confirmed === false ? '（日期未确认）' : ''}${unconfirmed ? '（未见官方原文，请核实）' : ''}`,
+      `Minimum wage: ${where[1]}, ${s.amount} yuan a month from ${s.effective}${s.date_confirmed === false ? ' (date not confirmed)' : ''}${unconfirmed ? ' (not from an official text; check it)' : ''}`) }));
+    trail.push(t(`${where[0]} ${s.amount} 元，可信度 ${s.confidence}：${s.source}`, `${where[1][0].toUpperCase()}${where[1].slice(1)}, ${s.amount} yuan, confidence ${s.confidence}: ${s.source}`));
   }
   const gaps = [];
   for (const u of result.unknown ?? policy?.unknown ?? []) gaps.push(msg(u));
