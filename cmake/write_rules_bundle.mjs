@@ -1,8 +1,8 @@
 // The wasm build's rules: the module embeds the national data and an index of the
 // provinces (each province's manifest and notices without their research trail: enough
 // for `catalog` to list every notice and province), and each province's other files
-// (wage table, clauses, notice sources, its own forms, and its notices whole, which
-// replace the index's copies) become one file of their own, PROVINCES_DIR/<id>.json,
+// (wage table, clauses, notice sources, its own forms, its prefectures and counties, and
+// its notices whole, which replace the index's copies) become one file of their own, PROVINCES_DIR/<id>.json,
 // fetched when a request first needs that province. Every JSON text is written without the
 // whitespace between tokens (strings and numbers are kept byte for byte). The rules'
 // content hash is the one the engine computes over all files as written (FNV-1a over
@@ -69,6 +69,44 @@ function writeIfChanged(path, body) {
   renameSync(`${path}.tmp`, path);
 }
 
+// A province's prefectures and counties (and their short names) go to its own file, as
+// provinces/<id>/divisions.json; the module keeps the provinces, and under `place_names`
+// each province's place names (current, short and former), which is what lets the core
+// tell that a request's place lies in a province not loaded yet and ask for it.
+const DIVISIONS = 'divisions/cn.json';
+const provinceIdByPrefix = new Map();
+for (const f of files) {
+  const m = /^provinces\/([^/]+)\/province\.json$/.exec(f);
+  if (m) provinceIdByPrefix.set(JSON.parse(readFileSync(join(rulesDir, f), 'utf8')).division.slice(0, 2), m[1]);
+}
+const ownDivisions = new Map();  // province id → its part of cn.json
+let nationalDivisions = null;
+if (files.includes(DIVISIONS)) {
+  const table = JSON.parse(readFileSync(join(rulesDir, DIVISIONS), 'utf8'));
+  const kept = { dataset: table.dataset, provinces: table.provinces, divisions: [], short_names: [], place_names: {} };
+  const partOf = (code) => {
+    const id = provinceIdByPrefix.get(code.slice(0, 2));
+    if (!id) return null;
+    if (!ownDivisions.has(id)) ownDivisions.set(id, { divisions: [], short_names: [] });
+    kept.place_names[id] ??= [];
+    return ownDivisions.get(id);
+  };
+  for (const row of table.divisions) {
+    const own = partOf(row[0]);
+    if (own) { own.divisions.push(row); kept.place_names[provinceIdByPrefix.get(row[0].slice(0, 2))].push(row[1]); }
+    else kept.divisions.push(row);
+  }
+  for (const row of table.short_names) {
+    const own = partOf(row[0]);
+    if (own) { own.short_names.push(row); kept.place_names[provinceIdByPrefix.get(row[0].slice(0, 2))].push(row[1]); }
+    else kept.short_names.push(row);
+  }
+  if (files.includes('divisions/renamed.json'))
+    for (const r of JSON.parse(readFileSync(join(rulesDir, 'divisions/renamed.json'), 'utf8')).renamed)
+      if (partOf(r.code)) kept.place_names[provinceIdByPrefix.get(r.code.slice(0, 2))].push(r.name);
+  nationalDivisions = JSON.stringify(kept);
+}
+
 let hash = 1469598103934665603n;
 const mask = (1n << 64n) - 1n;
 let body = '// Generated from rules/ by cmake/write_rules_bundle.mjs (national data and the provinces\n' +
@@ -82,9 +120,17 @@ for (const f of files) {
   // The schema is checked at build time by the native `jianxi --check-rules`; the module
   // needs only its map of folders to definitions.
   const small = f === 'schema.json' ? JSON.stringify({ 'x-folders': JSON.parse(text)['x-folders'], $defs: {} }) : minify(text);
+  if (f === DIVISIONS) {
+    body += `    {"${f}", R"jianxi_rule(${nationalDivisions})jianxi_rule"},\n`;
+    continue;
+  }
   if (f !== 'schema.json' && JSON.stringify(JSON.parse(small)) !== JSON.stringify(JSON.parse(text))) throw new Error(`${f}: minified text reads differently`);
   const province = provinceOf(f);
-  if (province && !provinces.has(province)) provinces.set(province, []);
+  if (province && !provinces.has(province)) {
+    provinces.set(province, []);
+    if (ownDivisions.has(province))
+      provinces.get(province).push(`${JSON.stringify(`provinces/${province}/divisions.json`)}:${JSON.stringify(ownDivisions.get(province))}`);
+  }
   if (!inIndex(f) || isNotice(f)) provinces.get(province).push(`${JSON.stringify(f)}:${small}`);
   if (!inIndex(f)) continue;
   const indexed = isNotice(f) ? withoutTrail(small) : small;

@@ -91,16 +91,35 @@ void add_unique(std::vector<const Division*>& list, const Division* d) {
 bool Division::is_urban() const { return zone || ends_with(name, "区"); }
 
 void Divisions::read_table(const json& doc) {
-  dataset_ = doc.at("dataset");
+  // The wasm module reads the table in parts: the national part (dataset, provinces and
+  // place_names), then a part per province loaded (its divisions and short names).
+  if (doc.contains("dataset")) dataset_ = doc.at("dataset");
+  if (auto names = doc.find("place_names"); names != doc.end())
+    for (const auto& [province, list] : names->items())
+      for (const auto& name : list) place_names_.emplace_back(province, name.get<std::string>());
   // [code, name], [code, name, English name] or [code, name, "zone"].
   auto read = [this](const json& row) {
     bool zone = row.size() > 2 && row.at(2) == "zone";
     std::string en = row.size() > 2 && !zone ? row.at(2).get<std::string>() : "";
     by_code_[row.at(0)] = Division{row.at(0), row.at(1), std::move(en), zone};
   };
-  for (const auto& p : doc.at("provinces")) read(p);
-  for (const auto& d : doc.at("divisions")) read(d);
-  for (const auto& s : doc.at("short_names")) by_name_.emplace(s.at(1), s.at(0));
+  static const json none = json::array();
+  auto list = [&doc](const char* key) -> const json& { auto it = doc.find(key); return it == doc.end() ? none : *it; };
+  for (const auto& p : list("provinces")) read(p);
+  for (const auto& d : list("divisions")) read(d);
+  for (const auto& s : list("short_names")) by_name_.emplace(s.at(1), s.at(0));
+}
+
+std::vector<std::string> Divisions::provinces_naming(const std::string& written) const {
+  std::vector<std::string> out;
+  std::string text = trim(written);
+  for (const auto& [province, name] : place_names_) {
+    if (!out.empty() && out.back() == province) continue;
+    std::string base = base_name(name);
+    if (text.find(name) != std::string::npos || (!base.empty() && text.find(base) != std::string::npos))
+      out.push_back(province);
+  }
+  return out;
 }
 
 std::vector<std::string> Divisions::read_renamed(const json& doc) {

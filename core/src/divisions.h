@@ -41,6 +41,10 @@ class Divisions {
  public:
   // rules/divisions/cn.json: provinces, divisions and generated short names.
   void read_table(const nlohmann::ordered_json& doc);
+  // The provinces (ids) whose place names, listed by the table's `place_names` for the
+  // provinces whose divisions come later (the wasm module's), occur in `text`: those whose
+  // divisions resolving `text` may need.
+  std::vector<std::string> provinces_naming(const std::string& text) const;
   // rules/divisions/renamed.json: former names and codes; returns codes that are not in the table.
   std::vector<std::string> read_renamed(const nlohmann::ordered_json& doc);
   void finish();  // builds the name index once everything is read
@@ -79,6 +83,7 @@ class Divisions {
   std::multimap<std::string, std::string> by_base_name_;   // name without 市/县/区/州 → code
   std::vector<Former> former_;
   nlohmann::ordered_json dataset_;
+  std::vector<std::pair<std::string, std::string>> place_names_;  // province id, name; grouped by province
 };
 
 }  // namespace jianxi

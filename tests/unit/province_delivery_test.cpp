@@ -24,12 +24,49 @@ bool in_index(const std::string& path, const std::string& province) {
   return path.rfind(folder, 0) != 0 || path == folder + "province.json" || path.rfind(folder + "policies/", 0) == 0;
 }
 
+const std::string& embedded(const std::string& path) {
+  for (const auto& r : jianxi::embedded_rules())
+    if (r.path == path) return r.text;
+  FAIL("no embedded " << path);
+  static const std::string none;
+  return none;
+}
+
+// divisions/cn.json split as cmake/write_rules_bundle.mjs splits it for one province
+// (division code prefix `prefix`): the national part, without the province's divisions
+// and short names but listing its place names (current, short, former), and the part
+// that comes in the province's file.
+struct DivisionParts {
+  std::string national, own;
+};
+DivisionParts split_divisions(const std::string& province, const std::string& prefix) {
+  auto table = nlohmann::ordered_json::parse(embedded("divisions/cn.json"));
+  nlohmann::ordered_json national = {{"dataset", table["dataset"]}, {"provinces", table["provinces"]},
+                                     {"divisions", Json::array()}, {"short_names", Json::array()}};
+  nlohmann::ordered_json own = {{"divisions", Json::array()}, {"short_names", Json::array()}};
+  auto& names = national["place_names"][province] = Json::array();
+  for (const char* key : {"divisions", "short_names"})
+    for (const auto& row : table[key]) {
+      bool ours = row[0].get<std::string>().rfind(prefix, 0) == 0;
+      (ours ? own : national)[key].push_back(row);
+      if (ours) names.push_back(row[1]);
+    }
+  for (const auto& r : Json::parse(embedded("divisions/renamed.json"))["renamed"])
+    if (r["code"].get<std::string>().rfind(prefix, 0) == 0) names.push_back(r["name"].get<std::string>());
+  return {national.dump(), own.dump()};
+}
+
 // The embedded rules as the module's index holds them: of `province`, its manifest and
-// its notices without their research trail (cmake/write_rules_bundle.mjs), no other file.
-std::vector<jianxi::RuleText> without_province_files(const std::string& province) {
+// its notices without their research trail (cmake/write_rules_bundle.mjs), no other file,
+// and of the divisions only the national part.
+std::vector<jianxi::RuleText> without_province_files(const std::string& province, const std::string& prefix) {
   std::vector<jianxi::RuleText> out;
   for (const auto& r : jianxi::embedded_rules()) {
     if (!in_index(r.path, province)) continue;
+    if (r.path == "divisions/cn.json") {
+      out.push_back({r.path, split_divisions(province, prefix).national});
+      continue;
+    }
     if (r.path.rfind("provinces/" + province + "/policies/", 0) != 0) {
       out.push_back(r);
       continue;
@@ -49,9 +86,10 @@ const char* kJilinSubsidy = R"({"kind":"subsidy","province":"jilin","as_of":"202
 TEST_CASE("a province not loaded yet is listed, and a request that needs it is answered rules.not_loaded") {
   jianxi::Engine whole(jianxi::embedded_rules());
   jianxi::RuleDelivery delivery;
+  delivery.checked_at_build = true;  // as in the module: the split files are not schema files
   delivery.absent = {"jilin"};
   delivery.version = ask(whole, R"({"kind":"catalog"})")["rules_version"];
-  jianxi::Engine partial(without_province_files("jilin"), delivery);
+  jianxi::Engine partial(without_province_files("jilin", "22"), delivery);
   for (const auto& p : partial.rule_problems()) FAIL_CHECK(p.message_en);
 
   // The catalog, its index and every section, comes from the national data and the index alone.
@@ -78,6 +116,26 @@ TEST_CASE("a province not loaded yet is listed, and a request that needs it is a
   CHECK(places["not_loaded"] == Json::array({"jilin"}));
   CHECK_FALSE(places.contains("places"));
 
+  // A place or an identity number in a province not loaded needs it too: natively 四平市
+  // is place.other_province for a notice of 山西, which the module can say only with
+  // 吉林's divisions.
+  const char* shanxi_elsewhere = R"({"kind":"subsidy","policy":"shanxi-2022","place":"四平市",
+      "trainees":[{"category":"college_graduate","start":"2022-09-01","end":"2022-10-31"}]})";
+  auto elsewhere = ask(partial, shanxi_elsewhere);
+  CHECK(elsewhere["not_loaded"] == Json::array({"jilin"}));
+  CHECK(elsewhere["errors"][0]["path"] == "/place");
+  CHECK(ask(whole, shanxi_elsewhere)["errors"][0]["code"] == "place.other_province");
+  CHECK(ask(partial, R"({"kind":"subsidy","policy":"shanxi-2022","place":"220303"})")["not_loaded"] ==
+        Json::array({"jilin"}));
+  auto by_id = ask(partial, R"({"kind":"eligibility","policy":"shanxi-2022","as_of":"2022-09-01",
+      "id_number":"220999200001011237"})");
+  CHECK(by_id["not_loaded"] == Json::array({"jilin"}));
+  CHECK(by_id["errors"][0]["path"] == "/id_number");
+  // A place of the loaded province's own answers as ever.
+  const char* shanxi_own = R"({"kind":"subsidy","policy":"shanxi-2022","place":"吕梁市离石区",
+      "trainees":[{"category":"college_graduate","start":"2022-09-01","end":"2022-10-31"}]})";
+  CHECK(partial.evaluate(shanxi_own).json == whole.evaluate(shanxi_own).json);
+
   // In a batch each answer says what it lacks; another province answers as ever.
   const char* other = R"({"kind":"catalog","policy":"jiangxi-2023"})";
   auto batch = ask(partial, std::string("[") + kJilinSubsidy + "," + other + "]");
@@ -91,14 +149,16 @@ TEST_CASE("given its files, a province answers as in the engine holding everythi
   jianxi::Engine whole(jianxi::embedded_rules());
   // As the module does: the index first, the province's files added (its notices whole
   // in place of the index's copies), all in path order.
-  std::vector<jianxi::RuleText> texts = without_province_files("jilin");
+  std::vector<jianxi::RuleText> texts = without_province_files("jilin", "22");
   for (const auto& r : jianxi::embedded_rules()) {
     auto same = std::find_if(texts.begin(), texts.end(), [&](const auto& t) { return t.path == r.path; });
     if (!in_index(r.path, "jilin")) texts.push_back(r);
     else if (same != texts.end()) same->text = r.text;
   }
+  texts.push_back({"provinces/jilin/divisions.json", split_divisions("jilin", "22").own});
   std::sort(texts.begin(), texts.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
   jianxi::RuleDelivery delivery;
+  delivery.checked_at_build = true;  // as in the module: the split files are not schema files
   delivery.version = ask(whole, R"({"kind":"catalog"})")["rules_version"];
   jianxi::Engine loaded(texts, delivery);
   // jilin-2022#3.1 pays college graduates 100% of the minimum wage; 四平市区 is tier 3
@@ -109,6 +169,12 @@ TEST_CASE("given its files, a province answers as in the engine holding everythi
   CHECK(loaded.evaluate(kJilinSubsidy).json == whole.evaluate(kJilinSubsidy).json);
   const char* places = R"({"kind":"catalog","province":"jilin","as_of":"2022-09-01"})";
   CHECK(loaded.evaluate(places).json == whole.evaluate(places).json);
+  const char* shanxi_elsewhere = R"({"kind":"subsidy","policy":"shanxi-2022","place":"四平市",
+      "trainees":[{"category":"college_graduate","start":"2022-09-01","end":"2022-10-31"}]})";
+  CHECK(loaded.evaluate(shanxi_elsewhere).json == whole.evaluate(shanxi_elsewhere).json);
+  const char* old_code = R"({"kind":"eligibility","policy":"jilin-2022","as_of":"2022-09-01",
+      "id_number":"220381200001011230"})";
+  CHECK(loaded.evaluate(old_code).json == whole.evaluate(old_code).json);
 }
 
 TEST_CASE("a province's rules file is read only when every path lies in its folder beside the index") {

@@ -80,3 +80,19 @@ test('a province file whose rules are unsound is dropped at the next request; th
   assert.equal(bare.evaluateText('{"kind":"catalog"}'), everything.evaluateText('{"kind":"catalog"}'));
   assert.ok(bare.provinces().every((p) => !p.loaded));
 });
+
+test('a place in a province not loaded asks for that province, and once loaded answers as natively', async () => {
+  const fetched = [];
+  const bare = await loadJianxi({ wasmBinary, provinces: ['shanxi'],
+    provinceFile: (id) => { fetched.push(id); return readFileSync(join(build, 'wasm/provinces', `${id}.json`)); } });
+  // 四平市 is in 吉林, not in 山西: the module holds 吉林's divisions only once it is loaded,
+  // so it names 吉林 as not loaded rather than calling the place unknown.
+  const elsewhere = { ...jilin, province: undefined, policy: 'shanxi-2022' };
+  const sync = bare.evaluate(elsewhere);
+  assert.deepEqual(sync.errors.map((e) => [e.code, e.path]), [['rules.not_loaded', '/place']]);
+  assert.deepEqual(sync.not_loaded, ['jilin']);
+  const text = await bare.evaluateTextAsync(JSON.stringify(elsewhere));
+  assert.equal(text, everything.evaluateText(JSON.stringify(elsewhere)));
+  assert.deepEqual(JSON.parse(text).errors.map((e) => e.code), ['place.other_province']);
+  assert.deepEqual(fetched, ['shanxi', 'jilin']);
+});
