@@ -46,7 +46,9 @@ async function currentAnswer(page, path) {
     // The catalog, and the core's answer for each province on the date shown.
     const asOf = await page.inputValue('#as-of');
     const provinces = await page.locator('#in-force li').evaluateAll((lis) => lis.map((li) => li.dataset.province));
-    return [cli({ kind: 'catalog', sections: ['vocabulary', 'provisions', 'templates'] }), ...provinces.map((province) => cli({ kind: 'eligibility', province, as_of: asOf }))];
+    return [cli({ kind: 'catalog', sections: ['vocabulary', 'templates'] }),
+      ...provinces.map((province) => cli({ kind: 'catalog', province, sections: ['provisions'] })),
+      ...provinces.map((province) => cli({ kind: 'eligibility', province, as_of: asOf }))];
   }
   return {};
 }
