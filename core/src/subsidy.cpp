@@ -157,6 +157,7 @@ class Calculator {
   void rate_lines(const Trainee& t, const std::string& item, const Cited& rule, Rate rate,
                   const std::vector<MonthInPost>& served);
   void note_confidence(const Cited& rule);
+  bool rate_from_request_ = false;  // the position lines being written use the request's base_rate
   void note_calendar(const Trainee& t, const MonthInPost& m);
   static Text days_text(const MonthInPost& m);
   void flat_lines(const Trainee& t, Fen amount, const std::vector<MonthInPost>& served);
@@ -368,11 +369,13 @@ static Text source_kind_words(const Policy& policy, const Cited& rule) {
 }
 
 void Calculator::note_confidence(const Cited& rule) {
+  // A rate the user gave does not rest on the restatement the caveat speaks of.
+  if (rate_from_request_ && &rule == &policy_.position) return;
   if (!rule.confidence.empty() && rule.confidence != "high" && warned_.insert("position-confidence").second) {
     Text notice = notice_name(policy_);
     Text note{rule.note.zh.empty() ? "" : "；" + rule.note.zh, rule.note.en.empty() ? "" : "; " + rule.note.en};
     report_.caveat("/policy", msg::policy_figure_caveat::plain{.from = source_kind_words(policy_, rule), .notice = notice},
-                   msg::policy_figure_caveat::sources{.confidence = rule.confidence, .note = note, .rule = rule.rule}.text(),
+                   msg::policy_figure_caveat::sources{.confidence = confidence_words(rule.confidence), .note = note}.text(),
                    rule.rule);
   }
 }
@@ -836,11 +839,13 @@ void Calculator::add_trainee(const Trainee& t) {
         warn_once("base-above", "/base_rate", msg::base_rate_above_raised{.raised = percent(top), .rate = percent(*rate)},
                   policy_.retention->rule);
     }
-    if (!policy_.position.rates.at(t.category))
+    rate_from_request_ = !policy_.position.rates.at(t.category);
+    if (rate_from_request_)
       report_.interpretation(policy_.position.rule,
                              {"基础补贴标准按请求中的 base_rate " + percent(*rate) + " 计算",
                               "the base rate is the request's base_rate, " + percent(*rate)});
     position_lines(t, *rate, served);
+    rate_from_request_ = false;
     mentoring_fee_lines(t, served);
     retention_lines(t, *rate, served, last);
     remaining_lines(t, *rate, served);
