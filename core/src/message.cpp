@@ -50,4 +50,11 @@ Text fill_message(std::size_t index, std::initializer_list<std::pair<std::string
   return {fill(t.zh, args, true), fill(t.en, args, false)};
 }
 
+Text confidence_words(const std::string& level) {
+  if (level == "high") return {"高", level};
+  if (level == "medium") return {"中", level};
+  if (level == "low") return {"低", level};
+  return {level, level};
+}
+
 }  // namespace jianxi

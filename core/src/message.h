@@ -47,6 +47,9 @@ const std::vector<MessageTemplate>& message_templates();
 // [{code, variant (when the code has several), message, message_en}].
 nlohmann::ordered_json message_templates_json();
 
+// A figure's confidence as people read it: high, medium, low → 高, 中, 低 (else as written).
+Text confidence_words(const std::string& level);
+
 // The template's texts with each {slot} replaced by its value ({{ and }} are braces).
 Text fill_message(std::size_t index, std::initializer_list<std::pair<std::string_view, const Arg*>> args);
 

@@ -240,7 +240,7 @@ std::optional<int> WageResolver::tier_on(Date day) {
   if (confidence != "high" && reported_.insert("areas" + from).second) {
     Text note{areas->note.zh.empty() ? "" : strip_full_stop(areas->note.zh) + "；", areas->note.en.empty() ? "" : areas->note.en + "; "};
     report_.caveat(path, msg::min_wage_area_caveat::plain{.from = from, .place = label, .tier = tier->tier},
-                   msg::min_wage_area_caveat::sources{.confidence = confidence, .note = note, .source = areas->source}.text());
+                   msg::min_wage_area_caveat::sources{.confidence = confidence_words(confidence), .note = note, .source = areas->source}.text());
   }
   if (division_ && division_->is_prefecture()) {
     std::string differ_zh, differ_en;
@@ -331,7 +331,7 @@ std::optional<WageFigure> WageResolver::lookup(Date day) {
     if (adj->confidence != "high")
       report_.caveat("/min_wage",
                      msg::min_wage_caveat::plain{.amount = figure->second / 100, .from = effective, .province = province_text(), .tier = *tier},
-                     msg::min_wage_caveat::sources{.confidence = adj->confidence, .note = adj->note, .source = adj->source}.text());
+                     msg::min_wage_caveat::sources{.confidence = confidence_words(adj->confidence), .note = adj->note, .source = adj->source}.text());
   }
   return WageFigure{figure->second,
                     {where_zh + effective + "起最低工资标准", where_en + " minimum wage from " + effective}};
@@ -347,6 +347,7 @@ const CityWages* WageResolver::own_city() const {
 
 // A city's own figure on `day`, in place of a provincial tier.
 std::optional<WageFigure> WageResolver::city_figure(const CityWages& city, Date day) {
+  const Text name = city_name(city);
   const WageAdjustment* adj = nullptr;
   for (const auto& a : city.adjustments)
     if (a.effective <= day) adj = &a;
@@ -354,7 +355,7 @@ std::optional<WageFigure> WageResolver::city_figure(const CityWages& city, Date 
     if (request_.given) return filled(day);
     if (reported_.insert("city-table").second)
       report_.error("/min_wage", msg::min_wage_unconfirmed{.month = format_month(first_of_month(day)),
-                                                           .where = city.as_written,
+                                                           .where = name,
                                                            .which = Text{"本市最低工资标准", "the city's own minimum wage"},
                                                            .why = Text{"表中未收录该月标准", "no figure for that month is held"}});
     return std::nullopt;
@@ -372,11 +373,15 @@ std::optional<WageFigure> WageResolver::city_figure(const CityWages& city, Date 
     entry["source"] = adj->source;
     used_[adj->effective.day_number()] = entry;
     if (adj->confidence != "high")
-      report_.caveat("/min_wage", msg::min_wage_caveat::city{.amount = amount / 100, .city = city.as_written, .from = effective},
-                     msg::min_wage_caveat::sources{.confidence = adj->confidence, .note = adj->note, .source = adj->source}.text());
+      report_.caveat("/min_wage", msg::min_wage_caveat::city{.amount = amount / 100, .city = name, .from = effective},
+                     msg::min_wage_caveat::sources{.confidence = confidence_words(adj->confidence), .note = adj->note, .source = adj->source}.text());
   }
-  return WageFigure{amount, {city.as_written + effective + "起本市最低工资标准",
-                             city.as_written + " minimum wage (its own) from " + effective}};
+  return WageFigure{amount, {name.zh + effective + "起本市最低工资标准", name.en + " minimum wage (its own) from " + effective}};
+}
+
+Text WageResolver::city_name(const CityWages& city) const {
+  const Division* d = rules_.divisions().by_code(city.code);
+  return {city.as_written, d && !d->name_en.empty() ? d->name_en : city.as_written};
 }
 
 // With a place, a given min_wage fills only the months the table has no figure for.

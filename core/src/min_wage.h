@@ -81,6 +81,7 @@ class WageResolver {
   std::optional<WageFigure> lookup(Date day);
   const CityWages* own_city() const;
   std::optional<WageFigure> city_figure(const CityWages& city, Date day);
+  Text city_name(const CityWages& city) const;  // 深圳市, Shenzhen
   WageFigure filled(Date day);
   Text place_label() const;  // in both languages
   std::string province_en() const;  // the province as English text names it
