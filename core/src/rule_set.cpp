@@ -118,6 +118,7 @@ Policy read_policy(const json& j) {
     rr.payment = r.at("payment");
     rr.applies_to = r.value("applies_to", "all");
     rr.payment_rule = r.value("payment_rule", rr.rule);
+    rr.payment_label = text_of(r, "payment_label");
     rr.model_unit_rule = r.value("model_unit_rule", "");
     for (const auto& b : r.at("bands")) {
       RetentionBand band{rate_of(b.at("above")), b.at("inclusive").get<bool>(),

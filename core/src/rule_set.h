@@ -58,6 +58,7 @@ struct RetentionRule : Cited {
   std::string applies_to = "all";  // all | completed | retained: whose months are raised
   std::string payment;  // monthly | after_end | year_end | next_year
   std::string payment_rule;
+  Text payment_label;  // the notice's name for the deferred raise ("1+1"); empty when it gives none
   std::string model_unit_rule;  // non-empty: model units get the top rate whatever their retention
 };
 

@@ -553,10 +553,11 @@ void Calculator::retention_lines(const Trainee& t, Rate base,
   line.amount = apply(line.base, diff);
   line.month = paid_on(rule, last_day);
   std::string when_zh = when_paid(rule).zh, when_en = when_paid(rule).en;
-  line.note = {"“1+1”差额：" + why_zh + "；" + std::to_string(line.months.size()) + "个月（" +
+  const Text& label = rule.payment_label;
+  line.note = {(label.zh.empty() ? "留用提高部分" : label.zh) + "差额：" + why_zh + "；" + std::to_string(line.months.size()) + "个月（" +
                    months_text + "）最低工资合计 " + yuan_text(line.base) + " 元 × " + percent(diff) +
                    "，" + when_zh,
-               "\"1+1\" difference: " + why_en + "; minimum wage of " +
+               (label.en.empty() ? "retention raise" : label.en) + " difference: " + why_en + "; minimum wage of " +
                    std::to_string(line.months.size()) + " months (" + months_text + ") totalling " +
                    yuan_text(line.base) + " yuan × " + percent(diff) + ", " + when_en};
   add_line(std::move(line));
