@@ -422,7 +422,9 @@ export interface MinWageSource {
   province: string;
   effective: string;
   date_confirmed: boolean;
-  tier: number;
+  tier?: number;      // absent for a city with its own minimum wage (深圳)
+  city?: string;      // that city, as written (深圳市)
+  city_en?: string;   // and in English (Shenzhen)
   amount: number;
   confidence: Confidence;
   source: string;

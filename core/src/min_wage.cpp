@@ -365,7 +365,8 @@ std::optional<WageFigure> WageResolver::city_figure(const CityWages& city, Date 
   if (!used_.count(adj->effective.day_number())) {
     nlohmann::ordered_json entry;
     entry["province"] = table_->province;
-    entry["city"] = city.as_written;
+    entry["city"] = name.zh;
+    entry["city_en"] = name.en;
     entry["effective"] = effective;
     entry["date_confirmed"] = adj->date_confirmed;
     entry["amount"] = yuan_json(amount);

@@ -815,7 +815,7 @@ function renderWage(result) {
     detail.className = 'wage-detail';
     if (g.source) {
       li.dataset.confidence = g.source.confidence;
-      detail.textContent = [g.source.city ?? tierName(g.source.tier), t(`${g.source.effective} 起`, `from ${g.source.effective}`),
+      detail.textContent = [g.source.city ? t(g.source.city, g.source.city_en ?? g.source.city) : tierName(g.source.tier), t(`${g.source.effective} 起`, `from ${g.source.effective}`),
         confidenceName(g.source.confidence)].filter(Boolean).join(' · ');
       li.append(detail);
     } else {
@@ -837,7 +837,7 @@ function renderSources(result) {
   const notes = [...(result.warnings ?? []), ...(result.errors ?? [])].filter((f) => RESEARCH.has(f.code))
     .map((f) => researchTrail(f, rawMsg(f)));
   for (const s of result.min_wage_sources ?? []) {
-    const where = s.city ? [s.city, s.city] : [`第${s.tier}类`, `tier ${s.tier}`];  // a city's own figure has no tier
+    const where = s.city ? [s.city, s.city_en ?? s.city] : [`第${s.tier}类`, `tier ${s.tier}`];  // a city's own figure has no tier
     notes.push(t(`最低工资 ${s.amount} 元（${where[0]}，${s.effective} 起），可信度 ${confidenceWord(s.confidence)}：${s.source}`,
       `Minimum wage ${s.amount} yuan (${where[1]}, from ${s.effective}), confidence ${s.confidence}: ${s.source}`));
   }

@@ -130,7 +130,7 @@ export function asOfBlock(rules, policy, result = {}) {
   const trail = [];
   for (const s of result.min_wage_sources ?? []) {
     const unconfirmed = s.confidence !== 'high';
-    const where = s.city ? [s.city, s.city] : [`第${s.tier}类`, `tier ${s.tier}`];  // a city's own figure has no tier
+    const where = s.city ? [s.city, s.city_en ?? s.city] : [`第${s.tier}类`, `tier ${s.tier}`];  // a city's own figure has no tier
     items.push(el('li', { text: t(`最低工资：${where[0]} ${s.amount} 元/月，${s.effective} 起${s.date_confirmed === false ? '（日期未确认）' : ''}${unconfirmed ? '（未见官方原文，请核实）' : ''}`,
       `Minimum wage: ${where[1]}, ${s.amount} yuan a month from ${s.effective}${s.date_confirmed === false ? ' (date not confirmed)' : ''}${unconfirmed ? ' (not from an official text; check it)' : ''}`) }));
     trail.push(t(`${where[0]} ${s.amount} 元，可信度 ${s.confidence}：${s.source}`, `${where[1][0].toUpperCase()}${where[1].slice(1)}, ${s.amount} yuan, confidence ${s.confidence}: ${s.source}`));

@@ -33,20 +33,25 @@ let notices = [];
 /** Learns the notices' names from the core's catalog. */
 export function learnNotices(policies, provinces = []) {
   notices = (policies ?? []).map((p) => ({
-    id: p.id, document: p.document, province: p.province_zh,
+    id: p.id, document: p.document, province: p.province_zh, provinceId: p.province,
     provinceEn: provinces.find((x) => x.id === p.province)?.name_en ?? p.province,
   })).sort((a, b) => b.id.length - a.id.length);
 }
 
 /**
  * A notice as people cite it: in Chinese its document number (else province and
- * year); in English, by province and year, since the document number is Chinese text.
+ * year); in English, by province (or city) and year, since the document number is
+ * Chinese text; the national documents that stand in for a province as such.
  */
 export function noticeName(id) {
   const p = notices.find((n) => n.id === id);
   if (!p) return id;
-  const year = id.split('-')[1] ?? '';
-  return t(p.document ?? `${p.province}${year}年通知`, `the ${p.provinceEn} ${year} notice`);
+  // Ids read <place>-<year>, <province>-national-<year> or <city>-<year> (shenzhen-2023).
+  const parts = id.split('-');
+  const year = parts.at(-1);
+  const city = parts[0] !== p.provinceId ? parts[0][0].toUpperCase() + parts[0].slice(1) : '';
+  const en = parts.includes('national') ? `the national ${year} notice` : `the ${city || p.provinceEn} ${year} notice`;
+  return t(p.document ?? `${p.province}${year}年通知`, en);
 }
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
