@@ -68,7 +68,7 @@ nlohmann::ordered_json provisions_json(const Policy& p, const FormRules& forms) 
     auto& amounts = subsidy["position"]["amounts"] = Result::object();
     for (const auto& [category, amount] : p.position.amounts) amounts[category] = yuan_json(amount);
   }
-  subsidy["position"]["wage_base"] = p.position.wage_base;
+  subsidy["position"]["wage_base"] = name_of(p.position.wage_base);
   subsidy["position"]["max_months"] = optional_int(p.position.max_months);
   if (p.position.max_months) subsidy["position"]["max_months_rule"] = p.position.max_months_rule;
   subsidy["position"]["payee"] = p.position.payee;
@@ -86,16 +86,16 @@ nlohmann::ordered_json provisions_json(const Policy& p, const FormRules& forms) 
       if (b.amount) band["amount"] = yuan_json(*b.amount);
       bands.push_back(std::move(band));
     }
-    j["payment"] = r->payment;
-    j["applies_to"] = r->applies_to;
+    j["payment"] = name_of(r->payment);
+    j["applies_to"] = name_of(r->applies_to);
     if (!r->model_unit_rule.empty()) j["model_unit_rule"] = r->model_unit_rule;
     subsidy["retention"] = std::move(j);
   }
   if (const auto& i = p.insurance) {
     Result j = cited(*i);
-    j["method"] = i->method;
-    if (i->method == "fixed_per_person") j["amount"] = yuan_json(i->amount);
-    if (i->method == "actual_premium" && i->amount > 0) j["cap"] = yuan_json(i->amount);
+    j["method"] = name_of(i->method);
+    if (i->method == InsuranceMethod::fixed_per_person) j["amount"] = yuan_json(i->amount);
+    if (i->method == InsuranceMethod::actual_premium && i->amount > 0) j["cap"] = yuan_json(i->amount);
     subsidy["insurance"] = std::move(j);
   }
   if (const auto& r = p.remaining_period) {

@@ -102,7 +102,7 @@ Policy read_policy(const json& j) {
     p.position.rates[category] = rate.is_null() ? std::nullopt : std::optional<Rate>(rate_of(rate));
   for (const auto& [category, amount] : amounts.items())
     p.position.amounts[category] = fen_of(amount);
-  p.position.wage_base = pos.value("wage_base", "local");
+  if (pos.contains("wage_base")) p.position.wage_base = enum_of<WageBase>(pos["wage_base"]);
   p.position.max_months = optional_int(pos, "max_months");
   p.position.max_months_rule = pos.value("max_months_rule", p.position.rule);
   p.position.payee = pos.value("payee", "unit");
@@ -115,8 +115,8 @@ Policy read_policy(const json& j) {
     const json& r = s["retention"];
     RetentionRule rr;
     read_cited(r, rr);
-    rr.payment = r.at("payment");
-    rr.applies_to = r.value("applies_to", "all");
+    rr.payment = enum_of<Payment>(r.at("payment"));
+    if (r.contains("applies_to")) rr.applies_to = enum_of<AppliesTo>(r["applies_to"]);
     rr.payment_rule = r.value("payment_rule", rr.rule);
     rr.payment_label = text_of(r, "payment_label");
     rr.model_unit_rule = r.value("model_unit_rule", "");
@@ -134,7 +134,7 @@ Policy read_policy(const json& j) {
     const json& r = s["insurance"];
     InsuranceRule ir;
     read_cited(r, ir);
-    ir.method = r.at("method");
+    ir.method = enum_of<InsuranceMethod>(r.at("method"));
     if (r.contains("amount")) ir.amount = fen_of(r["amount"]);
     p.insurance = ir;
   }

@@ -16,6 +16,7 @@
 #include "jianxi/finding.h"
 #include "jianxi/rule_source.h"
 #include "money.h"
+#include "rule_enums.h"
 #include "text.h"
 
 namespace jianxi {
@@ -42,7 +43,7 @@ struct PositionRule : Cited {
   std::map<std::string, std::optional<Rate>> rates;  // category → rate (nullopt: unstated)
   std::map<std::string, Fen> amounts;  // category → flat monthly amount, where the notice pays no rate
   Text unstated;
-  std::string wage_base = "local";  // local | province_tier_1: the rate is on the province's tier-1 wage
+  WageBase wage_base = WageBase::local;
   std::optional<int> max_months;    // the subsidised months are capped at this many per intern
   std::string max_months_rule;      // the clause of the cap, where another than the rate's
   std::string payee = "unit";       // unit | trainee: who receives the monthly subsidy
@@ -55,15 +56,15 @@ struct PositionRule : Cited {
 
 struct RetentionRule : Cited {
   std::vector<RetentionBand> bands;
-  std::string applies_to = "all";  // all | completed | retained: whose months are raised
-  std::string payment;  // monthly | after_end | year_end | next_year
+  AppliesTo applies_to = AppliesTo::all;
+  Payment payment = Payment::monthly;
   std::string payment_rule;
   Text payment_label;  // the notice's name for the deferred raise ("1+1"); empty when it gives none
   std::string model_unit_rule;  // non-empty: model units get the top rate whatever their retention
 };
 
 struct InsuranceRule : Cited {
-  std::string method;  // fixed_per_person | actual_premium | government_purchase
+  InsuranceMethod method = InsuranceMethod::fixed_per_person;
   Fen amount = 0;
 };
 

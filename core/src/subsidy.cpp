@@ -98,14 +98,14 @@ std::optional<Fen> retention_amount_for(const RetentionRule& rule, Rate r) {
 
 // The month a difference paid once is listed in.
 Date paid_on(const RetentionRule& rule, Date last_day) {
-  if (rule.payment == "next_year") return Date(last_day.year() + 1, 1, 1);
-  if (rule.payment == "year_end") return Date(last_day.year(), 12, 1);
+  if (rule.payment == Payment::next_year) return Date(last_day.year() + 1, 1, 1);
+  if (rule.payment == Payment::year_end) return Date(last_day.year(), 12, 1);
   return add_months(first_of_month(last_day), 1);
 }
 
 Text when_paid(const RetentionRule& rule) {
-  if (rule.payment == "next_year") return {"次年初一次性发放", "paid once at the start of the next year"};
-  if (rule.payment == "year_end") return {"当年底一次性补发", "paid once at the end of the year"};
+  if (rule.payment == Payment::next_year) return {"次年初一次性发放", "paid once at the start of the next year"};
+  if (rule.payment == Payment::year_end) return {"当年底一次性补发", "paid once at the end of the year"};
   return {"见习结束后一次性发放", "paid once after the internship ends"};
 }
 
@@ -122,7 +122,7 @@ std::optional<Date> earliest_start(const SubsidyRequest& r) {
 WageResolver::Request wage_request(const Policy& policy, const SubsidyRequest& request) {
   WageResolver::Request r{request.min_wage, request.place, request.place_path, request.wage_tier,
                           earliest_start(request)};
-  if (policy.position.wage_base == "province_tier_1") {
+  if (policy.position.wage_base == WageBase::province_tier_1) {
     r.tier = 1;
     r.province_wide = true;
   }
@@ -209,7 +209,7 @@ class Calculator {
 };
 
 void Calculator::compute_retention() {
-  bool by_year = policy_.retention && (policy_.retention->payment == "next_year" || policy_.retention->payment == "year_end");
+  bool by_year = policy_.retention && (policy_.retention->payment == Payment::next_year || policy_.retention->payment == Payment::year_end);
   for (const Trainee& t : request_.trainees) {
     if (!t.usable) continue;
     Cohort* cohort = by_year ? &retention_.by_year[last_day_in_post(t).year()] : nullptr;
@@ -413,8 +413,8 @@ void Calculator::rate_lines(const Trainee& t, const std::string& item, const Cit
 }
 
 bool Calculator::raised_for(const Trainee& t, const RetentionRule& rule) const {
-  if (rule.applies_to == "retained") return t.kept_on();
-  if (rule.applies_to == "completed") return t.completed();
+  if (rule.applies_to == AppliesTo::retained) return t.kept_on();
+  if (rule.applies_to == AppliesTo::completed) return t.completed();
   return true;
 }
 
@@ -456,7 +456,7 @@ void Calculator::flat_retention_line(const Trainee& t, Fen base, const std::vect
   std::string months_text;
   for (const auto& m : served) {
     if (!m.counted) continue;
-    if (rule.payment == "monthly") {
+    if (rule.payment == Payment::monthly) {
       Text period = period_text(m);
       add_line({t.index, m.month, "retention_uplift", diff, {1, 1}, diff, rule.rule,
                 {period.zh + "：" + why.zh + "，差额 " + yuan_text(diff) + " 元",
@@ -524,7 +524,7 @@ void Calculator::retention_lines(const Trainee& t, Rate base,
   std::string why_en = as_model_unit ? "a model (标杆) unit is raised to " + percent(*raised)
                       : "retention" + cohort_en + " " + percent(*retention) + " raises the rate to " +
                             percent(*raised);
-  if (rule.payment == "monthly") {
+  if (rule.payment == Payment::monthly) {
     for (const auto& m : served) {
       if (!m.counted) continue;
       auto wage = wage_for(t, m);
@@ -567,12 +567,12 @@ void Calculator::insurance_line(const Trainee& t) {
   if (!policy_.insurance) return;
   const InsuranceRule& rule = *policy_.insurance;
   Date month = first_of_month(t.start);
-  if (rule.method == "fixed_per_person") {
+  if (rule.method == InsuranceMethod::fixed_per_person) {
     add_line({t.index, month, "insurance", rule.amount, {1, 1}, rule.amount, rule.rule,
               {"人身意外伤害保险保费补贴，每人 " + yuan_text(rule.amount) + " 元",
                "accident-insurance premium subsidy, " + yuan_text(rule.amount) + " yuan per person"},
               {}, {}});
-  } else if (rule.method == "actual_premium") {
+  } else if (rule.method == InsuranceMethod::actual_premium) {
     if (!t.insurance_premium) {
       report_.warning(t.path("insurance_premium"), msg::insurance_premium_missing{}, rule.rule);
       return;
@@ -737,7 +737,7 @@ void Calculator::warn_about_period(const Trainee& t) {
   else if (t.start < policy_.effective_from || (policy_.effective_to && t.end > *policy_.effective_to))
     warn_once("effective", t.path("start"), msg::policy_outside_effective_period::partly{.in_force = in_force, .notice = notice},
               policy_.id);
-  if (t.insurance_premium && (!policy_.insurance || policy_.insurance->method != "actual_premium"))
+  if (t.insurance_premium && (!policy_.insurance || policy_.insurance->method != InsuranceMethod::actual_premium))
     warn_once("premium" + std::to_string(t.index), t.path("insurance_premium"),
               msg::insurance_premium_not_used{.notice = notice_name(policy_)},
               policy_.insurance ? policy_.insurance->rule : policy_.position.rule);

@@ -1,0 +1,62 @@
+// The closed vocabularies of the rule files (rules/schema.json's enums) as C++ enums,
+// read once at load, so the calculator compares values, not strings.
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <utility>
+
+namespace jianxi {
+
+enum class Payment { monthly, after_end, year_end, next_year };  // when a retention raise is paid
+enum class InsuranceMethod { fixed_per_person, actual_premium, government_purchase };
+enum class WageBase { local, province_tier_1 };  // the rate is on the place's wage, or the province's tier 1
+enum class AppliesTo { all, completed, retained };  // whose months a retention raise covers
+
+template <class E>
+struct EnumNames;
+
+template <>
+struct EnumNames<Payment> {
+  static constexpr std::pair<Payment, std::string_view> list[] = {
+      {Payment::monthly, "monthly"}, {Payment::after_end, "after_end"},
+      {Payment::year_end, "year_end"}, {Payment::next_year, "next_year"}};
+};
+
+template <>
+struct EnumNames<InsuranceMethod> {
+  static constexpr std::pair<InsuranceMethod, std::string_view> list[] = {
+      {InsuranceMethod::fixed_per_person, "fixed_per_person"},
+      {InsuranceMethod::actual_premium, "actual_premium"},
+      {InsuranceMethod::government_purchase, "government_purchase"}};
+};
+
+template <>
+struct EnumNames<WageBase> {
+  static constexpr std::pair<WageBase, std::string_view> list[] = {
+      {WageBase::local, "local"}, {WageBase::province_tier_1, "province_tier_1"}};
+};
+
+template <>
+struct EnumNames<AppliesTo> {
+  static constexpr std::pair<AppliesTo, std::string_view> list[] = {
+      {AppliesTo::all, "all"}, {AppliesTo::completed, "completed"}, {AppliesTo::retained, "retained"}};
+};
+
+// The name the rule files use for a value.
+template <class E>
+constexpr std::string_view name_of(E value) {
+  for (const auto& [v, name] : EnumNames<E>::list)
+    if (v == value) return name;
+  return {};
+}
+
+// The value a rule file's name stands for; nullopt for a name outside the schema's enum.
+template <class E>
+constexpr std::optional<E> enum_named(std::string_view name) {
+  for (const auto& [v, n] : EnumNames<E>::list)
+    if (n == name) return v;
+  return std::nullopt;
+}
+
+}  // namespace jianxi
