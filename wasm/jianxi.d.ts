@@ -402,11 +402,12 @@ export interface Catalog extends Result {
   kinds: string[];             // the request kinds
   /** With the policies section, a `province` or a `policy`; CatalogPolicy with the provisions section. */
   policies?: (CatalogPolicyHead | CatalogPolicy)[];
-  categories?: Named<Category>[];  // this and the next four with the vocabulary section
+  categories?: Named<Category>[];  // this and the next five with the vocabulary section
   education?: Named<Education>[];
   region_flags?: Named<RegionFlag>[];
   items?: Named<SubsidyLine['item']>[];
   wage_basis?: Named<WageBasis>[];
+  request_fields?: Named<string>[];  // labels of request fields that findings name
   templates?: SummaryTemplate[];  // with the templates section
   forms?: Form[];                 // with the forms section
   findings?: CatalogFinding[];    // with the findings section

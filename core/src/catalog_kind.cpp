@@ -358,6 +358,7 @@ void answer_catalog(const RuleSet& rules, const Json& request, Report& report, R
     out["region_flags"] = terms_json(v.region_flags);
     out["items"] = terms_json(v.items);
     out["wage_basis"] = terms_json(v.wage_basis);
+    out["request_fields"] = terms_json(v.request_fields);
   }
   if (asked("templates")) out["templates"] = summary_templates_json(rules.forms());
   if (asked("forms")) out["forms"] = forms_json(rules.forms(), policy ? policy->id : "");

@@ -47,6 +47,7 @@ class TextReport : public ReportInput {
 Result answer_one(const RuleSet& rules, const Json& request, bool& malformed,
                   const ReportSource* stream = nullptr) {
   Report report;
+  report.use_field_labels(&rules.vocabulary().request_fields);
   std::string kind;
   if (!request.is_object()) {
     report.malformed("", msg::request_type::request{});

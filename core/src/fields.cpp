@@ -37,7 +37,7 @@ const Json* Fields::get(const std::string& key) const {
 }
 
 void Fields::missing(const std::string& key) {
-  report_.error(path(key), msg::field_required::missing{.field = key});
+  report_.error(path(key), msg::field_required::missing{.field = report_.field_label(key)});
 }
 
 void Fields::wrong_type(const std::string& key, const char* zh_type, const char* en_type) {

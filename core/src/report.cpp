@@ -2,6 +2,7 @@
 
 #include "echo.h"
 #include "json_writer.h"
+#include "rule_set.h"
 
 namespace jianxi {
 namespace {
@@ -144,6 +145,12 @@ void Report::tail(nlohmann::ordered_json& result) const {
   }
   out += ']';
   result["interpretations"] = raw_json(out);
+}
+
+Text Report::field_label(const std::string& key) const {
+  if (field_labels_)
+    if (const Term* t = Vocabulary::find(*field_labels_, key)) return t->name;
+  return {key, key};
 }
 
 }  // namespace jianxi

@@ -13,6 +13,8 @@
 
 namespace jianxi {
 
+struct Term;
+
 class Report {
  public:
   // A finding from the message catalog: M is a generated msg:: struct (finding_messages.h),
@@ -67,7 +69,13 @@ class Report {
   // Appends the interpretations, if any, at the end of a result.
   void tail(nlohmann::ordered_json& result) const;
 
+ // The labels a finding uses for request fields (rules/vocabulary/terms.json); a field
+  // without one is named by its key.
+  void use_field_labels(const std::vector<Term>* labels) { field_labels_ = labels; }
+  Text field_label(const std::string& key) const;
+
  private:
+  const std::vector<Term>* field_labels_ = nullptr;
   // A table of 100k bad rows must not answer with millions of findings: past this
   // many of a kind, findings are counted, and one last finding says how many.
   static constexpr std::size_t kMaxFindings = limits::kFindingsListed;

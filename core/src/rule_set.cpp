@@ -301,6 +301,7 @@ Vocabulary read_vocabulary(const json& j) {
   v.region_flags = terms_of(j.at("region_flags"));
   v.items = terms_of(j.at("items"));
   v.wage_basis = terms_of(j.at("wage_basis"));
+  if (j.contains("request_fields")) v.request_fields = terms_of(j["request_fields"]);
   return v;
 }
 

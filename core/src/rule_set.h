@@ -251,6 +251,7 @@ struct Term {
 
 struct Vocabulary {
   std::vector<Term> categories, education, region_flags, items, wage_basis, provinces;
+  std::vector<Term> request_fields;  // labels of request fields that findings name
 
   static const Term* find(const std::vector<Term>& list, const std::string& id) {
     for (const auto& t : list)
