@@ -4,6 +4,21 @@
 #include "engine_limits.h"
 
 namespace jianxi {
+
+// A wage table's research note goes to the detail in its own language only: most are
+// English notes of the sources read, which a Chinese reader's detail leaves out.
+static Text research_note(const std::string& note) {
+  if (note.empty()) return {};
+  std::size_t han = 0, chars = 0;
+  for (std::size_t i = 0; i < note.size(); ++chars) {
+    unsigned char c = static_cast<unsigned char>(note[i]);
+    std::size_t width = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (width == 3 && c >= 0xE4 && c <= 0xE9) ++han;  // U+4E00–U+9FFF
+    i += width;
+  }
+  bool chinese = han * 4 > chars;
+  return {chinese ? "；" + note : "", chinese ? "" : "; " + note};
+}
 namespace {
 
 const AreaPlace* entry_for(const WageAreas& areas, const std::string& code, bool urban) {
@@ -331,7 +346,7 @@ std::optional<WageFigure> WageResolver::lookup(Date day) {
     if (adj->confidence != "high")
       report_.caveat("/min_wage",
                      msg::min_wage_caveat::plain{.amount = figure->second / 100, .from = effective, .province = province_text(), .tier = *tier},
-                     msg::min_wage_caveat::sources{.confidence = confidence_words(adj->confidence), .note = adj->note, .source = adj->source}.text());
+                     msg::min_wage_caveat::sources{.confidence = confidence_words(adj->confidence), .note = research_note(adj->note), .source = adj->source}.text());
   }
   return WageFigure{figure->second,
                     {where_zh + effective + "起最低工资标准", where_en + " minimum wage from " + effective}};
@@ -375,7 +390,7 @@ std::optional<WageFigure> WageResolver::city_figure(const CityWages& city, Date 
     used_[adj->effective.day_number()] = entry;
     if (adj->confidence != "high")
       report_.caveat("/min_wage", msg::min_wage_caveat::city{.amount = amount / 100, .city = name, .from = effective},
-                     msg::min_wage_caveat::sources{.confidence = confidence_words(adj->confidence), .note = adj->note, .source = adj->source}.text());
+                     msg::min_wage_caveat::sources{.confidence = confidence_words(adj->confidence), .note = research_note(adj->note), .source = adj->source}.text());
   }
   return WageFigure{amount, {name.zh + effective + "起本市最低工资标准", name.en + " minimum wage (its own) from " + effective}};
 }
