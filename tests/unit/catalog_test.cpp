@@ -54,7 +54,8 @@ TEST_CASE("a province in the index counts its notices and says the most known of
   REQUIRE_FALSE(heads.empty());
   for (const auto& p : heads) CHECK_FALSE(p.contains("provisions"));
   const char* levels[] = {"complete", "partial", "named", "national"};
-  for (const auto& province : ask(engine, R"({"kind":"catalog"})")["provinces"]) {
+  const auto index = ask(engine, R"({"kind":"catalog"})");  // held: a loop over a temporary's member dangles
+  for (const auto& province : index["provinces"]) {
     int notices = 0;
     std::size_t best = std::size(levels);
     for (const auto& p : heads) {
@@ -87,7 +88,8 @@ TEST_CASE("the notices' lists stay within 1,000 times their request for 80 notic
     CHECK(fixed + entries * 80 / list.size() <= 1000 * request.size());
   }
   // The policies kind lists only what names and dates a notice; the catalog the rest.
-  for (const auto& p : ask(engine, R"({"kind":"policies"})")["policies"]) {
+  const auto brief = ask(engine, R"({"kind":"policies"})");
+  for (const auto& p : brief["policies"]) {
     CHECK(p.contains("known"));
     CHECK_FALSE(p.contains("title_en"));
   }

@@ -51,7 +51,8 @@ DivisionParts split_divisions(const std::string& province, const std::string& pr
       (ours ? own : national)[key].push_back(row);
       if (ours) names.push_back(row[1]);
     }
-  for (const auto& r : Json::parse(embedded("divisions/renamed.json"))["renamed"])
+  const Json renamed = Json::parse(embedded("divisions/renamed.json"));
+  for (const auto& r : renamed["renamed"])
     if (r["code"].get<std::string>().rfind(prefix, 0) == 0) names.push_back(r["name"].get<std::string>());
   return {national.dump(), own.dump()};
 }
