@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { cli, DESKTOP, loadExample, open, PHONE, repo, shot, startBrowser, withServerAndBrowser } from './harness.mjs';
+import { cli, DESKTOP, focusedRule, loadExample, open, PHONE, repo, shot, startBrowser, withServerAndBrowser } from './harness.mjs';
 
 const example = JSON.parse(readFileSync(`${repo}/web/examples/estimate.json`, 'utf8'));
 const session = withServerAndBrowser(DESKTOP);
@@ -52,7 +52,7 @@ test('a line\'s clause opens in place with the exact text, title and document nu
   await shot(page, 'clause-popover-desktop');
   await page.keyboard.press('Escape');
   assert.equal(await page.evaluate(() => document.getElementById('clause-dialog').open), false);
-  assert.equal(await page.evaluate(() => document.activeElement?.dataset.rule), rule, 'focus back on the button');
+  assert.equal(await focusedRule(page, rule), rule, 'focus back on the button');
 
   // By keyboard: Enter on the focused button opens it again; in English the rendering comes first.
   await page.click('#lang-switch');
@@ -67,7 +67,7 @@ test('a line\'s clause opens in place with the exact text, title and document nu
   assert.ok(en.notice.includes(iclause.policy.title_en));
   await shot(page, 'clause-popover-desktop-en');
   await page.keyboard.press('Escape');
-  assert.equal(await page.evaluate(() => document.activeElement?.dataset.rule), irule);
+  assert.equal(await focusedRule(page, irule), irule);
   await page.click('#lang-switch');
 });
 

@@ -6,7 +6,7 @@
 // notice of those provinces; on a desktop and a phone, in Chinese and in English.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cli, DESKTOP, foreign, open, PHONE, shot, startBrowser, withServerAndBrowser } from './harness.mjs';
+import { cli, DESKTOP, focusedRule, foreign, open, PHONE, shot, startBrowser, withServerAndBrowser } from './harness.mjs';
 
 const session = withServerAndBrowser(DESKTOP);
 // Every notice with its provisions, as the page gathers them: a province at a time.
@@ -170,7 +170,7 @@ test('a cell\'s clause opens with the exact quoted text', async () => {
   assert.equal(seen.rule, rule);
   assert.equal(seen.zh, clause.text);
   await page.keyboard.press('Escape');
-  assert.equal(await page.evaluate(() => document.activeElement?.dataset.rule), rule, 'focus back on the button');
+  assert.equal(await focusedRule(page, rule), rule, 'focus back on the button');
 });
 
 const DATES = [

@@ -128,3 +128,12 @@ export function withServerAndBrowser(viewport = DESKTOP, options = {}) {
   });
   return session;
 }
+
+/**
+ * The clause id of the focused element once focus has settled on `rule` (or 3 s passed):
+ * a dialog's close event, which sends focus back, is a task of its own.
+ */
+export async function focusedRule(page, rule) {
+  await page.waitForFunction((r) => document.activeElement?.dataset.rule === r, rule, { timeout: 3000 }).catch(() => {});
+  return page.evaluate(() => document.activeElement?.dataset.rule);
+}

@@ -118,13 +118,26 @@ function ensureDialog() {
     if (!inside) dialog.close();
   });
   dialog.addEventListener('close', () => {
-    const back = opener;
+    const back = returnTarget(opener, dialog.dataset.rule);
     opener = null;
     document.documentElement.classList.remove('clause-open');
-    if (back?.isConnected) back.focus();
+    back?.focus();
   });
   document.body.append(dialog);
   return dialog;
+}
+
+/**
+ * Where focus goes back on close: the button that opened the clause or, when the
+ * answer was drawn again meanwhile, the button now in its place (same section, same clause).
+ */
+function returnTarget(button, rule) {
+  if (!button) return null;
+  if (button.isConnected) return button;
+  const section = button.closest('[id]')?.id;
+  const within = (section && document.getElementById(section)) || document;
+  return within.querySelector(`button.rule[data-rule="${CSS.escape(rule)}"]`)
+    ?? document.querySelector(`button.rule[data-rule="${CSS.escape(rule)}"]`);
 }
 
 /** Places the popover under (or above) the button on a wide screen; a phone gets the sheet. */
