@@ -175,7 +175,7 @@ Result places_json(const RuleSet& rules, const WageTable& table, Date day) {
 // from its own text), named (only the notice is known: who may intern rests on the
 // national documents and no rate or amount is stated), else partial.
 const char* known_of(const Policy& p) {
-  if (p.raw.value("national_only", false)) return "national";
+  if (p.national_only) return "national";
   bool national = p.eligibility.national_basis.has_value();
   if (p.unknown.empty() && !national) return "complete";
   bool figure = p.position.flat();
@@ -272,6 +272,28 @@ Result policy_head_json(const Policy& p) {
   return j;
 }
 
+static Result zh_en(const Text& t) { return {{"zh", t.zh}, {"en", t.en}}; }
+
+// In the rule file's shape (rules/schema.json $defs/channel).
+static Result channel_json(const Channel& c) {
+  Result j;
+  j["rule"] = c.rule;
+  auto& zones = j["zones"] = Result::array();
+  for (const ApplicationZone& z : c.zones) {
+    Result zone;
+    zone["name"] = zh_en(z.name);
+    zone["url"] = z.url ? Result(*z.url) : Result(nullptr);
+    if (!z.note.empty()) zone["note"] = zh_en(z.note);
+    if (!z.rule.empty()) zone["rule"] = z.rule;
+    zones.push_back(std::move(zone));
+  }
+  j["where"] = zh_en(c.where);
+  auto& documents = j["documents"] = Result::array();
+  for (const Text& d : c.documents) documents.push_back(zh_en(d));
+  if (!c.documents_note.empty()) j["documents_note"] = zh_en(c.documents_note);
+  return j;
+}
+
 Result policy_json(const Policy& p) {
   Result j = policy_identity(p, Naming::whole);
   if (!p.effective_note.empty())
@@ -281,8 +303,8 @@ Result policy_json(const Policy& p) {
     for (const UnknownProvision& u : p.unknown)
       unknown.push_back({{"item", u.item}, {"rule", u.rule}, {"message", u.text.zh}, {"message_en", u.text.en}});
   }
-  if (auto channel = p.raw.find("channel"); channel != p.raw.end()) j["channel"] = *channel;
-  if (p.raw.value("national_only", false)) j["national_only"] = true;
+  if (p.channel) j["channel"] = channel_json(*p.channel);
+  if (p.national_only) j["national_only"] = true;
   if (!p.related.empty()) {
     auto& related = j["related"] = Result::array();
     for (const RelatedPolicy& r : p.related)

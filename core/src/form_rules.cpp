@@ -192,10 +192,11 @@ void read_application_form(const std::string& file, const json& j, FormRules& ou
   out.application_forms[f.id] = std::move(f);
 }
 
-void read_policy_sections(const Policy& p, FormRules& out, std::vector<Finding>& problems) {
+// A notice's summary_table and application sections, from its file as read at load.
+void read_policy_sections(const Policy& p, const json& doc, FormRules& out, std::vector<Finding>& problems) {
   const std::string& file = p.file;
   auto known = [](const json& v) { return !(v.is_object() && v.contains("unknown")); };
-  if (auto it = p.raw.find("summary_table"); it != p.raw.end() && known(*it)) {
+  if (auto it = doc.find("summary_table"); it != doc.end() && known(*it)) {
     const json& s = *it;
     PolicySummaryRules r;
     r.template_id = s.at("template");
@@ -215,7 +216,7 @@ void read_policy_sections(const Policy& p, FormRules& out, std::vector<Finding>&
                                  "no summary template \"" + r.template_id + "\""));
     out.summary_by_policy[p.id] = std::move(r);
   }
-  if (auto it = p.raw.find("application"); it != p.raw.end() && known(*it)) {
+  if (auto it = doc.find("application"); it != doc.end() && known(*it)) {
     const json& a = *it;
     PolicyApplicationRules r;
     r.form_id = a.at("form");
@@ -282,8 +283,10 @@ std::shared_ptr<const FormRules> read_form_rules(const std::map<std::string, jso
     }
   }
   for (const Policy& p : policies) {
+    auto doc = documents.find(p.file);
+    if (doc == documents.end()) continue;
     try {
-      read_policy_sections(p, *out, problems);
+      read_policy_sections(p, doc->second, *out, problems);
     } catch (const std::exception& e) {
       problems.push_back(rule_problem(p.file, "", e.what()));
     }

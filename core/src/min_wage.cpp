@@ -2,6 +2,9 @@
 
 #include "echo.h"
 #include "engine_limits.h"
+#include "json_writer.h"
+
+#include <algorithm>
 
 namespace jianxi {
 
@@ -11,9 +14,9 @@ static Text research_note(const std::string& note) {
   if (note.empty()) return {};
   std::size_t han = 0, chars = 0;
   for (std::size_t i = 0; i < note.size(); ++chars) {
-    unsigned char c = static_cast<unsigned char>(note[i]);
-    std::size_t width = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    if (width == 3 && c >= 0xE4 && c <= 0xE9) ++han;  // U+4E00–U+9FFF
+    const unsigned char lead = static_cast<unsigned char>(note[i]);
+    const std::size_t width = std::max<std::size_t>(1, utf8_sequence_length(note, i));
+    if (width == 3 && lead >= 0xE4 && lead <= 0xE9) ++han;  // U+4E00–U+9FFF
     i += width;
   }
   bool chinese = han * 4 > chars;

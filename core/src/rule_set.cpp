@@ -50,9 +50,29 @@ UnknownProvision unknown_of(const std::string& section, const std::string& item,
           v.value("predecessor", "")};
 }
 
+Channel read_channel(const json& c) {
+  Channel out;
+  out.rule = c.at("rule");
+  for (const auto& z : c.at("zones")) {
+    ApplicationZone zone;
+    zone.name = text_of(z, "name");
+    if (z.at("url").is_string()) zone.url = z["url"].get<std::string>();
+    zone.note = text_of(z, "note");
+    zone.rule = z.value("rule", "");
+    out.zones.push_back(std::move(zone));
+  }
+  out.where = text_of(c, "where");
+  for (const auto& d : c.at("documents")) out.documents.push_back({d.at("zh"), d.at("en")});
+  out.documents_note = text_of(c, "documents_note");
+  return out;
+}
+
 Policy read_policy(const json& j) {
   Policy p;
-  p.raw = j;
+  p.national_only = j.value("national_only", false);
+  if (j.contains("channel")) p.channel = read_channel(j["channel"]);
+  if (auto sources = j.find("sources"); sources != j.end() && sources->is_array())
+    for (const auto& s : *sources) p.source_kinds[s.value("id", "")] = s.value("kind", "");
   // Provisions a notice known in part marks {"unknown": …}: listed, never read as figures.
   auto known = [&p, &j](const json& parent, const char* key) {
     auto it = parent.find(key);
@@ -229,21 +249,27 @@ Policy read_policy(const json& j) {
   return p;
 }
 
+// What a province's adjustment and a city's own adjustment share: when, how sure, from where.
+WageAdjustment read_adjustment(const json& a) {
+  WageAdjustment w;
+  w.effective = date_of(a.at("effective"));
+  w.date_confirmed = a.at("date_confirmed");
+  w.date_note = text_of(a, "date_note");
+  w.confidence = a.at("confidence");
+  w.source = a.at("source");
+  w.note = a.value("note", "");
+  return w;
+}
+
 WageTable read_wages(const json& j) {
   WageTable t;
   t.province = j.at("province");
   t.province_zh = j.at("province_zh");
   for (const auto& a : j.at("adjustments")) {
-    WageAdjustment w;
-    w.effective = date_of(a.at("effective"));
-    w.date_confirmed = a.at("date_confirmed");
-    w.date_note = text_of(a, "date_note");
+    WageAdjustment w = read_adjustment(a);
     if (!a.at("tiers").is_null())
       for (const auto& [tier, yuan] : a["tiers"].items()) w.tiers[std::stoi(tier)] = fen_of(yuan);
-    w.confidence = a.at("confidence");
-    w.source = a.at("source");
-    w.note = a.value("note", "");
-    t.adjustments.push_back(w);
+    t.adjustments.push_back(std::move(w));
   }
   for (const auto& a : j.at("areas")) {
     WageAreas areas;
@@ -270,14 +296,9 @@ WageTable read_wages(const json& j) {
     city.code = c.at("code");
     city.as_written = c.at("as_written");
     for (const auto& a : c.at("adjustments")) {
-      WageAdjustment w;
-      w.effective = date_of(a.at("effective"));
-      w.date_confirmed = a.at("date_confirmed");
+      WageAdjustment w = read_adjustment(a);
       w.tiers[1] = fen_of(a.at("amount"));
-      w.confidence = a.at("confidence");
-      w.source = a.at("source");
-      w.note = a.value("note", "");
-      city.adjustments.push_back(w);
+      city.adjustments.push_back(std::move(w));
     }
     std::stable_sort(city.adjustments.begin(), city.adjustments.end(), by_date);
     t.cities.push_back(std::move(city));

@@ -150,6 +150,21 @@ struct Evidence {
   Text note;
 };
 
+// Where a notice tells a unit to apply and what to submit (the catalog shows it).
+struct ApplicationZone {
+  Text name;
+  std::optional<std::string> url;  // nullopt: the notice gives none
+  Text note;
+  std::string rule;
+};
+struct Channel {
+  std::string rule;
+  std::vector<ApplicationZone> zones;
+  Text where;
+  std::vector<Text> documents;
+  Text documents_note;
+};
+
 struct Policy {
   std::string file;  // where it was read, under rules/
   std::string id, province, province_zh, title, title_en;
@@ -172,7 +187,9 @@ struct Policy {
       if (c == code || (c.compare(4, 2, "00") == 0 && code.compare(0, 4, c, 0, 4) == 0)) return true;
     return false;
   }
-  nlohmann::ordered_json raw;  // the whole file, for kinds that read their own sections
+  bool national_only = false;  // no notice of the province found: national documents stand in
+  std::optional<Channel> channel;
+  std::map<std::string, std::string> source_kinds;  // a source's id → its kind (newspaper, …)
 
   Cited month_counting;
   int min_working_days = 0;

@@ -358,11 +358,8 @@ static Text source_kind_words(const Policy& policy, const Cited& rule) {
       {"draft", {"征求意见稿", "a draft for comment"}},
   };
   std::set<std::string> present;
-  auto sources = policy.raw.find("sources");
-  if (sources != policy.raw.end() && sources->is_array())
-    for (const auto& s : *sources)
-      if (std::find(rule.sources.begin(), rule.sources.end(), s.value("id", "")) != rule.sources.end())
-        present.insert(s.value("kind", ""));
+  for (const auto& id : rule.sources)
+    if (auto kind = policy.source_kinds.find(id); kind != policy.source_kinds.end()) present.insert(kind->second);
   for (const auto& [kind, words] : kinds)
     if (present.count(kind)) return words;
   return {"二手资料的转述", "a second-hand restatement"};
@@ -788,10 +785,10 @@ void Calculator::note_wage_basis(const Trainee& t) {
   report_.interpretation(
       policy_.position.rule,
       {"见习期内当地最低工资标准有调整。通知未说明按哪一标准计算，各地做法不同：本结果" + chosen->name.zh +
-           "计算（wage_basis 可选 " + choices.zh + "）",
+           "计算（“最低工资调整时的计算方式”可选 " + choices.zh + "）",
        "the local minimum wage changes during the internship. The notice does not say which figure "
        "applies and local practice differs: this result takes " + chosen->name.en +
-           " (wage_basis: " + choices.en + ")"});
+           " (the wage basis can be " + choices.en + ")"});
 }
 
 void Calculator::add_trainee(const Trainee& t) {
@@ -843,8 +840,8 @@ void Calculator::add_trainee(const Trainee& t) {
     rate_from_request_ = !policy_.position.rates.at(t.category);
     if (rate_from_request_)
       report_.interpretation(policy_.position.rule,
-                             {"基础补贴标准按请求中的 base_rate " + percent(*rate) + " 计算",
-                              "the base rate is the request's base_rate, " + percent(*rate)});
+                             {"基础补贴标准按填写的基础补贴比例 " + percent(*rate) + " 计算",
+                              "the base rate is the one given, " + percent(*rate)});
     position_lines(t, *rate, served);
     rate_from_request_ = false;
     mentoring_fee_lines(t, served);
