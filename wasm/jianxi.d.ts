@@ -331,6 +331,13 @@ export interface CatalogFinding {
   kinds: string[];        // request kinds that can emit it
 }
 
+/** What a reason of an eligibility answer means (its `code`); its text is among the messages. */
+export interface CatalogReason {
+  code: string;
+  message: string;
+  message_en: string;
+}
+
 export interface CatalogProvince {
   id: string;             // e.g. "jilin"
   name: string;           // e.g. "吉林"
@@ -411,6 +418,7 @@ export interface Catalog extends Result {
   templates?: SummaryTemplate[];  // with the templates section
   forms?: Form[];                 // with the forms section
   findings?: CatalogFinding[];    // with the findings section
+  reasons?: CatalogReason[];      // with the findings section
   messages?: CatalogMessage[];    // with the messages section
   provinces: CatalogProvince[];
   divisions_dataset: { package: string; version: string; data: string; generated_by: string };

@@ -388,6 +388,9 @@ void answer_catalog(const RuleSet& rules, const Json& request, Report& report, R
     auto& findings = out["findings"] = Result::array();
     for (const FindingCode& c : rules.finding_codes())
       findings.push_back({{"code", c.code}, {"message", c.text.zh}, {"message_en", c.text.en}, {"kinds", c.kinds}});
+    auto& reasons = out["reasons"] = Result::array();
+    for (const FindingCode& c : rules.reason_codes())
+      reasons.push_back({{"code", c.code}, {"message", c.text.zh}, {"message_en", c.text.en}});
   }
   if (asked("messages")) out["messages"] = message_templates_json();
   auto& provinces = out["provinces"] = Result::array();

@@ -21,13 +21,16 @@ struct Person {
 
 class Verdict {
  public:
-  void add(const std::string& rule, const std::string& effect, const std::string& zh,
-           const std::string& en) {
+  // `reason`: a msg:: struct of rules/findings/codes.json's reasons.
+  template <class Reason>
+  void add(const std::string& rule, const std::string& effect, const Reason& reason) {
+    Text text = reason.text();
     Result r;
     r["rule"] = rule;
     r["effect"] = effect;
-    r["message"] = zh;
-    r["message_en"] = en;
+    r["code"] = message_templates()[Reason::kTemplate].code;
+    r["message"] = std::move(text.zh);
+    r["message_en"] = std::move(text.en);
     reasons_.push_back(std::move(r));
   }
   bool empty() const { return reasons_.empty(); }
@@ -125,21 +128,20 @@ std::optional<std::string> graduate_branch(const Vocabulary& vocab, const Policy
   std::string years = std::to_string(e.years_since_leaving);
   std::string left = format_date(*p.graduated_on);
   if (*p.graduated_on > *p.as_of) {
-    v.add(e.graduate.rule, "excludes", "尚未离校（离校日期 " + left + "），不属于离校未就业毕业生",
-          "not yet left school (leaving date " + left + ")");
+    v.add(e.graduate.rule, "excludes", msg::eligibility_not_yet_left{.left = left});
     return std::nullopt;
   }
   Date limit = months_after(*p.graduated_on, 12 * e.years_since_leaving);
   if (*p.as_of > limit) {
     v.add(e.graduate.rule, "excludes",
-          "离校已超过" + years + "年（" + left + " 离校，" + format_date(limit) + " 到期）",
-          "left school more than " + years + " years ago (" + left + ", limit " + format_date(limit) + ")");
+          msg::eligibility_left_too_long{.left = left, .limit = format_date(limit), .years = years});
     return std::nullopt;
   }
   if (!c.admitted) {
-    v.add(c.rule, "excludes",
-          "该通知未将" + name.zh + "纳入见习对象" + (c.note.zh.empty() ? "" : "：" + c.note.zh),
-          "the notice does not admit a " + name.en + (c.note.en.empty() ? "" : ": " + c.note.en));
+    if (c.note.empty())
+      v.add(c.rule, "excludes", msg::eligibility_category_not_admitted::plain{.category = name});
+    else
+      v.add(c.rule, "excludes", msg::eligibility_category_not_admitted::noted{.category = name, .note = c.note});
     return std::nullopt;
   }
   if (!c.region_flags.empty()) {
@@ -148,13 +150,11 @@ std::optional<std::string> graduate_branch(const Vocabulary& vocab, const Policy
     });
     if (!in_region) {
       Text where = Vocabulary::names(vocab.region_flags, c.region_flags);
-      v.add(c.rule, "excludes", name.zh + "仅在" + where.zh + "纳入见习对象",
-            name.en + "s are admitted only in a " + where.en);
+      v.add(c.rule, "excludes", msg::eligibility_category_region_only{.areas = where, .category = name});
       return std::nullopt;
     }
   }
-  v.add(c.rule, "admits", "离校" + years + "年内（" + left + " 离校）未就业的" + name.zh,
-        "a " + name.en + " not employed within " + years + " years of leaving school (" + left + ")");
+  v.add(c.rule, "admits", msg::eligibility_graduate_admitted{.category = name, .left = left, .years = years});
   return category;
 }
 
@@ -166,7 +166,7 @@ bool youth_branch(const Policy& policy, const Person& p, bool admitted, Verdict&
   report.interpretation(c.rule, c.interpretation);
   if (c.requires_registration && !p.registered_unemployed) {
     if (!p.education || *p.education == "other")
-      v.add(c.rule, "excludes", "未办理失业登记，不属于登记失业青年", "not registered as unemployed");
+      v.add(c.rule, "excludes", msg::eligibility_not_registered{});
     return false;
   }
   if (!p.birth) {
@@ -177,15 +177,13 @@ bool youth_branch(const Policy& policy, const Person& p, bool admitted, Verdict&
   int age = age_on(*p.birth, *p.as_of);
   std::string range = std::to_string(c.min_age.value_or(0)) + "-" + std::to_string(c.max_age.value_or(200));
   if ((c.min_age && age < *c.min_age) || (c.max_age && age > *c.max_age)) {
-    v.add(c.rule, "excludes", "年龄 " + std::to_string(age) + " 周岁，不在" + range + "岁范围内",
-          "aged " + std::to_string(age) + ", outside " + range);
+    v.add(c.rule, "excludes", msg::eligibility_age_outside{.age = age, .range = range});
     return false;
   }
-  v.add(c.rule, "admits",
-        std::string(c.requires_registration ? "登记失业青年" : "失业青年") + "，年龄 " + std::to_string(age) +
-            " 周岁（" + range + "岁）",
-        std::string(c.requires_registration ? "registered unemployed youth" : "unemployed youth") + " aged " +
-            std::to_string(age) + " (" + range + ")");
+  if (c.requires_registration)
+    v.add(c.rule, "admits", msg::eligibility_youth_admitted::registered{.age = age, .range = range});
+  else
+    v.add(c.rule, "admits", msg::eligibility_youth_admitted::unregistered{.age = age, .range = range});
   return true;
 }
 
@@ -212,13 +210,11 @@ void answer_eligibility(const RuleSet& rules, const Json& request, Report& repor
   Verdict v;
   bool excluded = false;
   if (p.employed) {
-    v.add(e.graduate.rule, "excludes", "已就业，不属于见习对象（见习对象须未就业或失业）",
-          "employed: interns must be not employed or unemployed");
+    v.add(e.graduate.rule, "excludes", msg::eligibility_employed{});
     excluded = true;
   }
   if (p.previous_internship && e.once_per_person) {
-    v.add(e.once_per_person->rule, "excludes", "同一见习人员只能参加一次就业见习活动",
-          "a person may take part in an employment internship only once");
+    v.add(e.once_per_person->rule, "excludes", msg::eligibility_once_per_person{});
     excluded = true;
   }
   std::optional<std::string> category;
@@ -228,24 +224,19 @@ void answer_eligibility(const RuleSet& rules, const Json& request, Report& repor
   }
   bool eligible = !excluded && category.has_value();
   if (!excluded && !category && v.empty())
-    v.add(e.graduate.rule, "excludes",
-          "既不是离校" + std::to_string(e.years_since_leaving) + "年内未就业的毕业生，也不是登记失业青年",
-          "neither a graduate within " + std::to_string(e.years_since_leaving) +
-              " years of leaving school nor registered unemployed youth");
+    v.add(e.graduate.rule, "excludes", msg::eligibility_neither{.years = e.years_since_leaving});
   if (p.planned_months && e.internship_months) {
     const auto& m = *e.internship_months;
     std::string range = std::to_string(m.min) + "-" + std::to_string(m.max);
     if (*p.planned_months < m.min || *p.planned_months > m.max) {
-      std::string zh = "计划见习 " + std::to_string(*p.planned_months) + " 个月，通知规定见习时间" +
-                       (m.binding ? "为" : "一般为") + range + "个月";
-      std::string en = "planned " + std::to_string(*p.planned_months) + " months; the notice sets " +
-                       (m.binding ? "" : "usually ") + range + " months";
-      v.add(m.rule, m.binding ? "excludes" : "note", zh, en);
+      if (m.binding)
+        v.add(m.rule, "excludes", msg::eligibility_months_outside::binding{.months = *p.planned_months, .range = range});
+      else
+        v.add(m.rule, "note", msg::eligibility_months_outside::usual{.months = *p.planned_months, .range = range});
       if (m.binding) eligible = false;
       else report.warning("/planned_months", msg::planned_months_unusual{.months = *p.planned_months, .range = range}, m.rule);
     } else {
-      v.add(m.rule, "note", "计划见习 " + std::to_string(*p.planned_months) + " 个月，在" + range + "个月之内",
-            "planned " + std::to_string(*p.planned_months) + " months, within " + range);
+      v.add(m.rule, "note", msg::eligibility_months_within{.months = *p.planned_months, .range = range});
     }
   }
   out["policy"] = policy->id;

@@ -308,6 +308,8 @@ class RuleSet {
   const Calendar& calendar() const { return calendar_; }
   const Vocabulary& vocabulary() const { return vocabulary_; }
   const std::vector<FindingCode>& finding_codes() const { return finding_codes_; }
+  // The codes of an eligibility answer's reasons (no kinds: eligibility only).
+  const std::vector<FindingCode>& reason_codes() const { return reason_codes_; }
   const Divisions& divisions() const { return divisions_; }
   const std::map<std::string, WageTable>& wage_tables() const { return wages_; }
   // Every province with a manifest, by id, loaded or not.
@@ -332,6 +334,7 @@ class RuleSet {
   Divisions divisions_;
   std::vector<Clause> clauses_;
   std::vector<FindingCode> finding_codes_;
+  std::vector<FindingCode> reason_codes_;
   std::string version_;
   std::map<std::string, nlohmann::ordered_json> documents_;
   std::shared_ptr<const FormRules> forms_;

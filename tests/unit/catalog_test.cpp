@@ -115,8 +115,9 @@ TEST_CASE("every finding code written in the core is in the catalog") {
   auto catalog = ask(jianxi::default_engine(), R"({"kind":"catalog","sections":["findings","messages"]})");
   std::set<std::string> listed;
   for (const auto& f : catalog["findings"]) listed.insert(f["code"].get<std::string>());
+  for (const auto& r : catalog["reasons"]) listed.insert(r["code"].get<std::string>());
   // Codes emitted from the catalog's templates (msg:: structs) are checked by the compiler;
-  // each template the catalog lists belongs to a listed code.
+  // each template the catalog lists belongs to a listed code (a finding's or a reason's).
   REQUIRE(catalog["messages"].is_array());
   for (const auto& m : catalog["messages"]) CHECK(listed.count(m["code"].get<std::string>()));
   // A hand-composed code is the first quoted dotted word given to error/warning/malformed/warn_once.
