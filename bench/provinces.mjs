@@ -77,7 +77,9 @@ for (const code of Object.keys(PLACES).sort()) {
   else if (cls.startsWith('computed with')) counts.unknowns++;
   else counts.cannot++;
   if (a.ok) counts.capitalFigure++;
-  if (a.policy || e.policy) counts.basis++;
+  // "No notice in force" names the notice that ran out: a basis too (湖南 after 2026-07-24).
+  const noneInForce = [a, e].some((r) => (r.errors ?? []).some((f) => f.code === 'policy.none_in_force'));
+  if (a.policy || e.policy || noneInForce) counts.basis++;
   rows.push(`| ${province?.name ?? code} | ${a.policy ?? e.policy ?? '—'} | ${capital}: ${subsidyClass(a)} | ${second}: ${subsidyClass(b)} | ${eligibilityClass(e)} | ${[caveats(a), caveats(e)].filter(Boolean)[0] ?? ''} |`);
 }
 
@@ -85,4 +87,4 @@ console.log(`Run ${today}: three college graduates ${iso(start)} to ${iso(end)};
 console.log('| province | notice used | capital | second city | graduate today | currency |');
 console.log('|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);
-console.log(`\nCapital: computed in full ${counts.full}, with unknowns ${counts.unknowns}, cannot compute ${counts.cannot}; a figure for the capital in ${counts.capitalFigure} of 31; an answer naming its notice in ${counts.basis} of 31.`);
+console.log(`\nCapital: computed in full ${counts.full}, with unknowns ${counts.unknowns}, cannot compute ${counts.cannot}; a figure for the capital in ${counts.capitalFigure} of 31; an answer naming its basis (the notice used, or the one that ran out) in ${counts.basis} of 31.`);

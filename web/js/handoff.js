@@ -121,8 +121,9 @@ export function asOfBlock(rules, policy, result = {}) {
   const items = [];
   if (policy) {
     const period = `${policy.effective_from} – ${policy.effective_to ?? t('未定', 'open')}`;
-    items.push(el('li', { text: t(`通知：${policy.title}${policy.document ? `（${policy.document}）` : ''}，发布 ${policy.issued ?? '未知'}，适用 ${period}`,
-      `Notice: ${policy.title_en}${policy.document ? ` (${policy.document})` : ''}, issued ${policy.issued ?? 'unknown'}, in force ${period}`) }));
+    const issued = t(policy.issued ? `${policy.issued}发布` : '发布日期未见', policy.issued ? `issued ${policy.issued}` : 'issue date not found');
+    items.push(el('li', { text: t(`通知：${policy.title}${policy.document ? `（${policy.document}）` : ''}，${issued}，适用 ${period}`,
+      `Notice: ${policy.title_en}${policy.document ? ` (${policy.document})` : ''}, ${issued}, in force ${period}`) }));
   }
   const divisions = rules.divisions_dataset?.data ?? '';
   items.push(el('li', { text: t(`规则数据版本 ${String(rules.rules_version ?? '').slice(0, 12)}；行政区划：${divisions}`,
