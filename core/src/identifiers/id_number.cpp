@@ -1,5 +1,7 @@
 #include "identifiers/id_number.h"
 
+#include "finding_messages.h"
+
 namespace jianxi {
 
 char id_number_check_character(std::string_view first17) {
@@ -10,57 +12,35 @@ char id_number_check_character(std::string_view first17) {
   return check[sum % 11];
 }
 
-IdNumberCheck check_id_number(std::string_view id) {
+namespace {
+
+// A failed check: the template's code and its text.
+template <class Message>
+IdNumberCheck failed(const Message& m) {
   IdNumberCheck r;
-  if (id.size() != 18) {
-    r.code = "id_number.length";
-    r.message = {"身份证号码应为18位（现为" + std::to_string(id.size()) + "位）",
-                 "an identity number has 18 characters (this has " + std::to_string(id.size()) + ")"};
-    return r;
-  }
-  for (std::size_t i = 0; i < 17; ++i) {
-    if (id[i] < '0' || id[i] > '9') {
-      r.code = "id_number.characters";
-      r.message = {"身份证号码前17位应为数字（第" + std::to_string(i + 1) + "位不是）",
-                   "the first 17 characters must be digits (character " + std::to_string(i + 1) +
-                       " is not)"};
-      return r;
-    }
-  }
+  r.code = message_templates()[Message::kTemplate].code;
+  r.message = m.text();
+  return r;
+}
+
+}  // namespace
+
+IdNumberCheck check_id_number(std::string_view id) {
+  if (id.size() != 18) return failed(msg::id_number_length{.length = id.size()});
+  for (std::size_t i = 0; i < 17; ++i)
+    if (id[i] < '0' || id[i] > '9') return failed(msg::id_number_characters::digits{.position = i + 1});
   char last = id[17] == 'x' ? 'X' : id[17];
-  if (!((last >= '0' && last <= '9') || last == 'X')) {
-    r.code = "id_number.characters";
-    r.message = {"身份证号码第18位应为数字或X", "the 18th character must be a digit or X"};
-    return r;
-  }
-  if (id[0] < '1' || id[0] > '9') {
-    r.code = "id_number.area";
-    r.message = {"身份证号码的地区码无效", "the area code of the identity number is not valid"};
-    return r;
-  }
+  if (!((last >= '0' && last <= '9') || last == 'X')) return failed(msg::id_number_characters::last{});
+  if (id[0] < '1' || id[0] > '9') return failed(msg::id_number_area{.digits = std::string(id.substr(0, 2))});
   std::string birth = std::string(id.substr(6, 4)) + "-" + std::string(id.substr(10, 2)) + "-" +
                       std::string(id.substr(12, 2));
   auto date = parse_date(birth);
-  if (!date) {
-    r.code = "id_number.birth_date";
-    r.message = {"身份证号码中的出生日期 " + birth + " 不存在",
-                 "the birth date " + birth + " in the identity number does not exist"};
-    return r;
-  }
-  if (date->year() < 1900) {
-    r.code = "id_number.birth_date";
-    r.message = {"身份证号码中的出生日期 " + birth + " 早于1900年",
-                 "the birth date " + birth + " in the identity number is before 1900"};
-    return r;
-  }
-  if (id_number_check_character(id.substr(0, 17)) != last) {
-    r.code = "id_number.checksum";
-    // Any of the 18 characters may be the mistyped one: naming the check character that
-    // would fit the other 17 would teach a wrong number.
-    r.message = {"身份证号码有误（校验不符），请逐位核对",
-                 "the identity number is wrong (its check fails); check it digit by digit"};
-    return r;
-  }
+  if (!date) return failed(msg::id_number_birth_date::no_such_day{.date = birth});
+  if (date->year() < 1900) return failed(msg::id_number_birth_date::before_1900{.date = birth});
+  // Any of the 18 characters may be the mistyped one: naming the check character that
+  // would fit the other 17 would teach a wrong number.
+  if (id_number_check_character(id.substr(0, 17)) != last) return failed(msg::id_number_checksum{});
+  IdNumberCheck r;
   r.birth_date = date;
   return r;
 }

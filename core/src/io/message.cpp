@@ -50,6 +50,13 @@ Text fill_message(std::size_t index, std::initializer_list<std::pair<std::string
   return {fill(t.zh, args, true), fill(t.en, args, false)};
 }
 
+std::optional<std::size_t> template_of(std::string_view code) {
+  const auto& all = message_templates();
+  for (std::size_t i = 0; i < all.size(); ++i)
+    if (code == all[i].code && !*all[i].variant) return i;
+  return std::nullopt;
+}
+
 Text confidence_words(const std::string& level) {
   if (level == "high") return {"高", level};
   if (level == "medium") return {"中", level};

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -52,5 +53,9 @@ Text confidence_words(const std::string& level);
 
 // The template's texts with each {slot} replaced by its value ({{ and }} are braces).
 Text fill_message(std::size_t index, std::initializer_list<std::pair<std::string_view, const Arg*>> args);
+
+// The index of a code's single template, for a code that rules data names (a form's
+// "<section>.missing"); the rule reader refuses data naming a code without one.
+std::optional<std::size_t> template_of(std::string_view code);
 
 }  // namespace jianxi

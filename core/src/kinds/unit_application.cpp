@@ -44,10 +44,13 @@ class ApplicationChecker {
   void check_list(Fields& request, const FormSection& section) {
     const Json* list = request.array(section.key, section.required);
     if (!list) return;
-    if (static_cast<int>(list->size()) < section.min_items)
-      report_.error(request.path(section.key), section.key + ".missing",
-                    section.label.zh + "至少需要 " + std::to_string(section.min_items) + " 项",
-                    section.label.en + ": at least " + std::to_string(section.min_items) + " needed", section.rule);
+    if (static_cast<int>(list->size()) < section.min_items) {
+      // "<section>.missing", whose template the form reader found.
+      const std::string code = section.key + ".missing";
+      const Arg label = section.label, count = section.min_items;
+      Text text = fill_message(*template_of(code), {{"count", &count}, {"section", &label}});
+      report_.error(request.path(section.key), code, std::move(text.zh), std::move(text.en), section.rule);
+    }
     for (std::size_t i = 0; i < list->size(); ++i) {
       Fields item((*list)[i], request.path(section.key) + "/" + std::to_string(i), report_);
       if (!item.ok()) continue;

@@ -4,6 +4,7 @@
 #include "model/form_rules.h"
 
 #include "io/json_writer.h"
+#include "io/message.h"
 #include "model/rule_reading.h"
 
 namespace jianxi {
@@ -168,6 +169,9 @@ void read_application_form(const std::string& file, const json& j, FormRules& ou
     sec.list = s.value("list", false);
     sec.required = s.value("required", false);
     sec.min_items = s.value("min_items", 0);
+    if (sec.min_items > 0 && !template_of(sec.key + ".missing"))
+      problems.push_back(rule_problem(file, "/sections",
+                                      "no message for \"" + sec.key + ".missing\" in findings/codes.json"));
     sec.rule = s.value("rule", f.rule);
     for (const auto& fld : s.at("fields")) {
       FormField field;
