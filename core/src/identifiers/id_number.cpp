@@ -36,7 +36,7 @@ IdNumberCheck check_id_number(std::string_view id) {
                       std::string(id.substr(12, 2));
   auto date = parse_date(birth);
   if (!date) return failed(msg::id_number_birth_date::no_such_day{.date = birth});
-  if (date->year() < 1900) return failed(msg::id_number_birth_date::before_1900{.date = birth});
+  if (date->year() < 1900) return failed(msg::id_number_birth_date::too_early{.date = birth});
   // Any of the 18 characters may be the mistyped one: naming the check character that
   // would fit the other 17 would teach a wrong number.
   if (id_number_check_character(id.substr(0, 17)) != last) return failed(msg::id_number_checksum{});
