@@ -3,7 +3,8 @@
 #                                   that a code or a slot missing from the catalog, or a slot
 #                                   left unfilled, is a compile error;
 #   OUTPUT_DIR/finding_messages.cpp the templates themselves.
-# Stops the build when a template is malformed or its Chinese and English slots differ.
+# Stops the build when a code has no template, a template is malformed or its Chinese and
+# English slots differ.
 #   cmake -DCODES=rules/findings/codes.json -DOUTPUT_DIR=... -P write_finding_messages.cmake
 cmake_minimum_required(VERSION 3.20)
 file(READ "${CODES}" json)
@@ -46,9 +47,9 @@ set(reserved alignas alignof and asm auto bool break case catch char class const
 set(header "// Generated from rules/findings/codes.json by cmake/write_finding_messages.cmake. Do not edit.\n")
 string(APPEND header "// One struct per message template: msg::<code> (dots as underscores), or msg::<code>::<variant>\n")
 string(APPEND header "// for a code with several; a member per slot, in alphabetical order.\n")
-string(APPEND header "#pragma once\n\n#include \"message.h\"\n\nnamespace jianxi::msg {\n")
+string(APPEND header "#pragma once\n\n#include \"io/message.h\"\n\nnamespace jianxi::msg {\n")
 set(source "// Generated from rules/findings/codes.json by cmake/write_finding_messages.cmake. Do not edit.\n")
-string(APPEND source "#include \"message.h\"\n\nnamespace jianxi {\n\nconst std::vector<MessageTemplate>& message_templates() {\n")
+string(APPEND source "#include \"io/message.h\"\n\nnamespace jianxi {\n\nconst std::vector<MessageTemplate>& message_templates() {\n")
 string(APPEND source "  static const std::vector<MessageTemplate> templates = {\n")
 set(index 0)
 set(names "")
@@ -102,7 +103,7 @@ foreach(list findings reasons)
     string(JSON single ERROR_VARIABLE no_single GET "${json}" ${list} ${i} message)
     string(JSON variants ERROR_VARIABLE no_variants GET "${json}" ${list} ${i} messages)
     if(no_single AND no_variants)
-      continue()  # still composed by hand at its call sites
+      message(FATAL_ERROR "codes.json: ${code} has no message: every text comes from a template")
     endif()
     if(NOT no_single AND NOT no_variants)
       message(FATAL_ERROR "codes.json: ${code} has both message and messages")

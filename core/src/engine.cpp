@@ -2,16 +2,16 @@
 
 #include <new>
 
-#include "json_diagnosis.h"
-#include "json_reader.h"
-#include "json_writer.h"
-#include "kinds.h"
-#include "echo.h"
-#include "engine_limits.h"
-#include "memory_reserve.h"
-#include "province_delivery.h"
-#include "request_stream.h"
-#include "rule_set.h"
+#include "io/json_diagnosis.h"
+#include "io/json_reader.h"
+#include "io/json_writer.h"
+#include "kinds/kinds.h"
+#include "io/echo.h"
+#include "kinds/engine_limits.h"
+#include "io/memory_reserve.h"
+#include "model/province_delivery.h"
+#include "io/request_stream.h"
+#include "model/rule_set.h"
 
 namespace jianxi {
 namespace {

@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "engine_limits.h"
+#include "kinds/engine_limits.h"
 #include "jianxi/engine.h"
 
 using nlohmann::json;

@@ -8,8 +8,8 @@
 #include <random>
 #include <string>
 
-#include "credit_code.h"
-#include "phone_number.h"
+#include "identifiers/credit_code.h"
+#include "identifiers/phone_number.h"
 
 namespace {
 

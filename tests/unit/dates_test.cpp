@@ -3,7 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "dates.h"
+#include "values/dates.h"
 
 using jianxi::Date;
 

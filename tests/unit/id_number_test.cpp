@@ -4,7 +4,7 @@
 #include <random>
 #include <string>
 
-#include "id_number.h"
+#include "identifiers/id_number.h"
 
 namespace {
 std::string with_check(const std::string& first17) {

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "json_reader.h"
+#include "io/json_reader.h"
 
 using Json = nlohmann::ordered_json;
 

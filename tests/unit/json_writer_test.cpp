@@ -3,7 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "json_writer.h"
+#include "io/json_writer.h"
 
 using Json = nlohmann::ordered_json;
 

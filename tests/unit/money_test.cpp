@@ -1,7 +1,7 @@
 // Exact money: fen, rates as fractions, half-up rounding at the last step.
 #include <doctest/doctest.h>
 
-#include "money.h"
+#include "values/money.h"
 
 TEST_CASE("rates parse exactly") {
   auto r = jianxi::parse_rate("0.6");

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "jianxi/engine.h"
-#include "plain_report.h"
+#include "io/plain_report.h"
 
 namespace {
 

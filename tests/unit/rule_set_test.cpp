@@ -9,7 +9,7 @@
 
 #include "jianxi/engine.h"
 #include "test_files.h"
-#include "rule_set.h"
+#include "model/rule_set.h"
 
 namespace fs = std::filesystem;
 

@@ -3,7 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "schema_check.h"
+#include "model/schema_check.h"
 
 TEST_CASE("schema subset: types, required, enums, formats, refs, anyOf") {
   auto schema = nlohmann::ordered_json::parse(R"({"$defs":{

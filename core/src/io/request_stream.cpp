@@ -1,0 +1,160 @@
+#include "io/request_stream.h"
+
+#include <array>
+#include <string>
+
+namespace jianxi {
+namespace {
+
+bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// The bytes the scan stops at; every other byte is skipped in a tight loop.
+enum ByteClass : unsigned char { kOther = 0, kQuote, kOpen, kClose, kComma };
+
+constexpr std::array<unsigned char, 256> byte_classes() {
+  std::array<unsigned char, 256> c{};
+  c['"'] = kQuote;
+  c['{'] = c['['] = kOpen;
+  c['}'] = c[']'] = kClose;
+  c[','] = kComma;
+  return c;
+}
+constexpr std::array<unsigned char, 256> kClasses = byte_classes();
+
+using Ranges = std::vector<std::pair<std::size_t, std::size_t>>;
+
+// One pass over a request whose root is an object: its nesting depth, and the elements
+// of the root's last "reports" array.
+struct Scan {
+  bool complete = false;  // the whole text was scanned
+  bool too_deep = false;
+  bool unsure = false;    // a root key written with escapes: "reports" may hide in it
+  std::optional<std::size_t> open, close;  // the last "reports" array's '[' and ']'
+  Ranges elements;
+};
+
+Scan scan(std::string_view text, int depth_limit) {
+  Scan s;
+  const char* p = text.data();
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n && space(p[i])) ++i;
+  if (i == n || p[i] != '{') return s;
+  int depth = 0;
+  int array_depth = 0;  // depth inside the "reports" array being read, 0 when none
+  std::size_t begin = 0;
+  Ranges current;
+  for (; i < n; ++i) {
+    while (i < n && kClasses[static_cast<unsigned char>(p[i])] == kOther) ++i;
+    if (i == n) break;
+    switch (kClasses[static_cast<unsigned char>(p[i])]) {
+      case kQuote: {
+        std::size_t start = ++i;
+        bool escaped = false;
+        for (; i < n && p[i] != '"'; ++i)
+          if (p[i] == '\\') {
+            escaped = true;
+            ++i;
+          }
+        if (i >= n) return s;  // unterminated: not JSON, as the whole parse will say
+        if (depth != 1) break;
+        std::size_t j = i + 1;
+        while (j < n && space(p[j])) ++j;
+        if (j >= n || p[j] != ':') break;  // a value, not a key
+        if (escaped) s.unsure = true;
+        if (text.substr(start, i - start) != "reports") break;
+        for (++j; j < n && space(p[j]);) ++j;
+        if (j < n && p[j] == '[') {
+          // A later "reports" replaces an earlier one, as in the parsed tree.
+          s.open = j;
+          s.close.reset();
+          current.clear();
+          i = j;
+          depth = 2;
+          array_depth = 2;
+          begin = j + 1;
+        } else {
+          s.open.reset();
+        }
+        break;
+      }
+      case kOpen:
+        if (++depth > depth_limit) {
+          s.too_deep = true;
+          return s;
+        }
+        break;
+      case kClose:
+        if (array_depth && depth == array_depth) {
+          if (p[i] != ']') return s;
+          std::string_view last = text.substr(begin, i - begin);
+          bool blank = last.find_first_not_of(" \t\n\r") == std::string_view::npos;
+          if (!current.empty() || !blank) current.emplace_back(begin, i);
+          s.elements = std::move(current);
+          current.clear();
+          s.close = i;
+          array_depth = 0;
+        }
+        --depth;
+        break;
+      case kComma:
+        if (array_depth && depth == array_depth) {
+          current.emplace_back(begin, i);
+          begin = i + 1;
+        }
+        break;
+    }
+  }
+  s.complete = array_depth == 0;
+  return s;
+}
+
+}  // namespace
+
+bool nesting_within(std::string_view text, int limit) {
+  int depth = 0;
+  bool in_string = false, escaped = false;
+  for (char c : text) {
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') in_string = true;
+    else if (c == '[' || c == '{') {
+      if (++depth > limit) return false;
+    } else if (c == ']' || c == '}') --depth;
+  }
+  return true;
+}
+
+std::optional<SplitRequest> split_reports(std::string_view text, int depth_limit, Nesting& nesting,
+                                          bool& not_json) {
+  not_json = false;
+  nesting = Nesting::unchecked;
+  Scan s = scan(text, depth_limit);
+  if (s.too_deep) {
+    nesting = Nesting::too_deep;
+    return std::nullopt;
+  }
+  if (!s.complete) return std::nullopt;
+  nesting = Nesting::within;
+  if (!s.open || !s.close || s.unsure) return std::nullopt;
+  SplitRequest split;
+  split.reports = std::move(s.elements);
+  // The request without the array's elements but its first: parsed as a whole, so
+  // what surrounds the table is checked as JSON like any request.
+  std::string rest(text.substr(0, *s.open + 1));
+  if (!split.reports.empty())
+    rest.append(text.substr(split.reports[0].first, split.reports[0].second - split.reports[0].first));
+  rest.append(text.substr(*s.close));
+  split.request = Json::parse(rest, nullptr, false);
+  if (split.request.is_discarded()) {
+    not_json = true;
+    return std::nullopt;
+  }
+  return split;
+}
+
+}  // namespace jianxi

@@ -1,0 +1,177 @@
+// kind "allocation_table": a target table split over regions (jilin-2022 annex 1,
+// 目标任务安排). Each column's rows must add up to the total row; counts are whole
+// and non-negative; per row, the comparisons the template declares (planned interns
+// not above positions) are checked. Sums are exact: values are held in ten-thousandths.
+#include <cmath>
+#include <cstdint>
+#include <set>
+
+#include "model/form_rules.h"
+#include "kinds/kinds.h"
+
+namespace jianxi {
+namespace {
+
+constexpr int kDecimals = 4;  // values kept to 4 decimals
+constexpr std::int64_t kScale = 10000;
+
+struct Column {
+  std::string key;
+  const AllocationColumn* known = nullptr;  // nullptr: not in the template
+  Text label() const {
+    return known ? Text{known->label.zh + "（" + key + "）", known->label.en + " (" + key + ")"} : Text{key, key};
+  }
+};
+
+class AllocationChecker {
+ public:
+  AllocationChecker(const AllocationTemplate& tpl, Report& report) : tpl_(tpl), report_(report) {}
+
+  // Reads one row (or the total row): its region and each column's value.
+  std::vector<std::optional<std::int64_t>> read_row(const Json& row, const std::string& path,
+                                                    const std::vector<Column>& columns,
+                                                    std::optional<std::string>& region, bool region_required) {
+    Fields f(row, path, report_);
+    region = f.text("region", region_required);
+    if (region && region->empty())
+      report_.error(f.path("region"), msg::allocation_region_empty{}, tpl_.rule);
+    std::vector<std::optional<std::int64_t>> values;
+    for (const Column& c : columns) {
+      values.push_back(std::nullopt);
+      auto v = f.number(c.key, true);
+      if (!v) continue;
+      std::string at = f.path(c.key);
+      Text label = c.label();
+      if (!std::isfinite(*v) || std::fabs(*v) > 9e10) {
+        report_.error(at, msg::allocation_out_of_range{.column = label}, tpl_.rule);
+        continue;
+      }
+      if (*v < 0) {
+        report_.error(at, msg::allocation_negative{.column = label}, tpl_.rule);
+        continue;
+      }
+      bool whole = c.known && c.known->whole;
+      if (whole && *v != std::floor(*v)) {
+        report_.error(at, msg::allocation_not_whole{.column = label}, tpl_.rule);
+        continue;
+      }
+      double scaled = *v * kScale;
+      if (std::fabs(scaled - std::round(scaled)) > 1e-6 * std::max(1.0, std::fabs(scaled))) {
+        report_.error(at, msg::allocation_decimals{.column = label}, tpl_.rule);
+        continue;
+      }
+      values.back() = static_cast<std::int64_t>(std::round(scaled));
+    }
+    return values;
+  }
+
+  void compare_within_row(const std::vector<std::optional<std::int64_t>>& values, const std::string& path,
+                          const std::vector<Column>& columns, const std::string& region) {
+    auto index = [&](const std::string& key) -> int {
+      for (std::size_t i = 0; i < columns.size(); ++i)
+        if (columns[i].key == key) return static_cast<int>(i);
+      return -1;
+    };
+    for (const RowComparison& check : tpl_.row_checks) {
+      int s = index(check.smaller), l = index(check.larger);
+      if (s < 0 || l < 0 || !values[s] || !values[l] || *values[s] <= *values[l]) continue;
+      msg::allocation_row_exceeds exceeds{.larger = columns[l].label(),
+                                          .larger_value = decimal_text(*values[l], kDecimals),
+                                          .region = region,
+                                          .smaller = columns[s].label(),
+                                          .smaller_value = decimal_text(*values[s], kDecimals)};
+      std::string at = pointer_append(path, check.smaller);
+      report_.interpretation(check.rule, check.interpretation);
+      if (check.error) report_.error(at, exceeds, check.rule);
+      else report_.warning(at, exceeds, check.rule);
+    }
+  }
+
+ private:
+  const AllocationTemplate& tpl_;
+  Report& report_;
+};
+
+}  // namespace
+
+void answer_allocation_table(const RuleSet& rules, const Json& request, Report& report, Result& out) {
+  Fields f(request, "", report);
+  const FormRules& forms = rules.forms();
+  std::string template_id = f.text("template").value_or("targets");
+  auto found = forms.allocation_templates.find(template_id);
+  if (found == forms.allocation_templates.end()) {
+    report.error(f.path("template"), msg::allocation_template_unknown{.template_id = template_id});
+    return;
+  }
+  const AllocationTemplate& tpl = found->second;
+
+  std::vector<Column> columns;
+  if (const Json* list = f.array("columns", true)) {
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      std::string at = f.path("columns") + "/" + std::to_string(i);
+      const Json& c = (*list)[i];
+      if (!c.is_string()) {
+        report.malformed(at, msg::request_type::expected{.type = Text{"字符串", "a string"}});
+        continue;
+      }
+      std::string key = c.get<std::string>();
+      if (key == "region" || key.empty() || !seen.insert(key).second) {
+        report.error(at, msg::allocation_column_invalid{.column = key});
+        continue;
+      }
+      columns.push_back({key, tpl.column(key)});
+    }
+    if (list->empty())
+      report.error(f.path("columns"), msg::allocation_no_columns{});
+  }
+  const Json* rows = f.array("rows", true);
+  const Json* total = f.object("total", true);
+  if (!rows || !total || columns.empty()) return;
+  if (rows->empty())
+    report.error(f.path("rows"), msg::allocation_no_rows{}, tpl.rule);
+
+  AllocationChecker checker(tpl, report);
+  std::vector<std::int64_t> sums(columns.size(), 0);
+  std::vector<bool> complete(columns.size(), true);
+  std::map<std::string, std::size_t> regions;
+  for (std::size_t i = 0; i < rows->size(); ++i) {
+    std::string path = f.path("rows") + "/" + std::to_string(i);
+    std::optional<std::string> region;
+    auto values = checker.read_row((*rows)[i], path, columns, region, true);
+    if (region && !region->empty()) {
+      auto [it, fresh] = regions.emplace(*region, i);
+      if (!fresh)
+        report.error(pointer_append(path, "region"),
+                     msg::allocation_region_duplicate{.other = it->second + 1, .region = *region}, tpl.rule);
+    }
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      if (values[c]) sums[c] += *values[c];
+      else complete[c] = false;
+    }
+    checker.compare_within_row(values, path, columns, region.value_or("第 " + std::to_string(i + 1) + " 行"));
+  }
+  std::optional<std::string> total_region;
+  auto totals = checker.read_row(*total, f.path("total"), columns, total_region, false);
+  checker.compare_within_row(totals, f.path("total"), columns, total_region.value_or("合计"));
+
+  Result& sums_out = out["sums"] = Result::object();
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    sums_out[columns[c].key] = complete[c] ? decimal_json(sums[c], kDecimals) : Result(nullptr);
+    if (!complete[c] || !totals[c] || sums[c] == *totals[c]) continue;
+    Text label = columns[c].label();
+    std::int64_t diff = *totals[c] - sums[c];
+    std::string gap = decimal_text(diff < 0 ? -diff : diff, kDecimals);
+    std::string n = std::to_string(rows->size());
+    std::string at = pointer_append(f.path("total"), columns[c].key), sum = decimal_text(sums[c], kDecimals),
+                total = decimal_text(*totals[c], kDecimals);
+    if (diff > 0)
+      report.error(at, msg::allocation_sum_mismatch::short_by{.column = label, .count = n, .gap = gap, .sum = sum, .total = total},
+                   tpl.rule);
+    else
+      report.error(at, msg::allocation_sum_mismatch::over_by{.column = label, .count = n, .gap = gap, .sum = sum, .total = total},
+                   tpl.rule);
+  }
+}
+
+}  // namespace jianxi

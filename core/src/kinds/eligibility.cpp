@@ -1,0 +1,252 @@
+// kind "eligibility": whether a young person can be an intern under a notice, and
+// why, each reason naming the clause that admits or excludes.
+#include <algorithm>
+
+#include "identifiers/id_number.h"
+#include "kinds/kinds.h"
+#include "model/term_check.h"
+
+namespace jianxi {
+namespace {
+
+
+struct Person {
+  std::optional<Date> as_of, birth, graduated_on;
+  std::optional<std::string> education;
+  bool employed = false, registered_unemployed = false, returned_from_abroad = false,
+       previous_internship = false;
+  std::vector<std::string> region_flags;
+  std::optional<long long> planned_months;
+};
+
+class Verdict {
+ public:
+  // `reason`: a msg:: struct of rules/findings/codes.json's reasons.
+  template <class Reason>
+  void add(const std::string& rule, const std::string& effect, const Reason& reason) {
+    Text text = reason.text();
+    Result r;
+    r["rule"] = rule;
+    r["effect"] = effect;
+    r["code"] = message_templates()[Reason::kTemplate].code;
+    r["message"] = std::move(text.zh);
+    r["message_en"] = std::move(text.en);
+    reasons_.push_back(std::move(r));
+  }
+  bool empty() const { return reasons_.empty(); }
+  Result take() { return std::move(reasons_); }
+
+ private:
+  Result reasons_ = Result::array();
+};
+
+// The area code of a well-formed identity number: its first two digits must be a
+// province; a county code missing from the table is only a warning (old cards keep
+// the codes of divisions since renamed or merged).
+bool check_id_area(const Divisions& divisions, const std::string& id, const std::string& path, Report& report) {
+  std::string province = id.substr(0, 2) + "0000", area = id.substr(0, 6);
+  if (!divisions.by_code(province)) {
+    report.error(path, msg::id_number_area{.digits = id.substr(0, 2)});
+    return false;
+  }
+  bool province_listed = !divisions.prefectures_of(province).empty();
+  if (province_listed && !divisions.by_code(area) && !divisions.resolve(area).division)
+    report.warning(path, msg::id_number_area_unknown{.area = area});
+  return true;
+}
+
+Person read_person(const RuleSet& rules, Fields& f, Report& report) {
+  const Vocabulary& vocab = rules.vocabulary();
+  Person p;
+  p.as_of = f.date("as_of", true);
+  auto birth = f.date("birth_date");
+  if (auto id = f.text("id_number")) {
+    IdNumberCheck check = check_id_number(*id);
+    if (!check.code.empty()) {
+      report.error(f.path("id_number"), check.code, check.message.zh, check.message.en);
+    } else if (check_id_area(rules.divisions(), *id, f.path("id_number"), report)) {
+      p.birth = check.birth_date;
+      if (birth && *birth != *check.birth_date)
+        report.warning(f.path("birth_date"), msg::birth_date_mismatch{});
+    }
+  } else {
+    p.birth = birth;
+  }
+  if (p.birth && p.as_of && *p.birth > *p.as_of) {
+    // The error sits on the field the date came from; no age is reckoned from it.
+    bool from_id = f.get("id_number") != nullptr;
+    if (from_id)
+      report.error(f.path("id_number"), msg::birth_date_future::in_id_number{.date = format_date(*p.birth)});
+    else
+      report.error(f.path("birth_date"), msg::birth_date_future::given{});
+    p.birth.reset();
+  }
+  if (auto e = f.text("education")) {
+    if (known_term<msg::education_unknown>(vocab.education, *e, f.path("education"), report))
+      p.education = e;
+  }
+  p.graduated_on = f.date("graduated_on");
+  p.employed = f.flag("employed").value_or(false);
+  p.registered_unemployed = f.flag("registered_unemployed").value_or(false);
+  p.returned_from_abroad = f.flag("returned_from_abroad").value_or(false);
+  p.previous_internship = f.flag("previous_internship").value_or(false);
+  if (const Json* flags = f.array("region_flags")) {
+    for (std::size_t i = 0; i < flags->size(); ++i) {
+      const Json& v = (*flags)[i];
+      std::string path = f.path("region_flags") + "/" + std::to_string(i);
+      if (!v.is_string()) {
+        report.malformed(path, msg::request_type::expected{.type = Text{"字符串", "a string"}});
+        continue;
+      }
+      std::string flag = v.get<std::string>();
+      if (known_term<msg::region_flag_unknown>(vocab.region_flags, flag, path, report))
+        p.region_flags.push_back(flag);
+    }
+  }
+  p.planned_months = f.whole("planned_months");
+  if (p.planned_months && (*p.planned_months < 1 || *p.planned_months > 120)) {
+    report.error(f.path("planned_months"), msg::planned_months_out_of_range{});
+    p.planned_months.reset();
+  }
+  return p;
+}
+
+// The graduate branch: left school within the policy's years, not employed, category admitted.
+std::optional<std::string> graduate_branch(const Vocabulary& vocab, const Policy& policy,
+                                           const Person& p, Verdict& v, Report& report) {
+  const EligibilityRules& e = policy.eligibility;
+  if (!p.education || *p.education == "other") return std::nullopt;
+  std::string category = e.education_category.at(*p.education);
+  if (p.returned_from_abroad) category = "overseas_graduate";
+  const CategoryRule& c = e.categories.at(category);
+  const Text& name = Vocabulary::find(vocab.categories, category)->name;
+  report.interpretation(e.graduate.rule, e.graduate.interpretation);
+  if (!p.graduated_on) {
+    report.warning("/graduated_on", msg::graduated_on_missing{}, e.graduate.rule);
+    return std::nullopt;
+  }
+  std::string years = std::to_string(e.years_since_leaving);
+  std::string left = format_date(*p.graduated_on);
+  if (*p.graduated_on > *p.as_of) {
+    v.add(e.graduate.rule, "excludes", msg::eligibility_not_yet_left{.left = left});
+    return std::nullopt;
+  }
+  Date limit = months_after(*p.graduated_on, 12 * e.years_since_leaving);
+  if (*p.as_of > limit) {
+    v.add(e.graduate.rule, "excludes",
+          msg::eligibility_left_too_long{.left = left, .limit = format_date(limit), .years = years});
+    return std::nullopt;
+  }
+  if (!c.admitted) {
+    if (c.note.empty())
+      v.add(c.rule, "excludes", msg::eligibility_category_not_admitted::plain{.category = name});
+    else
+      v.add(c.rule, "excludes", msg::eligibility_category_not_admitted::noted{.category = name, .note = c.note});
+    return std::nullopt;
+  }
+  if (!c.region_flags.empty()) {
+    bool in_region = std::any_of(p.region_flags.begin(), p.region_flags.end(), [&](const auto& f) {
+      return std::find(c.region_flags.begin(), c.region_flags.end(), f) != c.region_flags.end();
+    });
+    if (!in_region) {
+      Text where = Vocabulary::names(vocab.region_flags, c.region_flags);
+      v.add(c.rule, "excludes", msg::eligibility_category_region_only{.areas = where, .category = name});
+      return std::nullopt;
+    }
+  }
+  v.add(c.rule, "admits", msg::eligibility_graduate_admitted{.category = name, .left = left, .years = years});
+  return category;
+}
+
+// `admitted`: the person is already admitted as a graduate, so a missing birth date is
+// not asked for only to list a second reason.
+bool youth_branch(const Policy& policy, const Person& p, bool admitted, Verdict& v, Report& report) {
+  const CategoryRule& c = policy.eligibility.categories.at("unemployed_youth");
+  if (!c.admitted) return false;
+  report.interpretation(c.rule, c.interpretation);
+  if (c.requires_registration && !p.registered_unemployed) {
+    if (!p.education || *p.education == "other")
+      v.add(c.rule, "excludes", msg::eligibility_not_registered{});
+    return false;
+  }
+  if (!p.birth) {
+    if (admitted) return false;
+    report.warning("/birth_date", msg::birth_date_missing{}, c.rule);
+    return false;
+  }
+  int age = age_on(*p.birth, *p.as_of);
+  std::string range = std::to_string(c.min_age.value_or(0)) + "-" + std::to_string(c.max_age.value_or(200));
+  if ((c.min_age && age < *c.min_age) || (c.max_age && age > *c.max_age)) {
+    v.add(c.rule, "excludes", msg::eligibility_age_outside{.age = age, .range = range});
+    return false;
+  }
+  if (c.requires_registration)
+    v.add(c.rule, "admits", msg::eligibility_youth_admitted::registered{.age = age, .range = range});
+  else
+    v.add(c.rule, "admits", msg::eligibility_youth_admitted::unregistered{.age = age, .range = range});
+  return true;
+}
+
+}  // namespace
+
+void answer_eligibility(const RuleSet& rules, const Json& request, Report& report, Result& out) {
+  Fields f(request, "", report);
+  Person p = read_person(rules, f, report);
+  Result choice;
+  const Policy* policy = choose_policy(rules, f, report, p.as_of, &choice);
+  if (!policy || report.is_malformed() || !p.as_of) return;
+  warn_if_partly_known(*policy, report);
+  warn_if_past_evidence(*policy, p.as_of, report);
+  say_national_basis(*policy, report);
+  if (!policy->in_force_on(*p.as_of))
+    report.warning("/as_of",
+                   msg::policy_outside_effective_period::as_of{
+                       .date = format_date(*p.as_of),
+                       .from = format_date(policy->effective_from),
+                       .notice = notice_name(*policy),
+                       .to = policy->effective_to ? Arg(format_date(*policy->effective_to)) : Arg(Text{"未写明", "no stated end"})},
+                   policy->id);
+  const EligibilityRules& e = policy->eligibility;
+  Verdict v;
+  bool excluded = false;
+  if (p.employed) {
+    v.add(e.graduate.rule, "excludes", msg::eligibility_employed{});
+    excluded = true;
+  }
+  if (p.previous_internship && e.once_per_person) {
+    v.add(e.once_per_person->rule, "excludes", msg::eligibility_once_per_person{});
+    excluded = true;
+  }
+  std::optional<std::string> category;
+  if (!excluded) {
+    category = graduate_branch(rules.vocabulary(), *policy, p, v, report);
+    if (youth_branch(*policy, p, category.has_value(), v, report) && !category) category = "unemployed_youth";
+  }
+  bool eligible = !excluded && category.has_value();
+  if (!excluded && !category && v.empty())
+    v.add(e.graduate.rule, "excludes", msg::eligibility_neither{.years = e.years_since_leaving});
+  if (p.planned_months && e.internship_months) {
+    const auto& m = *e.internship_months;
+    std::string range = std::to_string(m.min) + "-" + std::to_string(m.max);
+    if (*p.planned_months < m.min || *p.planned_months > m.max) {
+      if (m.binding)
+        v.add(m.rule, "excludes", msg::eligibility_months_outside::binding{.months = *p.planned_months, .range = range});
+      else
+        v.add(m.rule, "note", msg::eligibility_months_outside::usual{.months = *p.planned_months, .range = range});
+      if (m.binding) eligible = false;
+      else report.warning("/planned_months", msg::planned_months_unusual{.months = *p.planned_months, .range = range}, m.rule);
+    } else {
+      v.add(m.rule, "note", msg::eligibility_months_within{.months = *p.planned_months, .range = range});
+    }
+  }
+  out["policy"] = policy->id;
+  if (!choice.is_null()) out["policy_choice"] = std::move(choice);
+  out["eligible"] = eligible && !report.has_errors();
+  out["category"] = eligible ? Result(*category) : Result(nullptr);
+  if (p.birth) out["age"] = age_on(*p.birth, *p.as_of);
+  out["reasons"] = v.take();
+  Result unknown = unknown_provisions(*policy, "eligibility");
+  if (!unknown.empty()) out["unknown"] = std::move(unknown);
+}
+
+}  // namespace jianxi

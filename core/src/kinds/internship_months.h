@@ -1,0 +1,28 @@
+// Which months of an internship count. Months run from the start date (the 15th to
+// the 14th when the internship starts on the 15th): a month served to its end
+// counts; the last, part month counts when its working days in post (unexcused
+// absences excluded) reach the policy's threshold.
+#pragma once
+
+#include <set>
+#include <vector>
+
+#include "values/dates.h"
+
+namespace jianxi {
+
+struct MonthInPost {
+  int index = 0;          // 0 for the month starting on the start date
+  Date from, to;          // the days in post within this internship month
+  Date month;             // first day of the calendar month in which it starts (the line's label)
+  int working_days = 0;   // working days in post, for a part month
+  bool whole = false;     // served to the end of the internship month
+  bool counted = false;
+  bool outside_calendar = false;  // holidays unknown for a part month: weekends only
+};
+
+// Internship months from start to last (inclusive), less the days in `absent`.
+std::vector<MonthInPost> months_in_post(const Calendar& calendar, Date start, Date last,
+                                        int min_working_days, const std::set<Date>& absent);
+
+}  // namespace jianxi

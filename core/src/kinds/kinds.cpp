@@ -1,0 +1,188 @@
+#include "kinds/kinds.h"
+
+#include <algorithm>
+
+namespace jianxi {
+
+const std::map<std::string, Handler>& handlers() {
+  static const std::map<std::string, Handler> table = {
+      {"catalog", answer_catalog},
+      {"policies", answer_policies},
+      {"subsidy", answer_subsidy},
+      {"eligibility", answer_eligibility},
+      {"summary_table", answer_summary_table},
+      {"allocation_table", answer_allocation_table},
+      {"unit_application", answer_unit_application},
+  };
+  return table;
+}
+
+const std::vector<std::string>& figures_of(const std::string& kind) {
+  static const std::map<std::string, std::vector<std::string>> table = {
+      {"subsidy", {"total", "by_item", "by_payee", "lines", "retention", "min_wage_sources"}},
+      {"eligibility", {"eligible", "category", "age", "reasons"}},
+      {"allocation_table", {"sums"}},
+  };
+  static const std::vector<std::string> none;
+  auto it = table.find(kind);
+  return it == table.end() ? none : it->second;
+}
+
+const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& report,
+                            std::optional<Date> fallback_date, Result* choice) {
+  if (auto id = request.text("policy")) {
+    if (const Policy* p = rules.policy(*id)) return p;
+    std::string known;
+    for (const auto& p : rules.policies()) known += (known.empty() ? "" : ", ") + p.id;
+    report.error(request.path("policy"), msg::policy_unknown{.known = known, .policy = *id});
+    return nullptr;
+  }
+  auto province = request.text("province");
+  if (!province) {
+    if (request.ok())
+      report.error(request.path("policy"), msg::policy_missing{});
+    return nullptr;
+  }
+  auto as_of = request.date("as_of");
+  if (!as_of) as_of = fallback_date;
+  if (!as_of) {
+    report.error(request.path("as_of"), msg::field_required::date_for_notice{});
+    return nullptr;
+  }
+  bool province_known = false;
+  std::string province_zh = *province;
+  const Term* province_term = Vocabulary::find(rules.vocabulary().provinces, *province);
+  std::string province_en = province_term ? province_term->name.en : *province;
+  std::vector<const Policy*> in_force;
+  for (const auto& p : rules.policies()) {
+    if (p.province != *province) continue;
+    province_known = true;
+    province_zh = p.province_zh;
+    if (p.in_force_on(*as_of)) in_force.push_back(&p);
+  }
+  // A city's notice answers for places inside its scope; elsewhere it is not a candidate.
+  const Division* place = nullptr;
+  for (const char* key : {"place", "city"})
+    if (const Json* text = request.get(key); text && text->is_string() && !place)
+      place = rules.divisions().resolve(text->get<std::string>()).division;
+  std::vector<const Policy*> scoped, province_wide;
+  for (const Policy* p : in_force) {
+    if (p->scope.empty()) province_wide.push_back(p);
+    else if (place && p->covers(place->code)) scoped.push_back(p);
+  }
+  if (!scoped.empty()) {
+    const Policy* chosen = scoped.front();
+    for (const Policy* p : scoped)
+      if (p->effective_from > chosen->effective_from) chosen = p;
+    std::string place_name = rules.divisions().full_name(*place);
+    msg::policy_city_notice city{.notice = notice_name(*chosen),
+                                 .place = Text{place_name, rules.divisions().full_name_en(*place)},
+                                 .scope = chosen->scope_note};
+    Text why = city.text();
+    report.warning(request.path("province"), city);
+    if (choice) {
+      Result also = Result::array();
+      for (const Policy* p : in_force)
+        if (p != chosen && (p->scope.empty() || p->covers(place->code))) also.push_back(p->id);
+      *choice = {{"used", chosen->id}, {"also_in_force", std::move(also)}, {"message", why.zh}, {"message_en", why.en}};
+    }
+    return chosen;
+  }
+  in_force = province_wide;
+  if (!in_force.empty()) {
+    // A notice that says it is preferred over another in force is taken; else the latest.
+    const Policy* chosen = in_force.front();
+    const RelatedPolicy* preferred = nullptr;
+    for (const Policy* p : in_force)
+      if (p->effective_from > chosen->effective_from) chosen = p;
+    for (const Policy* p : in_force)
+      for (const RelatedPolicy& r : p->related)
+        if (r.prefer && std::any_of(in_force.begin(), in_force.end(),
+                                    [&](const Policy* q) { return q->id == r.policy; })) {
+          chosen = p;
+          preferred = &r;
+        }
+    if (in_force.size() > 1) {
+      std::string others, others_en;
+      Result also = Result::array();
+      for (const Policy* p : in_force)
+        if (p != chosen) {
+          others += (others.empty() ? "" : "、") + notice_name(*p).zh;
+          others_en += (others_en.empty() ? "" : "; ") + notice_name(*p).en;
+          also.push_back(p->id);
+        }
+      Text why = preferred ? preferred->note
+                           : Text{"生效最晚（" + format_date(chosen->effective_from) + " 起）",
+                                  "the latest in force (from " + format_date(chosen->effective_from) + ")"};
+      // One plain line; why this notice was taken is the finding's detail.
+      report.caveat(request.path("province"),
+                    msg::policy_several_in_force{
+                        .date = format_date(*as_of), .notice = notice_name(*chosen), .others = Text{others, others_en}},
+                    why);
+      if (choice)
+        *choice = {{"used", chosen->id}, {"also_in_force", std::move(also)},
+                   {"message", why.zh}, {"message_en", why.en}};
+    }
+    return chosen;
+  }
+  if (!province_known)
+    report.error(request.path("province"), msg::province_unknown::no_rules{.province = *province});
+  else {
+    // Name the notice that ended last before the date, so the person knows why.
+    const Policy* ended = nullptr;
+    for (const auto& p : rules.policies())
+      if (p.province == *province && p.effective_to && *p.effective_to < *as_of &&
+          (!ended || *p.effective_to > *ended->effective_to))
+        ended = &p;
+    Text province_name{province_zh, province_en};
+    if (ended)
+      report.error(request.path("as_of"),
+                   msg::policy_none_in_force::after_ended{.date = format_date(*as_of),
+                                                          .ended = format_date(*ended->effective_to),
+                                                          .notice = notice_name(*ended),
+                                                          .province = province_name});
+    else
+      report.error(request.path("as_of"),
+                   msg::policy_none_in_force::none{.date = format_date(*as_of), .province = province_name});
+  }
+  return nullptr;
+}
+
+Text notice_name(const Policy& p) {
+  if (!p.document) return {"《" + p.title + "》", p.title_en};
+  return {"《" + p.title + "》（" + *p.document + "）", p.title_en + " (" + *p.document + ")"};
+}
+
+Result unknown_provisions(const Policy& policy, const std::string& section, const std::string& item) {
+  Result unknown = Result::array();
+  for (const UnknownProvision& u : policy.unknown)
+    if (u.section == section && (item.empty() || u.item == item))
+      unknown.push_back({{"item", u.item}, {"rule", u.rule}, {"message", u.text.zh}, {"message_en", u.text.en}});
+  return unknown;
+}
+
+void warn_if_partly_known(const Policy& policy, Report& report) {
+  if (policy.effective_from_confirmed) return;
+  Text notice = notice_name(policy);
+  std::string from = format_date(policy.effective_from);
+  report.caveat("/policy", msg::policy_start_unconfirmed{.date = from, .notice = notice}, policy.effective_note);
+}
+
+void warn_if_past_evidence(const Policy& policy, std::optional<Date> last_day, Report& report) {
+  // A notice that states its own end answers for its period on its own words; outside it
+  // the answer already says so (policy.outside_effective_period).
+  if (!policy.latest_evidence || !last_day || *last_day <= policy.latest_evidence->date || policy.effective_to) return;
+  const Evidence& ev = *policy.latest_evidence;
+  Text notice = notice_name(policy);
+  std::string seen = format_date(ev.date);
+  report.caveat("/policy", msg::policy_past_latest_evidence{.date = seen, .notice = notice},
+                {ev.note.zh + "（来源：" + ev.source + "）", ev.note.en + " (source: " + ev.source + ")"});
+}
+
+void say_national_basis(const Policy& policy, Report& report) {
+  const EligibilityRules& e = policy.eligibility;
+  if (!e.national_basis) return;
+  report.warning("/policy", msg::eligibility_national_basis{.note = *e.national_basis}, e.national_basis_rule);
+}
+
+}  // namespace jianxi

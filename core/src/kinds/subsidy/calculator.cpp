@@ -1,0 +1,250 @@
+// One intern at a time: who is admitted, which items apply, and the answer written as it goes.
+#include "kinds/subsidy/calculator.h"
+
+#include <algorithm>
+
+#include "io/json_writer.h"
+
+namespace jianxi::subsidy {
+namespace {
+
+Result line_json(const Line& l) {
+  Result j;
+  j["trainee"] = l.trainee;
+  j["month"] = format_month(l.month);
+  j["item"] = l.item;
+  j["base"] = yuan_json(l.base);
+  j["rate"] = rate_json(l.rate);
+  j["amount"] = yuan_json(l.amount);
+  j["rule"] = l.rule;
+  j["note"] = l.note.zh;
+  j["note_en"] = l.note.en;
+  j["payee"] = l.payee;
+  if (!l.months.empty()) {
+    auto& months = j["months"] = Result::array();
+    for (Date m : l.months) months.push_back(format_month(m));
+  }
+  return j;
+}
+
+}  // namespace
+
+// The first start date among the interns that could be read.
+std::optional<Date> earliest_start(const SubsidyRequest& r) {
+  std::optional<Date> earliest;
+  for (const auto& t : r.trainees)
+    if (t.usable && (!earliest || t.start < *earliest)) earliest = t.start;
+  return earliest;
+}
+
+// What the wage table is asked: none where the notice pays flat amounts only, the
+// province's tier 1 wherever the place is where the notice says so (内蒙古).
+WageResolver::Request wage_request(const Policy& policy, const SubsidyRequest& request) {
+  WageResolver::Request r{request.min_wage, request.place, request.place_path, request.wage_tier,
+                          earliest_start(request)};
+  if (policy.position.wage_base == WageBase::province_tier_1) {
+    r.tier = 1;
+    r.province_wide = true;
+  }
+  r.required = !policy.position.flat();
+  return r;
+}
+
+std::optional<Date> latest_end(const SubsidyRequest& r) {
+  std::optional<Date> latest;
+  for (const auto& t : r.trainees)
+    if (t.usable && (!latest || t.end > *latest)) latest = t.end;
+  return latest;
+}
+
+bool Calculator::admitted(const Trainee& t) {
+  auto it = policy_.eligibility.categories.find(t.category);
+  const CategoryRule* c = it == policy_.eligibility.categories.end() ? nullptr : &it->second;
+  if (!c || !c->admitted) {
+    Text why = c ? c->note : Text{};
+    Text category = Vocabulary::names(rules_.vocabulary().categories, {t.category});
+    std::string rule = c ? c->rule : policy_.position.rule;
+    if (why.zh.empty())
+      report_.warning(t.path("category"), msg::trainee_category_not_admitted::plain{.category = category, .notice = notice_name(policy_)},
+                      rule);
+    else
+      report_.warning(t.path("category"),
+                      msg::trainee_category_not_admitted::with_reason{.category = category, .notice = notice_name(policy_), .reason = why},
+                      rule);
+    return false;
+  }
+  if (!c->region_flags.empty()) {
+    bool in_region = false;
+    for (const auto& f : request_.region_flags)
+      in_region = in_region || std::find(c->region_flags.begin(), c->region_flags.end(), f) !=
+                                   c->region_flags.end();
+    if (!in_region) {
+      const Vocabulary& vocab = rules_.vocabulary();
+      Text who = Vocabulary::names(vocab.categories, {t.category});
+      Text where = Vocabulary::names(vocab.region_flags, c->region_flags);
+      report_.warning(t.path("category"), msg::trainee_category_region_only{.areas = where, .category = who}, c->rule);
+      return false;
+    }
+  }
+  return true;
+}
+
+std::optional<Rate> Calculator::base_rate(const Trainee& t) {
+  auto it = policy_.position.rates.find(t.category);
+  if (it == policy_.position.rates.end()) return std::nullopt;
+  if (it->second) return it->second;
+  if (request_.base_rate) return request_.base_rate;
+  return std::nullopt;
+}
+
+bool Calculator::absence_forfeits(const Trainee& t) {
+  if (!policy_.absence || t.absent.empty()) return false;
+  const AbsenceRule& rule = *policy_.absence;
+  const Calendar& cal = rules_.calendar();
+  int total = 0, run = 0, longest = 0;
+  std::optional<Date> previous;
+  for (Date d : t.absent) {
+    if (!cal.is_working_day(d)) continue;
+    ++total;
+    bool continues = previous && cal.next_working_day(*previous + boost::gregorian::days(1)) == d;
+    run = continues ? run + 1 : 1;
+    longest = std::max(longest, run);
+    previous = d;
+  }
+  if (longest < rule.max_consecutive && total < rule.max_total) return false;
+  report_.warning(t.path("absent_days"),
+                  msg::absence_limit_reached{.longest = longest,
+                                             .max_consecutive = rule.max_consecutive,
+                                             .max_total = rule.max_total,
+                                             .total = total},
+                  rule.rule);
+  report_.interpretation(rule.rule, rule.interpretation);
+  return true;
+}
+
+void Calculator::add_trainee(const Trainee& t) {
+  if (t.contract && t.contract->signed_on < t.start) {
+    // Every notice pays for interns who are not employed, and its remaining-period
+    // subsidy presumes an internship under way ("见习期未满…提前签订"): a labour
+    // contract before the start is a hire, not an internship.
+    report_.interpretation(policy_.position.rule,
+                           {"见习人员须为未就业人员，“见习期未满提前签订劳动合同”也以见习已经开始为前提：见习开始前已签订劳动合同的，"
+                            "视为直接录用，该人员不计任何见习补贴",
+                            "interns must be not employed, and \"a contract signed before the period ends\" presumes an "
+                            "internship under way: a labour contract signed before the start date is a hire, and no "
+                            "internship subsidy is counted for that person"});
+    report_.warning(t.path("contract/signed_on"),
+                    msg::contract_before_start{.signed_on = format_date(t.contract->signed_on), .start = format_date(t.start)},
+                    policy_.position.rule);
+    return;
+  }
+  warn_about_period(t);
+  note_wage_basis(t);
+  Date last = last_day_in_post(t);
+  insurance_line(t);
+  bool forfeits = absence_forfeits(t);
+  auto served = months_in_post(rules_.calendar(), t.start, last, policy_.min_working_days,
+                               forfeits ? std::set<Date>{} : t.absent);
+  if (policy_.month_counting_unknown) set_aside_part_months(t, served);
+  cap_months(t, served);
+  if (policy_.position.flat()) {
+    auto amount = policy_.position.amounts.find(t.category);
+    if (amount != policy_.position.amounts.end() && !forfeits) {
+      flat_lines(t, amount->second, served);
+      flat_retention_line(t, amount->second, served, last);
+      remaining_lines(t, {1, 1}, served);
+    }
+    mentoring_line(t);
+    social_insurance_lines(t, served);
+    return;
+  }
+  auto rate = base_rate(t);
+  if (!rate) {
+    unstated_rate_lines(t, served, forfeits);
+  } else if (!forfeits) {
+    if (!policy_.position.rates.at(t.category) && policy_.retention) {
+      auto top = policy_.retention->bands.back().rate;
+      if (compare(*rate, top) > 0)
+        warn_once("base-above", "/base_rate", msg::base_rate_above_raised{.raised = percent(top), .rate = percent(*rate)},
+                  policy_.retention->rule);
+    }
+    rate_from_request_ = !policy_.position.rates.at(t.category);
+    if (rate_from_request_)
+      report_.interpretation(policy_.position.rule,
+                             {"基础补贴标准按填写的基础补贴比例 " + percent(*rate) + " 计算",
+                              "the base rate is the one given, " + percent(*rate)});
+    position_lines(t, *rate, served);
+    rate_from_request_ = false;
+    mentoring_fee_lines(t, served);
+    retention_lines(t, *rate, served, last);
+    remaining_lines(t, *rate, served);
+  }
+  mentoring_line(t);
+  social_insurance_lines(t, served);
+}
+
+void Calculator::run(Result& out) {
+  compute_retention();
+  report_.interpretation(policy_.month_counting.rule, policy_.month_counting.interpretation);
+  // Each intern's lines are written out as soon as they are computed: a request of
+  // 100,000 interns never holds a tree of its 600,000 lines (the result's bulk).
+  Fen total = 0;
+  std::map<std::string, Fen> by_item, by_payee;
+  std::vector<std::uint8_t> lines_text{'['};
+  std::string one;
+  std::size_t written = 0;
+  for (const Trainee& t : request_.trainees) {
+    if (!t.usable || !admitted(t)) continue;
+    add_trainee(t);
+    std::stable_sort(lines_.begin(), lines_.end(), [](const Line& a, const Line& b) { return a.month < b.month; });
+    for (const Line& l : lines_) {
+      total += l.amount;
+      by_item[l.item] += l.amount;
+      by_payee[l.payee] += l.amount;
+      one.clear();
+      write_compact(line_json(l), one);
+      if (lines_text.size() > 1) lines_text.push_back(',');
+      lines_text.insert(lines_text.end(), one.begin(), one.end());
+    }
+    lines_.clear();
+    if (++written == 1 && lines_text.size() > 1) {
+      // Room for every intern at the first one's size: growing by copying would need
+      // twice the result's memory, more than the browser's module has at 100k interns.
+      std::size_t estimate = (lines_text.size() + 16) * request_.trainees.size();
+      lines_text.reserve(estimate + estimate / 8);
+    }
+  }
+  lines_text.push_back(']');
+  report_.interpretation(policy_.position.rule, policy_.position.interpretation);
+  out["policy"] = policy_.id;
+  out["total"] = yuan_json(total);
+  auto& items = out["by_item"] = Result::object();
+  for (const Term& item : rules_.vocabulary().items)
+    if (by_item.count(item.id)) items[item.id] = yuan_json(by_item[item.id]);
+  auto& payees = out["by_payee"] = Result::object();
+  for (const char* payee : {"unit", "trainee"})
+    if (by_payee.count(payee)) payees[payee] = yuan_json(by_payee[payee]);
+  Result retention;
+  retention["rate"] = retention_.rate ? rate_json(*retention_.rate) : Result(nullptr);
+  retention["source"] = retention_.from_request ? "request" : "trainees";
+  retention["kept_on"] = retention_.kept_on;
+  retention["completed"] = retention_.completed;
+  if (!retention_.by_year.empty() && !retention_.from_request) {
+    auto& years = retention["by_year"] = Result::object();
+    for (const auto& [year, c] : retention_.by_year)
+      years[std::to_string(year)] = {{"rate", c.rate() ? rate_json(*c.rate()) : Result(nullptr)},
+                                     {"kept_on", c.kept_on}, {"completed", c.completed}};
+  }
+  out["retention"] = std::move(retention);
+  out["lines"] = raw_json(std::move(lines_text));
+  if (!policy_.unknown.empty()) {
+    // What the notice is known to provide but whose text was not found: its own line each.
+    Result unknown = std::move(unknown_months_);
+    for (auto& u : unknown_provisions(policy_, "subsidy")) unknown.push_back(std::move(u));
+    out["unknown"] = std::move(unknown);
+  }
+  out["min_wage_sources"] = wages_.sources();
+  if (request_.place) out["place"] = wages_.place_json();
+}
+
+}  // namespace jianxi::subsidy

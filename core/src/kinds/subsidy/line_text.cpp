@@ -1,0 +1,43 @@
+// The words and figures of a line: its period, days in post, percent and yuan.
+#include "kinds/subsidy/calculator.h"
+
+#include <cstdio>
+
+namespace jianxi::subsidy {
+
+Date last_day_in_post(const Trainee& t) {
+  Date last = t.end;
+  if (t.left_on) last = std::min(last, *t.left_on);
+  if (t.contract && t.contract->signed_on <= t.end)
+    last = std::min(last, t.contract->signed_on - boost::gregorian::days(1));
+  return last;
+}
+
+Text period_text(const MonthInPost& m) {
+  std::string from = format_date(m.from), to = format_date(m.to);
+  return {from + "至" + to, from + " to " + to};
+}
+
+std::string percent(Rate r) {
+  double v = 100.0 * static_cast<double>(r.num) / static_cast<double>(r.den);
+  char buf[32];
+  if (v == static_cast<long long>(v)) std::snprintf(buf, sizeof buf, "%lld%%", static_cast<long long>(v));
+  else std::snprintf(buf, sizeof buf, "%.2f%%", v);
+  return buf;
+}
+
+std::string yuan_text(Fen fen) {
+  char buf[32];
+  if (fen % 100 == 0) std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(fen / 100));
+  else std::snprintf(buf, sizeof buf, "%lld.%02lld", static_cast<long long>(fen / 100),
+                     static_cast<long long>(fen % 100));
+  return buf;
+}
+
+Text Calculator::days_text(const MonthInPost& m) {
+  return m.whole ? Text{"满1个月", "a whole month in post"}
+                 : Text{"不满1个月，在岗" + std::to_string(m.working_days) + "个工作日，按1个月计",
+                        std::to_string(m.working_days) + " working days in post in a part month, counted as a month"};
+}
+
+}  // namespace jianxi::subsidy

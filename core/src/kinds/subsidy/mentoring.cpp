@@ -1,0 +1,35 @@
+// The mentoring bonus for an intern kept on, where retention reaches the notice's share.
+#include "kinds/subsidy/calculator.h"
+
+namespace jianxi::subsidy {
+
+void Calculator::mentoring_line(const Trainee& t) {
+  if (!policy_.mentoring || !t.kept_on()) return;
+  const MentoringRule& rule = *policy_.mentoring;
+  report_.interpretation(rule.rule, rule.interpretation);
+  std::string path = t.path("contract");
+  int reached = retention_.rate ? compare(*retention_.rate, rule.retention_at_least) : -1;
+  if (reached < 0 || (reached == 0 && !rule.retention_inclusive)) {
+    std::string share = percent(rule.retention_at_least);
+    if (rule.retention_inclusive)
+      warn_once("mentoring-rate", "/retention_rate", msg::mentoring_retention_too_low::inclusive{.share = share}, rule.rule);
+    else
+      warn_once("mentoring-rate", "/retention_rate", msg::mentoring_retention_too_low::exclusive{.share = share}, rule.rule);
+    return;
+  }
+  if (!t.contract || !t.contract->years || *t.contract->years < rule.min_contract_years ||
+      (rule.requires_social_insurance && !t.contract->social_insurance)) {
+    report_.warning(path, msg::mentoring_contract_required{.years = static_cast<int>(rule.min_contract_years)}, rule.rule);
+    return;
+  }
+  add_line({t.index, first_of_month(t.contract->signed_on), "mentoring", rule.amount, {1, 1},
+            rule.amount, rule.rule,
+            {"留用率 " + percent(*retention_.rate) + "，留用并签订劳动合同、缴纳社保，带教补贴每人 " +
+                 yuan_text(rule.amount) + " 元",
+             "retention " + percent(*retention_.rate) +
+                 ", kept on with a labour contract and social insurance: mentoring bonus " +
+                 yuan_text(rule.amount) + " yuan per person"},
+            {}, {}});
+}
+
+}  // namespace jianxi::subsidy

@@ -1,0 +1,39 @@
+// Months a notice does not count: beyond its cap, or part months where its rule was not found.
+#include "kinds/subsidy/calculator.h"
+
+namespace jianxi::subsidy {
+
+// A notice that subsidises at most N months per intern: the months after the Nth are not counted.
+void Calculator::cap_months(const Trainee& t, std::vector<MonthInPost>& served) {
+  if (!policy_.position.max_months) return;
+  int cap = *policy_.position.max_months, counted = 0;
+  std::string dropped_zh, dropped_en;
+  for (auto& m : served) {
+    if (!m.counted) continue;
+    if (++counted <= cap) continue;
+    m.counted = false;
+    dropped_zh += (dropped_zh.empty() ? "" : "、") + format_month(m.month);
+    dropped_en += (dropped_en.empty() ? "" : ", ") + format_month(m.month);
+  }
+  if (dropped_zh.empty()) return;
+  report_.warning(t.path("end"), msg::subsidy_months_capped{.cap = cap, .months = Text{dropped_zh, dropped_en}},
+                  policy_.position.max_months_rule);
+}
+
+void Calculator::set_aside_part_months(const Trainee& t, std::vector<MonthInPost>& served) {
+  const UnknownProvision* rule = nullptr;
+  for (const auto& u : policy_.unknown)
+    if (u.item == "month_counting") rule = &u;
+  for (auto& m : served) {
+    if (m.whole || !m.counted) continue;
+    m.counted = false;
+    Text period = period_text(m);
+    unknown_months_.push_back({{"item", "month_counting"}, {"rule", rule->rule}, {"trainee", t.index},
+                               {"month", format_month(m.month)},
+                               {"message", period.zh + " 不足1个月：" + rule->text.zh + " 未计入，也不视为0"},
+                               {"message_en", period.en + " is a part month: " + rule->text.en +
+                                                  " Not counted, and not taken as nothing."}});
+  }
+}
+
+}  // namespace jianxi::subsidy

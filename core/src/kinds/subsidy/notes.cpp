@@ -1,0 +1,95 @@
+// What the answer notes beside the lines: figure caveats, calendar gaps, the wage basis, the period in force.
+#include "kinds/subsidy/calculator.h"
+
+#include <utility>
+
+namespace jianxi::subsidy {
+namespace {
+
+// What kind of source a figure known only at second hand rests on, in the caveat's words:
+// the most reliable kind among the figure's sources (a bureau's page before a newspaper's).
+Text source_kind_words(const Policy& policy, const Cited& rule) {
+  static const std::vector<std::pair<std::string, Text>> kinds = {
+      {"official_local", {"地方人社部门的转述", "a local bureau's restatement"}},
+      {"mirror_of_local", {"转载的地方人社部门转述", "a copy of a local bureau's restatement"}},
+      {"copy_of_text", {"转载页上的通知文本（未能与官方发布核对）", "a copy of its text on another site, not checked against the official publication"}},
+      {"newspaper", {"新闻报道的转述", "a news report"}},
+      {"third_party", {"非官方网页的转述", "an unofficial web page's summary"}},
+      {"draft", {"征求意见稿", "a draft for comment"}},
+  };
+  std::set<std::string> present;
+  for (const auto& id : rule.sources)
+    if (auto kind = policy.source_kinds.find(id); kind != policy.source_kinds.end()) present.insert(kind->second);
+  for (const auto& [kind, words] : kinds)
+    if (present.count(kind)) return words;
+  return {"二手资料的转述", "a second-hand restatement"};
+}
+
+}  // namespace
+
+void Calculator::note_confidence(const Cited& rule) {
+  // A rate the user gave does not rest on the restatement the caveat speaks of.
+  if (rate_from_request_ && &rule == &policy_.position) return;
+  if (!rule.confidence.empty() && rule.confidence != "high" && warned_.insert("position-confidence").second) {
+    Text notice = notice_name(policy_);
+    Text note{rule.note.zh.empty() ? "" : "；" + rule.note.zh, rule.note.en.empty() ? "" : "; " + rule.note.en};
+    report_.caveat("/policy", msg::policy_figure_caveat::plain{.from = source_kind_words(policy_, rule), .notice = notice},
+                   msg::policy_figure_caveat::sources{.confidence = confidence_words(rule.confidence), .note = note}.text(),
+                   rule.rule);
+  }
+}
+
+void Calculator::note_calendar(const Trainee& t, const MonthInPost& m) {
+  Text period = period_text(m);
+  if (m.outside_calendar)
+    warn_once("calendar" + period.en, t.path(), msg::calendar_not_covered::working_days{.period = period}, "");
+}
+
+void Calculator::note_wage_basis(const Trainee& t) {
+  Date last = last_day_in_post(t);
+  if (!wages_.changes_within(t.start, last)) return;
+  const Vocabulary& vocab = rules_.vocabulary();
+  const Term* chosen = Vocabulary::find(vocab.wage_basis, request_.wage_basis);
+  Text choices = Vocabulary::choices(vocab.wage_basis);
+  report_.interpretation(
+      policy_.position.rule,
+      {"见习期内当地最低工资标准有调整。通知未说明按哪一标准计算，各地做法不同：本结果" + chosen->name.zh +
+           "计算（“最低工资调整时的计算方式”可选 " + choices.zh + "）",
+       "the local minimum wage changes during the internship. The notice does not say which figure "
+       "applies and local practice differs: this result takes " + chosen->name.en +
+           " (the wage basis can be " + choices.en + ")"});
+}
+
+void Calculator::warn_about_period(const Trainee& t) {
+  bool wholly_outside = t.end < policy_.effective_from || (policy_.effective_to && t.start > *policy_.effective_to);
+  Text in_force{format_date(policy_.effective_from) + (policy_.effective_to ? " 至 " + format_date(*policy_.effective_to) : " 起"),
+                format_date(policy_.effective_from) + (policy_.effective_to ? " to " + format_date(*policy_.effective_to) : " on")};
+  Text notice = notice_name(policy_);
+  if (wholly_outside)
+    warn_once("effective", t.path("start"), msg::policy_outside_effective_period::wholly{.in_force = in_force, .notice = notice},
+              policy_.id);
+  else if (t.start < policy_.effective_from || (policy_.effective_to && t.end > *policy_.effective_to))
+    warn_once("effective", t.path("start"), msg::policy_outside_effective_period::partly{.in_force = in_force, .notice = notice},
+              policy_.id);
+  if (t.insurance_premium && (!policy_.insurance || policy_.insurance->method != InsuranceMethod::actual_premium))
+    warn_once("premium" + std::to_string(t.index), t.path("insurance_premium"),
+              msg::insurance_premium_not_used{.notice = notice_name(policy_)},
+              policy_.insurance ? policy_.insurance->rule : policy_.position.rule);
+  if (policy_.eligibility.internship_months) {
+    const auto& months = *policy_.eligibility.internship_months;
+    // Both bounds of "一般为3-12个月": an agreed period of N months ends the day before
+    // months_after(start, N).
+    if (t.end < months_after(t.start, months.min) - boost::gregorian::days(1)) {
+      std::string key = "short" + std::to_string(t.index);
+      if (months.binding)
+        warn_once(key, t.path("end"), msg::trainee_period_below_usual::binding{.max = months.max, .min = months.min}, months.rule);
+      else
+        warn_once(key, t.path("end"), msg::trainee_period_below_usual::usual{.max = months.max, .min = months.min}, months.rule);
+    }
+    if (t.end >= months_after(t.start, months.max))
+      warn_once("long" + std::to_string(t.index), t.path("end"), msg::trainee_period_beyond_usual{.max = months.max, .min = months.min},
+                months.rule);
+  }
+}
+
+}  // namespace jianxi::subsidy

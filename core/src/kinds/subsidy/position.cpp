@@ -1,0 +1,109 @@
+// The monthly internship subsidy: a rate of the minimum wage, a flat amount, or capped by the pay.
+#include "kinds/subsidy/calculator.h"
+
+namespace jianxi::subsidy {
+
+void Calculator::position_lines(const Trainee& t, Rate rate,
+                                const std::vector<MonthInPost>& served) {
+  if (policy_.position.pay_cap_min_share) return pay_capped_lines(t, rate, served);
+  rate_lines(t, "position", policy_.position, rate, served);
+}
+
+// The month's subsidy is the rate of the wage, at most the pay the unit gives, and nothing for a
+// month paid below min_share of the wage (广州, 深圳).
+void Calculator::pay_capped_lines(const Trainee& t, Rate rate, const std::vector<MonthInPost>& served) {
+  const PositionRule& p = policy_.position;
+  if (!t.monthly_pay) {
+    report_.error(t.path("monthly_pay"), msg::subsidy_monthly_pay_missing{}, p.pay_cap_rule);
+    return;
+  }
+  note_confidence(p);
+  const Fen pay = *t.monthly_pay;
+  for (const auto& m : served) {
+    note_calendar(t, m);
+    if (!m.counted) continue;
+    auto wage = wage_for(t, m);
+    if (!wage) continue;
+    Text period = period_text(m), days = days_text(m);
+    Fen floor = apply(wage->fen, *p.pay_cap_min_share);
+    if (pay < floor) {
+      warn_once("pay-floor" + std::to_string(t.index), t.path("monthly_pay"),
+                msg::subsidy_pay_below_floor{.floor = yuan_text(floor),
+                                             .pay = yuan_text(pay),
+                                             .share = percent(*p.pay_cap_min_share),
+                                             .wage = yuan_text(wage->fen)},
+                p.pay_cap_rule);
+      continue;
+    }
+    Fen by_rate = apply(wage->fen, rate);
+    bool capped = pay < by_rate;
+    Line line{t.index, m.month, "position", wage->fen, rate, capped ? pay : by_rate, p.rule, {}, {}, {}};
+    line.note = {period.zh + "：" + days.zh + "；" + wage->source.zh + " " + yuan_text(wage->fen) + " 元 × " +
+                     percent(rate) + (capped ? "，高于实际支付的 " + yuan_text(pay) + " 元，按实际支付计" : ""),
+                 period.en + ": " + days.en + "; " + wage->source.en + " " + yuan_text(wage->fen) + " yuan × " +
+                     percent(rate) + (capped ? ", capped at the " + yuan_text(pay) + " yuan actually paid" : "")};
+    add_line(std::move(line));
+  }
+}
+
+// The monthly formula of a rate: the month's minimum wage × the rate, one line a month.
+void Calculator::rate_lines(const Trainee& t, const std::string& item, const Cited& rule, Rate rate,
+                            const std::vector<MonthInPost>& served) {
+  note_confidence(rule);
+  for (const auto& m : served) {
+    Text period = period_text(m);
+    note_calendar(t, m);
+    if (!m.counted) continue;
+    auto wage = wage_for(t, m);
+    if (!wage) continue;
+    Text days = days_text(m);
+    Line line{t.index, m.month, item, wage->fen, rate, apply(wage->fen, rate), rule.rule, {}, {}, {}};
+    line.note = {period.zh + "：" + days.zh + "；" + wage->source.zh + " " + yuan_text(wage->fen) +
+                     " 元 × " + percent(rate),
+                 period.en + ": " + days.en + "; " + wage->source.en + " " + yuan_text(wage->fen) +
+                     " yuan × " + percent(rate)};
+    add_line(std::move(line));
+  }
+}
+
+// The monthly formula of a flat amount: the amount itself, one line a month (广西, 重庆, 甘肃).
+void Calculator::flat_lines(const Trainee& t, Fen amount, const std::vector<MonthInPost>& served) {
+  note_confidence(policy_.position);
+  for (const auto& m : served) {
+    note_calendar(t, m);
+    if (!m.counted) continue;
+    Text period = period_text(m), days = days_text(m);
+    add_line({t.index, m.month, "position", amount, {1, 1}, amount, policy_.position.rule,
+              {period.zh + "：" + days.zh + "；每人每月 " + yuan_text(amount) + " 元",
+               period.en + ": " + days.en + "; " + yuan_text(amount) + " yuan a month per intern"},
+              {}, {}});
+  }
+}
+
+// hunan-2023 states no base rate: ask for it, unless retention reaches the stated
+// raised rate, which then applies to every month.
+void Calculator::unstated_rate_lines(const Trainee& t, const std::vector<MonthInPost>& served,
+                                     bool forfeits) {
+  auto retention = retention_for(t);
+  auto raised = policy_.retention && retention ? retention_rate_for(*policy_.retention, *retention)
+                                               : std::nullopt;
+  if (!asked_rate_) {
+    asked_rate_ = true;
+    const Text& why = policy_.position.unstated;
+    if (raised)
+      report_.warning("/base_rate", msg::policy_rate_unstated::raised{.raised = percent(*raised), .why = why}, policy_.position.rule);
+    else
+      report_.error("/base_rate", msg::policy_rate_unstated::ask{.why = why}, policy_.position.rule);
+  }
+  if (raised && !forfeits) {
+    report_.interpretation(policy_.retention->rule, policy_.retention->interpretation);
+    position_lines(t, *raised, served);
+  }
+}
+
+void Calculator::mentoring_fee_lines(const Trainee& t, const std::vector<MonthInPost>& served) {
+  if (!policy_.mentoring_fee) return;
+  rate_lines(t, "mentoring_fee", *policy_.mentoring_fee, policy_.mentoring_fee->rate, served);
+}
+
+}  // namespace jianxi::subsidy

@@ -1,0 +1,67 @@
+// The remaining period: an intern hired before the internship ends keeps the months left.
+#include "kinds/subsidy/calculator.h"
+
+namespace jianxi::subsidy {
+
+void Calculator::remaining_lines(const Trainee& t, Rate rate,
+                                 const std::vector<MonthInPost>& served) {
+  if (!t.contract || t.contract->signed_on > t.end) return;
+  const Contract& c = *t.contract;
+  std::string path = t.path("contract");
+  if (!policy_.remaining_period) {
+    warn_once("remaining" + std::to_string(t.index), path, msg::remaining_period_not_in_policy{.notice = notice_name(policy_)}, "");
+    return;
+  }
+  const RemainingPeriodRule& rule = *policy_.remaining_period;
+  report_.interpretation(rule.rule, rule.interpretation);
+  auto refuse = [&](const auto& why) { report_.warning(path, why, rule.rule); };
+  if (rule.contract_signed_by && c.signed_on > *rule.contract_signed_by)
+    return refuse(msg::remaining_period_not_met::signed_by{.date = format_date(*rule.contract_signed_by)});
+  if (rule.min_contract_years && (!c.years || *c.years < *rule.min_contract_years))
+    return refuse(msg::remaining_period_not_met::contract_years{.years = static_cast<int>(*rule.min_contract_years)});
+  if (rule.requires_social_insurance && !c.social_insurance)
+    return refuse(msg::remaining_period_not_met::social_insurance{});
+  // 见习期满N个月: whole internship months served, counted from the start date.
+  int whole_months = 0;
+  for (const auto& m : served) whole_months += m.whole;
+  if (whole_months < rule.min_served_months)
+    return refuse(msg::remaining_period_not_met::served_months{.months = rule.min_served_months, .start = format_date(t.start)});
+  std::set<int> served_months;
+  for (const auto& m : served)
+    if (m.counted) served_months.insert(m.index);
+  auto agreed = months_in_post(rules_.calendar(), t.start, t.end, policy_.min_working_days, {});
+  int paid = 0;
+  const auto& cap = policy_.position.max_months;
+  for (const auto& m : agreed) {
+    if (!m.counted || served_months.count(m.index)) continue;
+    if (rule.max_months && paid >= *rule.max_months) break;
+    if (cap && static_cast<int>(served_months.size()) + paid >= *cap) break;
+    if (policy_.position.flat()) {
+      Fen amount = policy_.position.amounts.at(t.category);
+      ++paid;
+      Text period = period_text(m);
+      add_line({t.index, m.month, "remaining_period", amount, {1, 1}, amount, rule.rule,
+                {period.zh + "：见习期未满于 " + format_date(c.signed_on) + " 签订劳动合同，剩余期限第" +
+                     std::to_string(paid) + "个月；每人每月 " + yuan_text(amount) + " 元",
+                 period.en + ": labour contract signed " + format_date(c.signed_on) +
+                     " before the period ended, remaining month " + std::to_string(paid) + "; " +
+                     yuan_text(amount) + " yuan a month"},
+                {}, {}});
+      continue;
+    }
+    auto wage = wage_for(t, m);
+    if (!wage) continue;
+    ++paid;
+    Text period = period_text(m);
+    add_line({t.index, m.month, "remaining_period", wage->fen, rate, apply(wage->fen, rate), rule.rule,
+              {period.zh + "：见习期未满于 " + format_date(c.signed_on) + " 签订劳动合同，剩余期限第" +
+                   std::to_string(paid) + "个月；" + wage->source.zh + " " + yuan_text(wage->fen) +
+                   " 元 × " + percent(rate),
+               period.en + ": labour contract signed " + format_date(c.signed_on) +
+                   " before the period ended, remaining month " + std::to_string(paid) + "; " +
+                   wage->source.en + " " + yuan_text(wage->fen) + " yuan × " + percent(rate)},
+              {}, {}});
+  }
+}
+
+}  // namespace jianxi::subsidy

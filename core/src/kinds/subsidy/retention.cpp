@@ -1,0 +1,186 @@
+// The raise for retention: the unit's (or the year's) retention rate, its bands, and the difference paid monthly or once.
+#include "kinds/subsidy/calculator.h"
+
+namespace jianxi::subsidy {
+
+std::optional<Rate> retention_rate_for(const RetentionRule& rule, Rate r) {
+  std::optional<Rate> best;
+  for (const auto& band : rule.bands) {
+    int c = compare(r, band.above);
+    if (c < 0 || (c == 0 && !band.inclusive)) continue;
+    Rate rate = band.rate;
+    if (band.step && band.step_rate)
+      rate = add(rate, multiply(*band.step_rate, whole_steps(subtract(r, band.above), *band.step)));
+    best = rate;
+  }
+  return best;
+}
+
+std::optional<Fen> retention_amount_for(const RetentionRule& rule, Rate r) {
+  std::optional<Fen> best;
+  for (const auto& band : rule.bands) {
+    int c = compare(r, band.above);
+    if (c < 0 || (c == 0 && !band.inclusive) || !band.amount) continue;
+    best = band.amount;
+  }
+  return best;
+}
+
+Date paid_on(const RetentionRule& rule, Date last_day) {
+  if (rule.payment == Payment::next_year) return Date(last_day.year() + 1, 1, 1);
+  if (rule.payment == Payment::year_end) return Date(last_day.year(), 12, 1);
+  return add_months(first_of_month(last_day), 1);
+}
+
+Text when_paid(const RetentionRule& rule) {
+  if (rule.payment == Payment::next_year) return {"次年初一次性发放", "paid once at the start of the next year"};
+  if (rule.payment == Payment::year_end) return {"当年底一次性补发", "paid once at the end of the year"};
+  return {"见习结束后一次性发放", "paid once after the internship ends"};
+}
+
+void Calculator::compute_retention() {
+  bool by_year = policy_.retention && (policy_.retention->payment == Payment::next_year || policy_.retention->payment == Payment::year_end);
+  for (const Trainee& t : request_.trainees) {
+    if (!t.usable) continue;
+    Cohort* cohort = by_year ? &retention_.by_year[last_day_in_post(t).year()] : nullptr;
+    if (t.completed()) {
+      ++retention_.completed;
+      if (cohort) ++cohort->completed;
+    }
+    if (t.kept_on()) {
+      ++retention_.kept_on;
+      if (cohort) ++cohort->kept_on;
+    }
+  }
+  if (request_.retention_rate) {
+    retention_.rate = request_.retention_rate;
+    retention_.from_request = true;
+  } else if (retention_.completed > 0) {
+    retention_.rate = Rate{static_cast<std::int64_t>(retention_.kept_on),
+                           static_cast<std::int64_t>(retention_.completed)};
+  }
+}
+
+// The retention rate that sets this intern's standard: the request's, else the rate of
+// the intern's year where the notice counts by year (当年), else the unit's over all interns.
+std::optional<Rate> Calculator::retention_for(const Trainee& t) const {
+  if (retention_.from_request || retention_.by_year.empty()) return retention_.rate;
+  return retention_.by_year.at(last_day_in_post(t).year()).rate();
+}
+
+bool Calculator::raised_for(const Trainee& t, const RetentionRule& rule) const {
+  if (rule.applies_to == AppliesTo::retained) return t.kept_on();
+  if (rule.applies_to == AppliesTo::completed) return t.completed();
+  return true;
+}
+
+// A flat raise by retention band: the raised amount less the base, for each month counted,
+// for the interns the notice names (everyone, those who completed, or those kept on).
+void Calculator::flat_retention_line(const Trainee& t, Fen base, const std::vector<MonthInPost>& served,
+                                     Date last_day) {
+  if (!policy_.retention || !raised_for(t, *policy_.retention)) return;
+  const RetentionRule& rule = *policy_.retention;
+  auto retention = retention_for(t);
+  if (!retention) return;
+  bool reaches_a_band = false;
+  for (const auto& band : rule.bands) reaches_a_band = reaches_a_band || compare(*retention, band.above) >= 0;
+  if (reaches_a_band) report_.interpretation(rule.rule, rule.interpretation);
+  auto raised = retention_amount_for(rule, *retention);
+  if (!raised || *raised <= base) return;
+  Fen diff = *raised - base;
+  std::string cohort_zh = retention_.by_year.empty() || retention_.from_request
+                              ? "" : std::to_string(last_day.year()) + "年见习期满";
+  std::string cohort_en = cohort_zh.empty() ? "" : " of interns ending in " + std::to_string(last_day.year());
+  Text why{cohort_zh + "留用率 " + percent(*retention) + "，补贴标准提高至每人每月 " + yuan_text(*raised) + " 元",
+           "retention" + cohort_en + " " + percent(*retention) + " raises the amount to " + yuan_text(*raised) +
+               " yuan a month"};
+  std::vector<Date> months;
+  std::string months_text;
+  for (const auto& m : served) {
+    if (!m.counted) continue;
+    if (rule.payment == Payment::monthly) {
+      Text period = period_text(m);
+      add_line({t.index, m.month, "retention_uplift", diff, {1, 1}, diff, rule.rule,
+                {period.zh + "：" + why.zh + "，差额 " + yuan_text(diff) + " 元",
+                 period.en + ": " + why.en + ", difference " + yuan_text(diff) + " yuan"},
+                {}, {}});
+      continue;
+    }
+    months.push_back(m.month);
+    months_text += (months_text.empty() ? "" : ", ") + format_month(m.month);
+  }
+  if (months.empty()) return;
+  Fen sum = diff * static_cast<Fen>(months.size());
+  Text when = when_paid(rule);
+  std::string n = std::to_string(months.size());
+  add_line({t.index, paid_on(rule, last_day), "retention_uplift", sum, {1, 1}, sum, rule.payment_rule,
+            {"差额：" + why.zh + "；" + n + "个月（" + months_text + "）× " + yuan_text(diff) + " 元，" + when.zh,
+             "difference: " + why.en + "; " + n + " months (" + months_text + ") × " + yuan_text(diff) +
+                 " yuan, " + when.en},
+            std::move(months), {}});
+}
+
+void Calculator::retention_lines(const Trainee& t, Rate base,
+                                 const std::vector<MonthInPost>& served, Date last_day) {
+  if (!policy_.retention || !raised_for(t, *policy_.retention)) return;
+  const RetentionRule& rule = *policy_.retention;
+  bool as_model_unit = request_.model_unit && !rule.model_unit_rule.empty();
+  auto retention = retention_for(t);
+  auto raised = as_model_unit ? std::optional<Rate>(rule.bands.back().rate)
+                : retention ? retention_rate_for(rule, *retention) : std::nullopt;
+  // The reading of the bands decides the figure from the lowest threshold up, also where
+  // it pays no raise (shanxi: 55% is no whole 10-point step above 50%).
+  bool reaches_a_band = as_model_unit;
+  for (const auto& band : rule.bands)
+    reaches_a_band = reaches_a_band || (retention && compare(*retention, band.above) >= 0);
+  if (reaches_a_band) report_.interpretation(rule.rule, rule.interpretation);
+  if (!raised || compare(*raised, base) <= 0) return;
+  Rate diff = subtract(*raised, base);
+  std::string cohort_zh = retention_.by_year.empty() || retention_.from_request
+                              ? "" : std::to_string(last_day.year()) + "年见习期满";
+  std::string cohort_en = cohort_zh.empty() ? "" : " of interns ending in " + std::to_string(last_day.year());
+  std::string why_zh = as_model_unit ? "就业见习标杆单位，补贴标准提高至 " + percent(*raised)
+                      : cohort_zh + "留用率 " + percent(*retention) + "，补贴标准提高至 " + percent(*raised);
+  std::string why_en = as_model_unit ? "a model (标杆) unit is raised to " + percent(*raised)
+                      : "retention" + cohort_en + " " + percent(*retention) + " raises the rate to " +
+                            percent(*raised);
+  if (rule.payment == Payment::monthly) {
+    for (const auto& m : served) {
+      if (!m.counted) continue;
+      auto wage = wage_for(t, m);
+      if (!wage) continue;
+      Text period = period_text(m);
+      add_line({t.index, m.month, "retention_uplift", wage->fen, diff, apply(wage->fen, diff),
+                rule.rule,
+                {period.zh + "：" + why_zh + "，差额 " + yuan_text(wage->fen) + " 元 × " + percent(diff),
+                 period.en + ": " + why_en + ", difference " + yuan_text(wage->fen) + " yuan × " +
+                     percent(diff)},
+                {}, {}});
+    }
+    return;
+  }
+  Line line{t.index, {}, "retention_uplift", 0, diff, 0, rule.payment_rule, {}, {}, {}};
+  std::string months_text;
+  for (const auto& m : served) {
+    if (!m.counted) continue;
+    auto wage = wage_for(t, m);
+    if (!wage) continue;
+    line.base += wage->fen;
+    line.months.push_back(m.month);
+    months_text += (months_text.empty() ? "" : ", ") + format_month(m.month);
+  }
+  if (line.months.empty()) return;
+  line.amount = apply(line.base, diff);
+  line.month = paid_on(rule, last_day);
+  std::string when_zh = when_paid(rule).zh, when_en = when_paid(rule).en;
+  const Text& label = rule.payment_label;
+  line.note = {(label.zh.empty() ? "留用提高部分" : label.zh) + "差额：" + why_zh + "；" + std::to_string(line.months.size()) + "个月（" +
+                   months_text + "）最低工资合计 " + yuan_text(line.base) + " 元 × " + percent(diff) +
+                   "，" + when_zh,
+               (label.en.empty() ? "retention raise" : label.en) + " difference: " + why_en + "; minimum wage of " +
+                   std::to_string(line.months.size()) + " months (" + months_text + ") totalling " +
+                   yuan_text(line.base) + " yuan × " + percent(diff) + ", " + when_en};
+  add_line(std::move(line));
+}
+
+}  // namespace jianxi::subsidy

@@ -1,0 +1,268 @@
+// kind "unit_application": the employer's application to host interns (jiangxi-2023
+// annex 1). The form's sections and fields, their formats (names, credit code,
+// phones, whole counts) and cross-field checks come from rules/forms/; the notice's
+// conditions the unit must declare, where its credit code should be registered and
+// what a position may not require (ningxia-2020: no degree or major thresholds, no
+// interviews) come from the policy's "application" section.
+#include <algorithm>
+
+#include "identifiers/credit_code.h"
+#include "model/form_rules.h"
+#include "io/json_writer.h"
+#include "kinds/kinds.h"
+#include "identifiers/phone_number.h"
+
+namespace jianxi {
+namespace {
+
+bool blank(const std::string& s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+}
+
+class ApplicationChecker {
+ public:
+  ApplicationChecker(const ApplicationForm& form, const PolicyApplicationRules* policy, const Divisions& divisions,
+                     Report& report)
+      : form_(form), policy_(policy), divisions_(divisions), report_(report) {}
+
+  void check(Fields& request) {
+    for (const FormSection& section : form_.sections) {
+      if (section.list) check_list(request, section);
+      else if (const Json* obj = request.object(section.key, section.required)) {
+        Fields fields(*obj, request.path(section.key), report_);
+        check_fields(fields, section);
+      }
+    }
+    check_plan(request);
+    check_declarations(request);
+  }
+
+  // Σ positions[].count, when every count was readable.
+  std::optional<long long> positions_total() const { return positions_complete_ ? std::optional(positions_sum_) : std::nullopt; }
+
+ private:
+  void check_list(Fields& request, const FormSection& section) {
+    const Json* list = request.array(section.key, section.required);
+    if (!list) return;
+    if (static_cast<int>(list->size()) < section.min_items) {
+      // "<section>.missing", whose template the form reader found.
+      const std::string code = section.key + ".missing";
+      const Arg label = section.label, count = section.min_items;
+      Text text = fill_message(*template_of(code), {{"count", &count}, {"section", &label}});
+      report_.error(request.path(section.key), code, std::move(text.zh), std::move(text.en), section.rule);
+    }
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      Fields item((*list)[i], request.path(section.key) + "/" + std::to_string(i), report_);
+      if (!item.ok()) continue;
+      auto count = check_fields(item, section);
+      if (section.key == "positions") {
+        if (count) positions_sum_ += *count;
+        else positions_complete_ = false;
+        check_requirements(item);
+      }
+    }
+  }
+
+  // Checks each field of one object; returns its whole count "count", when read.
+  std::optional<long long> check_fields(Fields& f, const FormSection& section) {
+    std::optional<long long> count;
+    for (const FormField& field : section.fields) {
+      auto at = [&] { return f.path(field.key); };  // built only for a finding
+      if (field.format == FieldFormat::count) {
+        auto v = f.whole(field.key, false);
+        if (!v && field.required && !f.get(field.key)) required(at(), field);
+        if (v && *v < 0) {
+          report_.error(at(), msg::count_negative{.field = field.label}, field.rule);
+          v.reset();
+        } else if (v && field.min && *v < *field.min) {
+          report_.error(at(), msg::count_below_minimum{.field = field.label, .min = *field.min}, field.rule);
+        }
+        if (field.key == "count") count = v;
+        if (section.key == "plan" && field.key == "positions") plan_positions_ = v;
+        continue;
+      }
+      const std::string* text = f.text_ref(field.key, false);
+      if (!text || blank(*text)) {
+        if (text && field.required)
+          report_.error(at(), msg::field_empty{.field = field.label}, field.rule);
+        else if (!text && field.required && !f.get(field.key))
+          required(at(), field);
+        continue;
+      }
+      if (field.format == FieldFormat::credit_code) check_credit_code_field(at, *text, field);
+      if (field.format == FieldFormat::phone) {
+        PhoneCheck phone = check_phone(*text);
+        if (!phone.code.empty())
+          report_.error(at(), phone.code, field.label.zh + "：" + phone.message.zh, field.label.en + ": " + phone.message.en,
+                        field.rule);
+      }
+    }
+    return count;
+  }
+
+  void required(const std::string& at, const FormField& field) {
+    report_.error(at, msg::field_required::missing{.field = field.label}, field.rule);
+  }
+
+  template <class At>
+  void check_credit_code_field(const At& at, const std::string& text, const FormField& field) {
+    CreditCodeCheck check = check_credit_code(text);
+    if (!check.code.empty() && !check.advisory) {
+      report_.error(at(), check.code, check.message.zh, check.message.en, field.rule);
+      return;
+    }
+    if (!check.code.empty()) report_.warning(at(), check.code, check.message.zh, check.message.en, field.rule);
+    if (!registered_in_a_province(check.region)) {
+      report_.error(at(), msg::credit_code_region::no_province{.prefix = check.region.substr(0, 2)}, field.rule);
+      return;
+    }
+    if (!policy_ || !policy_->registered_region) return;
+    const RegisteredRegion& region = *policy_->registered_region;
+    for (const auto& prefix : region.prefixes)
+      if (check.region.compare(0, prefix.size(), prefix) == 0) return;
+    report_.interpretation(region.rule, region.interpretation);
+    report_.warning(at(), msg::credit_code_other_region{.prefix = region.prefixes.front(), .region = check.region}, region.rule);
+  }
+
+  // National registration authorities register under 100000, the country as a whole.
+  bool registered_in_a_province(const std::string& region) const {
+    if (region == "100000") return true;
+    const Division* province = divisions_.by_code(region.substr(0, 2) + "0000");
+    return province && province->is_province();
+  }
+
+  // ningxia-2020#2 and the like: a position's requirements may not set a degree or
+  // major threshold or select by interview. Phrases that set no limit are removed first.
+  void check_requirements(Fields& item) {
+    if (!policy_ || policy_->forbidden.empty()) return;
+    const Json* value = item.get("requirements");
+    if (!value || !value->is_string()) return;
+    std::string text = value->get<std::string>();
+    for (const auto& phrase : policy_->allowed_phrases)
+      for (auto pos = text.find(phrase); pos != std::string::npos; pos = text.find(phrase, pos))
+        text.replace(pos, phrase.size(), " ");
+    for (const ForbiddenRequirement& rule : policy_->forbidden) {
+      for (const auto& word : rule.words) {
+        if (text.find(word) == std::string::npos) continue;
+        report_.interpretation(rule.rule, rule.interpretation);
+        if (policy_->forbidden_said.zh.empty())
+          report_.error(item.path("requirements"),
+                        msg::position_requirement_forbidden::plain{.threshold = rule.label, .word = word}, rule.rule);
+        else
+          report_.error(item.path("requirements"),
+                        msg::position_requirement_forbidden::said{.said = policy_->forbidden_said, .threshold = rule.label, .word = word},
+                        rule.rule);
+        break;
+      }
+    }
+  }
+
+  void check_plan(Fields& request) {
+    auto positions = plan_positions_;
+    std::string plan_path = request.path("plan");
+    if (positions && positions_complete_ && request.get("positions") && !form_.positions_add_up.rule.empty() &&
+        positions_sum_ != *positions) {
+      const CrossCheck& check = form_.positions_add_up;
+      report_.interpretation(check.rule, check.interpretation);
+      // A relation the notice does not state is only a plausibility check: a warning.
+      std::string at = pointer_append(plan_path, "positions");
+      if (check.error)
+        report_.error(at, msg::plan_positions_mismatch::stated{.listed = positions_sum_, .planned = *positions}, check.rule);
+      else
+        report_.warning(at, msg::plan_positions_mismatch::plausibility{.listed = positions_sum_, .planned = *positions}, check.rule);
+    }
+  }
+
+  void check_declarations(Fields& request) {
+    const Json* declared = request.object("declarations", false);
+    std::string base = request.path("declarations");
+    if (declared) {
+      for (auto it = declared->begin(); it != declared->end(); ++it) {
+        const std::string& key = it.key();
+        const Json& value = it.value();
+        if (!value.is_boolean()) {
+          report_.malformed(pointer_append(base, key), msg::request_type::expected{.type = Text{"true 或 false", "true or false"}});
+          continue;
+        }
+        if (!form_.declarations.count(key))
+          report_.warning(pointer_append(base, key), msg::declaration_unknown{.key = key});
+      }
+    }
+    if (!policy_) return;
+    for (const Condition& c : policy_->conditions) {
+      auto what = [&]() -> const Text& { return form_.declarations.at(c.key); };  // for a finding only
+      report_.interpretation(c.rule, c.interpretation);
+      const Json* v = nullptr;
+      if (declared) {
+        auto it = declared->find(c.key);
+        if (it != declared->end() && it->is_boolean()) v = &*it;
+        else if (it != declared->end()) continue;  // already reported as malformed
+      }
+      if (!v)
+        report_.error(pointer_append(base, c.key), msg::declaration_missing{.condition = what()}, c.rule);
+      else if (!v->get<bool>())
+        report_.error(pointer_append(base, c.key), msg::declaration_not_met{.condition = what()}, c.rule);
+    }
+  }
+
+  const ApplicationForm& form_;
+  const PolicyApplicationRules* policy_;
+  const Divisions& divisions_;
+  Report& report_;
+  std::optional<long long> plan_positions_;
+  long long positions_sum_ = 0;
+  bool positions_complete_ = true;
+};
+
+}  // namespace
+
+void answer_unit_application(const RuleSet& rules, const Json& request, Report& report, Result& out) {
+  Fields f(request, "", report);
+  if (!f.ok()) return;
+  const FormRules& forms = rules.forms();
+  const Policy* policy = nullptr;
+  if (f.get("policy") || f.get("province")) policy = choose_policy(rules, f, report);
+  const PolicyApplicationRules* policy_rules = nullptr;
+  if (policy) {
+    auto it = forms.application_by_policy.find(policy->id);
+    if (it != forms.application_by_policy.end()) policy_rules = &it->second;
+  }
+  std::string form_id = policy_rules ? policy_rules->form_id : "unit-application";
+  auto form = forms.application_forms.find(form_id);
+  if (form == forms.application_forms.end()) {
+    report.error("", msg::application_form_unknown{.form = form_id});
+    return;
+  }
+  if (!policy && !report.has_errors())
+    report.warning(f.path("policy"), msg::application_policy_missing{});
+  ApplicationChecker checker(form->second, policy_rules, rules.divisions(), report);
+  checker.check(f);
+
+  out["policy"] = policy ? Result(policy->id) : Result(nullptr);
+  out["form"] = form->second.id;
+  if (policy) {
+    Result unknown = unknown_provisions(*policy, "", "application");
+    if (!unknown.empty()) out["unknown"] = std::move(unknown);
+  }
+  // Each condition's line is written as text from its part fixed at load (json_head).
+  if (policy_rules && !policy_rules->conditions.empty()) {
+    const Json* declared = f.get("declarations");
+    std::string conditions = "[";
+    for (const Condition& c : policy_rules->conditions) {
+      bool yes = false;
+      if (declared && declared->is_object()) {
+        auto it = declared->find(c.key);
+        yes = it != declared->end() && *it == true;
+      }
+      if (conditions.size() > 1) conditions += ',';
+      conditions += c.json_head;
+      conditions += yes ? "true}" : "false}";
+    }
+    conditions += ']';
+    out["conditions"] = raw_json(conditions);
+  } else {
+    out["conditions"] = Result::array();
+  }
+}
+
+}  // namespace jianxi

@@ -1,0 +1,434 @@
+#include "model/min_wage.h"
+
+#include "io/echo.h"
+#include "kinds/engine_limits.h"
+#include "io/json_writer.h"
+
+#include <algorithm>
+
+namespace jianxi {
+
+// A wage table's research note goes to the detail in its own language only: most are
+// English notes of the sources read, which a Chinese reader's detail leaves out.
+static Text research_note(const std::string& note) {
+  if (note.empty()) return {};
+  std::size_t han = 0, chars = 0;
+  for (std::size_t i = 0; i < note.size(); ++chars) {
+    const unsigned char lead = static_cast<unsigned char>(note[i]);
+    const std::size_t width = std::max<std::size_t>(1, utf8_sequence_length(note, i));
+    if (width == 3 && lead >= 0xE4 && lead <= 0xE9) ++han;  // U+4E00–U+9FFF
+    i += width;
+  }
+  bool chinese = han * 4 > chars;
+  return {chinese ? "；" + note : "", chinese ? "" : "; " + note};
+}
+namespace {
+
+const AreaPlace* entry_for(const WageAreas& areas, const std::string& code, bool urban) {
+  for (const auto& p : areas.places)
+    if (p.code == code && p.urban == urban) return &p;
+  return nullptr;
+}
+
+std::string strip_full_stop(std::string s) {
+  const std::string full_stop = "。";
+  if (s.size() >= full_stop.size() && s.compare(s.size() - full_stop.size(), full_stop.size(), full_stop) == 0)
+    s.resize(s.size() - full_stop.size());
+  return s;
+}
+
+}  // namespace
+
+std::optional<TierOf> tier_of_county(const WageAreas& areas, const Division& county) {
+  const AreaPlace* e = entry_for(areas, county.code, false);
+  if (!e && county.is_urban()) e = entry_for(areas, county.prefecture_code(), true);
+  if (!e) e = entry_for(areas, county.prefecture_code(), false);
+  if (!e) e = entry_for(areas, county.province_code(), false);
+  if (!e) return std::nullopt;
+  return TierOf{e->tier, e};
+}
+
+std::optional<TierOf> tier_of_prefecture(const WageAreas& areas, const Divisions& divisions,
+                                         const Division& prefecture) {
+  const AreaPlace* e = entry_for(areas, prefecture.code, true);
+  if (!e) e = entry_for(areas, prefecture.code, false);
+  if (e) return TierOf{e->tier, e};
+  // Its districts (市区) by the tier most of them share (the lower tier on a tie); a
+  // prefecture without districts only when all its counties share one.
+  std::map<int, std::pair<int, const AreaPlace*>> urban;
+  std::optional<TierOf> any;
+  bool any_differ = false;
+  for (const Division* child : divisions.children(prefecture)) {
+    if (child->zone) continue;
+    auto t = tier_of_county(areas, *child);
+    if (!t) return std::nullopt;
+    if (any && any->tier != t->tier) any_differ = true;
+    if (!any) any = t;
+    if (!child->is_urban()) continue;
+    auto& [count, entry] = urban[t->tier];
+    if (count++ == 0) entry = t->entry;
+  }
+  if (!urban.empty()) {
+    auto best = urban.begin();
+    for (auto it = urban.begin(); it != urban.end(); ++it)
+      if (it->second.first > best->second.first) best = it;
+    return TierOf{best->first, best->second.second};
+  }
+  return any_differ ? std::nullopt : any;
+}
+
+const WageAreas* areas_on(const WageTable& table, Date day) {
+  const WageAreas* found = nullptr;
+  for (const auto& a : table.areas)
+    if (a.from <= day) found = &a;
+  return found;
+}
+
+const WageAdjustment* adjustment_on(const WageTable& table, Date day) {
+  const WageAdjustment* found = nullptr;
+  for (const auto& a : table.adjustments)
+    if (a.effective <= day) found = &a;
+  return found;
+}
+
+std::optional<TierOf> tier_of_division(const WageAreas& areas, const Divisions& divisions,
+                                       const Division& division) {
+  return division.is_county() ? tier_of_county(areas, division) : tier_of_prefecture(areas, divisions, division);
+}
+
+std::optional<TierOf> tier_of_named(const WageAreas& areas, const std::string& name) {
+  for (const auto& p : areas.places)
+    if (p.code.empty() && p.name == name) return TierOf{p.tier, &p};
+  return std::nullopt;
+}
+
+int tier_count(const WageAdjustment* adjustment) {
+  return adjustment && !adjustment->tiers.empty() ? adjustment->tiers.rbegin()->first : 0;
+}
+
+namespace {
+
+bool same_tier_count_since(const WageTable& table, Date origin, Date day) {
+  int count = tier_count(adjustment_on(table, origin));
+  if (count == 0) return false;
+  for (const auto& a : table.adjustments)
+    if (a.effective > origin && a.effective <= day && tier_count(&a) != count) return false;
+  return true;
+}
+
+}  // namespace
+
+bool carried_tier_stands(const WageTable& table, const WageAreas& areas, const TierOf& tier, Date day,
+                         const std::function<std::optional<TierOf>(const WageAreas&)>& tier_in) {
+  if (!tier.entry->carried_from) return true;
+  if (same_tier_count_since(table, *tier.entry->carried_from, day)) return true;
+  for (const auto& later : table.areas) {
+    if (later.from <= areas.from) continue;
+    auto found = tier_in(later);
+    if (found && !found->entry->carried_from) return found->tier == tier.tier;
+  }
+  return false;
+}
+
+WageResolver::WageResolver(const RuleSet& rules, const Policy& policy, Request request,
+                           Report& report)
+    : rules_(rules), table_(rules.wage_table(policy.province)), request_(std::move(request)), report_(report) {
+  if (request_.required && !request_.given && !request_.place && !request_.tier)
+    report_.error("/min_wage", msg::min_wage_missing{});
+  if (request_.place && table_) resolve_place();
+}
+
+void WageResolver::resolve_place() {
+  const std::string& text = *request_.place;
+  const std::string& path = request_.place_path;
+  if (character_count(text, limits::kPlaceChars + 1) > limits::kPlaceChars) {
+    place_failed_ = true;
+    report_.error(path, msg::place_too_long{.limit = limits::kPlaceChars, .place = echoed(text)});
+    return;
+  }
+  const Divisions& divisions = rules_.divisions();
+  // An older area list may still name a division merged or renamed since: asked for a
+  // day after the change, the name is read as its successor's, which the answer says.
+  auto changed = divisions.renamed_in(text);
+  bool renamed_before = changed && request_.earliest && request_.earliest->year() > *changed;
+  if (!renamed_before)
+    for (const auto& areas : table_->areas)
+      for (const auto& p : areas.places)
+        if (p.code.empty() && (p.name == text || p.as_written == text)) {
+          named_place_ = p.name;
+          return;
+        }
+  PlaceResolution r = divisions.resolve(text, table_->province_code);
+  place_failed_ = r.division == nullptr;
+  if (r.division && r.division->is_province()) {
+    place_failed_ = true;
+    report_.error(path, msg::place_too_broad{.place = text});
+  } else if (r.division && r.division->province_code() != table_->province_code) {
+    place_failed_ = true;
+    report_.error(path, msg::place_other_province{.code = r.division->code,
+                                                  .division = Text{divisions.full_name(*r.division), divisions.full_name_en(*r.division)},
+                                                  .place = text,
+                                                  .province = Text{table_->province_zh, province_en()}});
+  } else if (r.division) {
+    division_ = r.division;
+    urban_ = r.urban || r.division->is_prefecture();
+    alias_ = r.alias;
+  } else if (!r.candidates.empty()) {
+    std::string list, list_en;
+    for (const Division* d : r.candidates) {
+      list += (list.empty() ? "" : "、") + divisions.full_name(*d) + "（" + d->code + "）";
+      list_en += (list_en.empty() ? "" : "; ") + divisions.full_name_en(*d) + " (" + d->code + ")";
+    }
+    report_.error(path, msg::place_ambiguous{.place = text, .places = Text{list, list_en}});
+  } else {
+    std::string list;
+    for (const auto& n : r.nearest) list += (list.empty() ? "" : "、") + n;
+    if (list.empty())
+      report_.error(path, msg::place_unknown::no_close_names{.place = text});
+    else
+      report_.error(path, msg::place_unknown::close_names{.close = list, .place = text});
+  }
+}
+
+Text WageResolver::province_text() const { return {table_->province_zh, province_en()}; }
+
+std::string WageResolver::province_en() const {
+  const Term* t = Vocabulary::find(rules_.vocabulary().provinces, table_->province);
+  return t ? t->name.en : table_->province;
+}
+
+Text WageResolver::place_label() const {
+  if (!named_place_.empty()) return {named_place_, named_place_};
+  if (!division_) return {};
+  Text name{rules_.divisions().full_name(*division_), rules_.divisions().full_name_en(*division_)};
+  if (!division_->is_prefecture()) return name;
+  for (const Division* child : rules_.divisions().children(*division_))
+    if (child->is_urban() && !child->zone) return {name.zh + "市区", name.en + " (urban districts)"};
+  return name;
+}
+
+std::optional<TierOf> WageResolver::tier_in(const WageAreas& areas) const {
+  if (!named_place_.empty()) return tier_of_named(areas, named_place_);
+  return tier_of_division(areas, rules_.divisions(), *division_);
+}
+
+void WageResolver::report_not_carried(const WageAreas& areas, const TierOf& tier, Date day,
+                                      const Text& label) {
+  std::string from = format_date(areas.from);
+  if (!reported_.insert("carried" + from).second) return;
+  std::string origin = format_date(*tier.entry->carried_from);
+  std::string counts = std::to_string(tier_count(adjustment_on(*table_, *tier.entry->carried_from))) + "→" +
+                       std::to_string(tier_count(adjustment_on(*table_, day)));
+  report_.error(request_.place_path, msg::min_wage_tier_unknown::not_carried{.counts = counts,
+                                                                            .from = from,
+                                                                            .origin = origin,
+                                                                            .place = label,
+                                                                            .province = province_text(),
+                                                                            .tier = tier.tier});
+}
+
+std::optional<int> WageResolver::tier_on(Date day) {
+  if (request_.tier) return request_.tier;
+  if (place_failed_ || (!division_ && named_place_.empty())) return std::nullopt;
+  const WageAreas* areas = areas_on(*table_, day);
+  const std::string& path = request_.place_path;
+  Text label = place_label();
+  if (!areas) {
+    if (!request_.given && reported_.insert("no_areas").second)
+      report_.error(path, msg::min_wage_areas_unknown{.date = format_date(day), .province = province_text()});
+    return std::nullopt;
+  }
+  std::optional<TierOf> tier = tier_in(*areas);
+  auto in_this_place = [this](const WageAreas& a) { return tier_in(a); };
+  if (tier && !carried_tier_stands(*table_, *areas, *tier, day, in_this_place)) {
+    if (!request_.given) report_not_carried(*areas, *tier, day, label);
+    return std::nullopt;
+  }
+  std::string from = format_date(areas->from);
+  if (!tier) {
+    if (!request_.given && reported_.insert("tier" + from).second) {
+      if (division_ && division_->is_prefecture())
+        report_.error(path, msg::min_wage_tier_unknown::undecided_city{.from = from, .place = label, .province = province_text()});
+      else
+        report_.error(path, msg::min_wage_tier_unknown::undecided{.from = from, .place = label, .province = province_text()});
+    }
+    return std::nullopt;
+  }
+  const std::string& confidence = tier->entry->confidence.empty() ? areas->confidence : tier->entry->confidence;
+  if (confidence != "high" && reported_.insert("areas" + from).second) {
+    Text note{areas->note.zh.empty() ? "" : strip_full_stop(areas->note.zh) + "；", areas->note.en.empty() ? "" : areas->note.en + "; "};
+    report_.caveat(path, msg::min_wage_area_caveat::plain{.from = from, .place = label, .tier = tier->tier},
+                   msg::min_wage_area_caveat::sources{.confidence = confidence_words(confidence), .note = note, .source = areas->source}.text());
+  }
+  if (division_ && division_->is_prefecture()) {
+    std::string differ_zh, differ_en;
+    for (const Division* child : rules_.divisions().children(*division_)) {
+      if (child->zone) continue;
+      auto t = tier_of_county(*areas, *child);
+      auto in_child = [child](const WageAreas& a) { return tier_of_county(a, *child); };
+      bool stands = t && carried_tier_stands(*table_, *areas, *t, day, in_child);
+      if (!t || (stands && t->tier == tier->tier)) continue;
+      std::string zh = stands ? "第" + std::to_string(t->tier) + "类" : "档次未知";
+      std::string en = stands ? " tier " + std::to_string(t->tier) : " tier unknown";
+      differ_zh += (differ_zh.empty() ? "" : "、") + child->name + zh;
+      differ_en += (differ_en.empty() ? "" : ", ") + (child->name_en.empty() ? child->name : child->name_en) + en;
+    }
+    if (!differ_zh.empty() && reported_.insert("urban" + std::to_string(tier->tier) + differ_zh).second)
+      report_.warning(path, msg::place_city_as_urban{.counties = Text{differ_zh, differ_en},
+                                                     .place = *request_.place,
+                                                     .tier = tier->tier,
+                                                     .urban = Text{label.zh, rules_.divisions().full_name_en(*division_)}});
+  }
+  return tier->tier;
+}
+
+std::optional<WageFigure> WageResolver::on(Date day) {
+  long key = day.day_number();
+  auto it = cache_.find(key);
+  if (it != cache_.end()) return it->second;
+  auto figure = lookup(day);
+  cache_[key] = figure;
+  return figure;
+}
+
+bool WageResolver::changes_within(Date from, Date to) const {
+  if ((request_.given && !request_.place && !request_.tier) || !table_) return false;
+  for (const auto& a : table_->adjustments)
+    if (a.effective > from && a.effective <= to) return true;
+  for (const auto& a : table_->areas)
+    if (a.from > from && a.from <= to) return true;
+  if (const CityWages* city = own_city())
+    for (const auto& a : city->adjustments)
+      if (a.effective > from && a.effective <= to) return true;
+  return false;
+}
+
+std::optional<WageFigure> WageResolver::lookup(Date day) {
+  if (request_.given && !request_.place && !request_.tier)
+    return WageFigure{*request_.given, {"申请人填写的最低工资标准", "minimum wage given in the request"}};
+  if (!request_.place && !request_.tier) return std::nullopt;
+  if (request_.given && (!table_ || place_failed_)) return filled(day);
+  if (!table_) {
+    if (reported_.insert("table").second)
+      report_.error("/min_wage", msg::min_wage_no_table{});
+    return std::nullopt;
+  }
+  if (const CityWages* city = own_city()) return city_figure(*city, day);
+  auto tier = tier_on(day);
+  if (!tier) return request_.given ? std::optional<WageFigure>(filled(day)) : std::nullopt;
+  const WageAdjustment* adj = adjustment_on(*table_, day);
+  std::string month_text = format_month(first_of_month(day));
+  std::string tier_text = std::to_string(*tier);
+  Text label = request_.province_wide ? Text{} : place_label();
+  std::string where_zh = (label.zh.empty() ? table_->province_zh : label.zh) + "（第" + tier_text + "类）";
+  std::string where_en = (label.en.empty() ? province_en() : label.en) + " (tier " + tier_text + ")";
+  auto figure = adj ? adj->tiers.find(*tier) : std::map<int, Fen>::const_iterator{};
+  if ((!adj || figure == adj->tiers.end()) && request_.given) return filled(day);
+  if (!adj || figure == adj->tiers.end()) {
+    Text which = adj ? Text{format_date(adj->effective) + " 起的标准", "the adjustment from " + format_date(adj->effective)}
+                     : Text{"表中最早标准之前", "before the table's first figure"};
+    Text why = adj ? Text{strip_full_stop(adj->date_note.zh.empty() ? adj->note : adj->date_note.zh),
+                          adj->date_note.en.empty() ? adj->note : adj->date_note.en}
+                   : Text{"表中最早的标准晚于该月", "the table starts after this month"};
+    std::string key = "unconfirmed" + (adj ? format_date(adj->effective) : "") + tier_text;
+    if (reported_.insert(key).second)
+      report_.error("/min_wage", msg::min_wage_unconfirmed{.month = month_text, .where = Text{where_zh, where_en}, .which = which, .why = why});
+    return std::nullopt;
+  }
+  std::string effective = format_date(adj->effective);
+  if (!used_.count(adj->effective.day_number())) {
+    nlohmann::ordered_json entry;
+    entry["province"] = table_->province;
+    entry["effective"] = effective;
+    entry["date_confirmed"] = adj->date_confirmed;
+    entry["tier"] = *tier;
+    entry["amount"] = yuan_json(figure->second);
+    entry["confidence"] = adj->confidence;
+    entry["source"] = adj->source;
+    used_[adj->effective.day_number()] = entry;
+    if (adj->confidence != "high")
+      report_.caveat("/min_wage",
+                     msg::min_wage_caveat::plain{.amount = figure->second / 100, .from = effective, .province = province_text(), .tier = *tier},
+                     msg::min_wage_caveat::sources{.confidence = confidence_words(adj->confidence), .note = research_note(adj->note), .source = adj->source}.text());
+  }
+  return WageFigure{figure->second,
+                    {where_zh + effective + "起最低工资标准", where_en + " minimum wage from " + effective}};
+}
+
+// The city with its own minimum wage that the place is in, if any (深圳).
+const CityWages* WageResolver::own_city() const {
+  if (!table_ || !division_) return nullptr;
+  for (const auto& city : table_->cities)
+    if (city.code == division_->code || city.code == division_->prefecture_code()) return &city;
+  return nullptr;
+}
+
+// A city's own figure on `day`, in place of a provincial tier.
+std::optional<WageFigure> WageResolver::city_figure(const CityWages& city, Date day) {
+  const Text name = city_name(city);
+  const WageAdjustment* adj = nullptr;
+  for (const auto& a : city.adjustments)
+    if (a.effective <= day) adj = &a;
+  if (!adj) {
+    if (request_.given) return filled(day);
+    if (reported_.insert("city-table").second)
+      report_.error("/min_wage", msg::min_wage_unconfirmed{.month = format_month(first_of_month(day)),
+                                                           .where = name,
+                                                           .which = Text{"本市最低工资标准", "the city's own minimum wage"},
+                                                           .why = Text{"表中未收录该月标准", "no figure for that month is held"}});
+    return std::nullopt;
+  }
+  Fen amount = adj->tiers.at(1);
+  std::string effective = format_date(adj->effective);
+  if (!used_.count(adj->effective.day_number())) {
+    nlohmann::ordered_json entry;
+    entry["province"] = table_->province;
+    entry["city"] = name.zh;
+    entry["city_en"] = name.en;
+    entry["effective"] = effective;
+    entry["date_confirmed"] = adj->date_confirmed;
+    entry["amount"] = yuan_json(amount);
+    entry["confidence"] = adj->confidence;
+    entry["source"] = adj->source;
+    used_[adj->effective.day_number()] = entry;
+    if (adj->confidence != "high")
+      report_.caveat("/min_wage", msg::min_wage_caveat::city{.amount = amount / 100, .city = name, .from = effective},
+                     msg::min_wage_caveat::sources{.confidence = confidence_words(adj->confidence), .note = research_note(adj->note), .source = adj->source}.text());
+  }
+  return WageFigure{amount, {name.zh + effective + "起本市最低工资标准", name.en + " minimum wage (its own) from " + effective}};
+}
+
+Text WageResolver::city_name(const CityWages& city) const {
+  const Division* d = rules_.divisions().by_code(city.code);
+  return {city.as_written, d && !d->name_en.empty() ? d->name_en : city.as_written};
+}
+
+// With a place, a given min_wage fills only the months the table has no figure for.
+WageFigure WageResolver::filled(Date day) {
+  std::string month = format_month(first_of_month(day));
+  if (reported_.insert("filled").second)
+    report_.warning("/min_wage", msg::min_wage_filled{.month = month, .yuan = *request_.given / 100});
+  return WageFigure{*request_.given, {"申请人填写的最低工资标准（表中无该月标准）",
+                                      "minimum wage given in the request (the table has none for the month)"}};
+}
+
+nlohmann::ordered_json WageResolver::sources() const {
+  auto list = nlohmann::ordered_json::array();
+  for (const auto& [day, entry] : used_) list.push_back(entry);
+  return list;
+}
+
+nlohmann::ordered_json WageResolver::place_json() const {
+  if (!named_place_.empty()) return {{"code", nullptr}, {"name", named_place_}, {"level", "named_area"}};
+  if (!division_) return nullptr;
+  nlohmann::ordered_json j;
+  j["code"] = division_->code;
+  j["name"] = rules_.divisions().full_name(*division_);
+  j["name_en"] = rules_.divisions().full_name_en(*division_);
+  j["level"] = division_->is_prefecture() ? "prefecture" : "county";
+  if (urban_) j["urban"] = true;
+  if (!alias_.empty()) j["alias"] = {{"message", alias_.zh}, {"message_en", alias_.en}};
+  return j;
+}
+
+}  // namespace jianxi
