@@ -1,4 +1,5 @@
-// One intern at a time: who is admitted, which items apply, and the answer written as it goes.
+// One intern at a time: who is admitted, which items apply, and the answer written as it
+// goes.
 #include "kinds/subsidy/calculator.h"
 
 #include <algorithm>

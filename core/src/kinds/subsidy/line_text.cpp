@@ -1,6 +1,7 @@
 // The words and figures of a line: its period, days in post, percent and yuan.
 #include "kinds/subsidy/calculator.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace jianxi::subsidy {

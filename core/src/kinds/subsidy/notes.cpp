@@ -1,4 +1,5 @@
-// What the answer notes beside the lines: figure caveats, calendar gaps, the wage basis, the period in force.
+// What the answer notes beside the lines: figure caveats, calendar gaps, the wage basis
+// and the period in force.
 #include "kinds/subsidy/calculator.h"
 
 #include <utility>

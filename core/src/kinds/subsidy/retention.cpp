@@ -1,4 +1,5 @@
-// The raise for retention: the unit's (or the year's) retention rate, its bands, and the difference paid monthly or once.
+// The raise for retention: the unit's (or the year's) retention rate, its bands, and the
+// difference, paid monthly or once.
 #include "kinds/subsidy/calculator.h"
 
 namespace jianxi::subsidy {

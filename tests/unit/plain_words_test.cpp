@@ -1,0 +1,69 @@
+// What people read uses their words: a notice's prose (every {zh, en} text of its file,
+// shown in answers as interpretations, notes and caveats) names no request field by its
+// key (graduated_on, base_rate) and no notice by its id (shanxi-2023), which a person
+// reading an answer in a portal could not place.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
+#include <string>
+
+#include "test_files.h"
+
+namespace fs = std::filesystem;
+using Json = nlohmann::json;
+
+namespace {
+
+// A snake_case key (two words or more) standing alone, as request fields are written.
+const std::regex field_key(R"((?:^|[^A-Za-z0-9_/.#-])([a-z]+_[a-z_]+)(?![A-Za-z0-9_]))");
+
+void check_prose(const Json& node, const std::string& pointer, const std::set<std::string>& ids,
+                 const std::string& file) {
+  if (node.is_array()) {
+    for (std::size_t i = 0; i < node.size(); ++i) check_prose(node[i], pointer + "/" + std::to_string(i), ids, file);
+    return;
+  }
+  if (!node.is_object()) return;
+  const bool text = node.contains("zh") && node.contains("en") && node["zh"].is_string() && node["en"].is_string();
+  for (const auto& [key, value] : node.items()) {
+    if (!(text && (key == "zh" || key == "en"))) {
+      check_prose(value, pointer + "/" + key, ids, file);
+      continue;
+    }
+    const std::string s = value.get<std::string>();
+    CAPTURE(file);
+    CAPTURE(pointer + "/" + key);
+    CAPTURE(s);
+    std::smatch m;
+    CHECK_MESSAGE(!std::regex_search(s, m, field_key), "names a request field by its key: " << m[1]);
+    for (const auto& id : ids) {
+      // A clause reference (shanxi-2023#3.1) is a citation the pages turn into a button.
+      for (auto at = s.find(id); at != std::string::npos; at = s.find(id, at + 1)) {
+        const std::size_t after = at + id.size();
+        const bool cited = after < s.size() && s[after] == '#';
+        const bool part_of_word = (at > 0 && (std::isalnum(static_cast<unsigned char>(s[at - 1])) || s[at - 1] == '-')) ||
+                                  (after < s.size() && (std::isalnum(static_cast<unsigned char>(s[after])) || s[after] == '-'));
+        CHECK_MESSAGE((cited || part_of_word), "names a notice by its id: " << id);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("a notice's prose names fields by their labels and notices by their names, never by keys or ids") {
+  const fs::path provinces = fs::path(JIANXI_RULES_DIR) / "provinces";
+  std::set<std::string> ids;
+  std::vector<fs::path> notices;
+  for (const auto& e : fs::recursive_directory_iterator(provinces))
+    if (e.is_regular_file() && e.path().parent_path().filename() == "policies" && e.path().extension() == ".json") {
+      ids.insert(e.path().stem().string());
+      notices.push_back(e.path());
+    }
+  REQUIRE_FALSE(notices.empty());
+  for (const auto& path : notices)
+    check_prose(Json::parse(jianxi_test::read_file(path)), "", ids, fs::relative(path, provinces).string());
+}
