@@ -1,7 +1,8 @@
-// What people read uses their words: a notice's prose (every {zh, en} text of its file,
-// shown in answers as interpretations, notes and caveats) names no request field by its
-// key (graduated_on, base_rate) and no notice by its id (shanxi-2023), which a person
-// reading an answer in a portal could not place.
+// What people read uses their words: the prose of a province's files (every {zh, en}
+// text, shown in answers as interpretations, notes and caveats) and the findings' message
+// templates name no request field by its key (graduated_on, base_rate) and no notice by
+// its id (shanxi-2023), which a person reading an answer in a portal could not place.
+// (A code's own description in codes.json is for the portal's developers: it may.)
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -18,7 +19,8 @@ using Json = nlohmann::json;
 namespace {
 
 // A snake_case key (two words or more) standing alone, as request fields are written.
-const std::regex field_key(R"((?:^|[^A-Za-z0-9_/.#-])([a-z]+_[a-z_]+)(?![A-Za-z0-9_]))");
+// A template's {slot} is not a key.
+const std::regex field_key(R"((?:^|[^A-Za-z0-9_/.#{-])([a-z]+_[a-z_]+)(?![A-Za-z0-9_}]))");
 
 void check_prose(const Json& node, const std::string& pointer, const std::set<std::string>& ids,
                  const std::string& file) {
@@ -54,16 +56,23 @@ void check_prose(const Json& node, const std::string& pointer, const std::set<st
 
 }  // namespace
 
-TEST_CASE("a notice's prose names fields by their labels and notices by their names, never by keys or ids") {
+TEST_CASE("the rules' prose names fields by their labels and notices by their names, never by keys or ids") {
   const fs::path provinces = fs::path(JIANXI_RULES_DIR) / "provinces";
   std::set<std::string> ids;
-  std::vector<fs::path> notices;
-  for (const auto& e : fs::recursive_directory_iterator(provinces))
-    if (e.is_regular_file() && e.path().parent_path().filename() == "policies" && e.path().extension() == ".json") {
-      ids.insert(e.path().stem().string());
-      notices.push_back(e.path());
-    }
-  REQUIRE_FALSE(notices.empty());
-  for (const auto& path : notices)
+  std::vector<fs::path> files;
+  for (const auto& e : fs::recursive_directory_iterator(provinces)) {
+    if (!e.is_regular_file() || e.path().extension() != ".json") continue;
+    files.push_back(e.path());
+    if (e.path().parent_path().filename() == "policies") ids.insert(e.path().stem().string());
+  }
+  REQUIRE_FALSE(ids.empty());
+  for (const auto& path : files)
     check_prose(Json::parse(jianxi_test::read_file(path)), "", ids, fs::relative(path, provinces).string());
+
+  const Json codes = Json::parse(jianxi_test::read_file(fs::path(JIANXI_RULES_DIR) / "findings" / "codes.json"));
+  for (const char* list : {"findings", "reasons"})
+    for (const Json& code : codes.at(list))
+      for (const char* key : {"message", "messages"})
+        if (code.contains(key))
+          check_prose(code[key], "/" + code.at("code").get<std::string>() + "/" + key, ids, "findings/codes.json");
 }

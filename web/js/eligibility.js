@@ -73,7 +73,9 @@ function fillWithBlank(select, entries, blank) {
 }
 
 function fillProvinces() {
-  const ids = [...new Set(rules.policies.map((p) => p.province))];
+  // In the catalog's order of provinces (by division code), for those with a notice.
+  const withNotice = new Set(rules.policies.map((p) => p.province));
+  const ids = rules.provinces.map((p) => p.id).filter((id) => withNotice.has(id));
   fillWithBlank($('province'), ids.map((id) => [id, provinceName(rules.provinces, id)]), t('请选择省份', 'Choose a province'));
 }
 

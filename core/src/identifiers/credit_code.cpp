@@ -27,7 +27,7 @@ char upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' +
 
 template <class M, std::size_t = M::kTemplate>
 CreditCodeCheck fail(const M& m, bool advisory = false, std::string region = {}) {
-  return {message_templates()[M::kTemplate].code, m.text(), advisory, std::move(region)};
+  return {code_of<M>(), m.text(), advisory, std::move(region)};
 }
 
 constexpr int kOrganisationWeights[8] = {3, 7, 9, 10, 5, 8, 4, 2};

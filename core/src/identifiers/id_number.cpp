@@ -18,7 +18,7 @@ namespace {
 template <class Message>
 IdNumberCheck failed(const Message& m) {
   IdNumberCheck r;
-  r.code = message_templates()[Message::kTemplate].code;
+  r.code = code_of<Message>();
   r.message = m.text();
   return r;
 }

@@ -44,6 +44,12 @@ struct MessageTemplate {
 // Every template, in codes.json's order (generated).
 const std::vector<MessageTemplate>& message_templates();
 
+// The code of a generated message struct's template (msg::policy_unknown → "policy.unknown").
+template <class M>
+const char* code_of() {
+  return message_templates()[M::kTemplate].code;
+}
+
 // The templates as the catalog lists them (its `messages`), for a portal's own wording:
 // [{code, variant (when the code has several), message, message_en}].
 nlohmann::ordered_json message_templates_json();

@@ -113,7 +113,7 @@ nlohmann::ordered_json findings_json(const std::vector<Finding>& list, std::size
     More more{.count = dropped};
     Text text = more.text();
     if (out.size() > 1) out += ',';
-    write_finding({"", message_templates()[more.kTemplate].code, text.zh, text.en, "", "", ""}, out);
+    write_finding({"", code_of<More>(), text.zh, text.en, "", "", ""}, out);
   }
   out += ']';
   return raw_json(out);

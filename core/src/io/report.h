@@ -23,22 +23,22 @@ class Report {
   template <class M, std::size_t = M::kTemplate>
   void error(std::string path, const M& m, std::string rule = {}) {
     if (!lists_errors()) return count_error();
-    error(std::move(path), message_templates()[M::kTemplate].code, m.text(), std::move(rule));
+    error(std::move(path), code_of<M>(), m.text(), std::move(rule));
   }
   template <class M, std::size_t = M::kTemplate>
   void warning(std::string path, const M& m, std::string rule = {}) {
     if (!lists_warnings()) return count_warning();
-    warning(std::move(path), message_templates()[M::kTemplate].code, m.text(), std::move(rule));
+    warning(std::move(path), code_of<M>(), m.text(), std::move(rule));
   }
   template <class M, std::size_t = M::kTemplate>
   void caveat(std::string path, const M& plain, const Text& detail, std::string rule = {}) {
     if (!lists_warnings()) return count_warning();
-    caveat(std::move(path), message_templates()[M::kTemplate].code, plain.text(), detail, std::move(rule));
+    caveat(std::move(path), code_of<M>(), plain.text(), detail, std::move(rule));
   }
   template <class M, std::size_t = M::kTemplate>
   void malformed(std::string path, const M& m) {
     Text t = m.text();
-    malformed(std::move(path), message_templates()[M::kTemplate].code, std::move(t.zh), std::move(t.en));
+    malformed(std::move(path), code_of<M>(), std::move(t.zh), std::move(t.en));
   }
 
   // Hand-composed findings: what the catalog's templates have not yet replaced.

@@ -28,7 +28,7 @@ class Verdict {
     Result r;
     r["rule"] = rule;
     r["effect"] = effect;
-    r["code"] = message_templates()[Reason::kTemplate].code;
+    r["code"] = code_of<Reason>();
     r["message"] = std::move(text.zh);
     r["message_en"] = std::move(text.en);
     reasons_.push_back(std::move(r));
