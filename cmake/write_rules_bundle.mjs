@@ -1,6 +1,6 @@
 // The wasm build's rules: the module embeds the national data and an index of the
-// provinces (each province's manifest and notices without their research trail: enough
-// for `catalog` to list every notice and province), and each province's other files
+// provinces (each province's manifest, and its notices without their research trail and
+// with their texts' words left empty: enough for `catalog` to list every notice and province), and each province's other files
 // (wage table, clauses, notice sources, its own forms, its prefectures and counties, and
 // its notices whole, which replace the index's copies) become one file of their own, PROVINCES_DIR/<id>.json,
 // fetched when a request first needs that province. Every JSON text is written without the
@@ -9,6 +9,8 @@
 // paths and texts, in order), computed here and embedded, so `rules_version` is the
 // same as natively. The module does not check the rules against rules/schema.json (the
 // native build does, with jianxi --check-rules): it carries only the schema's folder map.
+// The findings' message templates are compiled into the module (finding_messages.cpp),
+// so its copy of findings/codes.json keeps each code's description and kinds.
 //   node cmake/write_rules_bundle.mjs RULES_DIR OUTPUT PROVINCES_DIR
 import { readdirSync, readFileSync, writeFileSync, existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -51,15 +53,24 @@ function minify(text) {
 const provinceOf = (f) => /^provinces\/([^/]+)\//.exec(f)?.[1];
 const inIndex = (f) => !provinceOf(f) || /^provinces\/[^/]+\/(province\.json|policies\/)/.test(f);
 const isNotice = (f) => /^provinces\/[^/]+\/policies\//.test(f);
-// A notice's research trail: what it says about itself, its worked examples and the
-// excerpts its figures were taken from. The engine reads none of it to list a notice or
-// choose one by date, so the index leaves it to the province's file.
+// A notice's research trail (what it says about itself, its worked examples and the
+// excerpts its figures were taken from) and its prose (every {zh, en} text: the
+// interpretations, notes and labels its answers show) are read only in answers about the
+// notice, and those need its province loaded, which brings the notice whole. To list a
+// notice, say how much of it is known and choose one by date, the engine reads its
+// identity, dates and provisions' figures, so the index keeps those and the shape of
+// every text with its words left empty.
 const trail = ['description', 'examples', 'sources'];
-function withoutTrail(small) {
+function withoutWords(node) {
+  if (Array.isArray(node)) return node.map(withoutWords);
+  if (node === null || typeof node !== 'object') return node;
+  const text = typeof node.zh === 'string' && typeof node.en === 'string';
+  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, text && (k === 'zh' || k === 'en') ? '' : withoutWords(v)]));
+}
+function indexCopy(small) {
   const notice = JSON.parse(small);
-  if (!trail.some((k) => k in notice)) return small;
   for (const k of trail) delete notice[k];
-  return JSON.stringify(notice);
+  return JSON.stringify(withoutWords(notice));
 }
 
 function writeIfChanged(path, body) {
@@ -107,6 +118,14 @@ if (files.includes(DIVISIONS)) {
   nationalDivisions = JSON.stringify(kept);
 }
 
+const CODES = 'findings/codes.json';
+function withoutTemplates(text) {
+  const codes = JSON.parse(text);
+  for (const list of ['findings', 'reasons'])
+    for (const code of codes[list] ?? []) { delete code.message; delete code.messages; }
+  return JSON.stringify(codes);
+}
+
 let hash = 1469598103934665603n;
 const mask = (1n << 64n) - 1n;
 let body = '// Generated from rules/ by cmake/write_rules_bundle.mjs (national data and the provinces\n' +
@@ -120,6 +139,10 @@ for (const f of files) {
   // The schema is checked at build time by the native `jianxi --check-rules`; the module
   // needs only its map of folders to definitions.
   const small = f === 'schema.json' ? JSON.stringify({ 'x-folders': JSON.parse(text)['x-folders'], $defs: {} }) : minify(text);
+  if (f === CODES) {
+    body += `    {"${f}", R"jianxi_rule(${withoutTemplates(text)})jianxi_rule"},\n`;
+    continue;
+  }
   if (f === DIVISIONS) {
     body += `    {"${f}", R"jianxi_rule(${nationalDivisions})jianxi_rule"},\n`;
     continue;
@@ -133,7 +156,7 @@ for (const f of files) {
   }
   if (!inIndex(f) || isNotice(f)) provinces.get(province).push(`${JSON.stringify(f)}:${small}`);
   if (!inIndex(f)) continue;
-  const indexed = isNotice(f) ? withoutTrail(small) : small;
+  const indexed = isNotice(f) ? indexCopy(small) : small;
   if (indexed.includes(')jianxi_rule"')) throw new Error(`${f}: holds the raw string's delimiter`);
   body += `    {"${f}", R"jianxi_rule(${indexed})jianxi_rule"},\n`;
 }

@@ -57,9 +57,20 @@ DivisionParts split_divisions(const std::string& province, const std::string& pr
   return {national.dump(), own.dump()};
 }
 
+// A text's words left empty, as the index holds a notice's prose.
+void without_words(nlohmann::ordered_json& node) {
+  const bool text = node.is_object() && node.contains("zh") && node.contains("en") && node["zh"].is_string() &&
+                    node["en"].is_string();
+  if (node.is_object() || node.is_array())
+    for (auto& [key, value] : node.items()) {
+      if (text && (key == "zh" || key == "en")) value = "";
+      else without_words(value);
+    }
+}
+
 // The embedded rules as the module's index holds them: of `province`, its manifest and
-// its notices without their research trail (cmake/write_rules_bundle.mjs), no other file,
-// and of the divisions only the national part.
+// its notices without their research trail and with their texts' words left empty
+// (cmake/write_rules_bundle.mjs), no other file, and of the divisions only the national part.
 std::vector<jianxi::RuleText> without_province_files(const std::string& province, const std::string& prefix) {
   std::vector<jianxi::RuleText> out;
   for (const auto& r : jianxi::embedded_rules()) {
@@ -74,6 +85,7 @@ std::vector<jianxi::RuleText> without_province_files(const std::string& province
     }
     auto notice = nlohmann::ordered_json::parse(r.text);
     for (const char* key : {"description", "examples", "sources"}) notice.erase(key);
+    without_words(notice);
     out.push_back({r.path, notice.dump()});
   }
   return out;
@@ -97,6 +109,8 @@ TEST_CASE("a province not loaded yet is listed, and a request that needs it is a
   CHECK(partial.evaluate(R"({"kind":"catalog"})").json == whole.evaluate(R"({"kind":"catalog"})").json);
   const char* every_section = R"({"kind":"catalog","sections":["provisions","templates","forms","findings"]})";
   CHECK(partial.evaluate(every_section).json == whole.evaluate(every_section).json);
+  for (const char* listing : {R"({"kind":"catalog","sections":["policies"]})", R"({"kind":"policies"})"})
+    CHECK(partial.evaluate(listing).json == whole.evaluate(listing).json);
 
   auto by_province = ask(partial, kJilinSubsidy);
   CHECK(by_province["ok"] == false);
