@@ -1,8 +1,9 @@
 // The wasm build's rules: the module embeds the national data and an index of the
 // provinces (each province's manifest, and its notices without their research trail and
-// with their texts' words left empty: enough for `catalog` to list every notice and province), and each province's other files
-// (wage table, clauses, notice sources, its own forms, its prefectures and counties, and
-// its notices whole, which replace the index's copies) become one file of their own, PROVINCES_DIR/<id>.json,
+// with their texts' words left empty: enough for `catalog` to list every notice and
+// province), and each province's other files (wage table, clauses, notice sources, its
+// own forms, its prefectures and counties, and its notices whole, which replace the
+// index's copies) become one file of their own, PROVINCES_DIR/<id>.json,
 // fetched when a request first needs that province. Every JSON text is written without the
 // whitespace between tokens (strings and numbers are kept byte for byte). The rules'
 // content hash is the one the engine computes over all files as written (FNV-1a over

@@ -9,7 +9,7 @@
 import { clauseButton } from './clauses.js';
 import { catalog, engine, markFirstResult, onRulesLoaded } from './engine.js';
 import { showFindings } from './findings.js';
-import { debounce, nameIn, nameOf, provinceName, today } from './format.js';
+import { debounce, nameIn, nameOf, provinceName, provincesWithNotice, today } from './format.js';
 import { initLanguage, msg, t, setText } from './i18n.js';
 import { fillCheckboxes, noticeLabel } from './policy-choice.js';
 import { learnNotices } from './plain.js';
@@ -73,10 +73,8 @@ function fillWithBlank(select, entries, blank) {
 }
 
 function fillProvinces() {
-  // In the catalog's order of provinces (by division code), for those with a notice.
-  const withNotice = new Set(rules.policies.map((p) => p.province));
-  const ids = rules.provinces.map((p) => p.id).filter((id) => withNotice.has(id));
-  fillWithBlank($('province'), ids.map((id) => [id, provinceName(rules.provinces, id)]), t('请选择省份', 'Choose a province'));
+  const list = provincesWithNotice(rules.provinces, rules.policies);
+  fillWithBlank($('province'), list.map((p) => [p.id, provinceName(rules.provinces, p.id)]), t('请选择省份', 'Choose a province'));
 }
 
 /** The notices of the chosen province; the first choice lets the core pick by date. */

@@ -9,7 +9,7 @@ import { barChart } from './chart.js';
 import { clauseButton, clauseFootnotes } from './clauses.js';
 import { combobox } from './combobox.js';
 import { clearFindings, showFindings } from './findings.js';
-import { debounce, download, nameIn, percent, provinceName, today, yuan } from './format.js';
+import { debounce, download, nameIn, percent, provinceName, provincesWithNotice, today, yuan } from './format.js';
 import { initLanguage, lang, msg, rawMsg, t, translateNew, setText, withLanguage } from './i18n.js';
 import { fillCheckboxes, fillOptions, fillPolicyChoosers, provinceOf } from './policy-choice.js';
 import { load, save } from './store.js';
@@ -391,10 +391,9 @@ function setUpPicker() {
 }
 
 function fillProvinces() {
-  const withNotice = new Set(policyList.map((p) => p.province));
   const chosen = $('place-province').value;
   $('place-province').replaceChildren(new Option(t('请选择省份', 'Choose a province'), ''),
-    ...(rules.provinces ?? []).filter((p) => withNotice.has(p.id)).map((p) => new Option(provinceName(rules.provinces, p.id), p.id)));
+    ...provincesWithNotice(rules.provinces, policyList).map((p) => new Option(provinceName(rules.provinces, p.id), p.id)));
   $('place-province').value = chosen || noticeProvince() || '';
 }
 

@@ -47,6 +47,12 @@ export function today(now = new Date()) {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/** The catalog's provinces (in its order, by id) that have a notice among `policies`. */
+export const provincesWithNotice = (provinces, policies) => {
+  const withNotice = new Set(policies.map((p) => p.province));
+  return (provinces ?? []).filter((p) => withNotice.has(p.id));
+};
+
 /** A province's name in the chosen language; the catalog's id (pinyin) when it has no English name. */
 export const provinceName = (provinces, id) => {
   const p = (provinces ?? []).find((x) => x.id === id);
