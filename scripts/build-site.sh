@@ -3,7 +3,8 @@
 # vendor libraries the pages load from their own origin (papaparse, exceljs), the
 # pinyin of the catalog's place names (scripts/place-pinyin.mjs), the embedding
 # examples (examples/portal-embed, with Vue's runtime-only build, which needs no
-# eval), and build-info.json for the service worker. The pages read the rules only through the
+# eval), each page's preload links (scripts/preload-site.mjs), and build-info.json for
+# the service worker. The pages read the rules only through the
 # core (its `catalog` answer); the provinces' rule files (provinces/<id>.json, as the
 # wasm build wrote them) are the module's, read by it alone.
 set -euo pipefail
@@ -22,4 +23,5 @@ node scripts/place-pinyin.mjs $out/site $out/native/jianxi
 mkdir -p $out/site/examples/portal-embed/lib
 cp -r examples/portal-embed/. $out/site/examples/portal-embed/
 cp node_modules/vue/dist/vue.runtime.esm-browser.prod.js $out/site/examples/portal-embed/lib/
+node scripts/preload-site.mjs $out/site
 node scripts/stamp-site.mjs $out/site

@@ -8,13 +8,18 @@ import { reportsToColumns, withoutEmptyDates } from '../js/table-columns.js';
 let loading;
 let loadOptions = {};
 
-/** Options for loadJianxi (locateFile, wasmBinary), before the first check. */
+/**
+ * Options for loadJianxi (locateFile, wasmBinary), before the first check; or `core`, the
+ * promise of a core the page has loaded already (loadJianxi's answer), so that the page
+ * holds one module and fetches each province once.
+ */
 export function configureEngine(options = {}) {
   loadOptions = options;
 }
 
 function open() {
-  loading ??= loadJianxi(loadOptions).then((jianxi) => {
+  const { core, ...options } = loadOptions;
+  loading ??= (core ?? loadJianxi(options)).then((jianxi) => {
     const catalogs = new Map();
     return {
       check: (request) => jianxi.evaluateAsync(request),

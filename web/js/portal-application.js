@@ -4,6 +4,8 @@
 // request path, each finding is shown beside the field it names, the rest in the
 // form's general list.
 import { attach } from '../embed/attach.js';
+import { configureEngine } from '../embed/engine.js';
+import { engine } from './engine.js';
 import { findingItem } from './findings.js';
 import { noticeLabel } from './policy-choice.js';
 import { t, translateNew } from './i18n.js';
@@ -258,6 +260,8 @@ export async function initApplication(policyList, formSpec, saved, exampleReques
   translateNew();
   fillApplication(saved ?? { policy: $('app-policy').value });
   form.addEventListener('jianxi-findings', afterCheck);
+  // The page's own core: one module in the page, and each province fetched once.
+  configureEngine({ core: engine() });
   // A checking page: every finding shows at once, and the form is never sent anywhere.
   checks = attach(form, {
     kind: 'unit_application', fields: fieldMap, summary: $('app-general'), showAll: true, warnOnly: true,

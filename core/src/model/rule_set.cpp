@@ -447,6 +447,17 @@ void check_wage_places(const Divisions& divisions, const std::map<std::string, P
   }
 }
 
+// FNV-1a over paths and texts, in order.
+std::string content_hash(const std::vector<RuleText>& texts) {
+  std::uint64_t hash = 1469598103934665603ull;
+  for (const auto& t : texts)
+    for (const std::string* part : {&t.path, &t.text})
+      for (unsigned char c : *part) hash = (hash ^ c) * 1099511628211ull;
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+  return hex;
+}
+
 }  // namespace
 
 Text Vocabulary::choices(const std::vector<Term>& list) {
@@ -484,16 +495,10 @@ std::unique_ptr<RuleSet> RuleSet::load(const std::vector<RuleText>& texts, const
   if (checker)
     for (const auto& p : checker->unsupported_keywords())
       set->problems_.push_back(rule_problem("schema.json", p.path, p.reason));
-  std::uint64_t hash = 1469598103934665603ull;  // FNV-1a over paths and texts, in order
-  for (const auto& t : texts)
-    for (const std::string* part : {&t.path, &t.text})
-      for (unsigned char c : *part) hash = (hash ^ c) * 1099511628211ull;
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
-  set->version_ = hex;
   // The embedded copy may be shortened; its version is the hash of the files as written.
-  if (&texts == &embedded_rules() && *embedded_rules_version()) set->version_ = embedded_rules_version();
   if (!delivery.version.empty()) set->version_ = delivery.version;
+  else if (&texts == &embedded_rules() && *embedded_rules_version()) set->version_ = embedded_rules_version();
+  else set->version_ = content_hash(texts);
   bool have_calendar = false;
   std::vector<Term> province_terms;  // from the provinces' manifests
   std::vector<std::pair<std::string, json>> renamed;  // read after the table they point into
