@@ -2,7 +2,7 @@
 // the time from navigation start to the first result the engine puts on the page
 // (performance mark jianxi:first-result, which waits for a province the page asked
 // for), median of several runs. `phone`: 390×844, touch, CPU slowed 4×.
-//   node bench/cold_start.mjs [SITE] [RUNS]   (desktop and phone, home and eligibility)
+//   node bench/cold_start.mjs [SITE] [RUNS]   (desktop and phone; home, eligibility and the portal)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,7 +44,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const site = process.argv[2] || 'build/site';
   const runs = Number(process.argv[3] || 5);
   const rows = [];
-  for (const page of ['', 'eligibility.html'])
+  for (const page of ['', 'eligibility.html', 'portal.html'])
     for (const phone of [false, true]) {
       const { all_ms: _, ...row } = await coldStart(site, runs, { page, phone });
       rows.push(row);

@@ -11,6 +11,7 @@
 #include <set>
 #include <string>
 
+#include "jianxi/engine.h"
 #include "test_files.h"
 
 namespace fs = std::filesystem;
@@ -75,4 +76,30 @@ TEST_CASE("the rules' prose names fields by their labels and notices by their na
       for (const char* key : {"message", "messages"})
         if (code.contains(key))
           check_prose(code[key], "/" + code.at("code").get<std::string>() + "/" + key, ids, "findings/codes.json");
+}
+
+TEST_CASE("the wage-basis note names the other way to compute by its name, as the form offers it") {
+  // ningxia-2020 at 兴庆区, 2021-06-01 to 2021-11-30: the minimum wage changes on 2021-09-01
+  // (1660 → 1950), so the answer says which basis it took and which else may be chosen.
+  auto answer = Json::parse(jianxi::default_engine()
+                                .evaluate(R"({"kind":"subsidy","policy":"ningxia-2020","place":"兴庆区","wage_basis":"start",
+                                              "trainees":[{"category":"college_graduate","start":"2021-06-01","end":"2021-11-30"}]})")
+                                .json);
+  std::string zh, en;
+  for (const auto& i : answer["interpretations"]) {
+    const std::string text = i["message"];
+    if (text.find("最低工资标准有调整") != std::string::npos) {
+      zh = text;
+      en = i["message_en"];
+    }
+  }
+  CAPTURE(zh);
+  CAPTURE(en);
+  CHECK(zh.find("本结果整个见习期按开始时的最低工资标准计算") != std::string::npos);
+  CHECK(zh.find("也可选：逐月按当月最低工资标准") != std::string::npos);
+  CHECK(en.find("can also be: each month at the minimum wage then in force") != std::string::npos);
+  // The ids (month, start) were once listed as the choices.
+  CHECK_FALSE(std::regex_search(zh, std::regex("[A-Za-z]")));
+  CHECK(en.find("month or start") == std::string::npos);
+  CHECK(en.find("start") == std::string::npos);
 }

@@ -51,14 +51,20 @@ void Calculator::note_wage_basis(const Trainee& t) {
   if (!wages_.changes_within(t.start, last)) return;
   const Vocabulary& vocab = rules_.vocabulary();
   const Term* chosen = Vocabulary::find(vocab.wage_basis, request_.wage_basis);
-  Text choices = Vocabulary::choices(vocab.wage_basis);
+  // The other ways, by name: the person chose from names, never from ids.
+  Text others;
+  for (const Term& term : vocab.wage_basis) {
+    if (&term == chosen) continue;
+    others.zh += (others.zh.empty() ? "" : "；") + term.name.zh;
+    others.en += (others.en.empty() ? "" : "; ") + term.name.en;
+  }
   report_.interpretation(
       policy_.position.rule,
       {"见习期内当地最低工资标准有调整。通知未说明按哪一标准计算，各地做法不同：本结果" + chosen->name.zh +
-           "计算（“最低工资调整时的计算方式”可选 " + choices.zh + "）",
+           "计算（“见习期内最低工资标准调整时”也可选：" + others.zh + "）",
        "the local minimum wage changes during the internship. The notice does not say which figure "
        "applies and local practice differs: this result takes " + chosen->name.en +
-           " (the wage basis can be " + choices.en + ")"});
+           " (“when the minimum wage changes during the internship” can also be: " + others.en + ")"});
 }
 
 void Calculator::warn_about_period(const Trainee& t) {
