@@ -169,13 +169,13 @@ void Calculator::add_trainee(const Trainee& t) {
         warn_once("base-above", "/base_rate", msg::base_rate_above_raised{.raised = percent(top), .rate = percent(*rate)},
                   policy_.retention->rule);
     }
-    rate_from_request_ = !policy_.position.rates.at(t.category);
-    if (rate_from_request_)
+    // A rate the user gave does not rest on the restatement the notice's caveat speaks of.
+    RateFrom from = policy_.position.rates.at(t.category) ? RateFrom::notice : RateFrom::request;
+    if (from == RateFrom::request)
       report_.interpretation(policy_.position.rule,
                              {"基础补贴标准按填写的基础补贴比例 " + percent(*rate) + " 计算",
                               "the base rate is the one given, " + percent(*rate)});
-    position_lines(t, *rate, served);
-    rate_from_request_ = false;
+    position_lines(t, *rate, from, served);
     mentoring_fee_lines(t, served);
     retention_lines(t, *rate, served, last);
     remaining_lines(t, *rate, served);

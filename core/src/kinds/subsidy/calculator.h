@@ -78,18 +78,20 @@ class Calculator {
   bool admitted(const Trainee& t);
   std::optional<Rate> base_rate(const Trainee& t);
   bool absence_forfeits(const Trainee& t);
-  void position_lines(const Trainee& t, Rate rate, const std::vector<MonthInPost>& served);
-  void rate_lines(const Trainee& t, const std::string& item, const Cited& rule, Rate rate,
+  // Whose figure a rate is: the notice's, or the base_rate the request gave for a notice
+  // that states none (then the notice's caveat on its figures does not apply).
+  enum class RateFrom { notice, request };
+  void position_lines(const Trainee& t, Rate rate, RateFrom from, const std::vector<MonthInPost>& served);
+  void rate_lines(const Trainee& t, const std::string& item, const Cited& rule, Rate rate, RateFrom from,
                   const std::vector<MonthInPost>& served);
   void note_confidence(const Cited& rule);
-  bool rate_from_request_ = false;  // the position lines being written use the request's base_rate
   void note_calendar(const Trainee& t, const MonthInPost& m);
   static Text days_text(const MonthInPost& m);
   void flat_lines(const Trainee& t, Fen amount, const std::vector<MonthInPost>& served);
   void flat_retention_line(const Trainee& t, Fen base, const std::vector<MonthInPost>& served, Date last_day);
   void cap_months(const Trainee& t, std::vector<MonthInPost>& served);
   void mentoring_fee_lines(const Trainee& t, const std::vector<MonthInPost>& served);
-  void pay_capped_lines(const Trainee& t, Rate rate, const std::vector<MonthInPost>& served);
+  void pay_capped_lines(const Trainee& t, Rate rate, RateFrom from, const std::vector<MonthInPost>& served);
   bool raised_for(const Trainee& t, const RetentionRule& rule) const;
   void retention_lines(const Trainee& t, Rate base, const std::vector<MonthInPost>& served,
                        Date last_day);

@@ -29,8 +29,6 @@ Text source_kind_words(const Policy& policy, const Cited& rule) {
 }  // namespace
 
 void Calculator::note_confidence(const Cited& rule) {
-  // A rate the user gave does not rest on the restatement the caveat speaks of.
-  if (rate_from_request_ && &rule == &policy_.position) return;
   if (!rule.confidence.empty() && rule.confidence != "high" && warned_.insert("position-confidence").second) {
     Text notice = notice_name(policy_);
     Text note{rule.note.zh.empty() ? "" : "；" + rule.note.zh, rule.note.en.empty() ? "" : "; " + rule.note.en};

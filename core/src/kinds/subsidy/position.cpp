@@ -3,21 +3,22 @@
 
 namespace jianxi::subsidy {
 
-void Calculator::position_lines(const Trainee& t, Rate rate,
+void Calculator::position_lines(const Trainee& t, Rate rate, RateFrom from,
                                 const std::vector<MonthInPost>& served) {
-  if (policy_.position.pay_cap_min_share) return pay_capped_lines(t, rate, served);
-  rate_lines(t, "position", policy_.position, rate, served);
+  if (policy_.position.pay_cap_min_share) return pay_capped_lines(t, rate, from, served);
+  rate_lines(t, "position", policy_.position, rate, from, served);
 }
 
 // The month's subsidy is the rate of the wage, at most the pay the unit gives, and nothing for a
 // month paid below min_share of the wage (广州, 深圳).
-void Calculator::pay_capped_lines(const Trainee& t, Rate rate, const std::vector<MonthInPost>& served) {
+void Calculator::pay_capped_lines(const Trainee& t, Rate rate, RateFrom from,
+                                  const std::vector<MonthInPost>& served) {
   const PositionRule& p = policy_.position;
   if (!t.monthly_pay) {
     report_.error(t.path("monthly_pay"), msg::subsidy_monthly_pay_missing{}, p.pay_cap_rule);
     return;
   }
-  note_confidence(p);
+  if (from == RateFrom::notice) note_confidence(p);
   const Fen pay = *t.monthly_pay;
   for (const auto& m : served) {
     note_calendar(t, m);
@@ -48,8 +49,8 @@ void Calculator::pay_capped_lines(const Trainee& t, Rate rate, const std::vector
 
 // The monthly formula of a rate: the month's minimum wage × the rate, one line a month.
 void Calculator::rate_lines(const Trainee& t, const std::string& item, const Cited& rule, Rate rate,
-                            const std::vector<MonthInPost>& served) {
-  note_confidence(rule);
+                            RateFrom from, const std::vector<MonthInPost>& served) {
+  if (from == RateFrom::notice) note_confidence(rule);
   for (const auto& m : served) {
     Text period = period_text(m);
     note_calendar(t, m);
@@ -97,13 +98,13 @@ void Calculator::unstated_rate_lines(const Trainee& t, const std::vector<MonthIn
   }
   if (raised && !forfeits) {
     report_.interpretation(policy_.retention->rule, policy_.retention->interpretation);
-    position_lines(t, *raised, served);
+    position_lines(t, *raised, RateFrom::notice, served);
   }
 }
 
 void Calculator::mentoring_fee_lines(const Trainee& t, const std::vector<MonthInPost>& served) {
   if (!policy_.mentoring_fee) return;
-  rate_lines(t, "mentoring_fee", *policy_.mentoring_fee, policy_.mentoring_fee->rate, served);
+  rate_lines(t, "mentoring_fee", *policy_.mentoring_fee, policy_.mentoring_fee->rate, RateFrom::notice, served);
 }
 
 }  // namespace jianxi::subsidy
