@@ -60,9 +60,9 @@ void Calculator::note_wage_basis(const Trainee& t) {
       policy_.position.rule,
       {"见习期内当地最低工资标准有调整。通知未说明按哪一标准计算，各地做法不同：本结果" + chosen->name.zh +
            "计算（“见习期内最低工资标准调整时”也可选：" + others.zh + "）",
-       "the local minimum wage changes during the internship. The notice does not say which figure "
+       "The local minimum wage changes during the internship. The notice does not say which figure "
        "applies and local practice differs: this result takes " + chosen->name.en +
-           " (“when the minimum wage changes during the internship” can also be: " + others.en + ")"});
+           " (“When the minimum wage changes during the internship” can also be: " + others.en + ")"});
 }
 
 void Calculator::warn_about_period(const Trainee& t) {
