@@ -494,6 +494,8 @@ export interface LoadOptions {
   provinces?: 'all' | string[];
   /** Reads a province's rules file; default: provinces/<id>.json beside jianxi.js (read in Node, fetched in browsers). */
   provinceFile?: (id: string) => Promise<Uint8Array | ArrayBuffer | string>;
+  /** Told of each province whose rules loaded, whichever call asked for it (a page says which provinces work offline). */
+  onProvinceLoaded?: (id: string) => void;
 }
 
 export function loadJianxi(options?: LoadOptions): Promise<Jianxi>;

@@ -75,7 +75,10 @@ async function createModule(options) {
 }
 
 export async function loadJianxi(options = {}) {
-  const { provinces: preload = inNode ? 'all' : [], provinceFile = defaultProvinceFile, ...moduleOptions } = options;
+  const {
+    provinces: preload = inNode ? 'all' : [], provinceFile = defaultProvinceFile, onProvinceLoaded = () => {},
+    ...moduleOptions
+  } = options;
   const module = await createModule(moduleOptions);
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
@@ -151,6 +154,7 @@ export async function loadJianxi(options = {}) {
         const part = typeof bytes === 'string' ? bytes : bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
         const answer = JSON.parse(withParts([part], (at, length) => module.loadProvinceBytes(at, length)));
         if (!answer.ok) loading.delete(id);
+        else onProvinceLoaded(answer.province);
         return answer;
       })());
     }

@@ -1,6 +1,6 @@
 // Types of the embedding layer (jianxi-core/embed): the rule core's checks inside a
 // portal's own form and table, and its custom elements. Browser only.
-import type { Finding, LoadOptions, Result } from '../jianxi.js';
+import type { Finding, Jianxi, LoadOptions, Result } from '../jianxi.js';
 
 /** A portal input: a selector, an id or a name inside the form, or that with the value's type. */
 export type FieldRef = string | { selector: string; type?: 'text' | 'number' | 'date' | 'boolean' };
@@ -78,8 +78,11 @@ export function checkTable(
 /** Marks a checkTable answer on the portal's <table>; returns the function that removes the marks. */
 export function markTable(table: HTMLTableElement, answer: TableAnswer, options?: { summary?: string | Element }): () => void;
 
-/** Options for loading the core, before the first check. */
-export function configureEngine(options: LoadOptions): void;
+/**
+ * Options for loading the core, before the first check; or `core`, the promise of a core
+ * the page has loaded already (loadJianxi's answer), so that the page holds one module.
+ */
+export function configureEngine(options: LoadOptions & { core?: Promise<Jianxi> }): void;
 
 /** Registers <jianxi-findings>, <jianxi-estimate> and <jianxi-eligibility> (done on import). */
 export function define(): void;

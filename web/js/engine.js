@@ -31,10 +31,7 @@ function fetchMissing(jianxi, text) {
   Promise.all(missing.map((id) => jianxi.loadProvince(id))).then((loads) => {
     for (const id of missing) pending.delete(id);
     const loaded = loads.filter((l) => l.ok).map((l) => l.province);
-    if (loaded.length) {
-      announceProvinces(jianxi);
-      for (const listener of listeners) listener(loaded);
-    }
+    if (loaded.length) for (const listener of listeners) listener(loaded);
   });
 }
 
@@ -73,7 +70,10 @@ function namedProvinces(provinces) {
 }
 
 async function start() {
-  const jianxi = await loadJianxi();
+  // Whichever call loads a province (this page's, or an embedded form's on the same core).
+  let jianxi;
+  const announce = () => { if (index) announceProvinces(jianxi); };
+  jianxi = await loadJianxi({ onProvinceLoaded: announce });
   // Before the first request, so that the core reads its rules once.
   await Promise.all(namedProvinces(jianxi.provinces()).map((id) => jianxi.loadProvince(id)));
   index = jianxi.evaluate({ kind: 'catalog' });
