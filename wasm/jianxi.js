@@ -154,7 +154,8 @@ export async function loadJianxi(options = {}) {
         const part = typeof bytes === 'string' ? bytes : bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
         const answer = JSON.parse(withParts([part], (at, length) => module.loadProvinceBytes(at, length)));
         if (!answer.ok) loading.delete(id);
-        else onProvinceLoaded(answer.province);
+        // After this load resolves, so that a listener's failure cannot fail the load.
+        else queueMicrotask(() => onProvinceLoaded(answer.province));
         return answer;
       })());
     }

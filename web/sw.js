@@ -61,12 +61,13 @@ async function networkFirst(request) {
 }
 
 // From the cache; what is not there yet (a library on its first use) is fetched once
-// and kept for the next time, offline included.
+// and kept for the next time, offline included. It is answered once it is kept, so a
+// page that then asks the cache (the "ready offline" line) finds it.
 async function cacheFirst(request) {
   const cached = await caches.match(request, { ignoreSearch: request.mode === 'navigate' });
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok && response.type === 'basic') (await caches.open(CACHE)).put(request, response.clone());
+  if (response.ok && response.type === 'basic') await (await caches.open(CACHE)).put(request, response.clone());
   return response;
 }
 

@@ -52,6 +52,11 @@ document.addEventListener('jianxi:provinces-loaded', ({ detail }) => {
   pageProvinces = detail;
   if (readyLine) refreshKept().catch(() => {});
 });
+// On a first visit the worker takes the page only once it is active: provinces the page
+// loaded before then are stored now.
+navigator.serviceWorker?.addEventListener('controllerchange', () => {
+  if (readyLine) refreshKept().catch(() => {});
+});
 
 async function register() {
   if (!('serviceWorker' in navigator)) return;
