@@ -9,25 +9,16 @@
 //   parsed with the HTTP cache and service workers off (the core's download and
 //   start-up included when it has not finished by then: the count is reported).
 //   node bench/embed.mjs [SITE] [RUNS]
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { importGraph } from '../scripts/import-graph.mjs';
 import { startBrowser, startServer } from '../tests/web/harness.mjs';
 
 const site = resolve(process.argv[2] || 'build/site');
 const runs = Number(process.argv[3] || 7);
 
-function imported(file, seen = new Set()) {
-  if (seen.has(file)) return seen;
-  seen.add(file);
-  const text = readFileSync(join(site, file), 'utf8');
-  for (const [, spec] of text.matchAll(/^(?:import|export)\s[^'"]*?from\s+'(\.[^']+)'/gm)) {
-    imported(join(file, '..', spec), seen);
-  }
-  return seen;
-}
-
-const scripts = [...imported('embed/index.js')].sort();
+const scripts = importGraph(site, 'embed/index.js').sort();
 const files = [...scripts, 'jianxi_module.wasm'];
 const size = (list, f) => list.reduce((sum, name) => sum + f(readFileSync(join(site, name))), 0);
 const raw = (b) => b.length;

@@ -5,53 +5,45 @@
 // compiled (baseline code, compiled on first call); later instances reuse the
 // compiled module, by then optimised. Medians of RUNS fresh browsers.
 //   node bench/first_answer.mjs [SITE] [RUNS] [PROVINCE]
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { resolve } from 'node:path';
+import { startBrowser, startServer } from '../tests/web/harness.mjs';
 
-const site = process.argv[2] || 'build/site';
+const site = resolve(process.argv[2] || 'build/site');
 const runs = Number(process.argv[3] || 3);
 const province = process.argv[4] || 'jilin';
 const instances = 3;
 
-const port = 19000 + Math.floor(Math.random() * 1000);
-const server = spawn(process.execPath, [new URL('../scripts/serve.mjs', import.meta.url).pathname, site],
-  { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
-await new Promise((resolve) => server.stdout.once('data', resolve));
+const server = await startServer({ root: site });
 const rows = [];  // rows[run][instance] = [load, first catalog, province, catalog after]
 try {
   for (let run = 0; run < runs; run += 1) {
-    const profile = mkdtempSync(join(tmpdir(), 'jianxi-first-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: '/usr/bin/chromium', headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    });
-    const page = await context.newPage();
-    await page.goto(`http://127.0.0.1:${port}/icon.svg`);
-    rows.push(await page.evaluate(async ([count, id]) => {
-      const { loadJianxi } = await import('/jianxi.js');
-      const out = [];
-      for (let i = 0; i < count; i += 1) {
-        const t0 = performance.now();
-        const jianxi = await loadJianxi();
-        const t1 = performance.now();
-        jianxi.evaluateText('{"kind":"catalog"}');
-        const t2 = performance.now();
-        await jianxi.loadProvince(id);
-        const t3 = performance.now();
-        jianxi.evaluateText('{"kind":"catalog"}');
-        const t4 = performance.now();
-        out.push([t1 - t0, t2 - t1, t3 - t2, t4 - t3]);
-      }
-      return out;
-    }, [instances, province]));
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    const browser = await startBrowser();
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(`${server.origin}/icon.svg`);
+      rows.push(await page.evaluate(async ([count, id]) => {
+        const { loadJianxi } = await import('/jianxi.js');
+        const out = [];
+        for (let i = 0; i < count; i += 1) {
+          const t0 = performance.now();
+          const jianxi = await loadJianxi();
+          const t1 = performance.now();
+          jianxi.evaluateText('{"kind":"catalog"}');
+          const t2 = performance.now();
+          await jianxi.loadProvince(id);
+          const t3 = performance.now();
+          jianxi.evaluateText('{"kind":"catalog"}');
+          const t4 = performance.now();
+          out.push([t1 - t0, t2 - t1, t3 - t2, t4 - t3]);
+        }
+        return out;
+      }, [instances, province]));
+    } finally {
+      await browser.close();
+    }
   }
 } finally {
-  server.kill();
+  await server.stop();
 }
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 console.table(Array.from({ length: instances }, (_, i) => {

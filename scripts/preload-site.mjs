@@ -4,26 +4,12 @@
 // (page → app.js → engine.js → jianxi.js → jianxi_module.mjs → .wasm). Run by
 // scripts/build-site.sh before the site is stamped; bench/README.md has the times.
 //   node scripts/preload-site.mjs SITE
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, posix, relative } from 'node:path';
+import { importGraph } from './import-graph.mjs';
 
 const site = process.argv[2];
-const staticImport = /\bimport\s+(?:[\w*{}\s,$]+\s+from\s+)?['"]([^'"]+)['"]/g;
 const wasmOf = { 'jianxi_module.mjs': 'jianxi_module.wasm' };
-
-// The site paths of `entry` and every module it imports statically, in visiting order.
-function importGraph(entry) {
-  const seen = new Set();
-  const visit = (path) => {
-    if (seen.has(path) || !existsSync(join(site, path))) return;
-    seen.add(path);
-    for (const [, specifier] of readFileSync(join(site, path), 'utf8').matchAll(staticImport)) {
-      if (specifier.startsWith('.')) visit(posix.normalize(posix.join(posix.dirname(path), specifier)));
-    }
-  };
-  visit(entry);
-  return [...seen];
-}
 
 const moduleScript = /<script type="module" src="([^"]+)"><\/script>/g;
 
@@ -34,7 +20,7 @@ function preloadLinks(page, html) {
   const wasm = [];
   const modules = [];
   for (const entry of entries) {
-    for (const path of importGraph(entry)) {
+    for (const path of importGraph(site, entry)) {
       if (listed.has(path)) continue;
       listed.add(path);
       const href = posix.relative(pageDir, path);

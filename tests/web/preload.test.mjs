@@ -10,7 +10,7 @@ let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server?.stop(); });
 
-for (const path of ['', 'eligibility.html', 'estimate.html', 'portal.html', 'compare.html']) {
+for (const path of ['', 'eligibility.html', 'estimate.html', 'portal.html', 'compare.html', 'examples/portal-embed/']) {
   test(`${path || 'the home page'} preloads its modules and the .wasm, which comes once`, async () => {
     const browser = await startBrowser();
     try {

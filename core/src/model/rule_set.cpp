@@ -495,8 +495,8 @@ std::unique_ptr<RuleSet> RuleSet::load(const std::vector<RuleText>& texts, const
   if (checker)
     for (const auto& p : checker->unsupported_keywords())
       set->problems_.push_back(rule_problem("schema.json", p.path, p.reason));
-  // The embedded copy may be shortened; its version is the hash of the files as written.
   if (!delivery.version.empty()) set->version_ = delivery.version;
+  // The embedded copy may be shortened; its version is the hash of the files as written.
   else if (&texts == &embedded_rules() && *embedded_rules_version()) set->version_ = embedded_rules_version();
   else set->version_ = content_hash(texts);
   bool have_calendar = false;
