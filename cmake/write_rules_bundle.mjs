@@ -54,24 +54,30 @@ function minify(text) {
 const provinceOf = (f) => /^provinces\/([^/]+)\//.exec(f)?.[1];
 const inIndex = (f) => !provinceOf(f) || /^provinces\/[^/]+\/(province\.json|policies\/)/.test(f);
 const isNotice = (f) => /^provinces\/[^/]+\/policies\//.test(f);
-// A notice's research trail (what it says about itself, its worked examples and the
-// excerpts its figures were taken from) and its prose (every {zh, en} text: the
-// interpretations, notes and labels its answers show) are read only in answers about the
-// notice, and those need its province loaded, which brings the notice whole. To list a
-// notice, say how much of it is known and choose one by date, the engine reads its
-// identity, dates and provisions' figures, so the index keeps those and the shape of
-// every text with its words left empty.
-const trail = ['description', 'examples', 'sources'];
-function withoutWords(node) {
-  if (Array.isArray(node)) return node.map(withoutWords);
+// A notice's research trail is never read by the core: what it says about itself, its
+// worked examples, the excerpts its figures were taken from and its source's address,
+// and of each provision not found, where it was searched and an earlier notice's clause.
+// Its prose (every {zh, en} text: the interpretations, notes and labels its answers show)
+// is read only in answers about the notice, and those need its province loaded, which
+// brings the notice whole. To list a notice, say how much of it is known and choose one
+// by date, the engine reads its identity, dates and provisions' figures, so the index
+// keeps those and the shape of every text with its words left empty; but the catalog's
+// forms section lists every notice's application rules, so those keep their words.
+const trail = ['description', 'examples', 'sources', 'source'];
+const provisionTrail = ['searched', 'predecessor'];
+function trimmed(node, emptyWords) {
+  if (Array.isArray(node)) return node.map((v) => trimmed(v, emptyWords));
   if (node === null || typeof node !== 'object') return node;
   const text = typeof node.zh === 'string' && typeof node.en === 'string';
-  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, text && (k === 'zh' || k === 'en') ? '' : withoutWords(v)]));
+  return Object.fromEntries(Object.entries(node).filter(([k]) => !provisionTrail.includes(k))
+    .map(([k, v]) => [k, emptyWords && text && (k === 'zh' || k === 'en') ? '' : trimmed(v, emptyWords)]));
 }
 function indexCopy(small) {
   const notice = JSON.parse(small);
   for (const k of trail) delete notice[k];
-  return JSON.stringify(withoutWords(notice));
+  const copy = trimmed(notice, true);
+  if (notice.application) copy.application = trimmed(notice.application, false);
+  return JSON.stringify(copy);
 }
 
 function writeIfChanged(path, body) {

@@ -57,20 +57,23 @@ DivisionParts split_divisions(const std::string& province, const std::string& pr
   return {national.dump(), own.dump()};
 }
 
-// A text's words left empty, as the index holds a notice's prose.
-void without_words(nlohmann::ordered_json& node) {
+// A notice as the module's index holds it (cmake/write_rules_bundle.mjs): without its
+// research trail, and its texts' words left empty except in its application rules,
+// which the catalog's forms section lists for every notice.
+void trimmed(nlohmann::ordered_json& node, bool empty_words) {
   const bool text = node.is_object() && node.contains("zh") && node.contains("en") && node["zh"].is_string() &&
                     node["en"].is_string();
+  if (node.is_object())
+    for (const char* trail : {"searched", "predecessor"}) node.erase(trail);
   if (node.is_object() || node.is_array())
     for (auto& [key, value] : node.items()) {
-      if (text && (key == "zh" || key == "en")) value = "";
-      else without_words(value);
+      if (empty_words && text && (key == "zh" || key == "en")) value = "";
+      else trimmed(value, empty_words && !(node.is_object() && key == "application"));
     }
 }
 
 // The embedded rules as the module's index holds them: of `province`, its manifest and
-// its notices without their research trail and with their texts' words left empty
-// (cmake/write_rules_bundle.mjs), no other file, and of the divisions only the national part.
+// its notices trimmed as above, no other file, and of the divisions only the national part.
 std::vector<jianxi::RuleText> without_province_files(const std::string& province, const std::string& prefix) {
   std::vector<jianxi::RuleText> out;
   for (const auto& r : jianxi::embedded_rules()) {
@@ -84,8 +87,8 @@ std::vector<jianxi::RuleText> without_province_files(const std::string& province
       continue;
     }
     auto notice = nlohmann::ordered_json::parse(r.text);
-    for (const char* key : {"description", "examples", "sources"}) notice.erase(key);
-    without_words(notice);
+    for (const char* key : {"description", "examples", "sources", "source"}) notice.erase(key);
+    trimmed(notice, true);
     out.push_back({r.path, notice.dump()});
   }
   return out;
@@ -105,10 +108,13 @@ TEST_CASE("a province not loaded yet is listed, and a request that needs it is a
   jianxi::Engine partial(without_province_files("jilin", "22"), delivery);
   for (const auto& p : partial.rule_problems()) FAIL_CHECK(p.message_en);
 
-  // The catalog, its index and every section, comes from the national data and the index alone.
+  // The catalog, its index and every section that names no province, comes from the
+  // national data and the index alone.
   CHECK(partial.evaluate(R"({"kind":"catalog"})").json == whole.evaluate(R"({"kind":"catalog"})").json);
-  const char* every_section = R"({"kind":"catalog","sections":["provisions","templates","forms","findings"]})";
-  CHECK(partial.evaluate(every_section).json == whole.evaluate(every_section).json);
+  for (const char* section : {"policies", "vocabulary", "templates", "forms", "findings", "messages"}) {
+    std::string request = std::string(R"({"kind":"catalog","sections":[")") + section + "\"]}";
+    CHECK_MESSAGE(partial.evaluate(request).json == whole.evaluate(request).json, section);
+  }
   for (const char* listing : {R"({"kind":"catalog","sections":["policies"]})", R"({"kind":"policies"})"})
     CHECK(partial.evaluate(listing).json == whole.evaluate(listing).json);
 
@@ -158,6 +164,21 @@ TEST_CASE("a province not loaded yet is listed, and a request that needs it is a
   CHECK(batch[1] == ask(whole, other));
   // An unknown notice is the kind's own answer, not a province to fetch.
   CHECK(ask(partial, R"({"kind":"catalog","policy":"nowhere-2020"})")["errors"][0]["code"] == "policy.unknown");
+}
+
+TEST_CASE("the forms section lists a notice's application rules in its words before its province is loaded") {
+  jianxi::Engine whole(jianxi::embedded_rules());
+  jianxi::RuleDelivery delivery;
+  delivery.checked_at_build = true;
+  delivery.absent = {"ningxia"};
+  delivery.version = ask(whole, R"({"kind":"catalog"})")["rules_version"];
+  jianxi::Engine partial(without_province_files("ningxia", "64"), delivery);
+  const char* forms = R"({"kind":"catalog","sections":["forms"]})";
+  CHECK(partial.evaluate(forms).json == whole.evaluate(forms).json);
+  // ningxia-2020#2 forbids a degree threshold, which the form lists as 学历门槛.
+  auto listed = ask(partial, forms)["forms"][0]["policies"]["ningxia-2020"]["forbidden_requirements"];
+  REQUIRE(listed.size() > 0);
+  CHECK(listed[0]["label"] == "学历门槛");
 }
 
 TEST_CASE("given its files, a province answers as in the engine holding everything") {

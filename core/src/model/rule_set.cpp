@@ -46,8 +46,8 @@ std::optional<std::string> province_named(const std::string& folder, const json&
 bool is_unknown(const json& v) { return v.is_object() && v.contains("unknown"); }
 
 UnknownProvision unknown_of(const std::string& section, const std::string& item, const json& v) {
-  return {section, item, v.value("rule", ""), text_of(v, "unknown"), v.value("searched", ""),
-          v.value("predecessor", "")};
+  // Where it was searched and an earlier notice's clause are research notes, never shown.
+  return {section, item, v.value("rule", ""), text_of(v, "unknown")};
 }
 
 Channel read_channel(const json& c) {

@@ -131,8 +131,6 @@ struct UnknownProvision {
   std::string item;     // the provision's key: retention, insurance, month_counting, …
   std::string rule;
   Text text;
-  std::string searched;
-  std::string predecessor;  // the earlier notice's clause, not used
 };
 
 // Another notice of the province and how the two relate (rules: "related").
