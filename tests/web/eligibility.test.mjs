@@ -17,6 +17,9 @@ async function verdict(page) {
   return page.evaluate(() => ({
     eligible: document.getElementById('verdict-text').dataset.eligible,
     reasons: [...document.querySelectorAll('#reasons li')].map((li) => [li.dataset.effect, li.querySelector('.rule').dataset.rule]),
+    // What the page's "Interpretations" disclosure offers: nothing when it is hidden.
+    interpretations: document.getElementById('interpretations-box').checkVisibility()
+      ? [...document.querySelectorAll('#interpretations li')].map((li) => li.querySelector('.rule')?.dataset.rule) : [],
   }));
 }
 
@@ -58,6 +61,7 @@ test('the verdict, its reasons and clauses are the CLI\'s', async () => {
   const expected = cli(example);
   assert.equal(seen.eligible, String(expected.eligible));
   assert.deepEqual(seen.reasons, expected.reasons.map((r) => [r.effect ?? 'note', r.rule]));
+  assert.deepEqual(seen.interpretations, (expected.interpretations ?? []).map((i) => i.rule));
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= PHONE.width, `fits a phone (${width})`);
   await shot(page, 'eligibility-phone');

@@ -46,6 +46,7 @@ test('no notice in force: Hunan from 2027 refuses with the core\'s reason, by de
   assert.equal(await page.locator('#total').textContent(), '无法计算');
   assert.match(await page.locator('#total-reason').textContent(), /没有收录的有效通知/);
   assert.deepEqual(await amountsShown(page), []);
+  assert.equal(await page.locator('#interpretations-title').isVisible(), false, 'no heading over nothing');
   assert.doesNotMatch(await page.locator('#data-as-of').textContent(), /均已收录/);
   await shot(page, 'estimate-hunan-2027');
   // Naming the expired notice in the expert option does not bring a figure back.

@@ -34,7 +34,8 @@ async function shown(page) {
     total: document.getElementById('total').dataset.value,
     items: Object.fromEntries([...document.querySelectorAll('#by-item tr')].map((r) => [r.dataset.item, Number(r.cells[1].dataset.value)])),
     lines: [...document.querySelectorAll('#lines tbody tr')].map((r) => [r.cells[1].textContent, Number(r.cells[5].dataset.value), r.cells[6].querySelector('button.rule').dataset.rule]),
-    interpretations: document.querySelectorAll('#interpretations li').length,
+    interpretations: document.getElementById('interpretations-title').checkVisibility()
+      ? document.querySelectorAll('#interpretations li').length : 0,
     request: JSON.parse(document.getElementById('request-json').textContent),
   }));
 }

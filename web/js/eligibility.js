@@ -225,11 +225,13 @@ function render(result, request) {
     return withRule(li, u.rule);
   }));
   $('unknown-box').hidden = !unknown.length;
-  $('interpretations').replaceChildren(...(waiting ? [] : result.interpretations ?? []).map((i) => {
+  const interpretations = waiting ? [] : result.interpretations ?? [];
+  $('interpretations').replaceChildren(...interpretations.map((i) => {
     const li = document.createElement('li');
     li.append(msg(i));
     return withRule(li, i.rule);
   }));
+  $('interpretations-box').hidden = !interpretations.length;
   renderBar();
   renderExampleNote(request);
 }

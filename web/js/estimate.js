@@ -514,6 +514,7 @@ function render(answer) {
     li.append(msg(i), ' ', clauseButton(i.rule));
     return li;
   }));
+  $('interpretations-box').hidden = !(result.interpretations ?? []).length;
   $('unknown').replaceChildren(...(result.unknown ?? []).map((u) => {
     const li = document.createElement('li');
     li.dataset.item = u.item ?? '';
