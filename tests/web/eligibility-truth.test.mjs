@@ -58,6 +58,7 @@ test('no notice in force: an outcome with next steps, not an error of the person
   assert.ok(steps.some((s) => /没有收录的有效通知/.test(s)), steps.join('|'));
   assert.ok(steps.some((s) => /人社部门/.test(s)));
   assert.doesNotMatch(steps.join(''), /hunan-20/);
+  assert.equal(await page.locator('#interpretations-box').isVisible(), false, 'no "Interpretations" over nothing');
   await shot(page, 'eligibility-no-notice-phone');
 });
 
