@@ -59,6 +59,10 @@ test('no notice in force: an outcome with next steps, not an error of the person
   assert.ok(steps.some((s) => /人社部门/.test(s)));
   assert.doesNotMatch(steps.join(''), /hunan-20/);
   assert.equal(await page.locator('#interpretations-box').isVisible(), false, 'no "Interpretations" over nothing');
+  // Where to apply speaks of no notice, since none applies.
+  const channel = await page.locator('#channel').textContent();
+  assert.doesNotMatch(channel, /该通知/);
+  assert.match(channel, /没有可依据的通知/);
   await shot(page, 'eligibility-no-notice-phone');
 });
 

@@ -99,7 +99,11 @@ const tx = (text) => (text ? t(text.zh, text.en) : '');
 
 /** The notice's official channel: zones (with links), where to apply, documents, clause. */
 export function channelBlock(policy) {
-  const ch = policy?.channel;
+  if (!policy) {
+    return el('p', { class: 'hint', text: t('没有可依据的通知，本页无从给出办理渠道：请向当地人社部门或公共就业服务机构咨询。',
+      'No notice applies, so there is no channel to show: ask the local human resources and social security bureau or public employment service.') });
+  }
+  const ch = policy.channel;
   if (!ch) {
     return el('p', { class: 'hint', text: t('未收录该通知的申办渠道（通知全文未见）。', 'The notice\'s channel is not recorded (its full text was not seen).') });
   }
