@@ -1,6 +1,7 @@
 // The wasm build's rules: the module embeds the national data and an index of the
 // provinces (each province's manifest, and its notices without their research trail and
-// with their texts' words left empty: enough for `catalog` to list every notice and
+// with their texts' words left empty but for their application rules: enough for
+// `catalog` to list every notice and province and answer every section that names no
 // province), and each province's other files (wage table, clauses, notice sources, its
 // own forms, its prefectures and counties, and its notices whole, which replace the
 // index's copies) become one file of their own, PROVINCES_DIR/<id>.json,
