@@ -1,8 +1,7 @@
 // The wasm build's rules: the module embeds the national data and an index of the
-// provinces (each province's manifest, and its notices without their research trail and
-// with their texts' words left empty but for their application rules: enough for
-// `catalog` to list every notice and province and answer every section that names no
-// province), and each province's other files (wage table, clauses, notice sources, its
+// provinces (each province's manifest and its notices' heads: enough for `catalog` to
+// list every notice and province and answer every section that names no province), and
+// each province's other files (wage table, clauses, notice sources, its
 // own forms, its prefectures and counties, and its notices whole, which replace the
 // index's copies) become one file of their own, PROVINCES_DIR/<id>.json,
 // fetched when a request first needs that province. Every JSON text is written without the
@@ -55,30 +54,35 @@ function minify(text) {
 const provinceOf = (f) => /^provinces\/([^/]+)\//.exec(f)?.[1];
 const inIndex = (f) => !provinceOf(f) || /^provinces\/[^/]+\/(province\.json|policies\/)/.test(f);
 const isNotice = (f) => /^provinces\/[^/]+\/policies\//.test(f);
-// A notice's research trail is never read by the core: what it says about itself, its
-// worked examples, the excerpts its figures were taken from and its source's address,
-// and of each provision not found, where it was searched and an earlier notice's clause.
-// Its prose (every {zh, en} text: the interpretations, notes and labels its answers show)
-// is read only in answers about the notice, and those need its province loaded, which
-// brings the notice whole. To list a notice, say how much of it is known and choose one
-// by date, the engine reads its identity, dates and provisions' figures, so the index
-// keeps those and the shape of every text with its words left empty; but the catalog's
-// forms section lists every notice's application rules, so those keep their words.
-const trail = ['description', 'examples', 'sources', 'source'];
-const provisionTrail = ['searched', 'predecessor'];
+// A notice in the index is its head (core/src/model/policy_reading.h): what the core
+// reads to list it, say how much of it is known and list its application rules before
+// its province is loaded. Everything else is read only in answers about the notice, and
+// those need its province, which brings the notice whole. The head's texts keep their
+// shape with their words left empty, except the application rules', which the catalog's
+// forms section lists for every notice; a provision not found keeps its clause, not where
+// it was searched.
+const headKeys = ['id', 'province', 'province_zh', 'title', 'title_en', 'document', 'issued', 'effective_from',
+  'effective_to', 'effective_from_confirmed', 'national_only', 'related'];
+const isUnknown = (v) => v !== null && typeof v === 'object' && 'unknown' in v;
+const notFound = (section) => Object.fromEntries(Object.entries(section ?? {}).filter(([, v]) => isUnknown(v)));
+const pick = (object, keys) => Object.fromEntries(keys.filter((k) => k in object).map((k) => [k, object[k]]));
 function trimmed(node, emptyWords) {
   if (Array.isArray(node)) return node.map((v) => trimmed(v, emptyWords));
   if (node === null || typeof node !== 'object') return node;
   const text = typeof node.zh === 'string' && typeof node.en === 'string';
-  return Object.fromEntries(Object.entries(node).filter(([k]) => !provisionTrail.includes(k))
+  return Object.fromEntries(Object.entries(node).filter(([k]) => k !== 'searched' && k !== 'predecessor')
     .map(([k, v]) => [k, emptyWords && text && (k === 'zh' || k === 'en') ? '' : trimmed(v, emptyWords)]));
 }
 function indexCopy(small) {
   const notice = JSON.parse(small);
-  for (const k of trail) delete notice[k];
-  const copy = trimmed(notice, true);
-  if (notice.application) copy.application = trimmed(notice.application, false);
-  return JSON.stringify(copy);
+  const head = trimmed({
+    ...pick(notice, headKeys),
+    ...notFound(notice),
+    subsidy: { position: pick(notice.subsidy.position, ['rates', 'amounts']), ...notFound(notice.subsidy) },
+    eligibility: { ...pick(notice.eligibility, ['national_basis']), ...notFound(notice.eligibility) },
+  }, true);
+  if (notice.application) head.application = trimmed(notice.application, false);
+  return JSON.stringify(head);
 }
 
 function writeIfChanged(path, body) {

@@ -27,7 +27,7 @@ test('with no province loaded, the whole catalog is the same and lists every pro
   for (const p of bare.provinces()) assert.ok(listed.has(p.id), p.id);
 });
 
-test('with no province loaded, every section a catalog gives without naming a province is the same', async () => {
+test('with no province loaded, every section a catalog gives without naming a province, and the policies kind, is the same', async () => {
   // The forms section lists each notice's declarations and forbidden requirements
   // (ningxia-2020#2 forbids a degree threshold, labelled 学历门槛) for every province.
   const bare = await loadJianxi({ wasmBinary, provinces: [] });
@@ -35,6 +35,7 @@ test('with no province loaded, every section a catalog gives without naming a pr
     const request = JSON.stringify({ kind: 'catalog', sections: [section] });
     assert.equal(bare.evaluateText(request), everything.evaluateText(request), section);
   }
+  assert.equal(bare.evaluateText('{"kind":"policies"}'), everything.evaluateText('{"kind":"policies"}'));
   const forms = bare.evaluate({ kind: 'catalog', sections: ['forms'] }).forms;
   const ningxia = forms.find((f) => f.policies['ningxia-2020']).policies['ningxia-2020'];
   assert.equal(ningxia.forbidden_requirements.find((r) => r.kind === 'degree').label, '学历门槛');
