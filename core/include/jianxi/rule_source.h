@@ -23,14 +23,16 @@ const std::vector<RuleText>& embedded_rules();
 const char* embedded_rules_version();
 
 // The provinces whose rules are not embedded but delivered as files of their own (the
-// wasm module carries only their manifests and policies); empty when every file is
-// embedded.
+// wasm module carries only their manifests and their notices' heads); empty when every
+// file is embedded.
 const std::vector<std::string>& separately_delivered_provinces();
 
 // How the rules reach an engine that does not hold every province at once.
 struct RuleDelivery {
-  // Provinces whose manifest and policies are given but whose other files are not yet:
-  // a request that needs one is answered rules.not_loaded, never computed without them.
+  // Provinces whose manifest and notices are given but whose other files are not yet:
+  // their notices are read as heads (identity, dates, how much is known, application
+  // rules), and a request that needs one is answered rules.not_loaded, never computed
+  // without them.
   std::set<std::string> absent;
   // The version of the whole rules/ folder; empty: the hash of the texts given.
   std::string version;
