@@ -57,9 +57,12 @@ DivisionParts split_divisions(const std::string& province, const std::string& pr
   return {national.dump(), own.dump()};
 }
 
-// A notice as the module's index holds it (cmake/write_rules_bundle.mjs): without its
-// research trail, and its texts' words left empty except in its application rules,
-// which the catalog's forms section lists for every notice.
+// A notice with no more words than the module's index gives it: without its research
+// trail, and its texts' words left empty except in its application rules, which the
+// catalog's forms section lists for every notice. The index holds less (each notice's
+// head, cmake/write_rules_bundle.mjs), which the engine reads of a province not loaded
+// whatever else is there; tests/wasm/province-delivery.test.mjs checks the index the
+// build writes.
 void trimmed(nlohmann::ordered_json& node, bool empty_words) {
   const bool text = node.is_object() && node.contains("zh") && node.contains("en") && node["zh"].is_string() &&
                     node["en"].is_string();
@@ -72,7 +75,7 @@ void trimmed(nlohmann::ordered_json& node, bool empty_words) {
     }
 }
 
-// The embedded rules as the module's index holds them: of `province`, its manifest and
+// The embedded rules as the module's index has them: of `province`, its manifest and
 // its notices trimmed as above, no other file, and of the divisions only the national part.
 std::vector<jianxi::RuleText> without_province_files(const std::string& province, const std::string& prefix) {
   std::vector<jianxi::RuleText> out;

@@ -36,6 +36,9 @@ const amountsShown = (page) => page.evaluate((money) => {
 
 test('no notice in force: Hunan from 2027 refuses with the core\'s reason, by default and when the expired notice is named', async () => {
   const page = await fresh();
+  // A blank form has no notice chosen yet: that is not "no notice applies".
+  await page.waitForTimeout(500);
+  assert.doesNotMatch(await page.locator('#channel').textContent(), /没有可依据的通知/);
   await choosePlace(page, { province: 'hunan', city: '长沙市' });
   await fillIntern(page, 0, { start: '2027-01-01', end: '2027-06-30' });
   const request = JSON.parse(await page.locator('#request-json').textContent());
@@ -47,6 +50,7 @@ test('no notice in force: Hunan from 2027 refuses with the core\'s reason, by de
   assert.match(await page.locator('#total-reason').textContent(), /没有收录的有效通知/);
   assert.deepEqual(await amountsShown(page), []);
   assert.equal(await page.locator('#interpretations-title').isVisible(), false, 'no heading over nothing');
+  assert.match(await page.locator('#channel').textContent(), /没有可依据的通知/);
   assert.doesNotMatch(await page.locator('#data-as-of').textContent(), /均已收录/);
   await shot(page, 'estimate-hunan-2027');
   // Naming the expired notice in the expert option does not bring a figure back.

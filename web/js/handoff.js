@@ -8,7 +8,7 @@
 // - data as of: the notice and its dates, the rules' version, the minimum-wage
 //   figures used with their dates, and what the answer does not cover.
 // Importing this module restores a shared link before the page reads its saved inputs.
-import { catalog, notice } from './engine.js';
+import { catalog, notice, onRulesLoaded } from './engine.js';
 import { clauseButton } from './clauses.js';
 import { msg, t } from './i18n.js';
 import { save } from './store.js';
@@ -98,10 +98,14 @@ function el(tag, attrs = {}, ...children) {
 const tx = (text) => (text ? t(text.zh, text.en) : '');
 
 /** The notice's official channel: zones (with links), where to apply, documents, clause. */
-export function channelBlock(policy) {
+export function channelBlock(policy, result = {}) {
   if (!policy) {
-    return el('p', { class: 'hint', text: t('没有可依据的通知，本页无从给出办理渠道：请向当地人社部门或公共就业服务机构咨询。',
-      'No notice applies, so there is no channel to show: ask the local human resources and social security bureau or public employment service.') });
+    // Only the core's "no notice in force" means there is none; else none is chosen yet.
+    const none = (result.errors ?? []).some((f) => f.code === 'policy.none_in_force');
+    return el('p', { class: 'hint', text: none
+      ? t('没有可依据的通知，本页无从给出办理渠道：请向当地人社部门或公共就业服务机构咨询。',
+        'No notice applies, so there is no channel to show: ask the local human resources and social security bureau or public employment service.')
+      : t('选定省份（或通知）和日期后，这里列出通知规定的办理渠道。', 'Once a province (or a notice) and a date are chosen, the notice\'s channel is listed here.') });
   }
   const ch = policy.channel;
   if (!ch) {
@@ -206,7 +210,7 @@ export async function initHandoff({ readRequest, evaluate, form, after }) {
     // The channel and what is not known come with the notice's own entry, asked once.
     notice(id).then((policy) => {
       if (shown !== id) return;
-      channel.replaceChildren(channelBlock(policy));
+      channel.replaceChildren(channelBlock(policy, result));
       asOf.replaceChildren(asOfBlock(rules, policy, result));
     });
   };
@@ -222,6 +226,8 @@ export async function initHandoff({ readRequest, evaluate, form, after }) {
     copy.textContent = t('已复制', 'Copied');
   });
   document.getElementById('lang-switch')?.addEventListener('click', () => setTimeout(update, 0));
+  // A province's rules arriving can name the notice the panel speaks of.
+  onRulesLoaded(update);
   update();
   return { update };
 }

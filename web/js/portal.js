@@ -34,7 +34,7 @@ async function start() {
       title.textContent = t('下一步：到哪里办理', 'Next: where to apply');
       const asOf = document.createElement('h3');
       asOf.textContent = t('数据截至', 'Data as of');
-      channel.replaceChildren(title, channelBlock(policy), asOf, asOfBlock(rules, policy, result));
+      channel.replaceChildren(title, channelBlock(policy, result), asOf, asOfBlock(rules, policy, result));
     });
   });
   initReport(form, async () => {
