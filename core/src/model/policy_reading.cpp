@@ -9,6 +9,12 @@ using json = nlohmann::ordered_json;
 
 bool is_unknown(const json& v) { return v.is_object() && v.contains("unknown"); }
 
+// The provision is there and not marked {"unknown": …}: its figures may be read.
+bool provided(const json& parent, const char* key) {
+  auto it = parent.find(key);
+  return it != parent.end() && !is_unknown(*it);
+}
+
 UnknownProvision unknown_of(const std::string& section, const std::string& item, const json& v) {
   // Where it was searched and an earlier notice's clause are research notes, never shown.
   return {section, item, v.value("rule", ""), text_of(v, "unknown")};
@@ -59,7 +65,7 @@ Policy read_policy_head(const json& j) {
     const json& parent = *section ? j.at(section) : j;
     if (auto it = parent.find(key); it != parent.end() && is_unknown(*it)) p.unknown.push_back(unknown_of(section, key, *it));
   }
-  if (auto issued = j.find("issued"); issued != j.end() && !is_unknown(*issued)) p.issued = date_of(*issued);
+  if (provided(j, "issued")) p.issued = date_of(j.at("issued"));
   p.effective_from = date_of(j.at("effective_from"));
   p.effective_from_confirmed = j.value("effective_from_confirmed", true);
   if (!j.at("effective_to").is_null()) p.effective_to = date_of(j.at("effective_to"));
@@ -85,10 +91,6 @@ Policy read_policy(const json& j) {
   if (auto sources = j.find("sources"); sources != j.end() && sources->is_array())
     for (const auto& s : *sources) p.source_kinds[s.value("id", "")] = s.value("kind", "");
   // The head has listed the provisions marked {"unknown": …}; they are never read as figures.
-  auto known = [](const json& parent, const char* key) {
-    auto it = parent.find(key);
-    return it != parent.end() && !is_unknown(*it);
-  };
   p.effective_note = text_of(j, "effective_note");
   if (j.contains("scope")) {
     for (const auto& c : j["scope"].at("divisions")) p.scope.push_back(c);
@@ -99,7 +101,7 @@ Policy read_policy(const json& j) {
     p.latest_evidence = Evidence{date_of(ev.at("date")), ev.at("source"), text_of(ev, "note")};
   }
 
-  if (known(j, "month_counting")) {
+  if (provided(j, "month_counting")) {
     const json& mc = j.at("month_counting");
     read_cited(mc, p.month_counting);
     p.min_working_days = mc.at("min_working_days");
@@ -122,7 +124,7 @@ Policy read_policy(const json& j) {
     p.position.pay_cap_rule = pos["pay_cap"].at("rule").get<std::string>();
   }
 
-  if (known(s, "retention")) {
+  if (provided(s, "retention")) {
     const json& r = s["retention"];
     RetentionRule rr;
     read_cited(r, rr);
@@ -141,7 +143,7 @@ Policy read_policy(const json& j) {
     }
     p.retention = rr;
   }
-  if (known(s, "insurance")) {
+  if (provided(s, "insurance")) {
     const json& r = s["insurance"];
     InsuranceRule ir;
     read_cited(r, ir);
@@ -149,7 +151,7 @@ Policy read_policy(const json& j) {
     if (r.contains("amount")) ir.amount = fen_of(r["amount"]);
     p.insurance = ir;
   }
-  if (known(s, "remaining_period")) {
+  if (provided(s, "remaining_period")) {
     const json& r = s["remaining_period"];
     RemainingPeriodRule rp;
     read_cited(r, rp);
@@ -160,7 +162,7 @@ Policy read_policy(const json& j) {
     rp.max_months = optional_int(r, "max_months");
     p.remaining_period = rp;
   }
-  if (known(s, "mentoring")) {
+  if (provided(s, "mentoring")) {
     const json& r = s["mentoring"];
     MentoringRule m;
     read_cited(r, m);
@@ -171,14 +173,14 @@ Policy read_policy(const json& j) {
     m.requires_social_insurance = r.at("requires_social_insurance");
     p.mentoring = m;
   }
-  if (known(s, "mentoring_fee")) {
+  if (provided(s, "mentoring_fee")) {
     const json& r = s["mentoring_fee"];
     MonthlyRateRule m;
     read_cited(r, m);
     m.rate = rate_of(r.at("rate"));
     p.mentoring_fee = m;
   }
-  if (known(s, "social_insurance")) {
+  if (provided(s, "social_insurance")) {
     const json& r = s["social_insurance"];
     SocialInsuranceRule si;
     read_cited(r, si);
@@ -187,7 +189,7 @@ Policy read_policy(const json& j) {
     si.max_months = r.at("max_months");
     p.social_insurance = si;
   }
-  if (known(s, "absence")) {
+  if (provided(s, "absence")) {
     const json& r = s["absence"];
     AbsenceRule a;
     read_cited(r, a);
@@ -217,7 +219,7 @@ Policy read_policy(const json& j) {
     cr.requires_registration = c.value("requires_registration", false);
     er.categories[name] = cr;
   }
-  if (known(e, "internship_months")) {
+  if (provided(e, "internship_months")) {
     const json& m = e["internship_months"];
     EligibilityRules::Months months;
     read_cited(m, months);
@@ -226,7 +228,7 @@ Policy read_policy(const json& j) {
     months.binding = m.at("binding");
     er.internship_months = months;
   }
-  if (known(e, "once_per_person")) {
+  if (provided(e, "once_per_person")) {
     Cited c;
     read_cited(e["once_per_person"], c);
     er.once_per_person = c;

@@ -42,8 +42,6 @@ std::optional<std::string> province_named(const std::string& folder, const json&
   return doc[key].get<std::string>();
 }
 
-
-
 // What a province's adjustment and a city's own adjustment share: when, how sure, from where.
 WageAdjustment read_adjustment(const json& a) {
   WageAdjustment w;
