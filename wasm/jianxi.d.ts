@@ -421,7 +421,7 @@ export interface Catalog extends Result {
   reasons?: CatalogReason[];      // with the findings section
   messages?: CatalogMessage[];    // with the messages section
   provinces: CatalogProvince[];
-  divisions_dataset: { package: string; version: string; data: string; generated_by: string };
+  divisions_dataset: { package: string; version: string; data: string; data_en: string; generated_by: string };
   clauses?: Clause[];     // with `policy` (the clauses section)
   as_of?: string;         // with `province` and `as_of`
   places?: Place[];       // with `province` and `as_of`

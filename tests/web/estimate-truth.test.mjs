@@ -51,7 +51,10 @@ test('no notice in force: Hunan from 2027 refuses with the core\'s reason, by de
   assert.deepEqual(await amountsShown(page), []);
   assert.equal(await page.locator('#interpretations-title').isVisible(), false, 'no heading over nothing');
   assert.match(await page.locator('#channel').textContent(), /没有可依据的通知/);
-  assert.doesNotMatch(await page.locator('#data-as-of').textContent(), /均已收录/);
+  const asOf = await page.locator('#data-as-of').textContent();
+  assert.doesNotMatch(asOf, /均已收录/);
+  assert.doesNotMatch(asOf, /没有收录的有效通知/, 'the reason is given once, by the headline');
+  assert.match(asOf, /原因见上/);
   await shot(page, 'estimate-hunan-2027');
   // Naming the expired notice in the expert option does not bring a figure back.
   await page.locator('#notice-expert summary').click();

@@ -83,3 +83,11 @@ test('field labels and document numbers, never field names, ids, "null" or an en
   await elig.selectOption('#province', 'jilin');
   for (const o of await elig.locator('#policy option').allTextContents()) assert.doesNotMatch(o, /null|undefined|jilin-20/, o);
 });
+
+test('an English page names its data in English: the divisions dataset under "Data as of"', async () => {
+  const page = await open(session.browser.context, session.server.origin, 'estimate.html');
+  await page.click('#lang-switch');
+  const line = await page.locator('#data-as-of li', { hasText: 'divisions:' }).textContent();
+  assert.match(line, /National Bureau of Statistics/);
+  assert.doesNotMatch(line, /\p{Script=Han}/u, line);
+});

@@ -133,9 +133,9 @@ export function asOfBlock(rules, policy, result = {}) {
     items.push(el('li', { text: t(`通知：${policy.title}${policy.document ? `（${policy.document}）` : ''}，${issued}，适用 ${period}`,
       `Notice: ${policy.title_en}${policy.document ? ` (${policy.document})` : ''}, ${issued}, in force ${period}`) }));
   }
-  const divisions = rules.divisions_dataset?.data ?? '';
-  items.push(el('li', { text: t(`规则数据版本 ${String(rules.rules_version ?? '').slice(0, 12)}；行政区划：${divisions}`,
-    `Rules version ${String(rules.rules_version ?? '').slice(0, 12)}; divisions: ${divisions}`) }));
+  const divisions = rules.divisions_dataset ?? {};
+  items.push(el('li', { text: t(`规则数据版本 ${String(rules.rules_version ?? '').slice(0, 12)}；行政区划：${divisions.data ?? ''}`,
+    `Rules version ${String(rules.rules_version ?? '').slice(0, 12)}; divisions: ${divisions.data_en ?? ''}`) }));
   const trail = [];
   for (const s of result.min_wage_sources ?? []) {
     const unconfirmed = s.confidence !== 'high';
@@ -144,13 +144,14 @@ export function asOfBlock(rules, policy, result = {}) {
       `Minimum wage: ${where[1]}, ${s.amount} yuan a month from ${s.effective}${s.date_confirmed === false ? ' (date not confirmed)' : ''}${unconfirmed ? ' (not from an official text; check it)' : ''}`) }));
     trail.push(t(`${where[0]} ${s.amount} 元，可信度 ${s.confidence}：${s.source}`, `${where[1][0].toUpperCase()}${where[1].slice(1)}, ${s.amount} yuan, confidence ${s.confidence}: ${s.source}`));
   }
+  const refused = (result.errors ?? []).length > 0;
+  // A refused answer covers nothing; its reason is already given beside the headline.
   const gaps = [];
-  for (const u of result.unknown ?? policy?.unknown ?? []) gaps.push(msg(u));
-  for (const f of [...(result.errors ?? []), ...(result.warnings ?? [])]) {
+  if (!refused) for (const u of result.unknown ?? policy?.unknown ?? []) gaps.push(msg(u));
+  for (const f of refused ? [] : result.warnings ?? []) {
     if (['min_wage.unconfirmed', 'place.unknown', 'policy.none_in_force', 'policy.outside_effective_period',
       'policy.start_unconfirmed', 'policy.figure_caveat', 'min_wage.caveat', 'min_wage.area_caveat'].includes(f.code)) gaps.push(msg(f));
   }
-  const refused = (result.errors ?? []).length > 0;
   const list = el('ul', {}, ...items);
   const notCovered = gaps.length
     ? el('div', {}, el('p', { class: 'label', text: t('本次答复未涵盖或未能核实：', 'Not covered or not confirmed by this answer:') }), el('ul', {}, ...[...new Set(gaps)].map((g) => el('li', { text: g }))))
