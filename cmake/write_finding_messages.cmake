@@ -86,8 +86,9 @@ function(add_template code variant zh en name indent)
   set(index "${index}" PARENT_SCOPE)
 endfunction()
 
-# Findings, then the reasons of an eligibility answer: both are messages of the catalog.
-foreach(list findings reasons)
+# Findings, the reasons of an eligibility answer and the texts of a subsidy answer's lines:
+# all are messages of the catalog.
+foreach(list findings reasons texts)
   string(JSON count ERROR_VARIABLE no_list LENGTH "${json}" ${list})
   if(no_list OR count EQUAL 0)
     continue()

@@ -133,7 +133,7 @@ if (files.includes(DIVISIONS)) {
 const CODES = 'findings/codes.json';
 function withoutTemplates(text) {
   const codes = JSON.parse(text);
-  for (const list of ['findings', 'reasons'])
+  for (const list of ['findings', 'reasons', 'texts'])
     for (const code of codes[list] ?? []) { delete code.message; delete code.messages; }
   return JSON.stringify(codes);
 }

@@ -331,7 +331,7 @@ export interface CatalogFinding {
   kinds: string[];        // request kinds that can emit it
 }
 
-/** What a reason of an eligibility answer means (its `code`); its text is among the messages. */
+/** What a reason of an eligibility answer, or a text of a subsidy line, means (its `code`); its templates are among the messages. */
 export interface CatalogReason {
   code: string;
   message: string;
@@ -419,6 +419,7 @@ export interface Catalog extends Result {
   forms?: Form[];                 // with the forms section
   findings?: CatalogFinding[];    // with the findings section
   reasons?: CatalogReason[];      // with the findings section
+  texts?: CatalogReason[];        // with the findings section: the texts of subsidy lines and notes
   messages?: CatalogMessage[];    // with the messages section
   provinces: CatalogProvince[];
   divisions_dataset: { package: string; version: string; data: string; data_en: string; generated_by: string };

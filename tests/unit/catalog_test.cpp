@@ -116,8 +116,9 @@ TEST_CASE("every finding code written in the core is in the catalog") {
   std::set<std::string> listed;
   for (const auto& f : catalog["findings"]) listed.insert(f["code"].get<std::string>());
   for (const auto& r : catalog["reasons"]) listed.insert(r["code"].get<std::string>());
+  for (const auto& r : catalog["texts"]) listed.insert(r["code"].get<std::string>());
   // Codes emitted from the catalog's templates (msg:: structs) are checked by the compiler;
-  // each template the catalog lists belongs to a listed code (a finding's or a reason's).
+  // each template the catalog lists belongs to a listed code (a finding's, a reason's or a text's).
   REQUIRE(catalog["messages"].is_array());
   for (const auto& m : catalog["messages"]) CHECK(listed.count(m["code"].get<std::string>()));
   // A hand-composed code is the first quoted dotted word given to error/warning/malformed/warn_once.
@@ -130,6 +131,23 @@ TEST_CASE("every finding code written in the core is in the catalog") {
                                                       << ") is not in rules/findings/codes.json");
     }
   }
+}
+
+TEST_CASE("the words of a subsidy answer's lines and notes come from the catalog, not from C++") {
+  // A string literal in kinds/subsidy holding a Han character (U+4E00..U+9FFF: UTF-8 lead
+  // bytes E4..E9), comments aside. Punctuation such as the list separator "、" may stay.
+  std::regex chinese_literal(R"re("[^"\n]*[\xe4-\xe9][^"\n]*")re");
+  int files = 0;
+  for (const auto& e : fs::directory_iterator(fs::path(JIANXI_CORE_SOURCE_DIR) / "kinds" / "subsidy")) {
+    ++files;
+    std::istringstream lines(jianxi_test::read_file(e.path()));
+    for (std::string line; std::getline(lines, line);) {
+      std::string code = line.substr(0, line.find("//"));
+      for (std::sregex_iterator it(code.begin(), code.end(), chinese_literal), end; it != end; ++it)
+        FAIL_CHECK(e.path().filename().string() << ": " << (*it)[0] << " belongs in rules/findings/codes.json (texts)");
+    }
+  }
+  CHECK(files > 0);
 }
 
 TEST_CASE("a notice added as data alone is listed, chosen by date and computed") {

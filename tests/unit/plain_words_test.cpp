@@ -71,7 +71,7 @@ TEST_CASE("the rules' prose names fields by their labels and notices by their na
     check_prose(Json::parse(jianxi_test::read_file(path)), "", ids, fs::relative(path, provinces).string());
 
   const Json codes = Json::parse(jianxi_test::read_file(fs::path(JIANXI_RULES_DIR) / "findings" / "codes.json"));
-  for (const char* list : {"findings", "reasons"})
+  for (const char* list : {"findings", "reasons", "texts"})
     for (const Json& code : codes.at(list))
       for (const char* key : {"message", "messages"})
         if (code.contains(key))

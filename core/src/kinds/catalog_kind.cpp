@@ -391,6 +391,9 @@ void answer_catalog(const RuleSet& rules, const Json& request, Report& report, R
     auto& reasons = out["reasons"] = Result::array();
     for (const FindingCode& c : rules.reason_codes())
       reasons.push_back({{"code", c.code}, {"message", c.text.zh}, {"message_en", c.text.en}});
+    auto& texts = out["texts"] = Result::array();
+    for (const FindingCode& c : rules.text_codes())
+      texts.push_back({{"code", c.code}, {"message", c.text.zh}, {"message_en", c.text.en}});
   }
   if (asked("messages")) out["messages"] = message_templates_json();
   auto& provinces = out["provinces"] = Result::array();

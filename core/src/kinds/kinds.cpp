@@ -112,8 +112,7 @@ const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& repor
           also.push_back(p->id);
         }
       Text why = preferred ? preferred->note
-                           : Text{"生效最晚（" + format_date(chosen->effective_from) + " 起）",
-                                  "the latest in force (from " + format_date(chosen->effective_from) + ")"};
+                           : msg::notice_chosen_latest{.from = format_date(chosen->effective_from)}.text();
       // One plain line; why this notice was taken is the finding's detail.
       report.caveat(request.path("province"),
                     msg::policy_several_in_force{
@@ -149,8 +148,9 @@ const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& repor
 }
 
 Text notice_name(const Policy& p) {
-  if (!p.document) return {"《" + p.title + "》", p.title_en};
-  return {"《" + p.title + "》（" + *p.document + "）", p.title_en + " (" + *p.document + ")"};
+  Text title{p.title, p.title_en};
+  if (!p.document) return msg::notice_name::titled{.title = title}.text();
+  return msg::notice_name::numbered{.document = *p.document, .title = title}.text();
 }
 
 Result unknown_provisions(const Policy& policy, const std::string& section, const std::string& item) {
@@ -176,7 +176,7 @@ void warn_if_past_evidence(const Policy& policy, std::optional<Date> last_day, R
   Text notice = notice_name(policy);
   std::string seen = format_date(ev.date);
   report.caveat("/policy", msg::policy_past_latest_evidence{.date = seen, .notice = notice},
-                {ev.note.zh + "（来源：" + ev.source + "）", ev.note.en + " (source: " + ev.source + ")"});
+                msg::notice_evidence{.note = ev.note, .source = ev.source}.text());
 }
 
 void say_national_basis(const Policy& policy, Report& report) {

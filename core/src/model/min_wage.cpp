@@ -176,8 +176,9 @@ void WageResolver::resolve_place() {
   } else if (!r.candidates.empty()) {
     std::string list, list_en;
     for (const Division* d : r.candidates) {
-      list += (list.empty() ? "" : "、") + divisions.full_name(*d) + "（" + d->code + "）";
-      list_en += (list_en.empty() ? "" : "; ") + divisions.full_name_en(*d) + " (" + d->code + ")";
+      Text one = msg::wage_division_with_code{.code = d->code, .name = Text{divisions.full_name(*d), divisions.full_name_en(*d)}}.text();
+      list += (list.empty() ? "" : "、") + one.zh;
+      list_en += (list_en.empty() ? "" : "; ") + one.en;
     }
     report_.error(path, msg::place_ambiguous{.place = text, .places = Text{list, list_en}});
   } else {
@@ -203,7 +204,7 @@ Text WageResolver::place_label() const {
   Text name{rules_.divisions().full_name(*division_), rules_.divisions().full_name_en(*division_)};
   if (!division_->is_prefecture()) return name;
   for (const Division* child : rules_.divisions().children(*division_))
-    if (child->is_urban() && !child->zone) return {name.zh + "市区", name.en + " (urban districts)"};
+    if (child->is_urban() && !child->zone) return msg::wage_urban_districts{.prefecture = name}.text();
   return name;
 }
 
@@ -268,10 +269,11 @@ std::optional<int> WageResolver::tier_on(Date day) {
       auto in_child = [child](const WageAreas& a) { return tier_of_county(a, *child); };
       bool stands = t && carried_tier_stands(*table_, *areas, *t, day, in_child);
       if (!t || (stands && t->tier == tier->tier)) continue;
-      std::string zh = stands ? "第" + std::to_string(t->tier) + "类" : "档次未知";
-      std::string en = stands ? " tier " + std::to_string(t->tier) : " tier unknown";
-      differ_zh += (differ_zh.empty() ? "" : "、") + child->name + zh;
-      differ_en += (differ_en.empty() ? "" : ", ") + (child->name_en.empty() ? child->name : child->name_en) + en;
+      Text county{child->name, child->name_en.empty() ? child->name : child->name_en};
+      Text one = stands ? msg::wage_county_tier::known{.county = county, .tier = t->tier}.text()
+                        : msg::wage_county_tier::unknown{.county = county}.text();
+      differ_zh += (differ_zh.empty() ? "" : "、") + one.zh;
+      differ_en += (differ_en.empty() ? "" : ", ") + one.en;
     }
     if (!differ_zh.empty() && reported_.insert("urban" + std::to_string(tier->tier) + differ_zh).second)
       report_.warning(path, msg::place_city_as_urban{.counties = Text{differ_zh, differ_en},
@@ -305,7 +307,7 @@ bool WageResolver::changes_within(Date from, Date to) const {
 
 std::optional<WageFigure> WageResolver::lookup(Date day) {
   if (request_.given && !request_.place && !request_.tier)
-    return WageFigure{*request_.given, {"申请人填写的最低工资标准", "minimum wage given in the request"}};
+    return WageFigure{*request_.given, msg::wage_source::given{}.text()};
   if (!request_.place && !request_.tier) return std::nullopt;
   if (request_.given && (!table_ || place_failed_)) return filled(day);
   if (!table_) {
@@ -320,19 +322,18 @@ std::optional<WageFigure> WageResolver::lookup(Date day) {
   std::string month_text = format_month(first_of_month(day));
   std::string tier_text = std::to_string(*tier);
   Text label = request_.province_wide ? Text{} : place_label();
-  std::string where_zh = (label.zh.empty() ? table_->province_zh : label.zh) + "（第" + tier_text + "类）";
-  std::string where_en = (label.en.empty() ? province_en() : label.en) + " (tier " + tier_text + ")";
+  Text place{label.zh.empty() ? table_->province_zh : label.zh, label.en.empty() ? province_en() : label.en};
+  Text where = msg::wage_where{.place = place, .tier = *tier}.text();
   auto figure = adj ? adj->tiers.find(*tier) : std::map<int, Fen>::const_iterator{};
   if ((!adj || figure == adj->tiers.end()) && request_.given) return filled(day);
   if (!adj || figure == adj->tiers.end()) {
-    Text which = adj ? Text{format_date(adj->effective) + " 起的标准", "the adjustment from " + format_date(adj->effective)}
-                     : Text{"表中最早标准之前", "before the table's first figure"};
+    Text which = adj ? msg::wage_which::adjustment{.from = format_date(adj->effective)}.text() : msg::wage_which::before_table{}.text();
     Text why = adj ? Text{strip_full_stop(adj->date_note.zh.empty() ? adj->note : adj->date_note.zh),
                           adj->date_note.en.empty() ? adj->note : adj->date_note.en}
-                   : Text{"表中最早的标准晚于该月", "the table starts after this month"};
+                   : msg::wage_why::table_starts_later{}.text();
     std::string key = "unconfirmed" + (adj ? format_date(adj->effective) : "") + tier_text;
     if (reported_.insert(key).second)
-      report_.error("/min_wage", msg::min_wage_unconfirmed{.month = month_text, .where = Text{where_zh, where_en}, .which = which, .why = why});
+      report_.error("/min_wage", msg::min_wage_unconfirmed{.month = month_text, .where = where, .which = which, .why = why});
     return std::nullopt;
   }
   std::string effective = format_date(adj->effective);
@@ -351,8 +352,7 @@ std::optional<WageFigure> WageResolver::lookup(Date day) {
                      msg::min_wage_caveat::plain{.amount = figure->second / 100, .from = effective, .province = province_text(), .tier = *tier},
                      msg::min_wage_caveat::sources{.confidence = confidence_words(adj->confidence), .note = research_note(adj->note), .source = adj->source}.text());
   }
-  return WageFigure{figure->second,
-                    {where_zh + effective + "起最低工资标准", where_en + " minimum wage from " + effective}};
+  return WageFigure{figure->second, msg::wage_source::tier{.from = effective, .where = where}.text()};
 }
 
 // The city with its own minimum wage that the place is in, if any (深圳).
@@ -374,8 +374,8 @@ std::optional<WageFigure> WageResolver::city_figure(const CityWages& city, Date 
     if (reported_.insert("city-table").second)
       report_.error("/min_wage", msg::min_wage_unconfirmed{.month = format_month(first_of_month(day)),
                                                            .where = name,
-                                                           .which = Text{"本市最低工资标准", "the city's own minimum wage"},
-                                                           .why = Text{"表中未收录该月标准", "no figure for that month is held"}});
+                                                           .which = msg::wage_which::city_own{}.text(),
+                                                           .why = msg::wage_why::month_not_held{}.text()});
     return std::nullopt;
   }
   Fen amount = adj->tiers.at(1);
@@ -395,7 +395,7 @@ std::optional<WageFigure> WageResolver::city_figure(const CityWages& city, Date 
       report_.caveat("/min_wage", msg::min_wage_caveat::city{.amount = amount / 100, .city = name, .from = effective},
                      msg::min_wage_caveat::sources{.confidence = confidence_words(adj->confidence), .note = research_note(adj->note), .source = adj->source}.text());
   }
-  return WageFigure{amount, {name.zh + effective + "起本市最低工资标准", name.en + " minimum wage (its own) from " + effective}};
+  return WageFigure{amount, msg::wage_source::city{.city = name, .from = effective}.text()};
 }
 
 Text WageResolver::city_name(const CityWages& city) const {
@@ -408,8 +408,7 @@ WageFigure WageResolver::filled(Date day) {
   std::string month = format_month(first_of_month(day));
   if (reported_.insert("filled").second)
     report_.warning("/min_wage", msg::min_wage_filled{.month = month, .yuan = *request_.given / 100});
-  return WageFigure{*request_.given, {"申请人填写的最低工资标准（表中无该月标准）",
-                                      "minimum wage given in the request (the table has none for the month)"}};
+  return WageFigure{*request_.given, msg::wage_source::given_for_gap{}.text()};
 }
 
 nlohmann::ordered_json WageResolver::sources() const {

@@ -348,6 +348,8 @@ std::unique_ptr<RuleSet> RuleSet::load(const std::vector<RuleText>& texts, const
           set->finding_codes_.push_back({c.at("code"), {c.at("zh"), c.at("en")}, c.at("kinds")});
         for (const auto& c : doc.value("reasons", json::array()))
           set->reason_codes_.push_back({c.at("code"), {c.at("zh"), c.at("en")}, {"eligibility"}});
+        for (const auto& c : doc.value("texts", json::array()))
+          set->text_codes_.push_back({c.at("code"), {c.at("zh"), c.at("en")}, {"subsidy"}});
       } else if (def == "calendar") {
         set->calendar_ = Calendar(doc);
         have_calendar = true;

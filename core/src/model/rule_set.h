@@ -308,6 +308,8 @@ class RuleSet {
   const std::vector<FindingCode>& finding_codes() const { return finding_codes_; }
   // The codes of an eligibility answer's reasons (no kinds: eligibility only).
   const std::vector<FindingCode>& reason_codes() const { return reason_codes_; }
+  // The texts of a subsidy answer's lines and notes (no findings), with what each means.
+  const std::vector<FindingCode>& text_codes() const { return text_codes_; }
   const Divisions& divisions() const { return divisions_; }
   const std::map<std::string, WageTable>& wage_tables() const { return wages_; }
   // Every province with a manifest, by id, loaded or not.
@@ -333,6 +335,7 @@ class RuleSet {
   std::vector<Clause> clauses_;
   std::vector<FindingCode> finding_codes_;
   std::vector<FindingCode> reason_codes_;
+  std::vector<FindingCode> text_codes_;
   std::string version_;
   std::map<std::string, nlohmann::ordered_json> documents_;
   std::shared_ptr<const FormRules> forms_;

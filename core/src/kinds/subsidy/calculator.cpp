@@ -128,12 +128,7 @@ void Calculator::add_trainee(const Trainee& t) {
     // Every notice pays for interns who are not employed, and its remaining-period
     // subsidy presumes an internship under way ("见习期未满…提前签订"): a labour
     // contract before the start is a hire, not an internship.
-    report_.interpretation(policy_.position.rule,
-                           {"见习人员须为未就业人员，“见习期未满提前签订劳动合同”也以见习已经开始为前提：见习开始前已签订劳动合同的，"
-                            "视为直接录用，该人员不计任何见习补贴",
-                            "interns must be not employed, and \"a contract signed before the period ends\" presumes an "
-                            "internship under way: a labour contract signed before the start date is a hire, and no "
-                            "internship subsidy is counted for that person"});
+    report_.interpretation(policy_.position.rule, msg::note_contract_before_start{}.text());
     report_.warning(t.path("contract/signed_on"),
                     msg::contract_before_start{.signed_on = format_date(t.contract->signed_on), .start = format_date(t.start)},
                     policy_.position.rule);
@@ -172,9 +167,7 @@ void Calculator::add_trainee(const Trainee& t) {
     // A rate the user gave does not rest on the restatement the notice's caveat speaks of.
     RateFrom from = policy_.position.rates.at(t.category) ? RateFrom::notice : RateFrom::request;
     if (from == RateFrom::request)
-      report_.interpretation(policy_.position.rule,
-                             {"基础补贴标准按填写的基础补贴比例 " + percent(*rate) + " 计算",
-                              "the base rate is the one given, " + percent(*rate)});
+      report_.interpretation(policy_.position.rule, msg::note_base_rate_given{.rate = percent(*rate)}.text());
     position_lines(t, *rate, from, served);
     mentoring_fee_lines(t, served);
     retention_lines(t, *rate, served, last);

@@ -105,6 +105,8 @@ class Calculator {
   void unstated_rate_lines(const Trainee& t, const std::vector<MonthInPost>& served, bool forfeits);
   void compute_retention();
   std::optional<Rate> retention_for(const Trainee& t) const;
+  // Whether the retention rate is counted by the year the internship ends (当年), not given.
+  bool by_year_counted() const { return !retention_.by_year.empty() && !retention_.from_request; }
   template <class M, std::size_t = M::kTemplate>
   void warn_once(const std::string& key, const std::string& path, const M& m, const std::string& rule) {
     if (warned_.insert(key).second) report_.warning(path, m, rule);

@@ -15,8 +15,7 @@ Date last_day_in_post(const Trainee& t) {
 }
 
 Text period_text(const MonthInPost& m) {
-  std::string from = format_date(m.from), to = format_date(m.to);
-  return {from + "至" + to, from + " to " + to};
+  return msg::line_period{.from = format_date(m.from), .to = format_date(m.to)}.text();
 }
 
 std::string percent(Rate r) {
@@ -36,9 +35,7 @@ std::string yuan_text(Fen fen) {
 }
 
 Text Calculator::days_text(const MonthInPost& m) {
-  return m.whole ? Text{"满1个月", "a whole month in post"}
-                 : Text{"不满1个月，在岗" + std::to_string(m.working_days) + "个工作日，按1个月计",
-                        std::to_string(m.working_days) + " working days in post in a part month, counted as a month"};
+  return m.whole ? msg::line_days::whole{}.text() : msg::line_days::part{.days = m.working_days}.text();
 }
 
 }  // namespace jianxi::subsidy

@@ -24,12 +24,7 @@ void Calculator::mentoring_line(const Trainee& t) {
   }
   add_line({t.index, first_of_month(t.contract->signed_on), "mentoring", rule.amount, {1, 1},
             rule.amount, rule.rule,
-            {"留用率 " + percent(*retention_.rate) + "，留用并签订劳动合同、缴纳社保，带教补贴每人 " +
-                 yuan_text(rule.amount) + " 元",
-             "retention " + percent(*retention_.rate) +
-                 ", kept on with a labour contract and social insurance: mentoring bonus " +
-                 yuan_text(rule.amount) + " yuan per person"},
-            {}, {}});
+            msg::line_mentoring{.amount = yuan_text(rule.amount), .retention = percent(*retention_.rate)}.text(), {}, {}});
 }
 
 }  // namespace jianxi::subsidy

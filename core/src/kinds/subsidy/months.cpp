@@ -27,12 +27,9 @@ void Calculator::set_aside_part_months(const Trainee& t, std::vector<MonthInPost
   for (auto& m : served) {
     if (m.whole || !m.counted) continue;
     m.counted = false;
-    Text period = period_text(m);
+    Text text = msg::note_part_month_not_counted{.period = period_text(m), .rule = rule->text}.text();
     unknown_months_.push_back({{"item", "month_counting"}, {"rule", rule->rule}, {"trainee", t.index},
-                               {"month", format_month(m.month)},
-                               {"message", period.zh + " 不足1个月：" + rule->text.zh + " 未计入，也不视为0"},
-                               {"message_en", period.en + " is a part month: " + rule->text.en +
-                                                  " Not counted, and not taken as nothing."}});
+                               {"month", format_month(m.month)}, {"message", text.zh}, {"message_en", text.en}});
   }
 }
 

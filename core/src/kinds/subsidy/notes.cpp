@@ -10,20 +10,18 @@ namespace {
 // What kind of source a figure known only at second hand rests on, in the caveat's words:
 // the most reliable kind among the figure's sources (a bureau's page before a newspaper's).
 Text source_kind_words(const Policy& policy, const Cited& rule) {
+  namespace kind = msg::note_source_kind;
   static const std::vector<std::pair<std::string, Text>> kinds = {
-      {"official_local", {"地方人社部门的转述", "a local bureau's restatement"}},
-      {"mirror_of_local", {"转载的地方人社部门转述", "a copy of a local bureau's restatement"}},
-      {"copy_of_text", {"转载页上的通知文本（未能与官方发布核对）", "a copy of its text on another site, not checked against the official publication"}},
-      {"newspaper", {"新闻报道的转述", "a news report"}},
-      {"third_party", {"非官方网页的转述", "an unofficial web page's summary"}},
-      {"draft", {"征求意见稿", "a draft for comment"}},
+      {"official_local", kind::official_local{}.text()}, {"mirror_of_local", kind::mirror_of_local{}.text()},
+      {"copy_of_text", kind::copy_of_text{}.text()},     {"newspaper", kind::newspaper{}.text()},
+      {"third_party", kind::third_party{}.text()},       {"draft", kind::draft{}.text()},
   };
   std::set<std::string> present;
   for (const auto& id : rule.sources)
     if (auto kind = policy.source_kinds.find(id); kind != policy.source_kinds.end()) present.insert(kind->second);
   for (const auto& [kind, words] : kinds)
     if (present.count(kind)) return words;
-  return {"二手资料的转述", "a second-hand restatement"};
+  return kind::second_hand{}.text();
 }
 
 }  // namespace
@@ -56,19 +54,14 @@ void Calculator::note_wage_basis(const Trainee& t) {
     others.zh += (others.zh.empty() ? "" : "；") + term.name.zh;
     others.en += (others.en.empty() ? "" : "; ") + term.name.en;
   }
-  report_.interpretation(
-      policy_.position.rule,
-      {"见习期内当地最低工资标准有调整。通知未说明按哪一标准计算，各地做法不同：本结果" + chosen->name.zh +
-           "计算（“见习期内最低工资标准调整时”也可选：" + others.zh + "）",
-       "The local minimum wage changes during the internship. The notice does not say which figure "
-       "applies and local practice differs: this result takes " + chosen->name.en +
-           " (“When the minimum wage changes during the internship” can also be: " + others.en + ")"});
+  report_.interpretation(policy_.position.rule, msg::note_wage_basis{.chosen = chosen->name, .others = others}.text());
 }
 
 void Calculator::warn_about_period(const Trainee& t) {
   bool wholly_outside = t.end < policy_.effective_from || (policy_.effective_to && t.start > *policy_.effective_to);
-  Text in_force{format_date(policy_.effective_from) + (policy_.effective_to ? " 至 " + format_date(*policy_.effective_to) : " 起"),
-                format_date(policy_.effective_from) + (policy_.effective_to ? " to " + format_date(*policy_.effective_to) : " on")};
+  Text in_force = policy_.effective_to
+                      ? msg::note_in_force::until{.from = format_date(policy_.effective_from), .to = format_date(*policy_.effective_to)}.text()
+                      : msg::note_in_force::open{.from = format_date(policy_.effective_from)}.text();
   Text notice = notice_name(policy_);
   if (wholly_outside)
     warn_once("effective", t.path("start"), msg::policy_outside_effective_period::wholly{.in_force = in_force, .notice = notice},

@@ -25,7 +25,6 @@ void Calculator::pay_capped_lines(const Trainee& t, Rate rate, RateFrom from,
     if (!m.counted) continue;
     auto wage = wage_for(t, m);
     if (!wage) continue;
-    Text period = period_text(m), days = days_text(m);
     Fen floor = apply(wage->fen, *p.pay_cap_min_share);
     if (pay < floor) {
       warn_once("pay-floor" + std::to_string(t.index), t.path("monthly_pay"),
@@ -39,10 +38,11 @@ void Calculator::pay_capped_lines(const Trainee& t, Rate rate, RateFrom from,
     Fen by_rate = apply(wage->fen, rate);
     bool capped = pay < by_rate;
     Line line{t.index, m.month, "position", wage->fen, rate, capped ? pay : by_rate, p.rule, {}, {}, {}};
-    line.note = {period.zh + "：" + days.zh + "；" + wage->source.zh + " " + yuan_text(wage->fen) + " 元 × " +
-                     percent(rate) + (capped ? "，高于实际支付的 " + yuan_text(pay) + " 元，按实际支付计" : ""),
-                 period.en + ": " + days.en + "; " + wage->source.en + " " + yuan_text(wage->fen) + " yuan × " +
-                     percent(rate) + (capped ? ", capped at the " + yuan_text(pay) + " yuan actually paid" : "")};
+    line.note = capped ? msg::line_position::rate_capped{.days = days_text(m), .pay = yuan_text(pay), .period = period_text(m),
+                                                         .rate = percent(rate), .wage = yuan_text(wage->fen),
+                                                         .wage_source = wage->source}.text()
+                       : msg::line_position::rate{.days = days_text(m), .period = period_text(m), .rate = percent(rate),
+                                                  .wage = yuan_text(wage->fen), .wage_source = wage->source}.text();
     add_line(std::move(line));
   }
 }
@@ -52,17 +52,13 @@ void Calculator::rate_lines(const Trainee& t, const std::string& item, const Cit
                             RateFrom from, const std::vector<MonthInPost>& served) {
   if (from == RateFrom::notice) note_confidence(rule);
   for (const auto& m : served) {
-    Text period = period_text(m);
     note_calendar(t, m);
     if (!m.counted) continue;
     auto wage = wage_for(t, m);
     if (!wage) continue;
-    Text days = days_text(m);
     Line line{t.index, m.month, item, wage->fen, rate, apply(wage->fen, rate), rule.rule, {}, {}, {}};
-    line.note = {period.zh + "：" + days.zh + "；" + wage->source.zh + " " + yuan_text(wage->fen) +
-                     " 元 × " + percent(rate),
-                 period.en + ": " + days.en + "; " + wage->source.en + " " + yuan_text(wage->fen) +
-                     " yuan × " + percent(rate)};
+    line.note = msg::line_position::rate{.days = days_text(m), .period = period_text(m), .rate = percent(rate),
+                                         .wage = yuan_text(wage->fen), .wage_source = wage->source}.text();
     add_line(std::move(line));
   }
 }
@@ -73,10 +69,8 @@ void Calculator::flat_lines(const Trainee& t, Fen amount, const std::vector<Mont
   for (const auto& m : served) {
     note_calendar(t, m);
     if (!m.counted) continue;
-    Text period = period_text(m), days = days_text(m);
     add_line({t.index, m.month, "position", amount, {1, 1}, amount, policy_.position.rule,
-              {period.zh + "：" + days.zh + "；每人每月 " + yuan_text(amount) + " 元",
-               period.en + ": " + days.en + "; " + yuan_text(amount) + " yuan a month per intern"},
+              msg::line_position::flat{.amount = yuan_text(amount), .days = days_text(m), .period = period_text(m)}.text(),
               {}, {}});
   }
 }

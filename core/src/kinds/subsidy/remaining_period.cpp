@@ -39,27 +39,19 @@ void Calculator::remaining_lines(const Trainee& t, Rate rate,
     if (policy_.position.flat()) {
       Fen amount = policy_.position.amounts.at(t.category);
       ++paid;
-      Text period = period_text(m);
       add_line({t.index, m.month, "remaining_period", amount, {1, 1}, amount, rule.rule,
-                {period.zh + "：见习期未满于 " + format_date(c.signed_on) + " 签订劳动合同，剩余期限第" +
-                     std::to_string(paid) + "个月；每人每月 " + yuan_text(amount) + " 元",
-                 period.en + ": labour contract signed " + format_date(c.signed_on) +
-                     " before the period ended, remaining month " + std::to_string(paid) + "; " +
-                     yuan_text(amount) + " yuan a month"},
+                msg::line_remaining_period::flat{.amount = yuan_text(amount), .month = paid, .period = period_text(m),
+                                                 .signed_on = format_date(c.signed_on)}.text(),
                 {}, {}});
       continue;
     }
     auto wage = wage_for(t, m);
     if (!wage) continue;
     ++paid;
-    Text period = period_text(m);
     add_line({t.index, m.month, "remaining_period", wage->fen, rate, apply(wage->fen, rate), rule.rule,
-              {period.zh + "：见习期未满于 " + format_date(c.signed_on) + " 签订劳动合同，剩余期限第" +
-                   std::to_string(paid) + "个月；" + wage->source.zh + " " + yuan_text(wage->fen) +
-                   " 元 × " + percent(rate),
-               period.en + ": labour contract signed " + format_date(c.signed_on) +
-                   " before the period ended, remaining month " + std::to_string(paid) + "; " +
-                   wage->source.en + " " + yuan_text(wage->fen) + " yuan × " + percent(rate)},
+              msg::line_remaining_period::rate{.month = paid, .period = period_text(m), .rate = percent(rate),
+                                               .signed_on = format_date(c.signed_on), .wage = yuan_text(wage->fen),
+                                               .wage_source = wage->source}.text(),
               {}, {}});
   }
 }

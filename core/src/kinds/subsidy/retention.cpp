@@ -34,9 +34,9 @@ Date paid_on(const RetentionRule& rule, Date last_day) {
 }
 
 Text when_paid(const RetentionRule& rule) {
-  if (rule.payment == Payment::next_year) return {"次年初一次性发放", "paid once at the start of the next year"};
-  if (rule.payment == Payment::year_end) return {"当年底一次性补发", "paid once at the end of the year"};
-  return {"见习结束后一次性发放", "paid once after the internship ends"};
+  if (rule.payment == Payment::next_year) return msg::line_paid_once::next_year{}.text();
+  if (rule.payment == Payment::year_end) return msg::line_paid_once::year_end{}.text();
+  return msg::line_paid_once::after_end{}.text();
 }
 
 void Calculator::compute_retention() {
@@ -89,21 +89,17 @@ void Calculator::flat_retention_line(const Trainee& t, Fen base, const std::vect
   auto raised = retention_amount_for(rule, *retention);
   if (!raised || *raised <= base) return;
   Fen diff = *raised - base;
-  std::string cohort_zh = retention_.by_year.empty() || retention_.from_request
-                              ? "" : std::to_string(last_day.year()) + "年见习期满";
-  std::string cohort_en = cohort_zh.empty() ? "" : " of interns ending in " + std::to_string(last_day.year());
-  Text why{cohort_zh + "留用率 " + percent(*retention) + "，补贴标准提高至每人每月 " + yuan_text(*raised) + " 元",
-           "retention" + cohort_en + " " + percent(*retention) + " raises the amount to " + yuan_text(*raised) +
-               " yuan a month"};
+  Text why = by_year_counted()
+                 ? msg::line_retention_reason::amount_of_year{.raised = yuan_text(*raised), .retention = percent(*retention),
+                                                              .year = static_cast<int>(last_day.year())}.text()
+                 : msg::line_retention_reason::amount{.raised = yuan_text(*raised), .retention = percent(*retention)}.text();
   std::vector<Date> months;
   std::string months_text;
   for (const auto& m : served) {
     if (!m.counted) continue;
     if (rule.payment == Payment::monthly) {
-      Text period = period_text(m);
       add_line({t.index, m.month, "retention_uplift", diff, {1, 1}, diff, rule.rule,
-                {period.zh + "：" + why.zh + "，差额 " + yuan_text(diff) + " 元",
-                 period.en + ": " + why.en + ", difference " + yuan_text(diff) + " yuan"},
+                msg::line_retention_uplift::amount_monthly{.difference = yuan_text(diff), .period = period_text(m), .reason = why}.text(),
                 {}, {}});
       continue;
     }
@@ -112,12 +108,9 @@ void Calculator::flat_retention_line(const Trainee& t, Fen base, const std::vect
   }
   if (months.empty()) return;
   Fen sum = diff * static_cast<Fen>(months.size());
-  Text when = when_paid(rule);
-  std::string n = std::to_string(months.size());
-  add_line({t.index, paid_on(rule, last_day), "retention_uplift", sum, {1, 1}, sum, rule.payment_rule,
-            {"差额：" + why.zh + "；" + n + "个月（" + months_text + "）× " + yuan_text(diff) + " 元，" + when.zh,
-             "difference: " + why.en + "; " + n + " months (" + months_text + ") × " + yuan_text(diff) +
-                 " yuan, " + when.en},
+  Text note = msg::line_retention_uplift::amount_once{.count = months.size(), .difference = yuan_text(diff), .months = months_text,
+                                                      .reason = why, .when = when_paid(rule)}.text();
+  add_line({t.index, paid_on(rule, last_day), "retention_uplift", sum, {1, 1}, sum, rule.payment_rule, std::move(note),
             std::move(months), {}});
 }
 
@@ -137,25 +130,19 @@ void Calculator::retention_lines(const Trainee& t, Rate base,
   if (reaches_a_band) report_.interpretation(rule.rule, rule.interpretation);
   if (!raised || compare(*raised, base) <= 0) return;
   Rate diff = subtract(*raised, base);
-  std::string cohort_zh = retention_.by_year.empty() || retention_.from_request
-                              ? "" : std::to_string(last_day.year()) + "年见习期满";
-  std::string cohort_en = cohort_zh.empty() ? "" : " of interns ending in " + std::to_string(last_day.year());
-  std::string why_zh = as_model_unit ? "就业见习标杆单位，补贴标准提高至 " + percent(*raised)
-                      : cohort_zh + "留用率 " + percent(*retention) + "，补贴标准提高至 " + percent(*raised);
-  std::string why_en = as_model_unit ? "a model (标杆) unit is raised to " + percent(*raised)
-                      : "retention" + cohort_en + " " + percent(*retention) + " raises the rate to " +
-                            percent(*raised);
+  Text why = as_model_unit ? msg::line_retention_reason::model_unit{.raised = percent(*raised)}.text()
+             : by_year_counted()
+                 ? msg::line_retention_reason::rate_of_year{.raised = percent(*raised), .retention = percent(*retention),
+                                                            .year = static_cast<int>(last_day.year())}.text()
+                 : msg::line_retention_reason::rate{.raised = percent(*raised), .retention = percent(*retention)}.text();
   if (rule.payment == Payment::monthly) {
     for (const auto& m : served) {
       if (!m.counted) continue;
       auto wage = wage_for(t, m);
       if (!wage) continue;
-      Text period = period_text(m);
-      add_line({t.index, m.month, "retention_uplift", wage->fen, diff, apply(wage->fen, diff),
-                rule.rule,
-                {period.zh + "：" + why_zh + "，差额 " + yuan_text(wage->fen) + " 元 × " + percent(diff),
-                 period.en + ": " + why_en + ", difference " + yuan_text(wage->fen) + " yuan × " +
-                     percent(diff)},
+      add_line({t.index, m.month, "retention_uplift", wage->fen, diff, apply(wage->fen, diff), rule.rule,
+                msg::line_retention_uplift::rate_monthly{.difference = percent(diff), .period = period_text(m), .reason = why,
+                                                         .wage = yuan_text(wage->fen)}.text(),
                 {}, {}});
     }
     return;
@@ -173,14 +160,13 @@ void Calculator::retention_lines(const Trainee& t, Rate base,
   if (line.months.empty()) return;
   line.amount = apply(line.base, diff);
   line.month = paid_on(rule, last_day);
-  std::string when_zh = when_paid(rule).zh, when_en = when_paid(rule).en;
-  const Text& label = rule.payment_label;
-  line.note = {(label.zh.empty() ? "留用提高部分" : label.zh) + "差额：" + why_zh + "；" + std::to_string(line.months.size()) + "个月（" +
-                   months_text + "）最低工资合计 " + yuan_text(line.base) + " 元 × " + percent(diff) +
-                   "，" + when_zh,
-               (label.en.empty() ? "retention raise" : label.en) + " difference: " + why_en + "; minimum wage of " +
-                   std::to_string(line.months.size()) + " months (" + months_text + ") totalling " +
-                   yuan_text(line.base) + " yuan × " + percent(diff) + ", " + when_en};
+  Text label = rule.payment_label;
+  Text unnamed = msg::line_retention_label{}.text();
+  if (label.zh.empty()) label.zh = unnamed.zh;
+  if (label.en.empty()) label.en = unnamed.en;
+  line.note = msg::line_retention_uplift::rate_once{.base = yuan_text(line.base), .count = line.months.size(),
+                                                    .difference = percent(diff), .label = label, .months = months_text,
+                                                    .reason = why, .when = when_paid(rule)}.text();
   add_line(std::move(line));
 }
 
