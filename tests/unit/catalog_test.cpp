@@ -133,12 +133,16 @@ TEST_CASE("every finding code written in the core is in the catalog") {
   }
 }
 
-TEST_CASE("the words of a subsidy answer's lines and notes come from the catalog, not from C++") {
-  // A string literal in kinds/subsidy holding a Han character (U+4E00..U+9FFF: UTF-8 lead
-  // bytes E4..E9), comments aside. Punctuation such as the list separator "、" may stay.
+TEST_CASE("the words of an answer come from the catalog, not from C++") {
+  // A string literal holding a Han character (U+4E00..U+9FFF: UTF-8 lead bytes E4..E9),
+  // comments aside; punctuation such as the list separator "、" may stay. Two files may:
+  // the place reader matches names as people write them (…市, …区), and the answer to
+  // exhaustion is written without allocating.
+  const std::set<std::string> allowed = {"divisions.cpp", "engine.cpp"};
   std::regex chinese_literal(R"re("[^"\n]*[\xe4-\xe9][^"\n]*")re");
   int files = 0;
-  for (const auto& e : fs::directory_iterator(fs::path(JIANXI_CORE_SOURCE_DIR) / "kinds" / "subsidy")) {
+  for (const auto& e : fs::recursive_directory_iterator(JIANXI_CORE_SOURCE_DIR)) {
+    if (!e.is_regular_file() || allowed.count(e.path().filename().string())) continue;
     ++files;
     std::istringstream lines(jianxi_test::read_file(e.path()));
     for (std::string line; std::getline(lines, line);) {

@@ -40,8 +40,8 @@ void Fields::missing(const std::string& key) {
   report_.error(path(key), msg::field_required::missing{.field = report_.field_label(key)});
 }
 
-void Fields::wrong_type(const std::string& key, const char* zh_type, const char* en_type) {
-  report_.malformed(path(key), msg::request_type::expected{.type = Text{zh_type, en_type}});
+void Fields::wrong_type(const std::string& key, Text type) {
+  report_.malformed(path(key), msg::request_type::expected{.type = std::move(type)});
 }
 
 std::optional<std::string> Fields::text(const std::string& key, bool required) {
@@ -57,7 +57,7 @@ const std::string* Fields::text_ref(const std::string& key, bool required) {
     return nullptr;
   }
   if (!v->is_string()) {
-    wrong_type(key, "字符串", "a string");
+    wrong_type(key, msg::value_type::string{}.text());
     return nullptr;
   }
   return &v->get_ref<const std::string&>();
@@ -79,7 +79,7 @@ std::optional<double> Fields::number(const std::string& key, bool required) {
     return std::nullopt;
   }
   if (!v->is_number()) {
-    wrong_type(key, "数字", "a number");
+    wrong_type(key, msg::value_type::number{}.text());
     return std::nullopt;
   }
   return v->get<double>();
@@ -92,7 +92,7 @@ std::optional<bool> Fields::flag(const std::string& key, bool required) {
     return std::nullopt;
   }
   if (!v->is_boolean()) {
-    wrong_type(key, "true 或 false", "true or false");
+    wrong_type(key, msg::value_type::boolean{}.text());
     return std::nullopt;
   }
   return v->get<bool>();
@@ -129,7 +129,7 @@ std::optional<long long> Fields::whole(const std::string& key, bool required) {
     report_.error(path(key), msg::count_invalid{});
     return std::nullopt;
   }
-  wrong_type(key, "整数", "a whole number");
+  wrong_type(key, msg::value_type::integer{}.text());
   return std::nullopt;
 }
 
@@ -140,7 +140,7 @@ const Json* Fields::array(const std::string& key, bool required) {
     return nullptr;
   }
   if (!v->is_array()) {
-    wrong_type(key, "数组", "an array");
+    wrong_type(key, msg::value_type::array{}.text());
     return nullptr;
   }
   return v;
@@ -153,7 +153,7 @@ const Json* Fields::object(const std::string& key, bool required) {
     return nullptr;
   }
   if (!v->is_object()) {
-    wrong_type(key, "对象", "an object");
+    wrong_type(key, msg::value_type::object{}.text());
     return nullptr;
   }
   return v;

@@ -39,7 +39,7 @@ class Fields {
   const Json* object(const std::string& key, bool required = false);
 
   void missing(const std::string& key);
-  void wrong_type(const std::string& key, const char* zh_type, const char* en_type);
+  void wrong_type(const std::string& key, Text type);
 
  private:
   const Json* obj_ = nullptr;

@@ -1,5 +1,7 @@
 #include "io/message.h"
 
+#include "finding_messages.h"
+
 #include <nlohmann/json.hpp>
 
 namespace jianxi {
@@ -58,9 +60,9 @@ std::optional<std::size_t> template_of(std::string_view code) {
 }
 
 Text confidence_words(const std::string& level) {
-  if (level == "high") return {"高", level};
-  if (level == "medium") return {"中", level};
-  if (level == "low") return {"低", level};
+  if (level == "high") return msg::value_confidence::high{}.text();
+  if (level == "medium") return msg::value_confidence::medium{}.text();
+  if (level == "low") return msg::value_confidence::low{}.text();
   return {level, level};
 }
 

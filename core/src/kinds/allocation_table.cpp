@@ -66,7 +66,7 @@ class AllocationChecker {
   }
 
   void compare_within_row(const std::vector<std::optional<std::int64_t>>& values, const std::string& path,
-                          const std::vector<Column>& columns, const std::string& region) {
+                          const std::vector<Column>& columns, const Text& region) {
     auto index = [&](const std::string& key) -> int {
       for (std::size_t i = 0; i < columns.size(); ++i)
         if (columns[i].key == key) return static_cast<int>(i);
@@ -112,7 +112,7 @@ void answer_allocation_table(const RuleSet& rules, const Json& request, Report& 
       std::string at = f.path("columns") + "/" + std::to_string(i);
       const Json& c = (*list)[i];
       if (!c.is_string()) {
-        report.malformed(at, msg::request_type::expected{.type = Text{"字符串", "a string"}});
+        report.malformed(at, msg::request_type::expected{.type = msg::value_type::string{}.text()});
         continue;
       }
       std::string key = c.get<std::string>();
@@ -149,11 +149,12 @@ void answer_allocation_table(const RuleSet& rules, const Json& request, Report& 
       if (values[c]) sums[c] += *values[c];
       else complete[c] = false;
     }
-    checker.compare_within_row(values, path, columns, region.value_or("第 " + std::to_string(i + 1) + " 行"));
+    checker.compare_within_row(values, path, columns, region ? Text{*region, *region} : msg::table_row::numbered{.row = i + 1}.text());
   }
   std::optional<std::string> total_region;
   auto totals = checker.read_row(*total, f.path("total"), columns, total_region, false);
-  checker.compare_within_row(totals, f.path("total"), columns, total_region.value_or("合计"));
+  checker.compare_within_row(totals, f.path("total"), columns,
+                             total_region ? Text{*total_region, *total_region} : msg::table_row::total{}.text());
 
   Result& sums_out = out["sums"] = Result::object();
   for (std::size_t c = 0; c < columns.size(); ++c) {

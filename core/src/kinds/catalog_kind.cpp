@@ -245,7 +245,7 @@ std::optional<std::set<std::string>> sections_asked(Fields& f, Report& report, b
     std::string path = f.path("sections") + "/" + std::to_string(i);
     const Json& name = (*list)[i];
     if (!name.is_string()) {
-      report.malformed(path, msg::request_type::expected{.type = Text{"文字（目录部分的名称）", "text (a section's name)"}});
+      report.malformed(path, msg::request_type::expected{.type = msg::value_type::section_name{}.text()});
       return std::nullopt;
     }
     const auto& names = section_names();

@@ -95,7 +95,7 @@ Person read_person(const RuleSet& rules, Fields& f, Report& report) {
       const Json& v = (*flags)[i];
       std::string path = f.path("region_flags") + "/" + std::to_string(i);
       if (!v.is_string()) {
-        report.malformed(path, msg::request_type::expected{.type = Text{"字符串", "a string"}});
+        report.malformed(path, msg::request_type::expected{.type = msg::value_type::string{}.text()});
         continue;
       }
       std::string flag = v.get<std::string>();
@@ -204,7 +204,7 @@ void answer_eligibility(const RuleSet& rules, const Json& request, Report& repor
                        .date = format_date(*p.as_of),
                        .from = format_date(policy->effective_from),
                        .notice = notice_name(*policy),
-                       .to = policy->effective_to ? Arg(format_date(*policy->effective_to)) : Arg(Text{"未写明", "no stated end"})},
+                       .to = policy->effective_to ? Arg(format_date(*policy->effective_to)) : Arg(msg::notice_no_stated_end{}.text())},
                    policy->id);
   const EligibilityRules& e = policy->eligibility;
   Verdict v;

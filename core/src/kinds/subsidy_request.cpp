@@ -67,7 +67,7 @@ Trainee read_trainee(const Vocabulary& vocab, const Json& j, std::size_t index, 
       const Json& d = (*days)[i];
       auto parsed = d.is_string() ? parse_date(d.get<std::string>()) : std::nullopt;
       if (!d.is_string())
-        report.malformed(p, msg::request_type::expected{.type = Text{"日期字符串", "a date string"}});
+        report.malformed(p, msg::request_type::expected{.type = msg::value_type::date_string{}.text()});
       else if (!parsed)
         report.error(p, msg::date_invalid::list_item{});
       else if (start && end && (*parsed < *start || *parsed > *end))
@@ -130,7 +130,7 @@ SubsidyRequest read_subsidy_request(const Vocabulary& vocab, Fields& f, Report& 
     for (std::size_t i = 0; i < flags->size(); ++i) {
       std::string path = f.path("region_flags") + "/" + std::to_string(i);
       if (!(*flags)[i].is_string()) {
-        report.malformed(path, msg::request_type::expected{.type = Text{"字符串", "a string"}});
+        report.malformed(path, msg::request_type::expected{.type = msg::value_type::string{}.text()});
         continue;
       }
       std::string flag = (*flags)[i].get<std::string>();

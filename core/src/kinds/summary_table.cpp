@@ -223,7 +223,7 @@ class SummaryChecker {
         continue;
       }
       if (!it->is_number()) {
-        report_.malformed(pointer_append(path, ind.key), msg::request_type::expected{.type = Text{"数字", "a number"}});
+        report_.malformed(pointer_append(path, ind.key), msg::request_type::expected{.type = msg::value_type::number{}.text()});
         continue;
       }
       values_[ind.number - 1] = read_cell(cell_of(*it), index, ind);

@@ -181,7 +181,7 @@ class ApplicationChecker {
         const std::string& key = it.key();
         const Json& value = it.value();
         if (!value.is_boolean()) {
-          report_.malformed(pointer_append(base, key), msg::request_type::expected{.type = Text{"true 或 false", "true or false"}});
+          report_.malformed(pointer_append(base, key), msg::request_type::expected{.type = msg::value_type::boolean{}.text()});
           continue;
         }
         if (!form_.declarations.count(key))
