@@ -67,6 +67,10 @@ test('no notice in force: Hunan from 2027 refuses with the core\'s reason, by de
   assert.equal(await page.locator('#total').textContent(), '无法计算');
   assert.match(await page.locator('#total-reason').textContent(), /有效期.*2026-07-24/);
   assert.deepEqual(await amountsShown(page), []);
+  // Nor does the panel below: no wage figure under "data as of", the reason not repeated.
+  const namedAsOf = await page.locator('#data-as-of').textContent();
+  assert.doesNotMatch(namedAsOf, /元\/月|完全不在/, namedAsOf);
+  assert.match(namedAsOf, /原因见上/);
 });
 
 test('an answer with an error shows no amount: items, lines, summary and charts are empty, the reason is by the headline', async () => {

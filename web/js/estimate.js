@@ -636,6 +636,11 @@ function refusal(answer, pending) {
   return refusalOf(answer, { pending, outside });
 }
 
+/** The answer as the page draws it: one the page refuses keeps no figure and says it is refused. */
+function shownAnswer(answer) {
+  return refusal(answer, []) ? { ...withoutFigures(answer), refused: true } : answer;
+}
+
 /** Which notice the answer used, by its title and document number; in print, with the day it was made. */
 function renderNoticeUsed(answer) {
   const policy = policyList.find((p) => p.id === answer.policy);
@@ -1174,7 +1179,8 @@ async function start() {
   form.inert = false;
   form.classList.remove('loading');
   setText(status, '可以开始填写。', 'Ready: fill in the form.');
-  await initHandoff({ readRequest, evaluate: (r) => jianxi.evaluate(r), form, after: $('result') });
+  // The panel below the result is drawn from the answer as the page shows it: refused, no figure.
+  await initHandoff({ readRequest, evaluate: (r) => shownAnswer(jianxi.evaluate(r)), form, after: $('result') });
   document.body.dataset.ready = 'true';
 }
 

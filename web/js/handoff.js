@@ -124,7 +124,11 @@ export function channelBlock(policy, result = {}) {
     el('p', {}, clauseButton(ch.rule)));
 }
 
-/** "Data as of": the notice and its dates, the rules' version, the wage figures used, what is not covered. */
+/**
+ * "Data as of": the notice and its dates, the rules' version, the wage figures used, what is
+ * not covered. `result.refused`: the page gives no figure for this answer (its errors, or
+ * its own reason).
+ */
 export function asOfBlock(rules, policy, result = {}) {
   const items = [];
   if (policy) {
@@ -144,7 +148,7 @@ export function asOfBlock(rules, policy, result = {}) {
       `Minimum wage: ${where[1]}, ${s.amount} yuan a month from ${s.effective}${s.date_confirmed === false ? ' (date not confirmed)' : ''}${unconfirmed ? ' (not from an official text; check it)' : ''}`) }));
     trail.push(t(`${where[0]} ${s.amount} 元，可信度 ${s.confidence}：${s.source}`, `${where[1][0].toUpperCase()}${where[1].slice(1)}, ${s.amount} yuan, confidence ${s.confidence}: ${s.source}`));
   }
-  const refused = (result.errors ?? []).length > 0;
+  const refused = Boolean(result.refused) || (result.errors ?? []).length > 0;
   // A refused answer covers nothing; its reason is already given beside the headline.
   const gaps = [];
   if (!refused) for (const u of result.unknown ?? policy?.unknown ?? []) gaps.push(msg(u));
