@@ -168,3 +168,22 @@ test('the example application has a field for each free-text part of the report'
   assert.deepEqual(report.fields.map((f) => f.key), ['profile', 'management', 'evaluation']);
   assert.ok(application.unit.name);
 });
+
+test('a notice whose form was not seen: no other notice\'s fields are demanded, and no report is printed on its template', async () => {
+  const page = await open(session.browser.context, session.server.origin, 'portal.html');
+  await page.evaluate(() => { window.print = () => { document.body.dataset.printed = String(Number(document.body.dataset.printed ?? 0) + 1); }; });
+  await page.selectOption('#app-policy', 'anhui-2022');
+  await page.fill('#unit-name', '合肥某科技有限公司');
+  await page.waitForTimeout(500);
+  const request = JSON.parse(await page.locator('#app-request').textContent());
+  assert.equal(request.policy, 'anhui-2022');
+  const expected = cli(request);
+  assert.deepEqual(expected.errors, [], 'nothing is demanded from jiangxi-2023\'s form');
+  assert.equal(await page.locator('#application li.finding.error').count(), 0);
+  assert.match(await page.locator('#application').textContent(), /申请表未见/, 'the warning is beside the notice');
+  await page.click('#print-report');
+  assert.equal(await page.locator('#print-refused').isVisible(), true);
+  assert.match(await page.locator('#print-refused').textContent(), /不能按其他通知的模板打印/);
+  assert.equal(await page.evaluate(() => document.body.dataset.printed), undefined, 'window.print was not called');
+  await shot(page, 'portal-form-not-seen');
+});

@@ -134,8 +134,16 @@ function fieldLabel(path) {
 export function updateReport(request, result, leftovers = []) {
   if (!spec?.report) return;
   const area = $('report-print');
-  lastOk = result.errors.length === 0 && !leftovers.length;
-  if (leftovers.length && !result.errors.length) {
+  // A notice whose own form was not seen: its report is not printed on another notice's template.
+  const formUnknown = (result.warnings ?? []).find((f) => f.code === 'application.rules_unknown');
+  lastOk = result.errors.length === 0 && !leftovers.length && !formUnknown;
+  if (formUnknown) {
+    const title = t('所选通知的申请表未见，不能按其他通知的模板打印申请报告：',
+      'The chosen notice\'s form was not seen, so the report is not printed on another notice\'s template:');
+    const reasons = [el('li', {}, msg(formUnknown))];
+    area.replaceChildren(el('div', { class: 'refused' }, el('p', {}, title), el('ul', {}, ...reasons)));
+    $('print-refused').replaceChildren(el('p', {}, title), el('ul', {}, ...reasons.map((li) => li.cloneNode(true))));
+  } else if (leftovers.length && !result.errors.length) {
     const title = t('申请表仍含示例中的虚构信息，改为本单位的信息后才能打印申请报告：',
       'The form still holds the example\'s made-up details; replace them with your unit\'s to print the report:');
     const reasons = leftovers.map((label) => el('li', {}, label));

@@ -19,21 +19,26 @@ bool blank(const std::string& s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
 
+// `required`: whether the form's requirements (what must be filled, minimum counts, the
+// relation between its parts) apply; without them only the format of what was given is
+// checked, as for a notice whose own form was not seen.
 class ApplicationChecker {
  public:
   ApplicationChecker(const ApplicationForm& form, const PolicyApplicationRules* policy, const Divisions& divisions,
-                     Report& report)
-      : form_(form), policy_(policy), divisions_(divisions), report_(report) {}
+                     bool required, Report& report)
+      : form_(form), policy_(policy), divisions_(divisions), required_(required), report_(report) {}
 
   void check(Fields& request) {
     for (const FormSection& section : form_.sections) {
+      if (required_ && section.required && !request.get(section.key))
+        report_.error(request.path(section.key), msg::field_required::missing{.field = section.label}, section.rule);
       if (section.list) check_list(request, section);
-      else if (const Json* obj = request.object(section.key, section.required)) {
+      else if (const Json* obj = request.object(section.key, false)) {
         Fields fields(*obj, request.path(section.key), report_);
         check_fields(fields, section);
       }
     }
-    check_plan(request);
+    if (required_) check_plan(request);
     check_declarations(request);
   }
 
@@ -42,9 +47,9 @@ class ApplicationChecker {
 
  private:
   void check_list(Fields& request, const FormSection& section) {
-    const Json* list = request.array(section.key, section.required);
+    const Json* list = request.array(section.key, false);
     if (!list) return;
-    if (static_cast<int>(list->size()) < section.min_items) {
+    if (required_ && static_cast<int>(list->size()) < section.min_items) {
       // "<section>.missing", whose template the form reader found.
       const std::string code = section.key + ".missing";
       const Arg label = section.label, count = section.min_items;
@@ -72,10 +77,10 @@ class ApplicationChecker {
         auto v = f.whole(field.key, false);
         if (!v && field.required && !f.get(field.key)) required(at(), field);
         if (v && *v < 0) {
-          report_.error(at(), msg::count_negative{.field = field.label}, field.rule);
+          report_.error(at(), msg::count_negative{.field = field.label}, rule_of(field));
           v.reset();
-        } else if (v && field.min && *v < *field.min) {
-          report_.error(at(), msg::count_below_minimum{.field = field.label, .min = *field.min}, field.rule);
+        } else if (required_ && v && field.min && *v < *field.min) {
+          report_.error(at(), msg::count_below_minimum{.field = field.label, .min = *field.min}, rule_of(field));
         }
         if (field.key == "count") count = v;
         if (section.key == "plan" && field.key == "positions") plan_positions_ = v;
@@ -83,8 +88,8 @@ class ApplicationChecker {
       }
       const std::string* text = f.text_ref(field.key, false);
       if (!text || blank(*text)) {
-        if (text && field.required)
-          report_.error(at(), msg::field_empty{.field = field.label}, field.rule);
+        if (text && field.required && required_)
+          report_.error(at(), msg::field_empty{.field = field.label}, rule_of(field));
         else if (!text && field.required && !f.get(field.key))
           required(at(), field);
         continue;
@@ -94,26 +99,29 @@ class ApplicationChecker {
         PhoneCheck phone = check_phone(*text);
         if (!phone.code.empty())
           report_.error(at(), phone.code, field.label.zh + "：" + phone.message.zh, field.label.en + ": " + phone.message.en,
-                        field.rule);
+                        rule_of(field));
       }
     }
     return count;
   }
 
+  // A format is no clause of the form it sits in when that form is not the notice's own.
+  std::string rule_of(const FormField& field) const { return required_ ? field.rule : std::string(); }
+
   void required(const std::string& at, const FormField& field) {
-    report_.error(at, msg::field_required::missing{.field = field.label}, field.rule);
+    if (required_) report_.error(at, msg::field_required::missing{.field = field.label}, rule_of(field));
   }
 
   template <class At>
   void check_credit_code_field(const At& at, const std::string& text, const FormField& field) {
     CreditCodeCheck check = check_credit_code(text);
     if (!check.code.empty() && !check.advisory) {
-      report_.error(at(), check.code, check.message.zh, check.message.en, field.rule);
+      report_.error(at(), check.code, check.message.zh, check.message.en, rule_of(field));
       return;
     }
-    if (!check.code.empty()) report_.warning(at(), check.code, check.message.zh, check.message.en, field.rule);
+    if (!check.code.empty()) report_.warning(at(), check.code, check.message.zh, check.message.en, rule_of(field));
     if (!registered_in_a_province(check.region)) {
-      report_.error(at(), msg::credit_code_region::no_province{.prefix = check.region.substr(0, 2)}, field.rule);
+      report_.error(at(), msg::credit_code_region::no_province{.prefix = check.region.substr(0, 2)}, rule_of(field));
       return;
     }
     if (!policy_ || !policy_->registered_region) return;
@@ -208,6 +216,7 @@ class ApplicationChecker {
   const ApplicationForm& form_;
   const PolicyApplicationRules* policy_;
   const Divisions& divisions_;
+  bool required_;
   Report& report_;
   std::optional<long long> plan_positions_;
   long long positions_sum_ = 0;
@@ -235,7 +244,10 @@ void answer_unit_application(const RuleSet& rules, const Json& request, Report& 
   }
   if (!policy && !report.has_errors())
     report.warning(f.path("policy"), msg::application_policy_missing{});
-  ApplicationChecker checker(form->second, policy_rules, rules.divisions(), report);
+  // A notice whose unit conditions and form were not seen asks nothing of another's form.
+  bool own_form_unknown = policy && !policy_rules;
+  if (own_form_unknown) report.warning(f.path("policy"), msg::application_rules_unknown{.notice = notice_name(*policy)}, policy->id);
+  ApplicationChecker checker(form->second, policy_rules, rules.divisions(), !own_form_unknown, report);
   checker.check(f);
 
   out["policy"] = policy ? Result(policy->id) : Result(nullptr);
