@@ -34,3 +34,23 @@ test('phone, English: Nanchang is offered, picked and named in English', async (
   for (const text of placeFindings) assert.doesNotMatch(text, /江西省南昌市/, text);
   await shot(page, 'place-english-phone');
 });
+
+test('typed before the province\'s places arrive: the list is offered when they come, without another keystroke', async () => {
+  const page = await open(session.browser.context, session.server.origin, 'estimate.html');
+  // Inputs kept from an earlier test would have the page fetch 江西 as it starts.
+  await page.evaluate(() => localStorage.clear());
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/provinces/jiangxi.json', async (route) => { await held; await route.continue(); });
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.click('#lang-switch');
+  await page.selectOption('#place-province', 'jiangxi');
+  await page.locator('#place-city').click();
+  await page.locator('#place-city').pressSequentially('Nanchang');
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('#place-city-list').isHidden(), true, 'nothing to offer before the places come');
+  release();
+  await page.locator('#place-city-list li[data-value="360100"]').waitFor({ timeout: 5000 });
+  await page.unroute('**/provinces/jiangxi.json');
+});

@@ -144,7 +144,12 @@ export function combobox(input, listbox, status, { options, onPick, countText })
       delete input.dataset.value;
     },
     value: () => input.dataset.value ?? '',
-    refresh() { if (!listbox.hidden) open(active >= 0); },
+    // New options (a province's places arriving): redrawn while the list is open, and
+    // offered to someone still typing, whose words found nothing before they came.
+    refresh() {
+      if (!listbox.hidden) open(active >= 0);
+      else if (document.activeElement === input && input.value.trim() && !input.dataset.value) open(true);
+    },
     close,
   };
 }

@@ -363,7 +363,11 @@ function provinceChosen() {
 
 function setUpPicker() {
   // Pinyin is a help to finding a place, not needed to pick one: without the file, names only.
-  fetch('place-pinyin.json').then((r) => (r.ok ? r.json() : {})).then((readings) => { pinyinOf = readings; }, () => {});
+  fetch('place-pinyin.json').then((r) => (r.ok ? r.json() : {})).then((readings) => {
+    pinyinOf = readings;
+    cityBox.refresh();
+    countyBox.refresh();
+  }, () => {});
   const count = (n) => t(`${n} 项可选`, `${n} matches`);
   cityBox = combobox($('place-city'), $('place-city-list'), $('place-city-count'), {
     options: cityOptions,
