@@ -130,6 +130,12 @@ function fieldLabel(path) {
   return field ? `${t(sec.label, sec.label_en)}${row}·${t(field.label, field.label_en)}` : t(sec.label, sec.label_en);
 }
 
+/** The print area, and the alert by the print button, say why the report is not printed. */
+function showRefusal(area, title, reasons) {
+  area.replaceChildren(el('div', { class: 'refused' }, el('p', {}, title), el('ul', {}, ...reasons)));
+  $('print-refused').replaceChildren(el('p', {}, title), el('ul', {}, ...reasons.map((li) => li.cloneNode(true))));
+}
+
 /** Redraws the print area from the checked request and its result. */
 export function updateReport(request, result, leftovers = []) {
   if (!spec?.report) return;
@@ -141,14 +147,12 @@ export function updateReport(request, result, leftovers = []) {
     const title = t('所选通知的申请表未见，不能按其他通知的模板打印申请报告：',
       'The chosen notice\'s form was not seen, so the report is not printed on another notice\'s template:');
     const reasons = [el('li', {}, msg(formUnknown))];
-    area.replaceChildren(el('div', { class: 'refused' }, el('p', {}, title), el('ul', {}, ...reasons)));
-    $('print-refused').replaceChildren(el('p', {}, title), el('ul', {}, ...reasons.map((li) => li.cloneNode(true))));
+    showRefusal(area, title, reasons);
   } else if (leftovers.length && !result.errors.length) {
     const title = t('申请表仍含示例中的虚构信息，改为本单位的信息后才能打印申请报告：',
       'The form still holds the example\'s made-up details; replace them with your unit\'s to print the report:');
     const reasons = leftovers.map((label) => el('li', {}, label));
-    area.replaceChildren(el('div', { class: 'refused' }, el('p', {}, title), el('ul', {}, ...reasons)));
-    $('print-refused').replaceChildren(el('p', {}, title), el('ul', {}, ...reasons.map((li) => li.cloneNode(true))));
+    showRefusal(area, title, reasons);
   } else if (lastOk) {
     area.replaceChildren(...renderReport(request));
     $('print-refused').hidden = true;
@@ -159,8 +163,7 @@ export function updateReport(request, result, leftovers = []) {
     });
     const title = t(`申请表还有 ${result.errors.length} 个错误，改正后才能打印申请报告：`,
       `The form has ${result.errors.length} error(s); correct them to print the report:`);
-    area.replaceChildren(el('div', { class: 'refused' }, el('p', {}, title), el('ul', {}, ...reasons)));
-    $('print-refused').replaceChildren(el('p', {}, title), el('ul', {}, ...reasons.map((li) => li.cloneNode(true))));
+    showRefusal(area, title, reasons);
   }
   document.getElementById('application').dataset.printable = String(lastOk);
 }
