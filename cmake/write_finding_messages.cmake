@@ -86,7 +86,7 @@ function(add_template code variant zh en name indent)
   set(index "${index}" PARENT_SCOPE)
 endfunction()
 
-# Findings, the reasons of an eligibility answer and the texts of a subsidy answer's lines:
+# Findings, the reasons of an eligibility answer and the other words of answers (texts):
 # all are messages of the catalog.
 foreach(list findings reasons texts)
   string(JSON count ERROR_VARIABLE no_list LENGTH "${json}" ${list})

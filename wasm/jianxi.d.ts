@@ -419,7 +419,7 @@ export interface Catalog extends Result {
   forms?: Form[];                 // with the forms section
   findings?: CatalogFinding[];    // with the findings section
   reasons?: CatalogReason[];      // with the findings section
-  texts?: CatalogReason[];        // with the findings section: the texts of subsidy lines and notes
+  texts?: CatalogReason[];        // with the findings section: the other words of answers (line notes, wage sources, …)
   messages?: CatalogMessage[];    // with the messages section
   provinces: CatalogProvince[];
   divisions_dataset: { package: string; version: string; data: string; data_en: string; generated_by: string };

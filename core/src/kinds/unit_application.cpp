@@ -80,7 +80,7 @@ class ApplicationChecker {
           report_.error(at(), msg::count_negative{.field = field.label}, rule_of(field));
           v.reset();
         } else if (required_ && v && field.min && *v < *field.min) {
-          report_.error(at(), msg::count_below_minimum{.field = field.label, .min = *field.min}, rule_of(field));
+          report_.error(at(), msg::count_below_minimum{.field = field.label, .min = *field.min}, field.rule);
         }
         if (field.key == "count") count = v;
         if (section.key == "plan" && field.key == "positions") plan_positions_ = v;
@@ -89,7 +89,7 @@ class ApplicationChecker {
       const std::string* text = f.text_ref(field.key, false);
       if (!text || blank(*text)) {
         if (text && field.required && required_)
-          report_.error(at(), msg::field_empty{.field = field.label}, rule_of(field));
+          report_.error(at(), msg::field_empty{.field = field.label}, field.rule);
         else if (!text && field.required && !f.get(field.key))
           required(at(), field);
         continue;
@@ -109,7 +109,7 @@ class ApplicationChecker {
   std::string rule_of(const FormField& field) const { return required_ ? field.rule : std::string(); }
 
   void required(const std::string& at, const FormField& field) {
-    if (required_) report_.error(at, msg::field_required::missing{.field = field.label}, rule_of(field));
+    if (required_) report_.error(at, msg::field_required::missing{.field = field.label}, field.rule);
   }
 
   template <class At>

@@ -349,7 +349,7 @@ std::unique_ptr<RuleSet> RuleSet::load(const std::vector<RuleText>& texts, const
         for (const auto& c : doc.value("reasons", json::array()))
           set->reason_codes_.push_back({c.at("code"), {c.at("zh"), c.at("en")}, {"eligibility"}});
         for (const auto& c : doc.value("texts", json::array()))
-          set->text_codes_.push_back({c.at("code"), {c.at("zh"), c.at("en")}, {"subsidy"}});
+          set->text_codes_.push_back({c.at("code"), {c.at("zh"), c.at("en")}, {}});
       } else if (def == "calendar") {
         set->calendar_ = Calendar(doc);
         have_calendar = true;

@@ -308,7 +308,8 @@ class RuleSet {
   const std::vector<FindingCode>& finding_codes() const { return finding_codes_; }
   // The codes of an eligibility answer's reasons (no kinds: eligibility only).
   const std::vector<FindingCode>& reason_codes() const { return reason_codes_; }
-  // The texts of a subsidy answer's lines and notes (no findings), with what each means.
+  // The words of answers that are no findings (line notes, wage sources, notice names, value
+  // types), with what each means.
   const std::vector<FindingCode>& text_codes() const { return text_codes_; }
   const Divisions& divisions() const { return divisions_; }
   const std::map<std::string, WageTable>& wage_tables() const { return wages_; }
