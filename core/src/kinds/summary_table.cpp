@@ -20,6 +20,8 @@
 namespace jianxi {
 namespace {
 
+Text template_name(const SummaryTemplate& t) { return msg::template_name{.title = t.title}.text(); }
+
 // A table with errors is refused: its reports carry no deadline. Inside a JSON string
 // a quote is escaped, so `,"due":` is found only as the key each report line ends with.
 void drop_due_dates(std::string& reports) {
@@ -234,7 +236,7 @@ class SummaryChecker {
                     std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
       if (digits && tpl_.indicator(std::stoi(key))) continue;
       report_.error(pointer_append(path, key),
-                    msg::summary_indicator_unknown{.count = tpl_.indicators.size(), .key = key, .template_id = tpl_.id},
+                    msg::summary_indicator_unknown{.count = tpl_.indicators.size(), .key = key, .table = template_name(tpl_)},
                     rule_);
     }
   }
@@ -557,7 +559,8 @@ void answer_summary_table(const RuleSet& rules, const Json& request, const Repor
     } else if (policy_rules && policy_rules->template_id != *id) {
       report.error(f.path("template"),
                    msg::summary_template_mismatch{.notice = notice_name(*policy),
-                                                  .prescribed = policy_rules->template_id, .template_id = *id},
+                                                  .prescribed = template_name(*forms.summary_template(policy_rules->template_id)),
+                                                  .table = template_name(*tpl)},
                    policy_rules->rule);
     }
   } else if (policy_rules) {
@@ -567,12 +570,12 @@ void answer_summary_table(const RuleSet& rules, const Json& request, const Repor
     if (policy)
       for (const auto& u : policy->unknown)
         if (u.item == "summary_table") unknown = &u;
-    std::string known, known_en;
+    Text known_text;
     for (const auto& [id, t] : forms.summary_templates) {
-      known += (known.empty() ? "" : "、") + id;
-      known_en += (known_en.empty() ? "" : ", ") + id;
+      Text name = template_name(t);
+      known_text.zh += (known_text.zh.empty() ? "" : "、") + name.zh;
+      known_text.en += (known_text.en.empty() ? "" : ", ") + name.en;
     }
-    Text known_text{known, known_en};
     std::string path = f.path("template");
     if (unknown)
       report.error(path, msg::summary_template_missing::notice_unknown{.known = known_text, .notice = notice_name(*policy), .unknown = unknown->text},
