@@ -2,6 +2,9 @@
 // text, shown in answers as interpretations, notes and caveats) and the findings' message
 // templates name no request field by its key (graduated_on, base_rate) and no notice by
 // its id (shanxi-2023), which a person reading an answer in a portal could not place.
+// Nor does it point into this project's research files (shared/reference/…), which a
+// reader of an answer cannot open; a notice's latest evidence, shown with its source,
+// cites the notice or the page itself.
 // (A code's own description in codes.json is for the portal's developers: it may.)
 #include <doctest/doctest.h>
 
@@ -22,6 +25,7 @@ namespace {
 // A snake_case key (two words or more) standing alone, as request fields are written.
 // A template's {slot} is not a key.
 const std::regex field_key(R"((?:^|[^A-Za-z0-9_/.#{-])([a-z]+_[a-z_]+)(?![A-Za-z0-9_}]))");
+const std::regex project_file(R"((?:^|[^A-Za-z0-9_./-])((?:shared|rules|seeds)/[A-Za-z0-9_./-]+))");
 
 void check_prose(const Json& node, const std::string& pointer, const std::set<std::string>& ids,
                  const std::string& file) {
@@ -42,6 +46,7 @@ void check_prose(const Json& node, const std::string& pointer, const std::set<st
     CAPTURE(s);
     std::smatch m;
     CHECK_MESSAGE(!std::regex_search(s, m, field_key), "names a request field by its key: " << m[1]);
+    CHECK_MESSAGE(!std::regex_search(s, m, project_file), "points into the project's files: " << m[1]);
     for (const auto& id : ids) {
       // A clause reference (shanxi-2023#3.1) is a citation the pages turn into a button.
       for (auto at = s.find(id); at != std::string::npos; at = s.find(id, at + 1)) {
@@ -67,8 +72,17 @@ TEST_CASE("the rules' prose names fields by their labels and notices by their na
     if (e.path().parent_path().filename() == "policies") ids.insert(e.path().stem().string());
   }
   REQUIRE_FALSE(ids.empty());
-  for (const auto& path : files)
-    check_prose(Json::parse(jianxi_test::read_file(path)), "", ids, fs::relative(path, provinces).string());
+  for (const auto& path : files) {
+    const Json file = Json::parse(jianxi_test::read_file(path));
+    check_prose(file, "", ids, fs::relative(path, provinces).string());
+    if (file.is_object() && file.contains("latest_evidence")) {
+      const std::string source = file["latest_evidence"].at("source");
+      CAPTURE(path.string());
+      CAPTURE(source);
+      std::smatch m;
+      CHECK_MESSAGE(!std::regex_search(source, m, project_file), "the latest evidence points into the project's files: " << m[1]);
+    }
+  }
 
   const Json codes = Json::parse(jianxi_test::read_file(fs::path(JIANXI_RULES_DIR) / "findings" / "codes.json"));
   for (const char* list : {"findings", "reasons", "texts"})

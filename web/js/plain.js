@@ -59,4 +59,4 @@ export function plainMessage(item, raw) {
 }
 
 /** The full research note of a caveat, for the collapsed "sources and confidence" section. */
-export const researchTrail = (item, raw) => (item.detail ? t(item.detail, item.detail_en) : plainText(raw));
+export const researchTrail = (item, raw) => plainText(item.detail ? t(item.detail, item.detail_en) : raw);
