@@ -21,16 +21,19 @@ bool blank(const std::string& s) {
 
 // `required`: whether the form's requirements (what must be filled, minimum counts, the
 // relation between its parts) apply; without them only the format of what was given is
-// checked, as for a notice whose own form was not seen.
+// checked, as for a notice whose own form was not seen. `notice`: the notice chosen, if
+// any: a requirement citing a clause of another notice (jiangxi-2023#4.1.1: at least one
+// intern, a mentor) is that notice's condition, not this one's, and is not asked.
 class ApplicationChecker {
  public:
   ApplicationChecker(const ApplicationForm& form, const PolicyApplicationRules* policy, const Divisions& divisions,
-                     bool required, Report& report)
-      : form_(form), policy_(policy), divisions_(divisions), required_(required), report_(report) {}
+                     bool required, std::string notice, Report& report)
+      : form_(form), policy_(policy), divisions_(divisions), required_(required), notice_(std::move(notice)),
+        report_(report) {}
 
   void check(Fields& request) {
     for (const FormSection& section : form_.sections) {
-      if (required_ && section.required && !request.get(section.key))
+      if (applies(section.rule) && section.required && !request.get(section.key))
         report_.error(request.path(section.key), msg::field_required::missing{.field = section.label}, section.rule);
       if (section.list) check_list(request, section);
       else if (const Json* obj = request.object(section.key, false)) {
@@ -49,7 +52,7 @@ class ApplicationChecker {
   void check_list(Fields& request, const FormSection& section) {
     const Json* list = request.array(section.key, false);
     if (!list) return;
-    if (required_ && static_cast<int>(list->size()) < section.min_items) {
+    if (applies(section.rule) && static_cast<int>(list->size()) < section.min_items) {
       // "<section>.missing", whose template the form reader found.
       const std::string code = section.key + ".missing";
       const Arg label = section.label, count = section.min_items;
@@ -79,7 +82,7 @@ class ApplicationChecker {
         if (v && *v < 0) {
           report_.error(at(), msg::count_negative{.field = field.label}, rule_of(field));
           v.reset();
-        } else if (required_ && v && field.min && *v < *field.min) {
+        } else if (applies(field.rule) && v && field.min && *v < *field.min) {
           report_.error(at(), msg::count_below_minimum{.field = field.label, .min = *field.min}, field.rule);
         }
         if (field.key == "count") count = v;
@@ -88,7 +91,7 @@ class ApplicationChecker {
       }
       const std::string* text = f.text_ref(field.key, false);
       if (!text || blank(*text)) {
-        if (text && field.required && required_)
+        if (text && field.required && applies(field.rule))
           report_.error(at(), msg::field_empty{.field = field.label}, field.rule);
         else if (!text && field.required && !f.get(field.key))
           required(at(), field);
@@ -105,11 +108,19 @@ class ApplicationChecker {
     return count;
   }
 
-  // A format is no clause of the form it sits in when that form is not the notice's own.
-  std::string rule_of(const FormField& field) const { return required_ ? field.rule : std::string(); }
+  // Whether a requirement citing `rule` is asked: one of the form itself (its annex, or
+  // no clause) or of the notice chosen; with no notice chosen, the form's own notice's.
+  bool applies(const std::string& rule) const {
+    if (!required_) return false;
+    if (rule.empty() || notice_.empty() || rule == form_.rule) return true;
+    return rule.size() > notice_.size() && rule.compare(0, notice_.size(), notice_) == 0 && rule[notice_.size()] == '#';
+  }
+
+  // A format is no clause of a form or notice whose requirements are not asked.
+  std::string rule_of(const FormField& field) const { return applies(field.rule) ? field.rule : std::string(); }
 
   void required(const std::string& at, const FormField& field) {
-    if (required_) report_.error(at, msg::field_required::missing{.field = field.label}, field.rule);
+    if (applies(field.rule)) report_.error(at, msg::field_required::missing{.field = field.label}, field.rule);
   }
 
   template <class At>
@@ -217,6 +228,7 @@ class ApplicationChecker {
   const PolicyApplicationRules* policy_;
   const Divisions& divisions_;
   bool required_;
+  std::string notice_;
   Report& report_;
   std::optional<long long> plan_positions_;
   long long positions_sum_ = 0;
@@ -247,7 +259,8 @@ void answer_unit_application(const RuleSet& rules, const Json& request, Report& 
   // A notice whose unit conditions and form were not seen asks nothing of another's form.
   bool own_form_unknown = policy && !policy_rules;
   if (own_form_unknown) report.warning(f.path("policy"), msg::application_rules_unknown{.notice = notice_name(*policy)}, policy->id);
-  ApplicationChecker checker(form->second, policy_rules, rules.divisions(), !own_form_unknown, report);
+  ApplicationChecker checker(form->second, policy_rules, rules.divisions(), !own_form_unknown,
+                             policy ? policy->id : std::string(), report);
   checker.check(f);
 
   out["policy"] = policy ? Result(policy->id) : Result(nullptr);
