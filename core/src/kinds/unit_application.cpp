@@ -5,6 +5,7 @@
 // what a position may not require (ningxia-2020: no degree or major thresholds, no
 // interviews) come from the policy's "application" section.
 #include <algorithm>
+#include <string_view>
 
 #include "identifiers/credit_code.h"
 #include "model/form_rules.h"
@@ -150,6 +151,24 @@ class ApplicationChecker {
     return province && province->is_province();
   }
 
+  // Whether `word` occurs in `text` other than as no limit (不要求学历, 学历：不限).
+  bool sets_limit(const std::string& text, const std::string& word) const {
+    auto ends_at = [&](std::size_t end, const std::string& w) {
+      return end >= w.size() && text.compare(end - w.size(), w.size(), w) == 0;
+    };
+    for (auto at = text.find(word); at != std::string::npos; at = text.find(word, at + word.size())) {
+      bool negated = std::any_of(policy_->no_limit_before.begin(), policy_->no_limit_before.end(),
+                                 [&](const std::string& w) { return ends_at(at, w); });
+      std::size_t next = at + word.size();
+      for (const std::string_view sep : {"：", ":", " "})
+        while (text.compare(next, sep.size(), sep) == 0) next += sep.size();
+      negated = negated || std::any_of(policy_->no_limit_after.begin(), policy_->no_limit_after.end(),
+                                       [&](const std::string& w) { return text.compare(next, w.size(), w) == 0; });
+      if (!negated) return true;
+    }
+    return false;
+  }
+
   // ningxia-2020#2 and the like: a position's requirements may not set a degree or
   // major threshold or select by interview. Phrases that set no limit are removed first.
   void check_requirements(Fields& item) {
@@ -162,7 +181,7 @@ class ApplicationChecker {
         text.replace(pos, phrase.size(), " ");
     for (const ForbiddenRequirement& rule : policy_->forbidden) {
       for (const auto& word : rule.words) {
-        if (text.find(word) == std::string::npos) continue;
+        if (!sets_limit(text, word)) continue;
         report_.interpretation(rule.rule, rule.interpretation);
         if (policy_->forbidden_said.zh.empty())
           report_.error(item.path("requirements"),

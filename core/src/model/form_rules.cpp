@@ -267,6 +267,10 @@ void read_policy_sections(const Policy& p, const json& doc, FormRules& out, std:
     }
     if (a.contains("forbidden_requirements_said")) r.forbidden_said = text_of(a, "forbidden_requirements_said");
     for (const auto& w : a.value("allowed_phrases", json::array())) r.allowed_phrases.push_back(w);
+    if (auto n = a.find("no_limit_words"); n != a.end()) {
+      for (const auto& w : n->value("before", json::array())) r.no_limit_before.push_back(w);
+      for (const auto& w : n->value("after", json::array())) r.no_limit_after.push_back(w);
+    }
     out.application_by_policy[p.id] = std::move(r);
   }
 }
