@@ -49,7 +49,8 @@ std::optional<Rate> parse_rate(std::string_view t) {
 
 std::optional<Rate> rate_from_number(double v) {
   if (!std::isfinite(v) || v < 0 || v > 100) return std::nullopt;
-  return reduce(Rate{static_cast<std::int64_t>(std::round(v * 10000.0)), 10000});
+  // Nine places keep any rate as typed (0.49996 stays below 50%), and v·10⁹ ≤ 10¹¹ is exact.
+  return reduce(Rate{static_cast<std::int64_t>(std::round(v * 1e9)), 1000000000});
 }
 
 Rate add(Rate a, Rate b) { return reduce({a.num * b.den + b.num * a.den, a.den * b.den}); }

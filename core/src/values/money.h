@@ -19,7 +19,7 @@ struct Rate {
 
 // "0.6", "1.2", "1", "2/3"; nullopt when not such a text.
 std::optional<Rate> parse_rate(std::string_view text);
-// A JSON number such as 0.6, rounded to 4 decimal places; nullopt outside 0..100.
+// A JSON number such as 0.6, rounded to 9 decimal places; nullopt outside 0..100.
 std::optional<Rate> rate_from_number(double value);
 Rate add(Rate a, Rate b);
 Rate subtract(Rate a, Rate b);
