@@ -195,6 +195,7 @@ export interface PolicyBrief {
   province: string;       // e.g. "jilin"
   title: string;
   document: string | null;  // document number, e.g. "吉人社联〔2022〕79号"
+  issued: string | null;    // YYYY-MM-DD; null when the issue date was not found
   effective_from: string;
   effective_to: string | null;
   known: 'complete' | 'partial' | 'named' | 'national';

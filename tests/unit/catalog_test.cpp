@@ -87,11 +87,15 @@ TEST_CASE("the notices' lists stay within 1,000 times their request for 80 notic
     std::size_t fixed = answer.size() - entries;
     CHECK(fixed + entries * 80 / list.size() <= 1000 * request.size());
   }
-  // The policies kind lists only what names and dates a notice; the catalog the rest.
+  // The policies kind lists only what names and dates a notice (the contract's id, province,
+  // title, document, issued, effective_from, effective_to); the catalog the rest.
   const auto brief = ask(engine, R"({"kind":"policies"})");
   for (const auto& p : brief["policies"]) {
+    CAPTURE(p.dump());
     CHECK(p.contains("known"));
+    CHECK(p.contains("issued"));
     CHECK_FALSE(p.contains("title_en"));
+    if (p["id"] == "jilin-2022") CHECK(p["issued"] == "2022-05-10");  // 吉人社联〔2022〕79号, 印发 2022-05-10
   }
 }
 

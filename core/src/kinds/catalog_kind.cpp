@@ -184,9 +184,10 @@ const char* known_of(const Policy& p) {
 }
 
 // A notice's identity and dates, in the order every listing writes them: `brief` for the
-// policies kind (id, province, title, 文号, dates: small enough for 80 notices within
-// 1,000 times its 19-byte request), `named` for the catalog (also the province's and the
-// title's other names, and whether the start is confirmed), `whole` also the issue date.
+// policies kind (id, province, title, 文号, issue and effective dates, as the contract lists
+// them: small enough for 80 notices within 1,000 times its 19-byte request), `named` for
+// the catalog's index (also the province's and the title's other names, and whether the
+// start is confirmed, without the issue date), `whole` both.
 enum class Naming { brief, named, whole };
 
 Result policy_identity(const Policy& p, Naming naming) {
@@ -197,7 +198,7 @@ Result policy_identity(const Policy& p, Naming naming) {
   j["title"] = p.title;
   if (naming != Naming::brief) j["title_en"] = p.title_en;
   j["document"] = p.document ? Result(*p.document) : Result(nullptr);
-  if (naming == Naming::whole) j["issued"] = p.issued ? Result(format_date(*p.issued)) : Result(nullptr);
+  if (naming != Naming::named) j["issued"] = p.issued ? Result(format_date(*p.issued)) : Result(nullptr);
   j["effective_from"] = format_date(p.effective_from);
   j["effective_to"] = p.effective_to ? Result(format_date(*p.effective_to)) : Result(nullptr);
   if (naming != Naming::brief && !p.effective_from_confirmed) j["effective_from_confirmed"] = false;
