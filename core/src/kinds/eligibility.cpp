@@ -159,7 +159,8 @@ std::optional<std::string> graduate_branch(const Vocabulary& vocab, const Policy
 }
 
 // `admitted`: the person is already admitted as a graduate, so a missing birth date is
-// not asked for only to list a second reason.
+// not asked for only to list a second reason, and an age outside the youth range is no
+// reason against them.
 bool youth_branch(const Policy& policy, const Person& p, bool admitted, Verdict& v, Report& report) {
   const CategoryRule& c = policy.eligibility.categories.at("unemployed_youth");
   if (!c.admitted) return false;
@@ -177,7 +178,8 @@ bool youth_branch(const Policy& policy, const Person& p, bool admitted, Verdict&
   int age = age_on(*p.birth, *p.as_of);
   std::string range = std::to_string(c.min_age.value_or(0)) + "-" + std::to_string(c.max_age.value_or(200));
   if ((c.min_age && age < *c.min_age) || (c.max_age && age > *c.max_age)) {
-    v.add(c.rule, "excludes", msg::eligibility_age_outside{.age = age, .range = range});
+    // The age range is the youth route's: it excludes no one admitted as a graduate.
+    if (!admitted) v.add(c.rule, "excludes", msg::eligibility_age_outside{.age = age, .range = range});
     return false;
   }
   if (c.requires_registration)
