@@ -595,6 +595,8 @@ void answer_summary_table(const RuleSet& rules, const Json& request, const Repor
     if (!unknown.empty()) out["unknown"] = std::move(unknown);
   }
   if (!tpl || !reports) return;
+  // Another template than the notice's is checked as printed where it comes from.
+  if (policy_rules && policy_rules->template_id != tpl->id) policy_rules = nullptr;
   report.interpretation(policy_rules ? policy_rules->rule : tpl->sources.front(), tpl->interpretation);
   SummaryChecker checker(rules, *tpl, policy_rules, report);
   out["reports"] = checker.check_all(source, f.path("reports"));
