@@ -171,6 +171,7 @@ Policy read_policy(const json& j) {
     m.retention_inclusive = r.value("retention_inclusive", true);
     m.min_contract_years = r.at("min_contract_years");
     m.requires_social_insurance = r.at("requires_social_insurance");
+    if (r.contains("name")) m.name = text_of(r, "name");
     p.mentoring = m;
   }
   if (provided(s, "mentoring_fee")) {

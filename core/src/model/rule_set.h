@@ -82,6 +82,7 @@ struct MentoringRule : Cited {
   bool retention_inclusive = true;  // false: retention must be above retention_at_least (超过)
   double min_contract_years = 0;
   bool requires_social_insurance = false;
+  Text name;  // the notice's word for it (带教补贴); empty: the catalog's neutral one
 };
 
 // A monthly subsidy at a rate of the minimum wage besides the position subsidy (上海's 带教费).
