@@ -160,7 +160,19 @@ void WageResolver::resolve_place() {
         }
   PlaceResolution r = divisions.resolve(text, table_->province_code);
   place_failed_ = r.division == nullptr;
-  if (r.division && r.division->is_province()) {
+  // A province is too broad unless its area lists name it alone, one tier for all (北京市);
+  // a list that also names its cities uses the province's code for "the rest" (三类地区).
+  auto listed_whole = [&](const Division& d) {
+    bool named = false;
+    for (const auto& areas : table_->areas)
+      for (const auto& p : areas.places)
+        if (p.code == d.code) {
+          if (areas.places.size() > 1) return false;
+          named = true;
+        }
+    return named;
+  };
+  if (r.division && r.division->is_province() && !listed_whole(*r.division)) {
     place_failed_ = true;
     report_.error(path, msg::place_too_broad{.place = text});
   } else if (r.division && r.division->province_code() != table_->province_code) {
