@@ -33,9 +33,9 @@ void Calculator::mentoring_line(const Trainee& t) {
   if (reached < 0 || (reached == 0 && !rule.retention_inclusive)) {
     std::string share = percent(rule.retention_at_least);
     if (rule.retention_inclusive)
-      warn_once("mentoring-rate", "/retention_rate", msg::mentoring_retention_too_low::inclusive{.share = share}, rule.rule);
+      warn_once("mentoring-rate", "/retention_rate", msg::mentoring_retention_too_low::inclusive{.name = bonus_name(rule), .share = share}, rule.rule);
     else
-      warn_once("mentoring-rate", "/retention_rate", msg::mentoring_retention_too_low::exclusive{.share = share}, rule.rule);
+      warn_once("mentoring-rate", "/retention_rate", msg::mentoring_retention_too_low::exclusive{.name = bonus_name(rule), .share = share}, rule.rule);
     return;
   }
   if (!t.contract || !t.contract->years || *t.contract->years < rule.min_contract_years ||
