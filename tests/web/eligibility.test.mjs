@@ -66,13 +66,19 @@ test('the verdict, its reasons and clauses are the CLI\'s', async () => {
   assert.ok(width <= PHONE.width, `fits a phone (${width})`);
   await shot(page, 'eligibility-phone');
 
-  // Someone too old: the CLI excludes, and so does the page.
+  // Someone too old with no graduate route (education "other"): the youth route's 16-24
+  // excludes them in the CLI, and so on the page. (A graduate of any age is admitted as a
+  // graduate, with no age reason against them.)
+  await page.selectOption('#education', 'other');
   await page.locator('#id_number').fill('');
   await page.locator('#id_number').pressSequentially('11010519491231002X');
   const old = await verdict(page);
-  const oldExpected = cli({ ...example, id_number: '11010519491231002X' });
+  const oldExpected = cli({ ...example, education: 'other', id_number: '11010519491231002X' });
+  assert.equal(oldExpected.eligible, false);
   assert.equal(old.eligible, String(oldExpected.eligible));
+  assert.deepEqual(old.reasons, oldExpected.reasons.map((r) => [r.effect ?? 'note', r.rule]));
   assert.ok(old.reasons.some(([effect]) => effect === 'excludes'));
+  await page.selectOption('#education', example.education);
   await page.locator('#id_number').fill(example.id_number);
 });
 
