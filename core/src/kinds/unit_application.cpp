@@ -151,6 +151,20 @@ class ApplicationChecker {
     return province && province->is_province();
   }
 
+  // Colons and spaces, in any order and number: 学历 ：不限 sets no limit as 学历：不限 does.
+  static std::size_t skip_separators(const std::string& text, std::size_t at) {
+    static constexpr std::string_view separators[] = {"：", ":", " ", "　"};
+    for (bool skipped = true; skipped;) {
+      skipped = false;
+      for (const std::string_view sep : separators)
+        if (text.compare(at, sep.size(), sep) == 0) {
+          at += sep.size();
+          skipped = true;
+        }
+    }
+    return at;
+  }
+
   // Whether `word` occurs in `text` other than as no limit (不要求学历, 学历：不限).
   bool sets_limit(const std::string& text, const std::string& word) const {
     auto ends_at = [&](std::size_t end, const std::string& w) {
@@ -159,9 +173,7 @@ class ApplicationChecker {
     for (auto at = text.find(word); at != std::string::npos; at = text.find(word, at + word.size())) {
       bool negated = std::any_of(policy_->no_limit_before.begin(), policy_->no_limit_before.end(),
                                  [&](const std::string& w) { return ends_at(at, w); });
-      std::size_t next = at + word.size();
-      for (const std::string_view sep : {"：", ":", " "})
-        while (text.compare(next, sep.size(), sep) == 0) next += sep.size();
+      std::size_t next = skip_separators(text, at + word.size());
       negated = negated || std::any_of(policy_->no_limit_after.begin(), policy_->no_limit_after.end(),
                                        [&](const std::string& w) { return text.compare(next, w.size(), w) == 0; });
       if (!negated) return true;
