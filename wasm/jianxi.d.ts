@@ -368,7 +368,7 @@ export interface Place {
   as_written: string;     // the area as the wage table writes it
   min_wage: number | null;  // yuan a month; null when the figure is not confirmed
   effective: string | null; // the adjustment in force on as_of
-  confidence: Confidence;
+  confidence: Confidence;   // the figure's or the tier's area list's, whichever is lower
 }
 
 /** The parts of the catalog answered only when named in `sections` (the answer lists them). */

@@ -251,3 +251,23 @@ TEST_CASE("a minimum wage whose change two dated sources bound is unknown betwee
   CHECK(figure("shanghai", "2025-06-01", "310101").is_null());
   CHECK(figure("shanghai", "2025-09-14", "310101") == 2740);
 }
+
+TEST_CASE("a place's confidence in the catalog is no higher than the area list that gave its tier") {
+  // 河南: the 2024 figures are high, but no area list after 2011's was seen; 郑州's 2011
+  // list is repeated from 2015 on at low confidence, so 登封 on 2024-06-01 is a low answer,
+  // as the subsidy's caveat for the same place says. 吉林's 2022 list was seen: 四平 stays high.
+  const auto& engine = jianxi::default_engine();
+  auto place = [&](const std::string& province, const std::string& day, const std::string& code) {
+    auto catalog = ask(engine, R"({"kind":"catalog","province":")" + province + R"(","as_of":")" + day + R"("})");
+    for (const auto& p : catalog["places"])
+      if (p["code"] == code) return p;
+    return nlohmann::json();
+  };
+  auto dengfeng = place("henan", "2024-06-01", "410185");
+  REQUIRE(dengfeng.is_object());
+  CHECK(dengfeng["tier"] == 1);
+  CHECK(dengfeng["confidence"] == "low");
+  auto siping = place("jilin", "2022-09-01", "220300");
+  REQUIRE(siping.is_object());
+  CHECK(siping["confidence"] == "high");
+}

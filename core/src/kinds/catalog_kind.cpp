@@ -110,17 +110,30 @@ Result clauses_json(const RuleSet& rules, const std::string& policy) {
   return out;
 }
 
+// The less certain of two confidences (high, medium, low).
+const std::string& less_certain(const std::string& a, const std::string& b) {
+  auto rank = [](const std::string& c) { return c == "high" ? 2 : c == "medium" ? 1 : 0; };
+  return rank(b) < rank(a) ? b : a;
+}
+
 // A place's monthly figure on `day` for its tier, with the adjustment it comes from
-// (null and "missing" where the table has no figure).
-void add_wage(Result& j, const WageTable& table, Date day, std::optional<int> tier) {
+// (null and "missing" where the table has no figure). Its confidence is the figure's or
+// the area list's that gave the tier, whichever is lower: a high figure on a tier from a
+// carried list is not a high answer for the place.
+void add_wage(Result& j, const WageTable& table, Date day, const std::optional<TierOf>& tier,
+              const WageAreas* areas) {
   const WageAdjustment* adj = adjustment_on(table, day);
-  auto figure = adj && tier ? adj->tiers.find(*tier) : std::map<int, Fen>::const_iterator{};
+  auto figure = adj && tier ? adj->tiers.find(tier->tier) : std::map<int, Fen>::const_iterator{};
   bool known = adj && tier && figure != adj->tiers.end();
   j["min_wage"] = known ? yuan_json(figure->second) : Result(nullptr);
-  if (adj) {
-    j["effective"] = format_date(adj->effective);
-    j["confidence"] = known ? adj->confidence : "missing";
+  if (!adj) return;
+  j["effective"] = format_date(adj->effective);
+  if (!known) {
+    j["confidence"] = "missing";
+    return;
   }
+  const std::string& area_confidence = tier->entry->confidence.empty() ? areas->confidence : tier->entry->confidence;
+  j["confidence"] = less_certain(adj->confidence, area_confidence);
 }
 
 // One place of the picker: its tier and figure on `day`, or why there is none.
@@ -143,7 +156,7 @@ Result place_json(const RuleSet& rules, const WageTable& table, const WageAreas*
   if (tier && !carried_tier_stands(table, *areas, *tier, day, in_place)) tier.reset();
   j["tier"] = tier ? Result(tier->tier) : Result(nullptr);
   if (tier) j["as_written"] = tier->entry->as_written;
-  add_wage(j, table, day, tier ? std::optional<int>(tier->tier) : std::nullopt);
+  add_wage(j, table, day, tier, areas);
   return j;
 }
 
@@ -164,7 +177,7 @@ Result places_json(const RuleSet& rules, const WageTable& table, Date day) {
         Result j{{"code", nullptr}, {"name", named.name}, {"full_name", table.province_zh + named.name},
                  {"level", "named_area"}, {"tier", stands ? Result(named.tier) : Result(nullptr)},
                  {"as_written", named.as_written}};
-        add_wage(j, table, day, stands ? std::optional<int>(named.tier) : std::nullopt);
+        add_wage(j, table, day, stands ? std::optional<TierOf>(TierOf{named.tier, &named}) : std::nullopt, areas);
         out.push_back(std::move(j));
       }
   return out;
