@@ -18,11 +18,21 @@ Text period_text(const MonthInPost& m) {
   return msg::line_period{.from = format_date(m.from), .to = format_date(m.to)}.text();
 }
 
+// Two places, or more where two would show a whole percent the rate is not: a retention
+// of 69.995% is not "70.00%" beside the 65% step it reached. Rates hold 9 decimals, so 7
+// places of a percent always tell.
 std::string percent(Rate r) {
   double v = 100.0 * static_cast<double>(r.num) / static_cast<double>(r.den);
   char buf[32];
-  if (v == static_cast<long long>(v)) std::snprintf(buf, sizeof buf, "%lld%%", static_cast<long long>(v));
-  else std::snprintf(buf, sizeof buf, "%.2f%%", v);
+  if (v == static_cast<long long>(v)) {
+    std::snprintf(buf, sizeof buf, "%lld%%", static_cast<long long>(v));
+    return buf;
+  }
+  for (int places = 2; places <= 7; ++places) {
+    std::snprintf(buf, sizeof buf, "%.*f%%", places, v);
+    std::string shown = buf;
+    if (shown.find_last_not_of("0%") != shown.find('.')) return shown;
+  }
   return buf;
 }
 
