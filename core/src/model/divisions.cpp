@@ -1,5 +1,6 @@
 #include "model/divisions.h"
 
+#include "finding_messages.h"
 #include "kinds/engine_limits.h"
 
 #include <algorithm>
@@ -244,8 +245,7 @@ std::vector<const Division*> Divisions::candidates(const std::string& text, Plac
     for (const Former& f : former_)
       if (f.name == text) {
         add_unique(found, by_code(f.code));
-        r.alias = {f.name + "：" + f.note.zh,
-                   f.name + ": a former name" + (f.note.en.empty() ? "" : " (" + f.note.en + ")")};
+        r.alias = msg::place_alias::former_name{.name = f.name, .note = f.note}.text();
       }
   }
   if (found.empty()) {
@@ -283,8 +283,7 @@ PlaceResolution Divisions::resolve(const std::string& written, const std::string
     for (const Former& f : former_)
       if (f.old_code == text) {
         r.division = by_code(f.code);
-        r.alias = {"原代码 " + text + "（" + f.name + "）" + (f.note.zh.empty() ? "" : "：" + f.note.zh),
-                   "former code " + text + " (" + f.name + ")"};
+        r.alias = msg::place_alias::former_code{.code = text, .name = f.name, .note = f.note}.text();
         return r;
       }
     return r;
