@@ -111,12 +111,22 @@ TEST_CASE("bad codes are named by reason") {
 
 TEST_CASE("phone numbers") {
   for (const char* good : {"13907910000", "19912345678", "+86 138 0013 8000", "86-13800138000", "0791-86383274",
-                           "079186383274", "010-62345678", "0791-86383274-801", "0755-2345678"})
+                           "079186383274", "010-62345678", "0791-86383274-801", "0755-2345678",
+                           // as people write them: dashes, brackets, 转, full-width digits, +86 before a landline
+                           "139-0791-0000", "+86-139-0791-0000", "8613907910000", "0086 139 0791 0000",
+                           "(0791)86383274", "（0791）86383274", "0791-86383274转801", "0791-86383274 分机 801",
+                           "１３９０７９１００００", "０７９１－８６３８３２７４", "+86 791 86383274", "+86 10 62345678",
+                           "+86-10-62345678", "0791　86383274"})
     CHECK_MESSAGE(jianxi::check_phone(good).code.empty(), good);
   CHECK(jianxi::check_phone("13907910000").kind == "mobile");
   CHECK(jianxi::check_phone("0791-86383274").kind == "landline");
   CHECK(jianxi::check_phone("86383274").code == "phone.area_code_missing");
+  CHECK(jianxi::check_phone("139-0791-0000").kind == "mobile");
+  CHECK(jianxi::check_phone("+86 10 62345678").kind == "landline");
+  // 010 and 02x numbers have 8 digits; 400 and 800 numbers are no one's phone line;
+  // a number dialled from abroad without its area code is incomplete.
   for (const char* bad : {"1390791000", "12800138000", "139079100001", "0791-0638327", "010-12345678",
-                          "0791-86383274-1234567", "abc", ""})
+                          "0791-86383274-1234567", "abc", "", "010-6234567", "021-6234567", "400-810-8888",
+                          "+86 86383274", "8613907910000123", "0791-86383274转"})
     CHECK_MESSAGE(jianxi::check_phone(bad).code == "phone.invalid", bad);
 }

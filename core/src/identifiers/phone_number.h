@@ -1,7 +1,9 @@
 // Mainland China telephone numbers as forms take them: mobile numbers (11 digits,
-// 1 then 3-9) and landlines with their area code (0 and 2-3 digits, a 7-8 digit
-// number not starting with 0 or 1, an optional dash and extension). Spaces are
-// ignored and a leading +86 or 86- accepted on mobiles.
+// 1 then 3-9) and landlines with their area code (0 and 2-3 digits, then a number
+// not starting with 0 or 1: 8 digits after 010 and 02x, 7 or 8 after the others; an
+// optional extension after a dash, 转 or 分机). Spaces, dots and dashes between
+// groups, full-width digits, an area code in brackets and a leading +86, 0086 or 86
+// are accepted as people write them.
 #pragma once
 
 #include <string>
