@@ -218,8 +218,10 @@ class SummaryChecker {
 
   // Indicators in their printed order, then any key the template does not have.
   void read_values(const Json& values, const std::string& path, std::size_t index) {
+    std::size_t found = 0;
     for (const auto& ind : tpl_.indicators) {
       auto it = values.find(ind.key);
+      if (it != values.end()) ++found;
       if (it == values.end() || it->is_null()) {
         value_missing(index, ind);
         continue;
@@ -230,7 +232,7 @@ class SummaryChecker {
       }
       values_[ind.number - 1] = read_cell(cell_of(*it), index, ind);
     }
-    if (values.size() == tpl_.indicators.size()) return;  // every key was an indicator
+    if (found == values.size()) return;  // every key was an indicator
     for (const auto& [key, value] : values.items()) {
       bool digits = !key.empty() && key.size() <= 3 && key[0] != '0' &&
                     std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
