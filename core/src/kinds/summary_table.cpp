@@ -538,12 +538,20 @@ void answer_summary_table(const RuleSet& rules, const Json& request, const Repor
   const Policy* policy = nullptr;
   if (f.get("policy") || f.get("province")) {
     std::optional<Date> fallback;
+    bool period_unreadable = false;
     if (reports && !reports->empty() && (*reports)[0].is_object()) {
       auto p = (*reports)[0].find("period");
-      if (p != (*reports)[0].end() && p->is_string())
+      if (p != (*reports)[0].end() && p->is_string()) {
         if (auto m = parse_month(p->get<std::string>())) fallback = last_of_month(*m);
+        else period_unreadable = true;
+      }
     }
-    policy = choose_policy(rules, f, report, fallback);
+    // A province's notice is chosen by the first period: when that period is no month
+    // and no as_of stands in, the period is the mistake, not the missing as_of.
+    if (period_unreadable && !f.get("policy") && !f.get("as_of"))
+      report.error("/reports/0/period", msg::summary_period_invalid{.value = (*reports)[0]["period"].get<std::string>()});
+    else
+      policy = choose_policy(rules, f, report, fallback);
   }
   const PolicySummaryRules* policy_rules = nullptr;
   if (policy) {
