@@ -59,6 +59,14 @@ TEST_CASE("known codes") {
   CHECK(*jianxi::credit_code_check_character("91350100M000100Y4") == '3');
 }
 
+TEST_CASE("full-width characters are read as their ASCII forms; a length counts characters") {
+  CHECK(jianxi::check_credit_code("９１３６０１００ＭＡ３５Ｋ７ＱＷ２９").code.empty());
+  CHECK(jianxi::check_credit_code("９１３６０１００ＭＡ３５Ｋ７ＱＷ２９").region == "360100");
+  auto long_one = jianxi::check_credit_code("信用代码91360100MA35K7QW29");
+  CHECK(long_one.code == "credit_code.length");
+  CHECK(long_one.message.en.find("not 22") != std::string::npos);
+}
+
 TEST_CASE("the organisation code in characters 9-17 carries its own check") {
   // MA35XXXX: 22*3 + 10*7 + 3*9 + 5*10 + 33*(5+8+4+2) = 840; 840 mod 11 = 4; 11 - 4 = 7,
   // not the 0 written: the whole code's check character still matches.

@@ -50,3 +50,16 @@ TEST_CASE("generated numbers: valid ones pass, every single-digit change fails")
   }
   CHECK(checked == 300);
 }
+
+TEST_CASE("full-width digits are read as digits, and a length is counted in characters") {
+  // The standard's example typed with a Chinese keyboard's full-width digits and Ｘ.
+  auto ok = jianxi::check_id_number("１１０１０５１９４９１２３１００２Ｘ");
+  CHECK(ok.code.empty());
+  REQUIRE(ok.birth_date);
+  CHECK(*ok.birth_date == jianxi::Date(1949, 12, 31));
+  // 17 full-width digits are 51 bytes: the message counts the 17 characters typed.
+  auto short_one = jianxi::check_id_number("１１０１０５１９４９１２３１００２");
+  CHECK(short_one.code == "id_number.length");
+  CHECK(short_one.message.zh.find("17") != std::string::npos);
+  CHECK(jianxi::check_id_number("身份证号11010519491231002X").message.zh.find("22") != std::string::npos);
+}

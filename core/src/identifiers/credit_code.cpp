@@ -1,6 +1,7 @@
 #include "identifiers/credit_code.h"
 
 #include "finding_messages.h"
+#include "identifiers/half_width.h"
 
 #include <array>
 
@@ -69,10 +70,10 @@ std::optional<char> credit_code_check_character(std::string_view first17) {
 }
 
 CreditCodeCheck check_credit_code(std::string_view raw) {
-  std::string code(raw);
+  std::string code = half_width(raw);
   for (char& c : code) c = upper(c);
   if (code.size() != 18)
-    return fail(msg::credit_code_length{.length = code.size()});
+    return fail(msg::credit_code_length{.length = character_count(code)});
   for (std::size_t i = 0; i < code.size(); ++i)
     if (value_of(code[i]) < 0)
       return fail(msg::credit_code_characters{.position = i + 1});

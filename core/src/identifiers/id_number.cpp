@@ -1,6 +1,7 @@
 #include "identifiers/id_number.h"
 
 #include "finding_messages.h"
+#include "identifiers/half_width.h"
 
 namespace jianxi {
 
@@ -25,8 +26,10 @@ IdNumberCheck failed(const Message& m) {
 
 }  // namespace
 
-IdNumberCheck check_id_number(std::string_view id) {
-  if (id.size() != 18) return failed(msg::id_number_length{.length = id.size()});
+IdNumberCheck check_id_number(std::string_view typed) {
+  const std::string half = half_width(typed);
+  std::string_view id = half;
+  if (id.size() != 18) return failed(msg::id_number_length{.length = character_count(id)});
   for (std::size_t i = 0; i < 17; ++i)
     if (id[i] < '0' || id[i] > '9') return failed(msg::id_number_characters::digits{.position = i + 1});
   char last = id[17] == 'x' ? 'X' : id[17];

@@ -1,6 +1,7 @@
 #include "identifiers/phone_number.h"
 
 #include "finding_messages.h"
+#include "identifiers/half_width.h"
 
 #include <algorithm>
 #include <iterator>
@@ -17,23 +18,14 @@ bool all_digits(std::string_view s) {
 
 bool starts_with(std::string_view s, std::string_view head) { return s.substr(0, head.size()) == head; }
 
-// Full-width digits and signs (０-９, ＋, －, （）) as their ASCII forms, spaces (also
-// the ideographic space) and dots dropped, and the words that mark an extension
-// (转, 分机, ext) as a dash: what people type on a phone's keyboard.
-std::string normalized(std::string_view text) {
+// Full-width digits and signs as their ASCII forms, spaces (also the ideographic
+// space) and dots dropped, and the words that mark an extension (转, 分机, ext) as a
+// dash: what people type on a phone's keyboard.
+std::string normalized(std::string_view typed) {
   static constexpr std::string_view extension_marks[] = {"转", "分机", "ext.", "ext", "EXT", "Ext"};
+  const std::string text = half_width(typed);
   std::string out;
   for (std::size_t i = 0; i < text.size();) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == 0xEF && i + 2 < text.size()) {
-      unsigned code = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6) |
-                      (static_cast<unsigned char>(text[i + 2]) & 0x3Fu);
-      if (code >= 0xFF01 && code <= 0xFF5E) {  // the full-width forms of ASCII ! to ~
-        out += static_cast<char>(code - 0xFF01 + '!');
-        i += 3;
-        continue;
-      }
-    }
     if (text.compare(i, 3, "\u3000") == 0) {
       i += 3;
       continue;
@@ -45,7 +37,7 @@ std::string normalized(std::string_view text) {
       i += mark->size();
       continue;
     }
-    if (c != ' ' && c != '.') out += static_cast<char>(c);
+    if (text[i] != ' ' && text[i] != '.') out += text[i];
     ++i;
   }
   return out;

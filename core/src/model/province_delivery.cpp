@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "identifiers/half_width.h"
 #include "kinds/engine_limits.h"
 
 namespace jianxi {
@@ -55,8 +56,10 @@ std::vector<ProvinceNeed> absent_provinces_needed(const RuleSet& rules, const Js
       by_code(text, path.c_str());
     for (const std::string& id : rules.divisions().provinces_naming(text)) need(id, path.c_str());
   }
-  if (auto id = request.find("id_number"); id != request.end() && id->is_string() && id->get_ref<const std::string&>().size() >= 2)
-    by_code(id->get<std::string>(), "/id_number");
+  if (auto id = request.find("id_number"); id != request.end() && id->is_string()) {
+    std::string digits = half_width(id->get_ref<const std::string&>());
+    if (digits.size() >= 2) by_code(digits, "/id_number");
+  }
   return out;
 }
 
