@@ -165,15 +165,71 @@ class ApplicationChecker {
     return at;
   }
 
-  // Whether `word` occurs in `text` other than as no limit (不要求学历, 学历：不限).
+  // The length of the longest forbidden word of any kind starting at `at` (0 when none).
+  std::size_t forbidden_word_at(const std::string& text, std::size_t at) const {
+    std::size_t longest = 0;
+    for (const ForbiddenRequirement& rule : policy_->forbidden)
+      for (const std::string& w : rule.words)
+        if (w.size() > longest && text.compare(at, w.size(), w) == 0) longest = w.size();
+    return longest;
+  }
+
+  // The length of the longest forbidden word ending at `end` (0 when none).
+  std::size_t forbidden_word_ending_at(const std::string& text, std::size_t end) const {
+    std::size_t longest = 0;
+    for (const ForbiddenRequirement& rule : policy_->forbidden)
+      for (const std::string& w : rule.words)
+        if (w.size() > longest && end >= w.size() && text.compare(end - w.size(), w.size(), w) == 0) longest = w.size();
+    return longest;
+  }
+
+  // From the end of a forbidden word, past the words listed with it (、专业), the colons
+  // and spaces, and the words that may sit between (要求): where a no-limit word would start.
+  std::size_t past_the_list(const std::string& text, std::size_t at) const {
+    for (bool moved = true; moved;) {
+      moved = false;
+      std::size_t next = skip_separators(text, at);
+      for (const std::string& w : policy_->no_limit_between)
+        if (text.compare(next, w.size(), w) == 0) next = skip_separators(text, next + w.size());
+      for (const std::string& joiner : policy_->no_limit_joiners) {
+        if (text.compare(next, joiner.size(), joiner) != 0) continue;
+        std::size_t item = skip_separators(text, next + joiner.size());
+        if (std::size_t length = forbidden_word_at(text, item)) {
+          next = item + length;
+          break;
+        }
+      }
+      moved = next != at;
+      at = next;
+    }
+    return at;
+  }
+
+  // Back from the start of a forbidden word, past the words listed before it (学历、):
+  // where a no-limit word would end.
+  std::size_t before_the_list(const std::string& text, std::size_t at) const {
+    for (bool moved = true; moved;) {
+      moved = false;
+      for (const std::string& joiner : policy_->no_limit_joiners) {
+        if (at < joiner.size() || text.compare(at - joiner.size(), joiner.size(), joiner) != 0) continue;
+        if (std::size_t length = forbidden_word_ending_at(text, at - joiner.size())) {
+          at -= joiner.size() + length;
+          moved = true;
+          break;
+        }
+      }
+    }
+    return at;
+  }
+
+  // Whether `word` occurs in `text` other than as no limit (不要求学历, 学历：不限, 学历、专业不限).
   bool sets_limit(const std::string& text, const std::string& word) const {
-    auto ends_at = [&](std::size_t end, const std::string& w) {
-      return end >= w.size() && text.compare(end - w.size(), w.size(), w) == 0;
-    };
     for (auto at = text.find(word); at != std::string::npos; at = text.find(word, at + word.size())) {
-      bool negated = std::any_of(policy_->no_limit_before.begin(), policy_->no_limit_before.end(),
-                                 [&](const std::string& w) { return ends_at(at, w); });
-      std::size_t next = skip_separators(text, at + word.size());
+      std::size_t start = before_the_list(text, at);
+      bool negated = std::any_of(policy_->no_limit_before.begin(), policy_->no_limit_before.end(), [&](const std::string& w) {
+        return start >= w.size() && text.compare(start - w.size(), w.size(), w) == 0;
+      });
+      std::size_t next = past_the_list(text, at + word.size());
       negated = negated || std::any_of(policy_->no_limit_after.begin(), policy_->no_limit_after.end(),
                                        [&](const std::string& w) { return text.compare(next, w.size(), w) == 0; });
       if (!negated) return true;

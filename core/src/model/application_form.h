@@ -84,8 +84,9 @@ struct PolicyApplicationRules {
   Text forbidden_said;  // what the notice forbids, in its terms (empty when it words it no way of its own)
   std::vector<std::string> allowed_phrases;  // removed before matching ("专业不限")
   // A threshold word right after one of `before` (不要求学历, 不面试) or right before one of
-  // `after` (学历不限, 学历：无要求) sets no limit.
-  std::vector<std::string> no_limit_before, no_limit_after;
+  // `after` (学历不限, 学历：无要求) sets no limit; so do threshold words listed with a joiner
+  // between them (学历、专业不限), and one of `between` may precede `after` (学历要求：无).
+  std::vector<std::string> no_limit_before, no_limit_after, no_limit_joiners, no_limit_between;
 };
 
 }  // namespace jianxi
