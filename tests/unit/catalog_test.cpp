@@ -139,10 +139,11 @@ TEST_CASE("every finding code written in the core is in the catalog") {
 
 TEST_CASE("the words of an answer come from the catalog, not from C++") {
   // A string literal holding a Han character (U+4E00..U+9FFF: UTF-8 lead bytes E4..E9),
-  // comments aside; punctuation such as the list separator "、" may stay. Two files may:
-  // the place reader matches names as people write them (…市, …区), and the answer to
-  // exhaustion is written without allocating.
-  const std::set<std::string> allowed = {"divisions.cpp", "engine.cpp"};
+  // comments aside; punctuation such as the list separator "、" may stay. Three files may:
+  // the place reader matches names as people write them (…市, …区), so does the phone
+  // reader (转 or 分机 before an extension), and the answer to exhaustion is written
+  // without allocating.
+  const std::set<std::string> allowed = {"divisions.cpp", "phone_number.cpp", "engine.cpp"};
   std::regex chinese_literal(R"re("[^"\n]*[\xe4-\xe9][^"\n]*")re");
   int files = 0;
   for (const auto& e : fs::recursive_directory_iterator(JIANXI_CORE_SOURCE_DIR)) {

@@ -40,7 +40,8 @@ std::string random_code(std::mt19937& rng) {
   auto pick = [&](const std::string& from) { return from[rng() % from.size()]; };
   std::string s;
   s += pick(authorities);
-  s += pick("1239");
+  // GB 32100-2015 table 1: each authority's institution categories.
+  s += pick(s[0] == '9' ? "123" : s[0] == 'Y' ? "1" : "1239");
   for (int i = 0; i < 6; ++i) s += pick("0123456789");
   std::string body;
   for (int i = 0; i < 8; ++i) body += pick(kAlphabet);
@@ -115,6 +116,25 @@ TEST_CASE("bad codes are named by reason") {
   std::string division = "9136A100MA35XXXX0";
   CHECK(jianxi::check_credit_code(division + independent_check(division)).code == "credit_code.region");
   CHECK(!jianxi::credit_code_check_character("91360100MA35XXXXO"));  // O is outside the alphabet
+}
+
+TEST_CASE("the institution category belongs to the registration authority") {
+  auto with_check = [](const std::string& first17) { return first17 + independent_check(first17); };
+  // GB 32100-2015 table 1: 9 (工商) has categories 1-3 only, Y has 1, 1 (编制) and 5 (民政) 1, 2, 3 and 9.
+  for (const char* wrong : {"94360100MA35K7QW2", "99360100MA35K7QW2", "90360100MA35K7QW2", "Y2360100MA35K7QW2",
+                            "15360100MA35K7QW2", "54360100MA35K7QW2"}) {
+    auto check = jianxi::check_credit_code(with_check(wrong));
+    CHECK_MESSAGE(check.code == "credit_code.category", wrong);
+    CHECK(!check.advisory);
+  }
+  for (const char* right : {"93360100MA35K7QW2", "Y1360100MA35K7QW2", "59360100MA35K7QW2", "13360100MA35K7QW2",
+                            "35360100MA35K7QW2", "N3360100MA35K7QW2"})
+    CHECK_MESSAGE(jianxi::check_credit_code(with_check(right)).code.empty(), right);
+  // A later department's category outside its published list may be newer than the list: a warning.
+  auto newer = jianxi::check_credit_code(with_check("36360100MA35K7QW2"));
+  CHECK(newer.code == "credit_code.category");
+  CHECK(newer.advisory);
+  CHECK(newer.message.zh.find("1/2/3/4/5/9") != std::string::npos);
 }
 
 TEST_CASE("phone numbers") {

@@ -14,6 +14,36 @@ constexpr int kWeights[17] = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24
 // 9 市场监管, Y 其他, and the departments 2-8, A, N).
 constexpr std::string_view kAuthorities = "123456789ANY";
 
+// The institution categories (character 2) of each authority. The standard's own table
+// (1 机关/事业单位/群众团体/其他, 5 社会团体/民办非企业/基金会/其他, 9 企业/个体/合作社,
+// Y 1) is a rule; the later departments' published lists may grow, so a category outside
+// them is only a warning.
+struct Categories {
+  char authority;
+  std::string_view allowed;
+  bool in_standard;
+};
+constexpr Categories kCategories[] = {
+    {'1', "1239", true}, {'2', "19", false},  {'3', "123459", false}, {'4', "19", false},
+    {'5', "1239", true}, {'6', "129", false}, {'7', "129", false},    {'8', "19", false},
+    {'9', "123", true},  {'A', "19", false},  {'N', "1239", false},   {'Y', "1", true},
+};
+
+const Categories* categories_of(char authority) {
+  for (const Categories& c : kCategories)
+    if (c.authority == authority) return &c;
+  return nullptr;
+}
+
+std::string listed(std::string_view allowed) {
+  std::string out;
+  for (char c : allowed) {
+    if (!out.empty()) out += "/";
+    out += c;
+  }
+  return out;
+}
+
 int value_of(char c) {
   static const std::array<signed char, 256> table = [] {
     std::array<signed char, 256> t;
@@ -79,6 +109,11 @@ CreditCodeCheck check_credit_code(std::string_view raw) {
       return fail(msg::credit_code_characters{.position = i + 1});
   if (kAuthorities.find(code[0]) == std::string_view::npos)
     return fail(msg::credit_code_registration_authority{});
+  const Categories* categories = categories_of(code[0]);
+  bool category_known = categories && categories->allowed.find(code[1]) != std::string_view::npos;
+  if (!category_known && categories && categories->in_standard)
+    return fail(msg::credit_code_category::standard{.allowed = listed(categories->allowed), .authority = std::string(1, code[0]),
+                                                    .category = std::string(1, code[1])});
   for (int i = 2; i < 8; ++i)
     if (code[i] < '0' || code[i] > '9')
       return fail(msg::credit_code_region::digits{});
@@ -90,6 +125,10 @@ CreditCodeCheck check_credit_code(std::string_view raw) {
     if (individual_business(code)) return fail(msg::credit_code_organisation_code_unchecked{}, true, code.substr(2, 6));
     return fail(msg::credit_code_organisation_code{}, false, code.substr(2, 6));
   }
+  if (!category_known && categories)
+    return fail(msg::credit_code_category::assigned{.allowed = listed(categories->allowed), .authority = std::string(1, code[0]),
+                                                    .category = std::string(1, code[1])},
+                true, code.substr(2, 6));
   return {"", {}, false, code.substr(2, 6)};
 }
 
