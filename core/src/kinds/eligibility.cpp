@@ -44,15 +44,27 @@ class Verdict {
 // The area code of a well-formed identity number: its first two digits must be a
 // province; a county code missing from the table is only a warning (old cards keep
 // the codes of divisions since renamed or merged).
+// GB/T 2260's codes outside the mainland's divisions: 台湾 71, and the residence permits of
+// residents of 香港 (81), 澳门 (82) and 台湾 (83), whose numbers follow GB 11643.
+bool outside_the_mainland(const std::string& id) {
+  std::string two = id.substr(0, 2);
+  return two == "71" || two == "81" || two == "82" || two == "83";
+}
+
 bool check_id_area(const Divisions& divisions, const std::string& id, const std::string& path, Report& report) {
   std::string province = id.substr(0, 2) + "0000", area = id.substr(0, 6);
+  if (outside_the_mainland(id)) return true;
   if (!divisions.by_code(province)) {
     report.error(path, msg::id_number_area{.digits = id.substr(0, 2)});
     return false;
   }
+  if (area == province) {
+    report.warning(path, msg::id_number_area_unknown::province_level{.area = area});
+    return true;
+  }
   bool province_listed = !divisions.prefectures_of(province).empty();
   if (province_listed && !divisions.by_code(area) && !divisions.resolve(area).division)
-    report.warning(path, msg::id_number_area_unknown{.area = area});
+    report.warning(path, msg::id_number_area_unknown::not_listed{.area = area});
   return true;
 }
 
