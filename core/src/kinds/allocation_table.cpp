@@ -8,6 +8,7 @@
 
 #include "model/form_rules.h"
 #include "kinds/kinds.h"
+#include "values/trim.h"
 
 namespace jianxi {
 namespace {
@@ -33,6 +34,7 @@ class AllocationChecker {
                                                     std::optional<std::string>& region, bool region_required) {
     Fields f(row, path, report_);
     region = f.text("region", region_required);
+    if (region) *region = trim(*region);  // "长春市 " is 长春市; "  " is empty
     if (region && region->empty())
       report_.error(f.path("region"), msg::allocation_region_empty{}, tpl_.rule);
     std::vector<std::optional<std::int64_t>> values;
