@@ -110,10 +110,12 @@ class ApplicationChecker {
   }
 
   // Whether a requirement citing `rule` is asked: one of the form itself (its annex, or
-  // no clause) or of the notice chosen; with no notice chosen, the form's own notice's.
+  // no clause) or of the notice chosen. With no notice chosen, no notice's condition is
+  // asked, as the answer's warning says (application.policy_missing).
   bool applies(const std::string& rule) const {
     if (!required_) return false;
-    if (rule.empty() || notice_.empty() || rule == form_.rule) return true;
+    if (rule.empty() || rule == form_.rule) return true;
+    if (notice_.empty()) return false;
     return rule.size() > notice_.size() && rule.compare(0, notice_.size(), notice_) == 0 && rule[notice_.size()] == '#';
   }
 
