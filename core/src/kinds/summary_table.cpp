@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <set>
 #include <string_view>
 #include <unordered_map>
 
@@ -135,6 +136,8 @@ class SummaryChecker {
     report_.count_error();
     return false;
   }
+  std::set<std::string> uncovered_months_said_;  // periods whose due date the calendar does not cover, said once
+
   bool listing_warning() {
     if (report_.lists_warnings()) return true;
     report_.count_warning();
@@ -193,6 +196,13 @@ class SummaryChecker {
       deadline_noted_ = true;
     }
     if (r.period && submitted) check_submission(r.index, *r.period, *submitted, due);
+    // A due date the holiday calendar does not cover is said to be counted on weekends
+    // alone, whether or not a submission day is given (with one, check_submission says it).
+    if (r.period && due && !submitted && !period_facts(*r.period).calendar_covers &&
+        uncovered_months_said_.insert(format_month(*r.period)).second && listing_warning())
+      report_.warning(report_path(r.index) + "/period",
+                      msg::calendar_not_covered::deadline{.month = format_month(add_months(*r.period, 1))},
+                      policy_rules_->deadline->rule);
     line += "{\"period\":";
     if (period) write_json_string(*period, line);
     else line += "null";
