@@ -24,6 +24,10 @@ TEST_CASE("the standard's worked example") {
 
 TEST_CASE("bad identity numbers are named by reason") {
   CHECK(jianxi::check_id_number("11010519491231002").code == "id_number.length");
+  // A 15-digit number of the format before GB 11643-1999 is named as such.
+  auto old = jianxi::check_id_number("110105491231002");
+  CHECK(old.code == "id_number.length");
+  CHECK(old.message.zh.find("15位的旧身份证号码") != std::string::npos);
   CHECK(jianxi::check_id_number("1101051949123100A2").code == "id_number.characters");
   CHECK(jianxi::check_id_number("11010519491231002Y").code == "id_number.characters");
   CHECK(jianxi::check_id_number("110105194912310021").code == "id_number.checksum");

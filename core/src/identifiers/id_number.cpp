@@ -1,5 +1,7 @@
 #include "identifiers/id_number.h"
 
+#include <algorithm>
+
 #include "finding_messages.h"
 #include "identifiers/half_width.h"
 
@@ -29,7 +31,9 @@ IdNumberCheck failed(const Message& m) {
 IdNumberCheck check_id_number(std::string_view typed) {
   const std::string half = half_width(typed);
   std::string_view id = half;
-  if (id.size() != 18) return failed(msg::id_number_length{.length = character_count(id)});
+  if (id.size() == 15 && std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return failed(msg::id_number_length::old_format{});
+  if (id.size() != 18) return failed(msg::id_number_length::count{.length = character_count(id)});
   for (std::size_t i = 0; i < 17; ++i)
     if (id[i] < '0' || id[i] > '9') return failed(msg::id_number_characters::digits{.position = i + 1});
   char last = id[17] == 'x' ? 'X' : id[17];
