@@ -31,7 +31,21 @@ const std::vector<std::string>& figures_of(const std::string& kind) {
 const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& report,
                             std::optional<Date> fallback_date, Result* choice) {
   if (auto id = request.text("policy")) {
-    if (const Policy* p = rules.policy(*id)) return p;
+    if (const Policy* p = rules.policy(*id)) {
+      // Both given and naming different provinces: the notice decides, and the answer says so.
+      const Json* given = request.get("province");
+      const Term* named = given && given->is_string() && *given != p->province
+                              ? Vocabulary::find(rules.vocabulary().provinces, given->get<std::string>())
+                              : nullptr;
+      if (named) {
+        const Term* own = Vocabulary::find(rules.vocabulary().provinces, p->province);
+        report.warning(request.path("province"),
+                       msg::policy_province_mismatch{.notice = notice_name(*p),
+                                                     .notice_province = Text{p->province_zh, own ? own->name.en : p->province},
+                                                     .province = named->name});
+      }
+      return p;
+    }
     std::string known;
     for (const auto& p : rules.policies()) known += (known.empty() ? "" : ", ") + p.id;
     report.error(request.path("policy"), msg::policy_unknown{.known = known, .policy = *id});
