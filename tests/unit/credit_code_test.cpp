@@ -151,6 +151,7 @@ TEST_CASE("phone numbers") {
   CHECK(jianxi::check_phone("86383274").code == "phone.area_code_missing");
   CHECK(jianxi::check_phone("139-0791-0000").kind == "mobile");
   CHECK(jianxi::check_phone("+86 10 62345678").kind == "landline");
+  CHECK(jianxi::check_phone("400-810-8888").message.zh.find("服务热线") != std::string::npos);
   // 010 and 02x numbers have 8 digits; 400 and 800 numbers are no one's phone line;
   // a number dialled from abroad without its area code is incomplete.
   for (const char* bad : {"1390791000", "12800138000", "139079100001", "0791-0638327", "010-12345678",

@@ -113,7 +113,10 @@ PhoneCheck check_phone(std::string_view text) {
   std::string local = without_dashes(national);
   if (!international && (local.size() == 7 || local.size() == 8) && all_digits(local) && local[0] != '0' && local[0] != '1')
     return {"phone.area_code_missing", msg::phone_area_code_missing{}.text(), ""};
-  return {"phone.invalid", msg::phone_invalid{}.text(), ""};
+  // 400 and 800 numbers (10 digits) are companies' hotlines, which reach no one in particular.
+  if (local.size() == 10 && all_digits(local) && (starts_with(local, "400") || starts_with(local, "800")))
+    return {"phone.invalid", msg::phone_invalid::service{}.text(), ""};
+  return {"phone.invalid", msg::phone_invalid::format{}.text(), ""};
 }
 
 }  // namespace jianxi
