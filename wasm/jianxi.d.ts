@@ -163,7 +163,7 @@ export interface Provisions {
       payee: Payee;                             // who receives the monthly subsidy
     };
     retention?: Provision & {
-      bands: RetentionBand[]; payment: 'monthly' | 'after_end' | 'year_end' | 'next_year'; model_unit_rule?: string;
+      bands: RetentionBand[]; payment: 'monthly' | 'after_end' | 'year_end' | 'next_year'; payment_stated?: false; model_unit_rule?: string;
       applies_to: 'all' | 'completed' | 'retained';  // whose months are raised
     };
     insurance?: Provision & { method: 'actual_premium' | 'fixed_per_person' | 'government_purchase'; amount?: number; cap?: number };  // cap: actual_premium's per-person maximum

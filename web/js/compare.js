@@ -63,6 +63,8 @@ const PAYMENT = {
   next_year: ['按月按基础标准发放，差额次年初一次性发放', 'base rate monthly, the difference once at the start of the next year'],
   year_end: ['按月按基础标准发放，差额当年底一次性补发', 'base rate monthly, the difference once at the end of the year'],
 };
+// No source says when the difference is paid: the month this tool lists it is no rule.
+const PAYMENT_NOT_SEEN = ['按月按基础标准发放，差额何时发放未见', 'base rate monthly; when the difference is paid was not seen'];
 const RAISED = {
   completed: ['只对见习期满人员', 'only for interns who completed'],
   retained: ['只对留用人员', 'only for interns kept on'],
@@ -169,7 +171,7 @@ const ROWS = [
     const r = v.subsidy?.retention;
     if (!r) return absent();
     const bands = r.bands.map(bandText).join(t('；', '; '));
-    const pay = PAYMENT[r.payment];
+    const pay = r.payment_stated === false ? PAYMENT_NOT_SEEN : PAYMENT[r.payment];
     const raised = RAISED[r.applies_to];
     const text = `${bands}${raised ? `${t('；', '; ')}${t(...raised)}` : ''}${pay ? `${t('。', '. ')}${t(...pay)}` : ''}`;
     return stated(text, [r.rule, r.model_unit_rule], { confidence: r.confidence,

@@ -132,6 +132,7 @@ Policy read_policy(const json& j) {
     if (r.contains("applies_to")) rr.applies_to = enum_of<AppliesTo>(r["applies_to"]);
     rr.payment_rule = r.value("payment_rule", rr.rule);
     rr.payment_label = text_of(r, "payment_label");
+    rr.payment_stated = r.value("payment_stated", true);
     rr.model_unit_rule = r.value("model_unit_rule", "");
     for (const auto& b : r.at("bands")) {
       RetentionBand band{rate_of(b.at("above")), b.at("inclusive").get<bool>(),

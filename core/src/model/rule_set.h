@@ -60,6 +60,7 @@ struct RetentionRule : Cited {
   Payment payment = Payment::monthly;
   std::string payment_rule;
   Text payment_label;  // the notice's name for the deferred raise ("1+1"); empty when it gives none
+  bool payment_stated = true;  // false: no source says when the raise is paid; `payment` is where the tool lists it
   std::string model_unit_rule;  // non-empty: model units get the top rate whatever their retention
 };
 

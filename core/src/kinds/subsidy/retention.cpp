@@ -33,7 +33,13 @@ Date paid_on(const RetentionRule& rule, Date last_day) {
   return add_months(first_of_month(last_day), 1);
 }
 
+// When the raise is paid, or, where no source says, where this tool lists it.
 Text when_paid(const RetentionRule& rule) {
+  if (!rule.payment_stated) {
+    if (rule.payment == Payment::next_year) return msg::line_paid_once::next_year_unstated{}.text();
+    if (rule.payment == Payment::year_end) return msg::line_paid_once::year_end_unstated{}.text();
+    return msg::line_paid_once::after_end_unstated{}.text();
+  }
   if (rule.payment == Payment::next_year) return msg::line_paid_once::next_year{}.text();
   if (rule.payment == Payment::year_end) return msg::line_paid_once::year_end{}.text();
   return msg::line_paid_once::after_end{}.text();
