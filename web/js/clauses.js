@@ -24,6 +24,16 @@ export function clauseName(rule) {
   // readers; the button opens the quoted words and their source.
   const restated = part.match(/^x\.[^.]+(?:\.(\d+))?$/);
   if (restated) return t(`${notice}（转述${restated[1] ? ` ${restated[1]}` : ''}）`, `${notice} (as restated${restated[1] ? ` ${restated[1]}` : ''})`);
+  // Annexes (annex, annex1, annex1.table: the table attached to annex 1), the closing
+  // paragraph (report), and a section's paragraph (4.1.p) are named as printed.
+  const annex = part.match(/^annex(\d*)(\.table)?$/);
+  if (annex) {
+    const [, n, table] = annex;
+    return t(`${notice} 附件${n}${table ? '附表' : ''}`, `${notice} annex${n ? ` ${n}` : ''}${table ? ', attached table' : ''}`);
+  }
+  if (part === 'report') return t(`${notice} 正文末段`, `${notice}, closing paragraph`);
+  const paragraph = part.match(/^([\d.]+)\.p$/);
+  if (paragraph) return t(`${notice} 第${paragraph[1]}项`, `${notice} § ${paragraph[1]}`);
   return t(`${notice} 第${part}项`, `${notice} § ${part}`);
 }
 
