@@ -49,6 +49,7 @@ IdNumberCheck check_id_number(std::string_view typed) {
   if (id_number_check_character(id.substr(0, 17)) != last) return failed(msg::id_number_checksum{});
   IdNumberCheck r;
   r.birth_date = date;
+  r.number = std::string(id.substr(0, 17)) + last;
   return r;
 }
 

@@ -13,6 +13,7 @@ namespace jianxi {
 
 struct IdNumberCheck {
   std::optional<Date> birth_date;  // set when the number is valid
+  std::string number;              // when valid: the 18 characters as ASCII, X uppercase
   std::string code;                // empty when valid, else id_number.<reason>
   Text message;
 };

@@ -2,6 +2,7 @@
 
 #include "finding_messages.h"
 #include "identifiers/half_width.h"
+#include "values/affixes.h"
 
 #include <algorithm>
 #include <iterator>
@@ -15,8 +16,6 @@ bool all_digits(std::string_view s) {
     if (c < '0' || c > '9') return false;
   return true;
 }
-
-bool starts_with(std::string_view s, std::string_view head) { return s.substr(0, head.size()) == head; }
 
 // Full-width digits and signs as their ASCII forms, spaces (also the ideographic
 // space) and dots dropped, and the words that mark an extension (转, 分机, ext) as a

@@ -77,7 +77,7 @@ Person read_person(const RuleSet& rules, Fields& f, Report& report) {
     IdNumberCheck check = check_id_number(*id);
     if (!check.code.empty()) {
       report.error(f.path("id_number"), check.code, check.message.zh, check.message.en);
-    } else if (check_id_area(rules.divisions(), half_width(*id), f.path("id_number"), report)) {
+    } else if (check_id_area(rules.divisions(), check.number, f.path("id_number"), report)) {
       p.birth = check.birth_date;
       if (birth && *birth != *check.birth_date)
         report.warning(f.path("birth_date"), msg::birth_date_mismatch{});

@@ -167,21 +167,15 @@ class ApplicationChecker {
     return at;
   }
 
-  // The length of the longest forbidden word of any kind starting at `at` (0 when none).
-  std::size_t forbidden_word_at(const std::string& text, std::size_t at) const {
+  // The length of the longest forbidden word of any kind that starts at `at`, or with
+  // `ending` that ends there (0 when none).
+  std::size_t forbidden_word_length(const std::string& text, std::size_t at, bool ending = false) const {
     std::size_t longest = 0;
     for (const ForbiddenRequirement& rule : policy_->forbidden)
-      for (const std::string& w : rule.words)
-        if (w.size() > longest && text.compare(at, w.size(), w) == 0) longest = w.size();
-    return longest;
-  }
-
-  // The length of the longest forbidden word ending at `end` (0 when none).
-  std::size_t forbidden_word_ending_at(const std::string& text, std::size_t end) const {
-    std::size_t longest = 0;
-    for (const ForbiddenRequirement& rule : policy_->forbidden)
-      for (const std::string& w : rule.words)
-        if (w.size() > longest && end >= w.size() && text.compare(end - w.size(), w.size(), w) == 0) longest = w.size();
+      for (const std::string& w : rule.words) {
+        if (w.size() <= longest || (ending && at < w.size())) continue;
+        if (text.compare(ending ? at - w.size() : at, w.size(), w) == 0) longest = w.size();
+      }
     return longest;
   }
 
@@ -196,7 +190,7 @@ class ApplicationChecker {
       for (const std::string& joiner : policy_->no_limit_joiners) {
         if (text.compare(next, joiner.size(), joiner) != 0) continue;
         std::size_t item = skip_separators(text, next + joiner.size());
-        if (std::size_t length = forbidden_word_at(text, item)) {
+        if (std::size_t length = forbidden_word_length(text, item)) {
           next = item + length;
           break;
         }
@@ -214,7 +208,7 @@ class ApplicationChecker {
       moved = false;
       for (const std::string& joiner : policy_->no_limit_joiners) {
         if (at < joiner.size() || text.compare(at - joiner.size(), joiner.size(), joiner) != 0) continue;
-        if (std::size_t length = forbidden_word_ending_at(text, at - joiner.size())) {
+        if (std::size_t length = forbidden_word_length(text, at - joiner.size(), true)) {
           at -= joiner.size() + length;
           moved = true;
           break;

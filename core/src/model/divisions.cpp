@@ -1,6 +1,7 @@
 #include "model/divisions.h"
 
 #include "finding_messages.h"
+#include "values/affixes.h"
 #include "values/trim.h"
 #include "kinds/engine_limits.h"
 
@@ -23,14 +24,6 @@ std::vector<std::string> characters(const std::string& s) {
   return out;
 }
 
-bool ends_with(const std::string& s, const std::string& tail) {
-  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
-
-bool starts_with(const std::string& s, const std::string& head) {
-  return s.compare(0, head.size(), head) == 0;
-}
-
 // 吕梁市 → 吕梁, 离石区 → 离石; a two-character name (夏县) keeps its suffix.
 std::string base_name(const std::string& name) {
   auto chars = characters(name);
@@ -38,15 +31,6 @@ std::string base_name(const std::string& name) {
   const std::string& last = chars.back();
   if (last != "市" && last != "县" && last != "区" && last != "州" && last != "盟") return {};
   return name.substr(0, name.size() - last.size());
-}
-
-// 山西省 → 山西, 宁夏回族自治区 → 宁夏, 内蒙古自治区 → 内蒙古.
-std::string province_short_name(const std::string& name) {
-  auto chars = characters(name);
-  std::size_t keep = starts_with(name, "内蒙古") || starts_with(name, "黑龙江") ? 3 : 2;
-  std::string out;
-  for (std::size_t i = 0; i < keep && i < chars.size(); ++i) out += chars[i];
-  return out;
 }
 
 bool six_digits(const std::string& s) {
@@ -117,6 +101,10 @@ std::vector<std::string> Divisions::read_renamed(const json& doc) {
     else former_.push_back(std::move(f));
   }
   return missing;
+}
+
+void Divisions::name_province(const std::string& code, const std::string& short_name) {
+  province_short_names_[code] = short_name;
 }
 
 void Divisions::finish() {
@@ -280,7 +268,8 @@ PlaceResolution Divisions::resolve(const std::string& written, const std::string
     // 山西省运城市夏县, 吉林四平: the province's name first (tried only when the whole text
     // is not a name, so that 吉林市 stays the city).
     for (const Division* p : provinces()) {
-      for (const std::string& head : {p->name, province_short_name(p->name)}) {
+      auto short_name = province_short_names_.find(p->code);
+      for (const std::string& head : {p->name, short_name == province_short_names_.end() ? p->name : short_name->second}) {
         if (!starts_with(text, head)) continue;
         std::string rest = text.substr(head.size());
         if (rest.empty()) {

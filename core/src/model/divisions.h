@@ -47,6 +47,9 @@ class Divisions {
   std::vector<std::string> provinces_naming(const std::string& text) const;
   // rules/divisions/renamed.json: former names and codes; returns codes that are not in the table.
   std::vector<std::string> read_renamed(const nlohmann::ordered_json& doc);
+  // A province's name as people write it (the manifest's: 内蒙古, 广西), read before a place
+  // that starts with it (内蒙古呼和浩特市).
+  void name_province(const std::string& code, const std::string& short_name);
   void finish();  // builds the name index once everything is read
 
   bool empty() const { return by_code_.empty(); }
@@ -82,6 +85,7 @@ class Divisions {
   std::multimap<std::string, std::string> by_name_;        // name or short name → code
   std::multimap<std::string, std::string> by_base_name_;   // name without 市/县/区/州 → code
   std::vector<Former> former_;
+  std::map<std::string, std::string> province_short_names_;  // code → 内蒙古
   nlohmann::ordered_json dataset_;
   std::vector<std::pair<std::string, std::string>> place_names_;  // province id, name; grouped by province
 };

@@ -368,6 +368,7 @@ std::unique_ptr<RuleSet> RuleSet::load(const std::vector<RuleText>& texts, const
     for (const auto& code : set->divisions_.read_renamed(doc))
       if (!absent_prefixes.count(code.substr(0, 2)))
         set->problems_.push_back(rule_problem(path, "", "code " + code + " is not in the division table"));
+  for (const auto& [id, m] : set->provinces_) set->divisions_.name_province(m.division, m.name.zh);
   set->divisions_.finish();
   check_wage_places(set->divisions_, set->provinces_, set->wages_, set->problems_);
   for (Term& t : province_terms) set->vocabulary_.provinces.push_back(std::move(t));
