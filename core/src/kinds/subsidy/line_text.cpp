@@ -6,12 +6,13 @@
 
 namespace jianxi::subsidy {
 
+// The stated last day decides: a contract is often signed on it. Without one, a contract
+// signed inside the agreed period ends the internship the day before.
 Date last_day_in_post(const Trainee& t) {
-  Date last = t.end;
-  if (t.left_on) last = std::min(last, *t.left_on);
+  if (t.left_on) return std::min(t.end, *t.left_on);
   if (t.contract && t.contract->signed_on <= t.end)
-    last = std::min(last, t.contract->signed_on - boost::gregorian::days(1));
-  return last;
+    return std::min(t.end, t.contract->signed_on - boost::gregorian::days(1));
+  return t.end;
 }
 
 Text period_text(const MonthInPost& m) {
