@@ -154,7 +154,8 @@ void WageResolver::resolve_place() {
   if (!renamed_before)
     for (const auto& areas : table_->areas)
       for (const auto& p : areas.places)
-        if (p.code.empty() && (p.name == text || p.as_written == text)) {
+        if (p.code.empty() && (p.name == text || p.as_written == text ||
+                               std::find(p.also_written.begin(), p.also_written.end(), text) != p.also_written.end())) {
           named_place_ = p.name;
           return;
         }

@@ -71,6 +71,8 @@ WageTable read_wages(const json& j) {
       AreaPlace place;
       if (p.at("code").is_string()) place.code = p["code"];
       place.name = p.value("name", "");
+      if (auto also = p.find("also_written"); also != p.end())
+        for (const auto& name : *also) place.also_written.push_back(name);
       place.urban = p.value("scope", "") == "urban";
       place.tier = p.at("tier");
       place.as_written = p.at("as_written");

@@ -222,6 +222,7 @@ struct WageAdjustment {
 struct AreaPlace {
   std::string code;  // empty: a place that is no division, matched by `name` alone
   std::string name;
+  std::vector<std::string> also_written;  // other names of a place that is no division
   bool urban = false;  // a prefecture's code meaning its urban districts (市区)
   int tier = 0;
   std::string as_written;
