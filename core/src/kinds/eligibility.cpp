@@ -16,6 +16,7 @@ struct Person {
   std::optional<std::string> education;
   bool employed = false, registered_unemployed = false, returned_from_abroad = false,
        previous_internship = false;
+  bool registration_stated = false;  // absent is read as not registered, and asked for
   std::vector<std::string> region_flags;
   std::optional<long long> planned_months;
 };
@@ -100,7 +101,9 @@ Person read_person(const RuleSet& rules, Fields& f, Report& report) {
   }
   p.graduated_on = f.date("graduated_on");
   p.employed = f.flag("employed").value_or(false);
-  p.registered_unemployed = f.flag("registered_unemployed").value_or(false);
+  auto registered = f.flag("registered_unemployed");
+  p.registered_unemployed = registered.value_or(false);
+  p.registration_stated = registered.has_value();
   p.returned_from_abroad = f.flag("returned_from_abroad").value_or(false);
   p.previous_internship = f.flag("previous_internship").value_or(false);
   if (const Json* flags = f.array("region_flags")) {
@@ -179,8 +182,13 @@ bool youth_branch(const Policy& policy, const Person& p, bool admitted, Verdict&
   if (!c.admitted) return false;
   report.interpretation(c.rule, c.interpretation);
   if (c.requires_registration && !p.registered_unemployed) {
-    if (!p.education || *p.education == "other")
-      v.add(c.rule, "excludes", msg::eligibility_not_registered{});
+    if (admitted) return false;
+    if (p.registration_stated) {
+      if (!p.education || *p.education == "other") v.add(c.rule, "excludes", msg::eligibility_not_registered::stated{});
+    } else {
+      report.warning("/registered_unemployed", msg::registered_unemployed_missing{}, c.rule);
+      if (!p.education || *p.education == "other") v.add(c.rule, "excludes", msg::eligibility_not_registered::not_stated{});
+    }
     return false;
   }
   if (!p.birth) {
@@ -229,7 +237,10 @@ void answer_eligibility(const RuleSet& rules, const Json& request, Report& repor
     excluded = true;
   }
   if (p.previous_internship && e.once_per_person) {
-    v.add(e.once_per_person->rule, "excludes", msg::eligibility_once_per_person{});
+    if (e.once_limits == OnceLimits::subsidy)
+      v.add(e.once_per_person->rule, "excludes", msg::eligibility_once_per_person::subsidy{});
+    else
+      v.add(e.once_per_person->rule, "excludes", msg::eligibility_once_per_person::participation{});
     excluded = true;
   }
   std::optional<std::string> category;

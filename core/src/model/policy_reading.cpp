@@ -234,6 +234,7 @@ Policy read_policy(const json& j) {
     Cited c;
     read_cited(e["once_per_person"], c);
     er.once_per_person = c;
+    if (e["once_per_person"].contains("limits")) er.once_limits = enum_of<OnceLimits>(e["once_per_person"]["limits"]);
   }
   return p;
 }

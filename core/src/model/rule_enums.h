@@ -12,6 +12,7 @@ enum class Payment { monthly, after_end, year_end, next_year };  // when a reten
 enum class InsuranceMethod { fixed_per_person, actual_premium, government_purchase };
 enum class WageBase { local, province_tier_1 };  // the rate is on the place's wage, or the province's tier 1
 enum class AppliesTo { all, completed, retained };  // whose months a retention raise covers
+enum class OnceLimits { participation, subsidy };    // what a notice allows once per person
 
 template <class E>
 struct EnumNames;
@@ -41,6 +42,12 @@ template <>
 struct EnumNames<AppliesTo> {
   static constexpr std::pair<AppliesTo, std::string_view> list[] = {
       {AppliesTo::all, "all"}, {AppliesTo::completed, "completed"}, {AppliesTo::retained, "retained"}};
+};
+
+template <>
+struct EnumNames<OnceLimits> {
+  static constexpr std::pair<OnceLimits, std::string_view> list[] = {
+      {OnceLimits::participation, "participation"}, {OnceLimits::subsidy, "subsidy"}};
 };
 
 // The name the rule files use for a value.

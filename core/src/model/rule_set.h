@@ -120,6 +120,7 @@ struct EligibilityRules {
   };
   std::optional<Months> internship_months;
   std::optional<Cited> once_per_person;
+  OnceLimits once_limits = OnceLimits::participation;
   // Where the province's own text was not found: who may intern rests on the national
   // documents, and every answer says so.
   std::optional<Text> national_basis;
