@@ -127,6 +127,20 @@ Person read_person(const RuleSet& rules, Fields& f, Report& report) {
   return p;
 }
 
+// The first day a student leaving school on `leaving` is admitted: N months before, 1 January
+// of that year, or 1 September of the school year it ends (毕业学年).
+Date students_from(const EligibilityRules::Students& s, Date leaving) {
+  switch (s.from) {
+    case BeforeLeaving::months_before: return months_after(leaving, -s.months);
+    case BeforeLeaving::calendar_year: return Date(leaving.year(), 1, 1);
+    case BeforeLeaving::academic_year: {
+      int year = leaving.year();
+      return Date(leaving.month() >= 9 ? year : year - 1, 9, 1);
+    }
+  }
+  return leaving;
+}
+
 // The graduate branch: left school within the policy's years, not employed, category admitted.
 std::optional<std::string> graduate_branch(const Vocabulary& vocab, const Policy& policy,
                                            const Person& p, Verdict& v, Report& report) {
@@ -143,9 +157,19 @@ std::optional<std::string> graduate_branch(const Vocabulary& vocab, const Policy
   }
   std::string years = std::to_string(e.years_since_leaving);
   std::string left = format_date(*p.graduated_on);
+  std::optional<Date> student_from;  // set for a student the notice admits before leaving
   if (*p.graduated_on > *p.as_of) {
-    v.add(e.graduate.rule, "excludes", msg::eligibility_not_yet_left{.left = left});
-    return std::nullopt;
+    if (!e.before_leaving) {
+      v.add(e.graduate.rule, "excludes", msg::eligibility_not_yet_left{.left = left});
+      return std::nullopt;
+    }
+    report.interpretation(e.before_leaving->rule, e.before_leaving->interpretation);
+    Date from = students_from(*e.before_leaving, *p.graduated_on);
+    if (*p.as_of < from) {
+      v.add(e.before_leaving->rule, "excludes", msg::eligibility_before_window{.from = format_date(from), .left = left});
+      return std::nullopt;
+    }
+    student_from = from;
   }
   Date limit = months_after(*p.graduated_on, 12 * e.years_since_leaving);
   if (*p.as_of > limit) {
@@ -170,7 +194,11 @@ std::optional<std::string> graduate_branch(const Vocabulary& vocab, const Policy
       return std::nullopt;
     }
   }
-  v.add(c.rule, "admits", msg::eligibility_graduate_admitted{.category = name, .left = left, .years = years});
+  if (student_from)
+    v.add(e.before_leaving->rule, "admits",
+          msg::eligibility_student_admitted{.category = name, .from = format_date(*student_from), .left = left});
+  else
+    v.add(c.rule, "admits", msg::eligibility_graduate_admitted{.category = name, .left = left, .years = years});
   return category;
 }
 

@@ -206,6 +206,13 @@ Policy read_policy(const json& j) {
   er.years_since_leaving = e["graduate"].at("years_since_leaving");
   for (const auto& [education, category] : e["graduate"].at("education").items())
     er.education_category[education] = category.get<std::string>();
+  if (auto b = e["graduate"].find("before_leaving"); b != e["graduate"].end()) {
+    EligibilityRules::Students students;
+    read_cited(*b, students);
+    students.from = enum_of<BeforeLeaving>(b->at("from"));
+    students.months = b->value("months", 0);
+    er.before_leaving = students;
+  }
   for (const auto& [name, c] : e.at("categories").items()) {
     CategoryRule cr;
     read_cited(c, cr);

@@ -13,6 +13,8 @@ enum class InsuranceMethod { fixed_per_person, actual_premium, government_purcha
 enum class WageBase { local, province_tier_1 };  // the rate is on the place's wage, or the province's tier 1
 enum class AppliesTo { all, completed, retained };  // whose months a retention raise covers
 enum class OnceLimits { participation, subsidy };    // what a notice allows once per person
+// Where a notice's window for students who have not left school yet begins.
+enum class BeforeLeaving { months_before, calendar_year, academic_year };
 
 template <class E>
 struct EnumNames;
@@ -48,6 +50,14 @@ template <>
 struct EnumNames<OnceLimits> {
   static constexpr std::pair<OnceLimits, std::string_view> list[] = {
       {OnceLimits::participation, "participation"}, {OnceLimits::subsidy, "subsidy"}};
+};
+
+template <>
+struct EnumNames<BeforeLeaving> {
+  static constexpr std::pair<BeforeLeaving, std::string_view> list[] = {
+      {BeforeLeaving::months_before, "months_before"},
+      {BeforeLeaving::calendar_year, "calendar_year"},
+      {BeforeLeaving::academic_year, "academic_year"}};
 };
 
 // The name the rule files use for a value.

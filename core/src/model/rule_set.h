@@ -119,6 +119,12 @@ struct EligibilityRules {
     bool binding = false;
   };
   std::optional<Months> internship_months;
+  // Students admitted before they leave school (毕业学年在校生), from a day the notice sets.
+  struct Students : Cited {
+    BeforeLeaving from = BeforeLeaving::months_before;
+    int months = 0;
+  };
+  std::optional<Students> before_leaving;
   std::optional<Cited> once_per_person;
   OnceLimits once_limits = OnceLimits::participation;
   // Where the province's own text was not found: who may intern rests on the national
