@@ -143,7 +143,8 @@ Date students_from(const EligibilityRules::Students& s, Date leaving) {
 
 // The graduate branch: left school within the policy's years, not employed, category admitted.
 std::optional<std::string> graduate_branch(const Vocabulary& vocab, const Policy& policy,
-                                           const Person& p, Verdict& v, Report& report) {
+                                           const Person& p, Verdict& v, Report& report,
+                                           std::string& ask_registration) {
   const EligibilityRules& e = policy.eligibility;
   if (!p.education || *p.education == "other") return std::nullopt;
   std::string category = e.education_category.at(*p.education);
@@ -194,6 +195,18 @@ std::optional<std::string> graduate_branch(const Vocabulary& vocab, const Policy
       return std::nullopt;
     }
   }
+  if (e.registration_after_leaving_year && !student_from && !p.registered_unemployed &&
+      p.as_of->year() > p.graduated_on->year()) {
+    const Cited& r = *e.registration_after_leaving_year;
+    report.interpretation(r.rule, r.interpretation);
+    if (p.registration_stated) {
+      v.add(r.rule, "excludes", msg::eligibility_graduate_not_registered::stated{.left = left});
+    } else {
+      v.add(r.rule, "excludes", msg::eligibility_graduate_not_registered::not_stated{.left = left});
+      if (ask_registration.empty()) ask_registration = r.rule;
+    }
+    return std::nullopt;
+  }
   if (student_from)
     v.add(e.before_leaving->rule, "admits",
           msg::eligibility_student_admitted{.category = name, .from = format_date(*student_from), .left = left});
@@ -205,16 +218,25 @@ std::optional<std::string> graduate_branch(const Vocabulary& vocab, const Policy
 // `admitted`: the person is already admitted as a graduate, so a missing birth date is
 // not asked for only to list a second reason, and an age outside the youth range is no
 // reason against them.
-bool youth_branch(const Policy& policy, const Person& p, bool admitted, Verdict& v, Report& report) {
+bool youth_branch(const Vocabulary& vocab, const Policy& policy, const Person& p, bool admitted, Verdict& v,
+                  Report& report, std::string& ask_registration) {
   const CategoryRule& c = policy.eligibility.categories.at("unemployed_youth");
   if (!c.admitted) return false;
   report.interpretation(c.rule, c.interpretation);
+  if (!c.only_education.empty() && p.education &&
+      std::find(c.only_education.begin(), c.only_education.end(), *p.education) == c.only_education.end()) {
+    if (!admitted) {
+      const Text& education = Vocabulary::find(vocab.education, *p.education)->name;
+      v.add(c.rule, "excludes", msg::eligibility_youth_education{.education = education, .note = c.education_note});
+    }
+    return false;
+  }
   if (c.requires_registration && !p.registered_unemployed) {
     if (admitted) return false;
     if (p.registration_stated) {
       if (!p.education || *p.education == "other") v.add(c.rule, "excludes", msg::eligibility_not_registered::stated{});
     } else {
-      report.warning("/registered_unemployed", msg::registered_unemployed_missing{}, c.rule);
+      if (ask_registration.empty()) ask_registration = c.rule;
       if (!p.education || *p.education == "other") v.add(c.rule, "excludes", msg::eligibility_not_registered::not_stated{});
     }
     return false;
@@ -272,10 +294,14 @@ void answer_eligibility(const RuleSet& rules, const Json& request, Report& repor
     excluded = true;
   }
   std::optional<std::string> category;
+  std::string ask_registration;  // the clause that needs the registration not stated, if one does
   if (!excluded) {
-    category = graduate_branch(rules.vocabulary(), *policy, p, v, report);
-    if (youth_branch(*policy, p, category.has_value(), v, report) && !category) category = "unemployed_youth";
+    category = graduate_branch(rules.vocabulary(), *policy, p, v, report, ask_registration);
+    if (youth_branch(rules.vocabulary(), *policy, p, category.has_value(), v, report, ask_registration) && !category)
+      category = "unemployed_youth";
   }
+  if (!category && !ask_registration.empty())
+    report.warning("/registered_unemployed", msg::registered_unemployed_missing{}, ask_registration);
   bool eligible = !excluded && category.has_value();
   if (!excluded && !category && v.empty())
     v.add(e.graduate.rule, "excludes", msg::eligibility_neither{.years = e.years_since_leaving});

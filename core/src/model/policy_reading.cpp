@@ -213,6 +213,11 @@ Policy read_policy(const json& j) {
     students.months = b->value("months", 0);
     er.before_leaving = students;
   }
+  if (auto r = e["graduate"].find("registration_after_leaving_year"); r != e["graduate"].end()) {
+    Cited c;
+    read_cited(*r, c);
+    er.registration_after_leaving_year = c;
+  }
   for (const auto& [name, c] : e.at("categories").items()) {
     CategoryRule cr;
     read_cited(c, cr);
@@ -226,6 +231,10 @@ Policy read_policy(const json& j) {
     cr.min_age = optional_int(c, "min_age");
     cr.max_age = optional_int(c, "max_age");
     cr.requires_registration = c.value("requires_registration", false);
+    if (auto only = c.find("education"); only != c.end()) {
+      for (const auto& education : only->at("only")) cr.only_education.push_back(education);
+      cr.education_note = text_of(*only, "note");
+    }
     er.categories[name] = cr;
   }
   if (provided(e, "internship_months")) {

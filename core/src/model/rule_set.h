@@ -107,6 +107,8 @@ struct CategoryRule : Cited {
   std::vector<std::string> region_flags;  // admitted only with one of these, when non-empty
   std::optional<int> min_age, max_age;
   bool requires_registration = false;
+  std::vector<std::string> only_education;  // the route admits only these, when non-empty
+  Text education_note;                      // whom, in the notice's words
 };
 
 struct EligibilityRules {
@@ -125,6 +127,8 @@ struct EligibilityRules {
     int months = 0;
   };
   std::optional<Students> before_leaving;
+  // Graduates past the calendar year they left must be registered as unemployed.
+  std::optional<Cited> registration_after_leaving_year;
   std::optional<Cited> once_per_person;
   OnceLimits once_limits = OnceLimits::participation;
   // Where the province's own text was not found: who may intern rests on the national
