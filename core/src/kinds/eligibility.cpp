@@ -223,6 +223,10 @@ bool youth_branch(const Vocabulary& vocab, const Policy& policy, const Person& p
   const CategoryRule& c = policy.eligibility.categories.at("unemployed_youth");
   if (!c.admitted) return false;
   report.interpretation(c.rule, c.interpretation);
+  if (c.admitted_from && *p.as_of < *c.admitted_from) {
+    if (!admitted) v.add(c.rule, "excludes", msg::eligibility_youth_not_yet{.from = format_date(*c.admitted_from)});
+    return false;
+  }
   if (!c.only_education.empty() && p.education &&
       std::find(c.only_education.begin(), c.only_education.end(), *p.education) == c.only_education.end()) {
     if (!admitted) {

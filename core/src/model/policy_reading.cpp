@@ -231,6 +231,7 @@ Policy read_policy(const json& j) {
     cr.min_age = optional_int(c, "min_age");
     cr.max_age = optional_int(c, "max_age");
     cr.requires_registration = c.value("requires_registration", false);
+    if (c.contains("admitted_from")) cr.admitted_from = date_of(c["admitted_from"]);
     if (auto only = c.find("education"); only != c.end()) {
       for (const auto& education : only->at("only")) cr.only_education.push_back(education);
       cr.education_note = text_of(*only, "note");

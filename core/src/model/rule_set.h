@@ -107,6 +107,7 @@ struct CategoryRule : Cited {
   std::vector<std::string> region_flags;  // admitted only with one of these, when non-empty
   std::optional<int> min_age, max_age;
   bool requires_registration = false;
+  std::optional<Date> admitted_from;        // no one is admitted by this route before it
   std::vector<std::string> only_education;  // the route admits only these, when non-empty
   Text education_note;                      // whom, in the notice's words
 };
