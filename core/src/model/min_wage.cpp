@@ -112,7 +112,7 @@ bool same_tier_count_since(const WageTable& table, Date origin, Date day) {
   int count = tier_count(adjustment_on(table, origin));
   if (count == 0) return false;
   for (const auto& a : table.adjustments)
-    if (a.effective > origin && a.effective <= day && tier_count(&a) != count) return false;
+    if (a.effective > origin && a.effective <= day && !a.tiers_incomplete && tier_count(&a) != count) return false;
   return true;
 }
 
@@ -341,9 +341,11 @@ std::optional<WageFigure> WageResolver::lookup(Date day) {
   if ((!adj || figure == adj->tiers.end()) && request_.given) return filled(day);
   if (!adj || figure == adj->tiers.end()) {
     Text which = adj ? msg::wage_which::adjustment{.from = format_date(adj->effective)}.text() : msg::wage_which::before_table{}.text();
-    Text why = adj ? Text{strip_full_stop(adj->date_note.zh.empty() ? adj->note : adj->date_note.zh),
-                          adj->date_note.en.empty() ? adj->note : adj->date_note.en}
-                   : msg::wage_why::table_starts_later{}.text();
+    // The table's notes are for its readers; the answer says why in people's words.
+    Text why = !adj ? msg::wage_why::table_starts_later{}.text()
+               : !adj->date_note.zh.empty() ? Text{strip_full_stop(adj->date_note.zh), adj->date_note.en}
+               : !adj->tiers.empty() ? msg::wage_why::tier_not_found{.tier = *tier}.text()
+                                     : msg::wage_why::month_not_held{}.text();
     std::string key = "unconfirmed" + (adj ? format_date(adj->effective) : "") + tier_text;
     if (reported_.insert(key).second)
       report_.error("/min_wage", msg::min_wage_unconfirmed{.month = month_text, .where = where, .which = which, .why = why});

@@ -48,6 +48,7 @@ WageAdjustment read_adjustment(const json& a) {
   w.effective = date_of(a.at("effective"));
   w.date_confirmed = a.at("date_confirmed");
   w.date_note = text_of(a, "date_note");
+  w.tiers_incomplete = a.value("tiers_incomplete", false);
   w.confidence = a.at("confidence");
   w.source = a.at("source");
   w.note = a.value("note", "");

@@ -226,6 +226,7 @@ struct WageAdjustment {
   bool date_confirmed = true;
   Text date_note;
   std::map<int, Fen> tiers;  // empty: no confirmed figure
+  bool tiers_incomplete = false;  // some tiers' figures, and so their number, not found
   std::string confidence;
   std::string source;
   std::string note;
