@@ -80,3 +80,15 @@ test('the deciding reason comes first and a "no" says what would change it', asy
   assert.ok(!tags.includes('不符合'), `no "does not qualify" beside a yes (${tags})`);
   await shot(page, 'eligibility-deciding-phone');
 });
+
+test('where registration opens a graduate route, the next step does not call the person a young unemployed', async () => {
+  const page = await fresh();
+  // 辽宁细则（一）: 非毕业年度内的毕业生须进行失业登记. A graduate of 2019-07-01 asked on
+  // 2020-03-01 qualifies as a graduate once registered, not by the 16-24 route (which is
+  // for secondary-school leavers).
+  await fill(page, { province: 'liaoning', asOf: '2020-03-01', birth: '1997-05-01', education: 'college', graduated: '2019-07-01' });
+  assert.equal(await page.locator('#verdict-text').getAttribute('data-outcome'), 'not-eligible');
+  const steps = (await page.locator('#next-steps li').allTextContents()).join('');
+  assert.match(steps, /如果办理失业登记，按同一通知可以参加就业见习/);
+  assert.doesNotMatch(steps, /作为登记失业青年/);
+});
