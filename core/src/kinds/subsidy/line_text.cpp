@@ -6,13 +6,15 @@
 
 namespace jianxi::subsidy {
 
-// The stated last day decides: a contract is often signed on it. Without one, a contract
-// signed inside the agreed period ends the internship the day before.
+// A contract signed inside the agreed period ends the internship the day before, unless
+// the stated last day is the signing day (a contract is often signed on it); no one is an
+// intern after signing.
 Date last_day_in_post(const Trainee& t) {
-  if (t.left_on) return std::min(t.end, *t.left_on);
+  Date last = t.end;
+  if (t.left_on) last = std::min(last, *t.left_on);
   if (t.contract && t.contract->signed_on <= t.end)
-    return std::min(t.end, t.contract->signed_on - boost::gregorian::days(1));
-  return t.end;
+    last = std::min(last, t.left_on ? t.contract->signed_on : t.contract->signed_on - boost::gregorian::days(1));
+  return last;
 }
 
 Text period_text(const MonthInPost& m) {
