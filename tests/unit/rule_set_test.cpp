@@ -97,6 +97,25 @@ TEST_CASE("a copied area entry must match the list it names") {
   }
 }
 
+TEST_CASE("a window of months before leaving school must say how many months") {
+  // Without `months`, months_before would open the window on the leaving day itself.
+  auto rules = rules_from(JIANXI_RULES_DIR);
+  bool edited = false;
+  for (auto& r : rules) {
+    if (r.path != "provinces/shandong/policies/shandong-2020.json") continue;
+    auto doc = nlohmann::ordered_json::parse(r.text);
+    auto& window = doc["eligibility"]["graduate"]["before_leaving"];
+    REQUIRE(window["from"] == "months_before");
+    window.erase("months");
+    r.text = doc.dump();
+    edited = true;
+  }
+  REQUIRE(edited);
+  auto set = jianxi::RuleSet::load(rules);
+  REQUIRE(set->problems().size() == 1);
+  CHECK(set->problems()[0].message_en.find("/eligibility/graduate/before_leaving: anyOf") != std::string::npos);
+}
+
 TEST_CASE("not JSON at all is a rule problem too") {
   auto rules = fixture_rules();
   rules.push_back({"policies/broken.json", "{"});

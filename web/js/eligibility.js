@@ -252,11 +252,9 @@ function renderNextSteps(noNotice, result, request, hide) {
       const variant = jianxi.evaluate({ ...request, registered_unemployed: true });
       if (variant.ok && !variant.errors.length && variant.eligible === true) {
         // The registration may open the youth route, or a graduate route that asks for it.
-        steps.push(variant.category === 'unemployed_youth'
-          ? t('如果办理失业登记，按同一通知可以参加就业见习（作为登记失业青年）。可到户籍地或常住地的公共就业服务机构办理。',
-            'If you register as unemployed, you would qualify under the same notice (as a registered unemployed young person). Register at a public employment service office.')
-          : t('如果办理失业登记，按同一通知可以参加就业见习。可到户籍地或常住地的公共就业服务机构办理。',
-            'If you register as unemployed, you would qualify under the same notice. Register at a public employment service office.'));
+        const asYouth = variant.category === 'unemployed_youth';
+        steps.push(t(`如果办理失业登记，按同一通知可以参加就业见习${asYouth ? '（作为登记失业青年）' : ''}。可到户籍地或常住地的公共就业服务机构办理。`,
+          `If you register as unemployed, you would qualify under the same notice${asYouth ? ' (as a registered unemployed young person)' : ''}. Register at a public employment service office.`));
       }
     }
   }

@@ -268,8 +268,10 @@ PlaceResolution Divisions::resolve(const std::string& written, const std::string
     // 山西省运城市夏县, 吉林四平: the province's name first (tried only when the whole text
     // is not a name, so that 吉林市 stays the city).
     for (const Division* p : provinces()) {
-      auto short_name = province_short_names_.find(p->code);
-      for (const std::string& head : {p->name, short_name == province_short_names_.end() ? p->name : short_name->second}) {
+      std::vector<std::string> heads = {p->name};
+      if (auto short_name = province_short_names_.find(p->code); short_name != province_short_names_.end())
+        heads.push_back(short_name->second);
+      for (const std::string& head : heads) {
         if (!starts_with(text, head)) continue;
         std::string rest = text.substr(head.size());
         if (rest.empty()) {
