@@ -17,6 +17,7 @@ struct Person {
   bool employed = false, registered_unemployed = false, returned_from_abroad = false,
        previous_internship = false;
   bool registration_stated = false;  // absent is read as not registered, and asked for
+  bool employment_stated = false;    // absent is read as not employed, and said so
   std::vector<std::string> region_flags;
   std::optional<long long> planned_months;
 };
@@ -100,7 +101,9 @@ Person read_person(const RuleSet& rules, Fields& f, Report& report) {
       p.education = e;
   }
   p.graduated_on = f.date("graduated_on");
-  p.employed = f.flag("employed").value_or(false);
+  auto employed = f.flag("employed");
+  p.employed = employed.value_or(false);
+  p.employment_stated = employed.has_value();
   auto registered = f.flag("registered_unemployed");
   p.registered_unemployed = registered.value_or(false);
   p.registration_stated = registered.has_value();
@@ -307,6 +310,8 @@ void answer_eligibility(const RuleSet& rules, const Json& request, Report& repor
   if (!category && !ask_registration.empty())
     report.warning("/registered_unemployed", msg::registered_unemployed_missing{}, ask_registration);
   bool eligible = !excluded && category.has_value();
+  if (eligible && !p.employment_stated)
+    report.warning("/employed", msg::employed_missing{}, e.graduate.rule);
   if (!excluded && !category && v.empty())
     v.add(e.graduate.rule, "excludes", msg::eligibility_neither{.years = e.years_since_leaving});
   if (p.planned_months && e.internship_months) {
