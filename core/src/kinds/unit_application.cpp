@@ -12,13 +12,12 @@
 #include "io/json_writer.h"
 #include "kinds/kinds.h"
 #include "identifiers/phone_number.h"
+#include "values/trim.h"
 
 namespace jianxi {
 namespace {
 
-bool blank(const std::string& s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
-}
+bool blank(const std::string& s) { return trim(s).empty(); }
 
 // `required`: whether the form's requirements (what must be filled, minimum counts, the
 // relation between its parts) apply; without them only the format of what was given is
@@ -179,7 +178,7 @@ class ApplicationChecker {
     return longest;
   }
 
-  // From the end of a forbidden word, past the words listed with it (、专业), the colons
+  // From the end of a forbidden word, past the words listed with it (、专业 or 专业), the colons
   // and spaces, and the words that may sit between (要求): where a no-limit word would start.
   std::size_t past_the_list(const std::string& text, std::size_t at) const {
     for (bool moved = true; moved;) {
@@ -187,12 +186,16 @@ class ApplicationChecker {
       std::size_t next = skip_separators(text, at);
       for (const std::string& w : policy_->no_limit_between)
         if (text.compare(next, w.size(), w) == 0) next = skip_separators(text, next + w.size());
-      for (const std::string& joiner : policy_->no_limit_joiners) {
-        if (text.compare(next, joiner.size(), joiner) != 0) continue;
-        std::size_t item = skip_separators(text, next + joiner.size());
-        if (std::size_t length = forbidden_word_length(text, item)) {
-          next = item + length;
-          break;
+      if (std::size_t length = forbidden_word_length(text, next)) {
+        next += length;  // written together: 学历专业不限
+      } else {
+        for (const std::string& joiner : policy_->no_limit_joiners) {
+          if (text.compare(next, joiner.size(), joiner) != 0) continue;
+          std::size_t item = skip_separators(text, next + joiner.size());
+          if (std::size_t length = forbidden_word_length(text, item)) {
+            next = item + length;
+            break;
+          }
         }
       }
       moved = next != at;
@@ -201,11 +204,16 @@ class ApplicationChecker {
     return at;
   }
 
-  // Back from the start of a forbidden word, past the words listed before it (学历、):
+  // Back from the start of a forbidden word, past the words listed before it (学历、 or 本科):
   // where a no-limit word would end.
   std::size_t before_the_list(const std::string& text, std::size_t at) const {
     for (bool moved = true; moved;) {
       moved = false;
+      if (std::size_t length = forbidden_word_length(text, at, true)) {
+        at -= length;  // written together: 不要求本科学历
+        moved = true;
+        continue;
+      }
       for (const std::string& joiner : policy_->no_limit_joiners) {
         if (at < joiner.size() || text.compare(at - joiner.size(), joiner.size(), joiner) != 0) continue;
         if (std::size_t length = forbidden_word_length(text, at - joiner.size(), true)) {

@@ -1,21 +1,34 @@
 #include "values/trim.h"
 
+#include <array>
+#include <string_view>
+
 namespace jianxi {
+namespace {
+
+// What people paste as space: ASCII white space, the no-break space, the ideographic
+// space of Chinese input methods, the narrow no-break space and the byte-order mark.
+constexpr std::array<std::string_view, 8> kSpaces = {" ", "\t", "\n", "\r", "\u00A0", "\u3000", "\u202F", "\uFEFF"};
+
+std::size_t space_at_start(std::string_view s) {
+  for (std::string_view space : kSpaces)
+    if (s.substr(0, space.size()) == space) return space.size();
+  return 0;
+}
+
+std::size_t space_at_end(std::string_view s) {
+  for (std::string_view space : kSpaces)
+    if (s.size() >= space.size() && s.substr(s.size() - space.size()) == space) return space.size();
+  return 0;
+}
+
+}  // namespace
 
 std::string trim(const std::string& s) {
-  static const std::string ideographic_space = "\u3000";
-  std::size_t b = 0, e = s.size();
-  for (;;) {
-    if (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\n' || s[b] == '\r')) ++b;
-    else if (s.compare(b, ideographic_space.size(), ideographic_space) == 0 && b + 3 <= e) b += 3;
-    else break;
-  }
-  for (;;) {
-    if (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\n' || s[e - 1] == '\r')) --e;
-    else if (e >= b + 3 && s.compare(e - 3, 3, ideographic_space) == 0) e -= 3;
-    else break;
-  }
-  return s.substr(b, e - b);
+  std::string_view rest(s);
+  while (std::size_t n = space_at_start(rest)) rest.remove_prefix(n);
+  while (std::size_t n = space_at_end(rest)) rest.remove_suffix(n);
+  return std::string(rest);
 }
 
 }  // namespace jianxi

@@ -1,4 +1,5 @@
-// Spaces around what people type: ASCII white space and the ideographic space (U+3000).
+// Spaces around what people type: ASCII white space and the Unicode spaces people paste
+// (no-break, ideographic, narrow no-break, byte-order mark).
 #pragma once
 
 #include <string>
