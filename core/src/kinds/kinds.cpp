@@ -29,7 +29,7 @@ const std::vector<std::string>& figures_of(const std::string& kind) {
 }
 
 const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& report,
-                            std::optional<Date> fallback_date, Result* choice) {
+                            std::optional<Date> fallback_date, Result* choice, const std::string& fallback_path) {
   if (auto id = request.text("policy")) {
     if (const Policy* p = rules.policy(*id)) {
       // Both given and naming different provinces: the notice decides, and the answer says so.
@@ -58,6 +58,8 @@ const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& repor
     return nullptr;
   }
   auto as_of = request.date("as_of");
+  // The date the choice rests on: the request's as_of, else where the fallback came from.
+  std::string date_path = as_of || fallback_path.empty() ? request.path("as_of") : fallback_path;
   if (!as_of) as_of = fallback_date;
   if (!as_of) {
     report.error(request.path("as_of"), msg::field_required::date_for_notice{});
@@ -149,13 +151,13 @@ const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& repor
         ended = &p;
     Text province_name{province_zh, province_en};
     if (ended)
-      report.error(request.path("as_of"),
+      report.error(date_path,
                    msg::policy_none_in_force::after_ended{.date = format_date(*as_of),
                                                           .ended = format_date(*ended->effective_to),
                                                           .notice = notice_name(*ended),
                                                           .province = province_name});
     else
-      report.error(request.path("as_of"),
+      report.error(date_path,
                    msg::policy_none_in_force::none{.date = format_date(*as_of), .province = province_name});
   }
   return nullptr;

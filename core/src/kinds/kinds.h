@@ -78,10 +78,11 @@ Result policy_head_json(const Policy& p);
 Result policy_json(const Policy& p);
 
 // The policy a request names by "policy", or by "province" and "as_of" (or
-// `fallback_date` when the request gives no as_of). Reports and returns nullptr
-// when none can be chosen. When several are in force, `choice` (if given) receives
-// the one used, why, and the others.
+// `fallback_date` when the request gives no as_of, found at `fallback_path`). Reports
+// and returns nullptr when none can be chosen. When several are in force, `choice` (if
+// given) receives the one used, why, and the others.
 const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& report,
-                            std::optional<Date> fallback_date = std::nullopt, Result* choice = nullptr);
+                            std::optional<Date> fallback_date = std::nullopt, Result* choice = nullptr,
+                            const std::string& fallback_path = {});
 
 }  // namespace jianxi

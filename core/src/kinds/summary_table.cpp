@@ -86,9 +86,9 @@ ReportCell cell_of(const Json& value) {
 
 class SummaryChecker {
  public:
-  SummaryChecker(const RuleSet& rules, const SummaryTemplate& tpl, const PolicySummaryRules* policy_rules,
-                 Report& report)
-      : rules_(rules), tpl_(tpl), policy_rules_(policy_rules), report_(report) {
+  SummaryChecker(const RuleSet& rules, const SummaryTemplate& tpl, const Policy* policy,
+                 const PolicySummaryRules* policy_rules, Report& report)
+      : rules_(rules), tpl_(tpl), policy_(policy), policy_rules_(policy_rules), report_(report) {
     rule_ = policy_rules ? policy_rules->rule : tpl.sources.front();
     for (int i = 0; i < tpl.money_decimals; ++i) money_scale_ *= 10;
     for (const Indicator& ind : tpl.indicators)
@@ -195,6 +195,7 @@ class SummaryChecker {
       report_.interpretation(policy_rules_->deadline->rule, policy_rules_->deadline->interpretation);
       deadline_noted_ = true;
     }
+    if (r.period) check_in_force(r.index, *r.period);
     if (r.period && submitted) check_submission(r.index, *r.period, *submitted, due);
     // A due date the holiday calendar does not cover is said to be counted on weekends
     // alone, whether or not a submission day is given (with one, check_submission says it).
@@ -369,6 +370,23 @@ class SummaryChecker {
     return facts_by_period_.emplace(key, facts).first->second;
   }
 
+  // A month wholly outside the notice's period (a named notice, or a later month than the
+  // one that chose it): checked as the notice prints it, said once.
+  void check_in_force(std::size_t index, Date period) {
+    if (!policy_ || outside_said_) return;
+    Date last = last_of_month(period);
+    if (last >= policy_->effective_from && (!policy_->effective_to || period <= *policy_->effective_to)) return;
+    outside_said_ = true;
+    if (!listing_warning()) return;
+    report_.warning(report_path(index) + "/period",
+                    msg::policy_outside_effective_period::period{
+                        .from = format_date(policy_->effective_from),
+                        .notice = notice_name(*policy_),
+                        .period = format_month(period),
+                        .to = policy_->effective_to ? Arg(format_date(*policy_->effective_to)) : Arg(msg::notice_no_stated_end{}.text())},
+                    policy_->id);
+  }
+
   // The last day a report for `period` is due, when the notice sets one.
   std::optional<Date> due_date(Date period) { return period_facts(period).due; }
 
@@ -507,6 +525,7 @@ class SummaryChecker {
 
   const RuleSet& rules_;
   const SummaryTemplate& tpl_;
+  const Policy* policy_;
   const PolicySummaryRules* policy_rules_;
   Report& report_;
   std::string rule_;
@@ -519,6 +538,7 @@ class SummaryChecker {
   std::vector<TotalRow> total_rows_;
   std::unordered_map<long, UnitSums> unit_sums_;  // by period_key; -1: the whole table
   bool deadline_noted_ = false;
+  bool outside_said_ = false;
 };
 
 }  // namespace
@@ -561,7 +581,7 @@ void answer_summary_table(const RuleSet& rules, const Json& request, const Repor
     if (period_unreadable && !f.get("policy") && !f.get("as_of"))
       report.error("/reports/0/period", msg::summary_period_invalid{.value = (*reports)[0]["period"].get<std::string>()});
     else
-      policy = choose_policy(rules, f, report, fallback);
+      policy = choose_policy(rules, f, report, fallback, nullptr, "/reports/0/period");
   }
   const PolicySummaryRules* policy_rules = nullptr;
   if (policy) {
@@ -618,7 +638,7 @@ void answer_summary_table(const RuleSet& rules, const Json& request, const Repor
   // Another template than the notice's is checked as printed where it comes from.
   if (policy_rules && policy_rules->template_id != tpl->id) policy_rules = nullptr;
   report.interpretation(policy_rules ? policy_rules->rule : tpl->sources.front(), tpl->interpretation);
-  SummaryChecker checker(rules, *tpl, policy_rules, report);
+  SummaryChecker checker(rules, *tpl, policy, policy_rules, report);
   out["reports"] = checker.check_all(source, f.path("reports"));
 }
 
