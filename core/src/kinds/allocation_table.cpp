@@ -20,7 +20,7 @@ struct Column {
   std::string key;
   const AllocationColumn* known = nullptr;  // nullptr: not in the template
   Text label() const {
-    return known ? Text{known->label.zh + "（" + key + "）", known->label.en + " (" + key + ")"} : Text{key, key};
+    return known ? known->label : Text{"“" + key + "”列", "column \"" + key + "\""};
   }
 };
 
@@ -40,10 +40,14 @@ class AllocationChecker {
     std::vector<std::optional<std::int64_t>> values;
     for (const Column& c : columns) {
       values.push_back(std::nullopt);
+      Text label = c.label();
+      if (!f.get(c.key) && f.ok()) {  // named by the column's label, not the field's general one
+        report_.error(f.path(c.key), msg::field_required::missing{.field = label});
+        continue;
+      }
       auto v = f.number(c.key, true);
       if (!v) continue;
       std::string at = f.path(c.key);
-      Text label = c.label();
       if (!std::isfinite(*v) || std::fabs(*v) > 9e10) {
         report_.error(at, msg::allocation_out_of_range{.column = label}, tpl_.rule);
         continue;
