@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "values/edit_distance.h"
+
 namespace jianxi {
 
 const std::map<std::string, Handler>& handlers() {
@@ -28,6 +30,25 @@ const std::vector<std::string>& figures_of(const std::string& kind) {
   return it == table.end() ? none : it->second;
 }
 
+namespace {
+
+// An unknown policy id, with the notices whose ids are a slip away (jiangxi2023, jilin-2021).
+void report_unknown_policy(const RuleSet& rules, const std::string& id, const std::string& path, Report& report) {
+  auto written = characters(id.substr(0, 40));
+  std::size_t closest = std::max<std::size_t>(2, written.size() / 4);
+  Text near;
+  for (const auto& p : rules.policies()) {
+    if (edit_distance(written, characters(p.id)) > closest) continue;
+    Text name = notice_name(p);
+    near.zh += (near.zh.empty() ? "" : "或") + name.zh + "（" + p.id + "）";
+    near.en += (near.en.empty() ? "" : " or ") + name.en + " (" + p.id + ")";
+  }
+  if (near.empty()) report.error(path, msg::policy_unknown::none{.policy = id});
+  else report.error(path, msg::policy_unknown::near{.near = near, .policy = id});
+}
+
+}  // namespace
+
 const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& report,
                             std::optional<Date> fallback_date, Result* choice, const std::string& fallback_path) {
   if (auto id = request.text("policy")) {
@@ -46,9 +67,7 @@ const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& repor
       }
       return p;
     }
-    std::string known;
-    for (const auto& p : rules.policies()) known += (known.empty() ? "" : ", ") + p.id;
-    report.error(request.path("policy"), msg::policy_unknown{.known = known, .policy = *id});
+    report_unknown_policy(rules, *id, request.path("policy"), report);
     return nullptr;
   }
   auto province = request.text("province");

@@ -593,8 +593,12 @@ void answer_summary_table(const RuleSet& rules, const Json& request, const Repor
   if (auto id = f.text("template")) {
     tpl = forms.summary_template(*id);
     if (!tpl) {
-      std::string known;
-      for (const auto& [k, _] : forms.summary_templates) known += (known.empty() ? "" : ", ") + k;
+      Text known;
+      for (const auto& [k, t] : forms.summary_templates) {
+        Text name = template_name(t);
+        known.zh += (known.zh.empty() ? "" : "、") + name.zh + "（" + k + "）";
+        known.en += (known.en.empty() ? "" : ", ") + name.en + " (" + k + ")";
+      }
       report.error(f.path("template"), msg::summary_template_unknown{.known = known, .template_id = *id});
     } else if (policy_rules && policy_rules->template_id != *id) {
       report.error(f.path("template"),
