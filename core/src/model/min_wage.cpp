@@ -41,7 +41,10 @@ std::string strip_full_stop(std::string s) {
 
 std::optional<TierOf> tier_of_county(const WageAreas& areas, const Division& county) {
   const AreaPlace* e = entry_for(areas, county.code, false);
-  if (!e && county.is_urban()) e = entry_for(areas, county.prefecture_code(), true);
+  if (!e && county.is_urban()) {
+    const AreaPlace* urban = entry_for(areas, county.prefecture_code(), true);
+    if (urban && std::find(urban->except.begin(), urban->except.end(), county.code) == urban->except.end()) e = urban;
+  }
   if (!e) e = entry_for(areas, county.prefecture_code(), false);
   if (!e) e = entry_for(areas, county.province_code(), false);
   if (!e) return std::nullopt;

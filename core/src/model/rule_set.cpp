@@ -75,6 +75,8 @@ WageTable read_wages(const json& j) {
       if (auto also = p.find("also_written"); also != p.end())
         for (const auto& name : *also) place.also_written.push_back(name);
       place.urban = p.value("scope", "") == "urban";
+      if (auto out = p.find("except"); out != p.end())
+        for (const auto& code : *out) place.except.push_back(code);
       place.tier = p.at("tier");
       place.as_written = p.at("as_written");
       if (p.contains("carried_from")) place.carried_from = date_of(p["carried_from"]);

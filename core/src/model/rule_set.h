@@ -237,6 +237,7 @@ struct AreaPlace {
   std::string name;
   std::vector<std::string> also_written;  // other names of a place that is no division
   bool urban = false;  // a prefecture's code meaning its urban districts (市区)
+  std::vector<std::string> except;  // districts the list takes out of those 市区
   int tier = 0;
   std::string as_written;
   std::optional<Date> carried_from;  // the older list this entry is copied from, when its own was not found
