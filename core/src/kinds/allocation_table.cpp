@@ -20,7 +20,7 @@ struct Column {
   std::string key;
   const AllocationColumn* known = nullptr;  // nullptr: not in the template
   Text label() const {
-    return known ? known->label : Text{"“" + key + "”列", "column \"" + key + "\""};
+    return known ? known->label : msg::table_column{.key = key}.text();
   }
 };
 

@@ -40,8 +40,8 @@ void report_unknown_policy(const RuleSet& rules, const std::string& id, const st
   for (const auto& p : rules.policies()) {
     if (edit_distance(written, characters(p.id)) > closest) continue;
     Text name = notice_name(p);
-    near.zh += (near.zh.empty() ? "" : "或") + name.zh + "（" + p.id + "）";
-    near.en += (near.en.empty() ? "" : " or ") + name.en + " (" + p.id + ")";
+    Text named{name.zh + "（" + p.id + "）", name.en + " (" + p.id + ")"};
+    near = near.empty() ? named : msg::notice_or{.first = near, .second = named}.text();
   }
   if (near.empty()) report.error(path, msg::policy_unknown::none{.policy = id});
   else report.error(path, msg::policy_unknown::near{.near = near, .policy = id});
