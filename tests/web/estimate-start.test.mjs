@@ -18,6 +18,11 @@ test('a first visit is blank and lists what is needed, with no error on an untou
   const needed = await page.locator('#bar-missing .needed li').allTextContents();
   assert.ok(needed.some((n) => /省份/.test(n)) && needed.some((n) => /开始日期/.test(n)), needed.join('|'));
   assert.doesNotMatch(await page.locator('main').innerText(), /还需补正|不是存在的日期/);
+  // A province chosen is no longer asked for; the start date that picks its notice still is.
+  await page.selectOption('#place-province', 'jilin');
+  await page.waitForTimeout(500);
+  const still = await page.locator('#bar-missing .needed li').allTextContents();
+  assert.ok(!still.some((n) => /^省份/.test(n)) && still.some((n) => /开始日期/.test(n)), still.join('|'));
   // A field once touched and left wrong is marked.
   const start = page.locator('#trainees [name="start"]').first();
   const end = page.locator('#trainees [name="end"]').first();

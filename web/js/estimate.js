@@ -616,7 +616,9 @@ function neededList(pending) {
   const list = document.createElement('ul');
   const seen = new Set();
   for (const f of pending) {
-    const field = (f.code === 'policy.missing' || f.path === '/as_of') ? $('place-province') : fieldFor(f.path);
+    // A notice is chosen by province and start date: with the province chosen, the start date is what is missing.
+    const byProvince = f.code === 'policy.missing' || f.path === '/as_of';
+    const field = byProvince ? ($('place-province').value ? null : $('place-province')) : fieldFor(f.path);
     if (!field || seen.has(field)) continue;
     seen.add(field);
     const label = field.labels?.[0]?.textContent?.trim() ?? '';
