@@ -45,7 +45,7 @@ class AllocationChecker {
         report_.error(f.path(c.key), msg::field_required::missing{.field = label});
         continue;
       }
-      auto v = f.number(c.key, true);
+      auto v = f.number(c.key);  // missing is reported above, by the column's label
       if (!v) continue;
       std::string at = f.path(c.key);
       if (!std::isfinite(*v) || std::fabs(*v) > 9e10) {
