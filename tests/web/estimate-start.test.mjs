@@ -23,6 +23,14 @@ test('a first visit is blank and lists what is needed, with no error on an untou
   await page.waitForTimeout(500);
   const still = await page.locator('#bar-missing .needed li').allTextContents();
   assert.ok(!still.some((n) => /^省份/.test(n)) && still.some((n) => /开始日期/.test(n)), still.join('|'));
+  // Reloaded, the province chosen is kept, and the dates never typed are still needed, not mistakes.
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator('#place-province').inputValue(), 'jilin');
+  assert.equal(await page.locator('#estimate-form .finding.error').count(), 0);
+  assert.doesNotMatch(await page.locator('#bar-missing').innerText(), /还需补正/);
+  assert.ok((await page.locator('#bar-missing .needed li').allTextContents()).some((n) => /开始日期/.test(n)));
   // A field once touched and left wrong is marked.
   const start = page.locator('#trainees [name="start"]').first();
   const end = page.locator('#trainees [name="end"]').first();

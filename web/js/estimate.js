@@ -997,9 +997,14 @@ const chartsLater = debounce(renderCharts, 250);
 
 const BLANK = { trainees: [{}] };
 
-/** Restored or example inputs count as typed: their mistakes are shown at once. */
+/**
+ * Restored or example inputs count as typed: their mistakes are shown at once. A field
+ * restored empty was never typed in, and stays among what is still needed.
+ */
 function markTouched() {
-  for (const box of form.querySelectorAll('[data-path]')) touched.add(box.dataset.path);
+  const holdsInput = (box) => [...box.querySelectorAll('input, select, textarea')]
+    .some((i) => (i.type === 'checkbox' || i.type === 'radio' ? i.checked : i.value !== ''));
+  for (const box of form.querySelectorAll('[data-path]')) if (holdsInput(box)) touched.add(box.dataset.path);
 }
 
 /** The example is labelled as such while the form still holds it unchanged. */
