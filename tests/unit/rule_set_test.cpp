@@ -97,6 +97,30 @@ TEST_CASE("a copied area entry must match the list it names") {
   }
 }
 
+TEST_CASE("a 市区 entry takes out only districts of its own city") {
+  // hebei's 石家庄市区(不含井陉矿区): 130107 is a district of 130100; 130202 (唐山路南区)
+  // is not, and a mistyped code names no division at all.
+  auto rules = rules_from(JIANXI_RULES_DIR);
+  bool edited = false;
+  for (auto& r : rules) {
+    if (r.path != "provinces/hebei/minimum-wage.json") continue;
+    auto doc = nlohmann::ordered_json::parse(r.text);
+    for (auto& areas : doc["areas"])
+      for (auto& place : areas["places"])
+        if (place.contains("except") && place["code"] == "130100" && !edited) {
+          place["except"] = {"130202", "130199"};
+          edited = true;
+        }
+    r.text = doc.dump();
+  }
+  REQUIRE(edited);
+  auto set = jianxi::RuleSet::load(rules);
+  REQUIRE(set->problems().size() == 2);
+  CHECK(set->problems()[0].message_en.find("/except/0: not a district of") != std::string::npos);
+  CHECK(set->problems()[0].message_en.find("130202") != std::string::npos);
+  CHECK(set->problems()[1].message_en.find("/except/1: not a district of") != std::string::npos);
+}
+
 TEST_CASE("a window of months before leaving school must say how many months") {
   // Without `months`, months_before would open the window on the leaving day itself.
   auto rules = rules_from(JIANXI_RULES_DIR);

@@ -214,7 +214,8 @@ bool carried_entry_found(const WageTable& table, const WageAreas& areas, const A
 }
 
 // Every place of a wage table names a division of the table's province, or is named alone;
-// a copied entry matches the list it is copied from.
+// a 市区 entry takes out only its own districts; a copied entry matches the list it is
+// copied from.
 void check_wage_places(const Divisions& divisions, const std::map<std::string, ProvinceManifest>& manifests,
                        std::map<std::string, WageTable>& tables, std::vector<Finding>& problems) {
   for (auto& [province, table] : tables) {
@@ -238,6 +239,12 @@ void check_wage_places(const Divisions& divisions, const std::map<std::string, P
                                : !d || d->province_code() != table.province_code ||
                                      (place.urban && !d->is_prefecture()))
           problems.push_back(rule_problem(file, path, "not a division of the province: " + place.as_written));
+        for (std::size_t e = 0; e < place.except.size(); ++e) {
+          const Division* out = divisions.by_code(place.except[e]);
+          if (!place.urban || !out || !out->is_urban() || out->prefecture_code() != place.code)
+            problems.push_back(rule_problem(file, path + "/except/" + std::to_string(e),
+                                            "not a district of " + place.as_written + ": " + place.except[e]));
+        }
         if (place.carried_from && !carried_entry_found(table, table.areas[i], place))
           problems.push_back(rule_problem(file, path + "/carried_from",
                                           "no earlier list of that date gives " + place.as_written + " this tier"));
