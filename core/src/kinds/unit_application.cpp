@@ -180,7 +180,8 @@ class ApplicationChecker {
 
   // From the end of a forbidden word, past the words listed with it (、专业 or 专业), the colons
   // and spaces, and the words that may sit between (要求): where a no-limit word would start.
-  std::size_t past_the_list(const std::string& text, std::size_t at) const {
+  // `listed` is set when another word was listed after the word (with a joiner).
+  std::size_t past_the_list(const std::string& text, std::size_t at, bool& listed) const {
     for (bool moved = true; moved;) {
       moved = false;
       std::size_t next = skip_separators(text, at);
@@ -194,6 +195,7 @@ class ApplicationChecker {
           std::size_t item = skip_separators(text, next + joiner.size());
           if (std::size_t length = forbidden_word_length(text, item)) {
             next = item + length;
+            listed = true;
             break;
           }
         }
@@ -206,7 +208,8 @@ class ApplicationChecker {
 
   // Back from the start of a forbidden word, past the words listed before it (学历、 or 本科):
   // where a no-limit word would end.
-  std::size_t before_the_list(const std::string& text, std::size_t at) const {
+  // `listed` is set when another word was listed before the word (with a joiner).
+  std::size_t before_the_list(const std::string& text, std::size_t at, bool& listed) const {
     for (bool moved = true; moved;) {
       moved = false;
       if (std::size_t length = forbidden_word_length(text, at, true)) {
@@ -218,7 +221,7 @@ class ApplicationChecker {
         if (at < joiner.size() || text.compare(at - joiner.size(), joiner.size(), joiner) != 0) continue;
         if (std::size_t length = forbidden_word_length(text, at - joiner.size(), true)) {
           at -= joiner.size() + length;
-          moved = true;
+          moved = listed = true;
           break;
         }
       }
@@ -226,19 +229,46 @@ class ApplicationChecker {
     return at;
   }
 
+  // Whether the word at [at, at + size) is part of a longer forbidden word written there.
+  bool inside_longer_word(const std::string& text, std::size_t at, std::size_t size) const {
+    for (const ForbiddenRequirement& rule : policy_->forbidden)
+      for (const std::string& w : rule.words) {
+        if (w.size() <= size || w.size() > text.size()) continue;
+        std::size_t first = at + size >= w.size() ? at + size - w.size() : 0;
+        for (std::size_t start = first; start <= at; ++start)
+          if (text.compare(start, w.size(), w) == 0) return true;
+      }
+    return false;
+  }
+
   // Whether `word` occurs in `text` other than as no limit (不要求学历, 学历：不限, 学历、专业不限).
+  // A word that states a requirement of its own (专业对口) is not reached by a no-limit word
+  // across a list: 不限学历、专业对口 limits the major, 不要求专业对口 does not.
   bool sets_limit(const std::string& text, const std::string& word) const {
+    const auto& own = policy_->no_limit_stand_alone;
+    bool stands_alone = std::find(own.begin(), own.end(), word) != own.end();
     for (auto at = text.find(word); at != std::string::npos; at = text.find(word, at + word.size())) {
-      std::size_t start = before_the_list(text, at);
-      bool negated = std::any_of(policy_->no_limit_before.begin(), policy_->no_limit_before.end(), [&](const std::string& w) {
-        return start >= w.size() && text.compare(start - w.size(), w.size(), w) == 0;
-      });
-      std::size_t next = past_the_list(text, at + word.size());
-      negated = negated || std::any_of(policy_->no_limit_after.begin(), policy_->no_limit_after.end(),
-                                       [&](const std::string& w) { return text.compare(next, w.size(), w) == 0; });
+      if (inside_longer_word(text, at, word.size())) continue;  // 专业 of 相关专业 is judged with it
+      bool listed_before = false, listed_after = false;
+      std::size_t start = before_the_list(text, at, listed_before);
+      bool negated = !(stands_alone && listed_before) &&
+                     std::any_of(policy_->no_limit_before.begin(), policy_->no_limit_before.end(), [&](const std::string& w) {
+                       return start >= w.size() && text.compare(start - w.size(), w.size(), w) == 0;
+                     });
+      std::size_t next = past_the_list(text, at + word.size(), listed_after);
+      negated = negated || (!(stands_alone && listed_after) &&
+                            std::any_of(policy_->no_limit_after.begin(), policy_->no_limit_after.end(),
+                                        [&](const std::string& w) { return text.compare(next, w.size(), w) == 0; }));
       if (!negated) return true;
     }
     return false;
+  }
+
+  // One clause's thresholds share its reading: the note given with any of them.
+  const Text& interpretation_of(const ForbiddenRequirement& rule) const {
+    for (const ForbiddenRequirement& other : policy_->forbidden)
+      if (other.rule == rule.rule && !other.interpretation.zh.empty()) return other.interpretation;
+    return rule.interpretation;
   }
 
   // ningxia-2020#2 and the like: a position's requirements may not set a degree or
@@ -254,7 +284,7 @@ class ApplicationChecker {
     for (const ForbiddenRequirement& rule : policy_->forbidden) {
       for (const auto& word : rule.words) {
         if (!sets_limit(text, word)) continue;
-        report_.interpretation(rule.rule, rule.interpretation);
+        report_.interpretation(rule.rule, interpretation_of(rule));
         if (policy_->forbidden_said.zh.empty())
           report_.error(item.path("requirements"),
                         msg::position_requirement_forbidden::plain{.threshold = rule.label, .word = word}, rule.rule);

@@ -86,7 +86,9 @@ struct PolicyApplicationRules {
   // A threshold word right after one of `before` (不要求学历, 不面试) or right before one of
   // `after` (学历不限, 学历：无要求) sets no limit; so do threshold words listed with a joiner
   // between them (学历、专业不限), and one of `between` may precede `after` (学历要求：无).
-  std::vector<std::string> no_limit_before, no_limit_after, no_limit_joiners, no_limit_between;
+  // Words of `stand_alone` state a requirement of their own: a no-limit word reaches them
+  // only when no other word is listed between (不限学历、专业对口 limits the major).
+  std::vector<std::string> no_limit_before, no_limit_after, no_limit_joiners, no_limit_between, no_limit_stand_alone;
 };
 
 }  // namespace jianxi

@@ -272,6 +272,7 @@ void read_policy_sections(const Policy& p, const json& doc, FormRules& out, std:
       for (const auto& w : n->value("after", json::array())) r.no_limit_after.push_back(w);
       for (const auto& w : n->value("joiners", json::array())) r.no_limit_joiners.push_back(w);
       for (const auto& w : n->value("between", json::array())) r.no_limit_between.push_back(w);
+      for (const auto& w : n->value("stand_alone", json::array())) r.no_limit_stand_alone.push_back(w);
     }
     out.application_by_policy[p.id] = std::move(r);
   }
