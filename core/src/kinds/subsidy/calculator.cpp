@@ -134,7 +134,7 @@ void Calculator::add_trainee(const Trainee& t) {
                     policy_.position.rule);
     return;
   }
-  warn_about_period(t);
+  if (!check_period(t)) return;
   note_wage_basis(t);
   Date last = last_day_in_post(t);
   insurance_line(t);

@@ -100,7 +100,8 @@ class Calculator {
   void mentoring_line(const Trainee& t);
   void social_insurance_lines(const Trainee& t, const std::vector<MonthInPost>& served);
   void add_trainee(const Trainee& t);
-  void warn_about_period(const Trainee& t);
+  // Warns of a period outside the notice's; false when the notice admits no such internship.
+  bool check_period(const Trainee& t);
   void set_aside_part_months(const Trainee& t, std::vector<MonthInPost>& served);
   void unstated_rate_lines(const Trainee& t, const std::vector<MonthInPost>& served, bool forfeits);
   void compute_retention();

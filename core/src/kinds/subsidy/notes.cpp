@@ -57,7 +57,7 @@ void Calculator::note_wage_basis(const Trainee& t) {
   report_.interpretation(policy_.position.rule, msg::note_wage_basis{.chosen = chosen->name, .others = others}.text());
 }
 
-void Calculator::warn_about_period(const Trainee& t) {
+bool Calculator::check_period(const Trainee& t) {
   bool wholly_outside = t.end < policy_.effective_from || (policy_.effective_to && t.start > *policy_.effective_to);
   Text in_force = policy_.effective_to
                       ? msg::note_in_force::until{.from = format_date(policy_.effective_from), .to = format_date(*policy_.effective_to)}.text()
@@ -79,15 +79,19 @@ void Calculator::warn_about_period(const Trainee& t) {
     // months_after(start, N).
     if (t.end < months_after(t.start, months.min) - boost::gregorian::days(1)) {
       std::string key = "short" + std::to_string(t.index);
-      if (months.binding)
+      // A notice that sets the period (见习时间为3至12个月, not 一般为) admits no shorter
+      // internship: as the eligibility answer says, its intern is not subsidised.
+      if (months.binding) {
         warn_once(key, t.path("end"), msg::trainee_period_below_usual::binding{.max = months.max, .min = months.min}, months.rule);
-      else
-        warn_once(key, t.path("end"), msg::trainee_period_below_usual::usual{.max = months.max, .min = months.min}, months.rule);
+        return false;
+      }
+      warn_once(key, t.path("end"), msg::trainee_period_below_usual::usual{.max = months.max, .min = months.min}, months.rule);
     }
     if (t.end >= months_after(t.start, months.max))
       warn_once("long" + std::to_string(t.index), t.path("end"), msg::trainee_period_beyond_usual{.max = months.max, .min = months.min},
                 months.rule);
   }
+  return true;
 }
 
 }  // namespace jianxi::subsidy
