@@ -116,6 +116,10 @@ Policy read_policy(const json& j) {
   read_cited(pos, p.position);
   p.position.unstated = text_of(pos, "unstated");
   if (pos.contains("wage_base")) p.position.wage_base = enum_of<WageBase>(pos["wage_base"]);
+  if (auto month = pos.find("wage_month"); month != pos.end()) {
+    p.position.wage_month = month->at("basis").get<std::string>();
+    p.position.wage_month_rule = month->at("rule").get<std::string>();
+  }
   p.position.max_months = optional_int(pos, "max_months");
   p.position.max_months_rule = pos.value("max_months_rule", p.position.rule);
   p.position.payee = pos.value("payee", "unit");

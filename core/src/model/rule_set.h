@@ -44,6 +44,8 @@ struct PositionRule : Cited {
   std::map<std::string, Fen> amounts;  // category → flat monthly amount, where the notice pays no rate
   Text unstated;
   WageBase wage_base = WageBase::local;
+  std::string wage_month;           // "month" or "start" where the notice says which wage applies, else empty
+  std::string wage_month_rule;
   std::optional<int> max_months;    // the subsidised months are capped at this many per intern
   std::string max_months_rule;      // the clause of the cap, where another than the rate's
   std::string payee = "unit";       // unit | trainee: who receives the monthly subsidy

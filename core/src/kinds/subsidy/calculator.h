@@ -120,9 +120,13 @@ class Calculator {
     else line.payee = "unit";
     lines_.push_back(std::move(line));
   }
-  // The minimum wage a month is based on: the month's own, or the start's (wage_basis).
+  // How the minimum wage of a month is taken: as the notice says, else as the request chose.
+  const std::string& wage_basis() const {
+    return policy_.position.wage_month.empty() ? request_.wage_basis : policy_.position.wage_month;
+  }
+  // The minimum wage a month is based on: the month's own, or the start's.
   std::optional<WageFigure> wage_for(const Trainee& t, const MonthInPost& m) {
-    return wages_.on(request_.wage_basis == "start" ? t.start : m.from);
+    return wages_.on(wage_basis() == "start" ? t.start : m.from);
   }
   void note_wage_basis(const Trainee& t);
 

@@ -43,10 +43,20 @@ void Calculator::note_calendar(const Trainee& t, const MonthInPost& m) {
 }
 
 void Calculator::note_wage_basis(const Trainee& t) {
+  // A flat amount is no share of the wage: which month's wage is taken does not matter.
+  if (policy_.position.flat()) return;
   Date last = last_day_in_post(t);
   if (!wages_.changes_within(t.start, last)) return;
   const Vocabulary& vocab = rules_.vocabulary();
   const Term* chosen = Vocabulary::find(vocab.wage_basis, request_.wage_basis);
+  const Term* stated = Vocabulary::find(vocab.wage_basis, policy_.position.wage_month);
+  if (stated) {
+    const std::string& rule = policy_.position.wage_month_rule;
+    report_.interpretation(rule, msg::note_wage_basis_stated{.stated = stated->name}.text());
+    if (stated != chosen)
+      warn_once("wage-basis", "/wage_basis", msg::wage_basis_set_by_notice{.chosen = chosen->name, .stated = stated->name}, rule);
+    return;
+  }
   // The other ways, by name: the person chose from names, never from ids.
   Text others;
   for (const Term& term : vocab.wage_basis) {
