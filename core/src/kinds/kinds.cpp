@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "values/edit_distance.h"
+#include "values/links.h"
 
 namespace jianxi {
 
@@ -203,6 +204,12 @@ void warn_if_partly_known(const Policy& policy, Report& report) {
   report.caveat("/policy", msg::policy_start_unconfirmed{.date = from, .notice = notice}, policy.effective_note);
 }
 
+// The addresses a source record cites, in brackets after a note.
+static Text cited_in_brackets(const std::string& record) {
+  Text links = links_text(record);
+  return links.empty() ? Text{} : msg::source_links_bracketed{.links = links}.text();
+}
+
 void warn_if_past_evidence(const Policy& policy, std::optional<Date> last_day, Report& report) {
   // A notice that states its own end answers for its period on its own words; outside it
   // the answer already says so (policy.outside_effective_period).
@@ -211,7 +218,7 @@ void warn_if_past_evidence(const Policy& policy, std::optional<Date> last_day, R
   Text notice = notice_name(policy);
   std::string seen = format_date(ev.date);
   report.caveat("/policy", msg::policy_past_latest_evidence{.date = seen, .notice = notice},
-                msg::notice_evidence{.note = ev.note, .source = ev.source}.text());
+                msg::notice_evidence{.note = ev.note, .source = cited_in_brackets(ev.source)}.text());
 }
 
 void say_national_basis(const Policy& policy, Report& report) {

@@ -3,6 +3,7 @@
 #include "io/echo.h"
 #include "kinds/engine_limits.h"
 #include "io/json_writer.h"
+#include "values/links.h"
 
 #include <algorithm>
 
@@ -10,6 +11,13 @@ namespace jianxi {
 
 // A wage table's research note goes to the detail in its own language only: most are
 // English notes of the sources read, which a Chinese reader's detail leaves out.
+// The addresses a source record cites, after a note: the research trail itself stays in
+// the rules and in the result's wage sources.
+static Text cited(const std::string& record) {
+  Text links = links_text(record);
+  return links.empty() ? Text{} : msg::source_links{.links = links}.text();
+}
+
 static Text research_note(const std::string& note) {
   if (note.empty()) return {};
   std::size_t han = 0, chars = 0;
@@ -273,9 +281,9 @@ std::optional<int> WageResolver::tier_on(Date day) {
   }
   const std::string& confidence = tier->entry->confidence.empty() ? areas->confidence : tier->entry->confidence;
   if (confidence != "high" && reported_.insert("areas" + from).second) {
-    Text note{areas->note.zh.empty() ? "" : strip_full_stop(areas->note.zh) + "；", areas->note.en.empty() ? "" : areas->note.en + "; "};
+    Text note{areas->note.zh.empty() ? "" : "；" + strip_full_stop(areas->note.zh), areas->note.en.empty() ? "" : "; " + areas->note.en};
     report_.caveat(path, msg::min_wage_area_caveat::plain{.from = from, .place = label, .tier = tier->tier},
-                   msg::min_wage_area_caveat::sources{.confidence = confidence_words(confidence), .note = note, .source = areas->source}.text());
+                   msg::min_wage_area_caveat::sources{.confidence = confidence_words(confidence), .note = note, .source = cited(areas->source)}.text());
   }
   if (division_ && division_->is_prefecture()) {
     std::string differ_zh, differ_en;
@@ -368,7 +376,7 @@ std::optional<WageFigure> WageResolver::lookup(Date day) {
     if (adj->confidence != "high")
       report_.caveat("/min_wage",
                      msg::min_wage_caveat::plain{.amount = figure->second / 100, .from = effective, .province = province_text(), .tier = *tier},
-                     msg::min_wage_caveat::sources{.confidence = confidence_words(adj->confidence), .note = research_note(adj->note), .source = adj->source}.text());
+                     msg::min_wage_caveat::sources{.confidence = confidence_words(adj->confidence), .note = research_note(adj->note), .source = cited(adj->source)}.text());
   }
   return WageFigure{figure->second, msg::wage_source::tier{.from = effective, .where = where}.text()};
 }
@@ -411,7 +419,7 @@ std::optional<WageFigure> WageResolver::city_figure(const CityWages& city, Date 
     used_[adj->effective.day_number()] = entry;
     if (adj->confidence != "high")
       report_.caveat("/min_wage", msg::min_wage_caveat::city{.amount = amount / 100, .city = name, .from = effective},
-                     msg::min_wage_caveat::sources{.confidence = confidence_words(adj->confidence), .note = research_note(adj->note), .source = adj->source}.text());
+                     msg::min_wage_caveat::sources{.confidence = confidence_words(adj->confidence), .note = research_note(adj->note), .source = cited(adj->source)}.text());
   }
   return WageFigure{amount, msg::wage_source::city{.city = name, .from = effective}.text()};
 }
