@@ -166,7 +166,7 @@ export interface Provisions {
       bands: RetentionBand[]; payment: 'monthly' | 'after_end' | 'year_end' | 'next_year'; payment_stated?: false; model_unit_rule?: string;
       applies_to: 'all' | 'completed' | 'retained';  // whose months are raised
     };
-    insurance?: Provision & { method: 'actual_premium' | 'fixed_per_person' | 'government_purchase'; amount?: number; cap?: number };  // cap: actual_premium's per-person maximum
+    insurance?: Provision & { method: 'actual_premium' | 'fixed_per_person' | 'government_purchase' | 'monthly_per_person'; amount?: number; cap?: number };  // cap: actual_premium's per-person maximum
     remaining_period?: Provision & {
       contract_signed_by: string | null; min_contract_years: number | null; min_served_months: number;
       requires_social_insurance: boolean; max_months: number | null;
@@ -175,7 +175,7 @@ export interface Provisions {
       amount: number; retention_at_least: number; retention_inclusive: boolean; min_contract_years: number | null;
       requires_social_insurance: boolean;
     };
-    mentoring_fee?: Provision & { rate: number };  // a monthly rate of the minimum wage to the unit (上海 带教费)
+    mentoring_fee?: Provision & { rate?: number; amount?: number };  // each month to the unit: a rate of the minimum wage (上海 带教费) or a flat amount (天津)
     social_insurance?: Provision & { rate: number; min_served_months: number; max_months: number | null };
     absence?: Provision & { max_consecutive: number; max_total: number };
   };

@@ -199,13 +199,16 @@ const ROWS = [
   { section: 'subsidy', key: 'mentoring_fee', unknown: 'mentoring_fee', label: (c) => [`按月：${nameIn(c.items, 'mentoring_fee')}`, `Each month: ${nameIn(c.items, 'mentoring_fee')}`], cell: (p, v) => {
     const f = v.subsidy?.mentoring_fee;
     if (!f) return absent();
-    return stated(t(`最低工资的${percent(f.rate)}，发给见习单位`, `${percent(f.rate)} of the minimum wage, to the unit`), [f.rule],
-      { rate: num(f.rate), confidence: f.confidence, notes: notes(f.note && [t('说明', 'Note'), msg(f.note)]) });
+    const text = f.amount != null ? t(`每人每月${f.amount}元，发给见习单位`, `${f.amount} yuan a month per intern, to the unit`)
+      : t(`最低工资的${percent(f.rate)}，发给见习单位`, `${percent(f.rate)} of the minimum wage, to the unit`);
+    return stated(text, [f.rule],
+      { rate: f.amount != null ? null : num(f.rate), amount: f.amount ?? null, confidence: f.confidence, notes: notes(f.note && [t('说明', 'Note'), msg(f.note)]) });
   } },
   { section: 'subsidy', key: 'insurance', unknown: 'insurance', label: ['保险补贴', 'Insurance'], cell: (p, v) => {
     const i = v.subsidy?.insurance;
     if (!i) return absent();
     const text = i.method === 'fixed_per_person' ? t(`每人${i.amount}元`, `${i.amount} yuan per person`)
+      : i.method === 'monthly_per_person' ? t(`每人每月${i.amount}元`, `${i.amount} yuan a month per intern`)
       : i.method === 'actual_premium' && i.cap != null ? t(`据实补贴保费，每人不高于${i.cap}元`, `premium reimbursed at actual cost, at most ${i.cap} yuan per person`)
       : t(...(INSURANCE[i.method] ?? [i.method, i.method]));
     return stated(text, [i.rule], { amount: i.amount ?? null, confidence: i.confidence,

@@ -95,7 +95,8 @@ nlohmann::ordered_json provisions_json(const Policy& p, const FormRules& forms) 
   if (const auto& i = p.insurance) {
     Result j = cited(*i);
     j["method"] = name_of(i->method);
-    if (i->method == InsuranceMethod::fixed_per_person) j["amount"] = yuan_json(i->amount);
+    if (i->method == InsuranceMethod::fixed_per_person || i->method == InsuranceMethod::monthly_per_person)
+      j["amount"] = yuan_json(i->amount);
     if (i->method == InsuranceMethod::actual_premium && i->amount > 0) j["cap"] = yuan_json(i->amount);
     subsidy["insurance"] = std::move(j);
   }
@@ -119,7 +120,8 @@ nlohmann::ordered_json provisions_json(const Policy& p, const FormRules& forms) 
   }
   if (const auto& f = p.mentoring_fee) {
     Result j = cited(*f);
-    j["rate"] = rate_json(f->rate);
+    if (f->amount) j["amount"] = yuan_json(*f->amount);
+    else j["rate"] = rate_json(f->rate);
     subsidy["mentoring_fee"] = std::move(j);
   }
   if (const auto& s = p.social_insurance) {

@@ -183,7 +183,8 @@ Policy read_policy(const json& j) {
     const json& r = s["mentoring_fee"];
     MonthlyRateRule m;
     read_cited(r, m);
-    m.rate = rate_of(r.at("rate"));
+    if (r.contains("amount")) m.amount = fen_of(r["amount"]);
+    else m.rate = rate_of(r.at("rate"));
     p.mentoring_fee = m;
   }
   if (provided(s, "social_insurance")) {

@@ -9,7 +9,8 @@
 namespace jianxi {
 
 enum class Payment { monthly, after_end, year_end, next_year };  // when a retention raise is paid
-enum class InsuranceMethod { fixed_per_person, actual_premium, government_purchase };
+// monthly_per_person: an amount for each month in post (天津: 按照每人每月10元).
+enum class InsuranceMethod { fixed_per_person, actual_premium, government_purchase, monthly_per_person };
 enum class WageBase { local, province_tier_1 };  // the rate is on the place's wage, or the province's tier 1
 enum class AppliesTo { all, completed, retained };  // whose months a retention raise covers
 enum class OnceLimits { participation, subsidy };    // what a notice allows once per person
@@ -31,7 +32,8 @@ struct EnumNames<InsuranceMethod> {
   static constexpr std::pair<InsuranceMethod, std::string_view> list[] = {
       {InsuranceMethod::fixed_per_person, "fixed_per_person"},
       {InsuranceMethod::actual_premium, "actual_premium"},
-      {InsuranceMethod::government_purchase, "government_purchase"}};
+      {InsuranceMethod::government_purchase, "government_purchase"},
+      {InsuranceMethod::monthly_per_person, "monthly_per_person"}};
 };
 
 template <>

@@ -88,9 +88,11 @@ struct MentoringRule : Cited {
   Text name;  // the notice's word for it (带教补贴); empty: the catalog's neutral one
 };
 
-// A monthly subsidy at a rate of the minimum wage besides the position subsidy (上海's 带教费).
+// A monthly subsidy besides the position subsidy: a rate of the minimum wage (上海's 带教费)
+// or a flat amount (天津's 带教费补贴, 每人每月200元).
 struct MonthlyRateRule : Cited {
   Rate rate;
+  std::optional<Fen> amount;  // set: the flat monthly amount, and `rate` is unused
 };
 
 struct SocialInsuranceRule : Cited {

@@ -151,6 +151,7 @@ void Calculator::add_trainee(const Trainee& t) {
       remaining_lines(t, {1, 1}, served);
     }
     mentoring_line(t);
+    monthly_insurance_lines(t, served);
     social_insurance_lines(t, served);
     return;
   }
@@ -174,6 +175,7 @@ void Calculator::add_trainee(const Trainee& t) {
     remaining_lines(t, *rate, served);
   }
   mentoring_line(t);
+  monthly_insurance_lines(t, served);
   social_insurance_lines(t, served);
 }
 

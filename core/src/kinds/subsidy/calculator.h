@@ -98,6 +98,7 @@ class Calculator {
   void insurance_line(const Trainee& t);
   void remaining_lines(const Trainee& t, Rate rate, const std::vector<MonthInPost>& served);
   void mentoring_line(const Trainee& t);
+  void monthly_insurance_lines(const Trainee& t, const std::vector<MonthInPost>& served);
   void social_insurance_lines(const Trainee& t, const std::vector<MonthInPost>& served);
   void add_trainee(const Trainee& t);
   // Warns of a period outside the notice's; false when the notice admits no such internship.

@@ -23,9 +23,19 @@ void Calculator::insurance_line(const Trainee& t) {
                 : capped ? msg::line_insurance::actual_capped{.cap = yuan_text(rule.amount), .paid = yuan_text(paid)}.text()
                          : msg::line_insurance::actual_within_cap{.cap = yuan_text(rule.amount), .paid = yuan_text(paid)}.text();
     add_line({t.index, month, "insurance", amount, {1, 1}, amount, rule.rule, note, {}, {}});
-  } else {
+  } else if (rule.method == InsuranceMethod::government_purchase) {
     report_.interpretation(rule.rule, rule.note);
   }
+}
+
+// An amount for each month in post (天津: 根据每月实际见习人数,按照每人每月10元).
+void Calculator::monthly_insurance_lines(const Trainee& t, const std::vector<MonthInPost>& served) {
+  if (!policy_.insurance || policy_.insurance->method != InsuranceMethod::monthly_per_person) return;
+  const InsuranceRule& rule = *policy_.insurance;
+  for (const auto& m : served)
+    if (m.counted)
+      add_line({t.index, m.month, "insurance", rule.amount, {1, 1}, rule.amount, rule.rule,
+                msg::line_insurance::monthly{.amount = yuan_text(rule.amount), .period = period_text(m)}.text(), {}, {}});
 }
 
 void Calculator::social_insurance_lines(const Trainee& t, const std::vector<MonthInPost>& served) {

@@ -98,7 +98,14 @@ void Calculator::unstated_rate_lines(const Trainee& t, const std::vector<MonthIn
 
 void Calculator::mentoring_fee_lines(const Trainee& t, const std::vector<MonthInPost>& served) {
   if (!policy_.mentoring_fee) return;
-  rate_lines(t, "mentoring_fee", *policy_.mentoring_fee, policy_.mentoring_fee->rate, RateFrom::notice, served);
+  const MonthlyRateRule& fee = *policy_.mentoring_fee;
+  if (!fee.amount) return rate_lines(t, "mentoring_fee", fee, fee.rate, RateFrom::notice, served);
+  note_confidence(fee);
+  for (const auto& m : served)
+    if (m.counted)
+      add_line({t.index, m.month, "mentoring_fee", *fee.amount, {1, 1}, *fee.amount, fee.rule,
+                msg::line_position::flat{.amount = yuan_text(*fee.amount), .days = days_text(m), .period = period_text(m)}.text(),
+                {}, {}});
 }
 
 }  // namespace jianxi::subsidy
