@@ -126,3 +126,19 @@ test('the notice is the one the core finds in force, named by its title and docu
   for (const o of options) assert.doesNotMatch(o, /null|[a-z]+-20\d\d/, o);
   assert.equal(await page.locator('#notice-expert').getAttribute('open'), null, '"by notice" is an expert option');
 });
+
+test('an intern the notice leaves out: the total of 0 says why beside it', async () => {
+  // tianjin-2020 sets the period (见习时间为3至12个月): a 2-month internship is not
+  // subsidised, and the headline says why beside the 0.00.
+  const page = await fresh();
+  await choosePlace(page, { province: 'tianjin', city: '和平区' });
+  await page.keyboard.press('Tab');
+  await fillIntern(page, 0, { category: 'college_graduate', start: '2022-03-01', end: '2022-04-30' });
+  const expected = cli({ kind: 'subsidy', province: 'tianjin', as_of: '2022-03-01', place: '和平区',
+    trainees: [{ category: 'college_graduate', start: '2022-03-01', end: '2022-04-30' }] });
+  assert.equal(expected.ok, true);
+  assert.equal(expected.total, 0);
+  await page.waitForFunction(() => document.getElementById('total').dataset.value === '0');
+  const reason = await page.locator('#total-reason').textContent();
+  assert.match(reason, /^见习人员 1 不计补贴：约定见习期不足3个月/);
+});

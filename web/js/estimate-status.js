@@ -52,6 +52,25 @@ function both(finding, more) {
 // msg() answers in the page's current language; the headline keeps both for the switch.
 const withLang = (finding, language) => withLanguage(language, () => msg(finding));
 
+/**
+ * For a computed answer, why interns got no line at all ([zh, en]): the warning that left
+ * each out (a period shorter than the notice sets, a group it does not admit); else null.
+ * A total of 0 must not stand without its reason.
+ */
+export function notCounted(answer) {
+  const paid = new Set((answer.lines ?? []).map((l) => l.trainee));
+  const why = new Map();
+  for (const f of answer.warnings ?? []) {
+    const index = /^\/trainees\/(\d+)(\/|$)/.exec(f.path ?? '');
+    const who = index && Number(index[1]) + 1;
+    if (who && !paid.has(who) && !why.has(who)) why.set(who, f);
+  }
+  if (!why.size) return null;
+  const say = (language) => [...why].map(([who, f]) => (language === 'zh'
+    ? `见习人员 ${who} 不计补贴：${withLang(f, 'zh')}` : `Intern ${who} gets nothing: ${withLang(f, 'en')}`));
+  return [say('zh').join('；'), say('en').join('; ')];
+}
+
 const UNKNOWN_ITEM = { retention: 'retention_uplift' };
 
 /** The status of a computed estimate, [zh, en]: complete, or an estimate with what it leaves out. */

@@ -13,7 +13,7 @@ import { debounce, download, nameIn, percent, provinceName, provincesWithNotice,
 import { initLanguage, lang, msg, rawMsg, t, translateNew, setText, withLanguage } from './i18n.js';
 import { fillCheckboxes, fillOptions, fillPolicyChoosers, provinceOf } from './policy-choice.js';
 import { load, save } from './store.js';
-import { estimateStatus, refusalOf, whollyOutside, withoutFigures } from './estimate-status.js';
+import { estimateStatus, notCounted, refusalOf, whollyOutside, withoutFigures } from './estimate-status.js';
 import { learnNotices, RESEARCH, researchTrail } from './plain.js';
 import { initHandoff } from './handoff.js';
 import { caveatLine } from './caveat-line.js';
@@ -483,7 +483,7 @@ function render(answer) {
   const result = ok ? answer : withoutFigures(answer);
   $('total').textContent = ok ? yuan(result.total) : pending.length && !shown.errors.length ? '—' : t('无法计算', 'cannot compute');
   $('total').dataset.value = ok ? String(result.total) : '';
-  setText($('total-reason'), ...(ok ? ['', ''] : reason));
+  setText($('total-reason'), ...(ok ? notCounted(answer) ?? ['', ''] : reason));
   $('result').dataset.ok = String(ok);
   for (const unit of document.querySelectorAll('.total .unit, .bar-total .unit')) unit.hidden = !ok;
   renderNoticeUsed(answer);
