@@ -146,7 +146,7 @@ void Calculator::add_trainee(const Trainee& t) {
   if (policy_.position.flat()) {
     auto amount = policy_.position.amounts.find(t.category);
     if (amount != policy_.position.amounts.end() && !forfeits) {
-      flat_lines(t, amount->second, served);
+      flat_lines(t, "position", policy_.position, amount->second, served);
       flat_retention_line(t, amount->second, served, last);
       remaining_lines(t, {1, 1}, served);
     }

@@ -87,7 +87,8 @@ class Calculator {
   void note_confidence(const Cited& rule);
   void note_calendar(const Trainee& t, const MonthInPost& m);
   static Text days_text(const MonthInPost& m);
-  void flat_lines(const Trainee& t, Fen amount, const std::vector<MonthInPost>& served);
+  void flat_lines(const Trainee& t, const std::string& item, const Cited& rule, Fen amount,
+                  const std::vector<MonthInPost>& served);
   void flat_retention_line(const Trainee& t, Fen base, const std::vector<MonthInPost>& served, Date last_day);
   void cap_months(const Trainee& t, std::vector<MonthInPost>& served);
   void mentoring_fee_lines(const Trainee& t, const std::vector<MonthInPost>& served);

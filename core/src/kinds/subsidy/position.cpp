@@ -63,13 +63,15 @@ void Calculator::rate_lines(const Trainee& t, const std::string& item, const Cit
   }
 }
 
-// The monthly formula of a flat amount: the amount itself, one line a month (广西, 重庆, 甘肃).
-void Calculator::flat_lines(const Trainee& t, Fen amount, const std::vector<MonthInPost>& served) {
-  note_confidence(policy_.position);
+// The monthly formula of a flat amount: the amount itself, one line a month (广西, 重庆, 甘肃;
+// 天津's 带教费).
+void Calculator::flat_lines(const Trainee& t, const std::string& item, const Cited& rule, Fen amount,
+                            const std::vector<MonthInPost>& served) {
+  note_confidence(rule);
   for (const auto& m : served) {
     note_calendar(t, m);
     if (!m.counted) continue;
-    add_line({t.index, m.month, "position", amount, {1, 1}, amount, policy_.position.rule,
+    add_line({t.index, m.month, item, amount, {1, 1}, amount, rule.rule,
               msg::line_position::flat{.amount = yuan_text(amount), .days = days_text(m), .period = period_text(m)}.text(),
               {}, {}});
   }
@@ -99,13 +101,8 @@ void Calculator::unstated_rate_lines(const Trainee& t, const std::vector<MonthIn
 void Calculator::mentoring_fee_lines(const Trainee& t, const std::vector<MonthInPost>& served) {
   if (!policy_.mentoring_fee) return;
   const MonthlyRateRule& fee = *policy_.mentoring_fee;
-  if (!fee.amount) return rate_lines(t, "mentoring_fee", fee, fee.rate, RateFrom::notice, served);
-  note_confidence(fee);
-  for (const auto& m : served)
-    if (m.counted)
-      add_line({t.index, m.month, "mentoring_fee", *fee.amount, {1, 1}, *fee.amount, fee.rule,
-                msg::line_position::flat{.amount = yuan_text(*fee.amount), .days = days_text(m), .period = period_text(m)}.text(),
-                {}, {}});
+  if (fee.amount) flat_lines(t, "mentoring_fee", fee, *fee.amount, served);
+  else rate_lines(t, "mentoring_fee", fee, fee.rate, RateFrom::notice, served);
 }
 
 }  // namespace jianxi::subsidy
