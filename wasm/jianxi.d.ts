@@ -151,7 +151,11 @@ export interface Provisions {
     /** Present where the province's own text was not found: who may intern and for how long rest on the national documents. */
     national_basis?: { rule: string; note: { zh: string; en: string } };
   };
-  month_counting?: Provision & { min_working_days: number };
+  month_counting?: Provision & {
+    min_working_days: number;
+    /** A part month counted as less than one: a share of a month (whole from a number of working days), or by the working day. */
+    part_month?: { share?: number; whole_from_working_days?: number; working_days_per_month?: number };
+  };
   subsidy: {
     position: Provision & {
       rates: Partial<Record<Category, number | null>>;  // null: the notice states no rate

@@ -140,5 +140,9 @@ test('an intern the notice leaves out: the total of 0 says why beside it', async
   assert.equal(expected.total, 0);
   await page.waitForFunction(() => document.getElementById('total').dataset.value === '0');
   const reason = await page.locator('#total-reason').textContent();
-  assert.match(reason, /^见习人员 1 不计补贴：约定见习期不足3个月/);
+  assert.match(reason, /^见习人员 1：约定见习期不足3个月.*该见习人员不计补贴/);
+  assert.equal(reason.match(/不计补贴/g).length, 1, `said once: ${reason}`);
+  // With no line, nothing is paid to anyone and no month is priced: no empty boxes for them.
+  assert.equal(await page.locator('#by-payee').isHidden(), true);
+  assert.equal(await page.locator('#wage-used').isHidden(), true);
 });

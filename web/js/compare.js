@@ -17,6 +17,26 @@ import { loadFailed } from './load-failure.js';
 import { initLanguage, lang, msg, setText, t } from './i18n.js';
 import { load, save } from './store.js';
 
+/** How a notice counts the last, part month, in its own terms. */
+function partMonthText(m) {
+  const from = m.min_working_days;
+  const part = m.part_month;
+  if (part?.working_days_per_month) {
+    const per = part.working_days_per_month;
+    return t(`不足1个月的按在岗工作日计（每月按${per}个工作日）`, `a part month counts by its working days in post, ${per} to a month`);
+  }
+  if (part?.share != null) {
+    const share = percent(part.share);
+    const whole = part.whole_from_working_days;
+    return whole
+      ? t(`在岗${from}至${whole - 1}个工作日按月标准的${share}计，${whole}个工作日以上按1个月计，不足${from}个不计`,
+        `${from} to ${whole - 1} working days in post count at ${share} of a month, ${whole} or more as a month, fewer than ${from} as none`)
+      : t(`在岗满${from}个工作日、不足1个月的按月标准的${share}计，不足${from}个不计`,
+        `a part month of ${from} working days or more counts at ${share} of a month, fewer as none`);
+  }
+  return t(`在岗满${from}个工作日按1个月计，不足不计`, `${from} working days in post count as a month, fewer as none`);
+}
+
 const $ = (id) => document.getElementById(id);
 const PAGE = 'compare';
 let cat = null;
@@ -136,7 +156,7 @@ const ROWS = [
     const m = v.month_counting;
     if (!m) return absent();
     const borrowed = m.rule && !m.rule.startsWith(`${p.id}#`);
-    const text = t(`在岗满${m.min_working_days}个工作日按1个月计，不足不计`, `${m.min_working_days} working days in post count as a month, fewer as none`)
+    const text = partMonthText(m)
       + (borrowed ? t('（通知未规定，本工具参照其他通知）', ' (the notice is silent; this tool follows another notice)') : '');
     return stated(text, [m.rule], { borrowed, confidence: m.confidence,
       notes: notes(m.interpretation && [t('本工具的理解', 'How this tool reads it'), msg(m.interpretation)]) });

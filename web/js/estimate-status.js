@@ -66,10 +66,17 @@ export function notCounted(answer) {
     if (who && !paid.has(who) && !why.has(who)) why.set(who, f);
   }
   if (!why.size) return null;
-  const say = (language) => [...why].map(([who, f]) => (language === 'zh'
-    ? `见习人员 ${who} 不计补贴：${withLang(f, 'zh')}` : `Intern ${who} gets nothing: ${withLang(f, 'en')}`));
+  const say = (language) => [...why].map(([who, f]) => {
+    const text = withLang(f, language);
+    if (language === 'zh') return SAYS_NOT_COUNTED.zh.test(text) ? `见习人员 ${who}：${text}` : `见习人员 ${who} 不计补贴：${text}`;
+    return SAYS_NOT_COUNTED.en.test(text) ? `Intern ${who}: ${text}` : `Intern ${who} gets nothing: ${text}`;
+  });
   return [say('zh').join('；'), say('en').join('; ')];
 }
+
+// Most of the core's reasons already say the intern is not counted; the headline does
+// not say it a second time.
+const SAYS_NOT_COUNTED = { zh: /不计补贴/, en: /no subsidy|not counted/i };
 
 const UNKNOWN_ITEM = { retention: 'retention_uplift' };
 

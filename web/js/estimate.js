@@ -504,7 +504,7 @@ function render(answer) {
     row.append(th, td);
     return row;
   }));
-  $('by-payee').hidden = !result.by_payee;
+  $('by-payee').hidden = !Object.keys(result.by_payee ?? {}).length;
   $('by-payee').tBodies[0].replaceChildren(...Object.entries(result.by_payee ?? {}).map(([payee, amount]) => {
     const row = document.createElement('tr');
     row.dataset.payee = payee;
@@ -839,7 +839,8 @@ function renderWage(result) {
   const caveats = (result.warnings ?? []).filter((f) => CAVEATS.has(f.code));
   const asked = (result.errors ?? []).filter((f) => ASKS_FOR_WAGE.has(f.code));
   $('wage-caveats').replaceChildren(...asked.map(askedFigure), ...(caveats.length ? [wageCaveatLine(caveats)] : []));
-  $('wage-used').hidden = !groups.length && !caveats.length && !asked.length && !place;
+  // The place alone, with no month priced at a minimum wage, is no answer to the box's title.
+  $('wage-used').hidden = !groups.length && !caveats.length && !asked.length;
   renderSources(result);
 }
 

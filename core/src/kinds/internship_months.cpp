@@ -5,7 +5,7 @@
 namespace jianxi {
 
 std::vector<MonthInPost> months_in_post(const Calendar& calendar, Date start, Date last,
-                                        int min_working_days, const std::set<Date>& absent) {
+                                        const PartMonthRule& part_month, const std::set<Date>& absent) {
   std::vector<MonthInPost> out;
   for (int k = 0;; ++k) {
     Date from = months_after(start, k);
@@ -23,7 +23,8 @@ std::vector<MonthInPost> months_in_post(const Calendar& calendar, Date start, Da
         if (calendar.is_working_day(d) && !absent.count(d)) ++m.working_days;
       }
     }
-    m.counted = m.whole || m.working_days >= min_working_days;
+    m.counted = m.whole || m.working_days >= part_month.min_working_days;
+    if (m.counted && !m.whole) m.share = part_month.share_of(m.working_days);
     out.push_back(m);
   }
   return out;

@@ -7,6 +7,7 @@
 #include <set>
 #include <vector>
 
+#include "model/part_month.h"
 #include "values/dates.h"
 
 namespace jianxi {
@@ -18,11 +19,12 @@ struct MonthInPost {
   int working_days = 0;   // working days in post, for a part month
   bool whole = false;     // served to the end of the internship month
   bool counted = false;
+  Rate share{1, 1};       // of a month, for a part month the notice counts as less than one
   bool outside_calendar = false;  // holidays unknown for a part month: weekends only
 };
 
 // Internship months from start to last (inclusive), less the days in `absent`.
 std::vector<MonthInPost> months_in_post(const Calendar& calendar, Date start, Date last,
-                                        int min_working_days, const std::set<Date>& absent);
+                                        const PartMonthRule& part_month, const std::set<Date>& absent);
 
 }  // namespace jianxi

@@ -57,7 +57,15 @@ nlohmann::ordered_json provisions_json(const Policy& p, const FormRules& forms) 
 
   if (!p.month_counting_unknown) {
     out["month_counting"] = cited(p.month_counting);
-    out["month_counting"]["min_working_days"] = p.min_working_days;
+    auto& counting = out["month_counting"];
+    const PartMonthRule& part = p.part_month;
+    counting["min_working_days"] = part.min_working_days;
+    if (part.share || part.working_days_per_month) {
+      auto& share = counting["part_month"] = Result::object();
+      if (part.share) share["share"] = rate_json(*part.share);
+      if (part.whole_from_working_days) share["whole_from_working_days"] = *part.whole_from_working_days;
+      if (part.working_days_per_month) share["working_days_per_month"] = *part.working_days_per_month;
+    }
   }
   Result& subsidy = out["subsidy"];
   subsidy["position"] = cited(p.position);

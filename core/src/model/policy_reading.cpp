@@ -104,7 +104,13 @@ Policy read_policy(const json& j) {
   if (provided(j, "month_counting")) {
     const json& mc = j.at("month_counting");
     read_cited(mc, p.month_counting);
-    p.min_working_days = mc.at("min_working_days");
+    p.part_month.min_working_days = mc.at("min_working_days");
+    if (mc.contains("part_month")) {
+      const json& part = mc["part_month"];
+      if (part.contains("share")) p.part_month.share = rate_of(part["share"]);
+      if (part.contains("whole_from_working_days")) p.part_month.whole_from_working_days = part["whole_from_working_days"].get<int>();
+      if (part.contains("working_days_per_month")) p.part_month.working_days_per_month = part["working_days_per_month"].get<int>();
+    }
   } else {
     p.month_counting_unknown = true;
     for (const UnknownProvision& u : p.unknown)

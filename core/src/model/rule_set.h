@@ -16,6 +16,7 @@
 #include "jianxi/finding.h"
 #include "jianxi/rule_source.h"
 #include "values/money.h"
+#include "model/part_month.h"
 #include "model/rule_enums.h"
 #include "values/text.h"
 
@@ -208,7 +209,7 @@ struct Policy {
   std::map<std::string, std::string> source_kinds;  // a source's id → its kind (newspaper, …)
 
   Cited month_counting;
-  int min_working_days = 0;
+  PartMonthRule part_month;
 
   PositionRule position;
   std::optional<RetentionRule> retention;

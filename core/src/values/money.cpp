@@ -58,6 +58,7 @@ Rate subtract(Rate a, Rate b) {
   return reduce({a.num * b.den - b.num * a.den, a.den * b.den});
 }
 Rate multiply(Rate a, std::int64_t k) { return reduce({a.num * k, a.den}); }
+Rate multiply(Rate a, Rate b) { return reduce({a.num * b.num, a.den * b.den}); }
 
 int compare(Rate a, Rate b) {
   std::int64_t l = a.num * b.den, r = b.num * a.den;

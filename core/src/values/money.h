@@ -24,6 +24,7 @@ std::optional<Rate> rate_from_number(double value);
 Rate add(Rate a, Rate b);
 Rate subtract(Rate a, Rate b);
 Rate multiply(Rate a, std::int64_t k);
+Rate multiply(Rate a, Rate b);
 int compare(Rate a, Rate b);  // -1, 0, 1
 // Whole steps of `step` in `span` (floor), for non-negative span and positive step.
 std::int64_t whole_steps(Rate span, Rate step);

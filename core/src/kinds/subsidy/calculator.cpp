@@ -139,7 +139,7 @@ void Calculator::add_trainee(const Trainee& t) {
   Date last = last_day_in_post(t);
   insurance_line(t);
   bool forfeits = absence_forfeits(t);
-  auto served = months_in_post(rules_.calendar(), t.start, last, policy_.min_working_days,
+  auto served = months_in_post(rules_.calendar(), t.start, last, policy_.part_month,
                                forfeits ? std::set<Date>{} : t.absent);
   if (policy_.month_counting_unknown) set_aside_part_months(t, served);
   cap_months(t, served);

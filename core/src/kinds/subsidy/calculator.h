@@ -48,6 +48,9 @@ struct Retention {
 Date last_day_in_post(const Trainee& t);
 Text period_text(const MonthInPost& m);
 std::string percent(Rate r);
+bool is_whole(Rate share);
+std::string share_text(Rate share);
+std::string month_label(const MonthInPost& m);
 std::string yuan_text(Fen fen);
 // The subsidy rate the retention rule gives at retention r, or nullopt below every band.
 std::optional<Rate> retention_rate_for(const RetentionRule& rule, Rate r);

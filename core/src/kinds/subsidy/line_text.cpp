@@ -48,7 +48,22 @@ std::string yuan_text(Fen fen) {
 }
 
 Text Calculator::days_text(const MonthInPost& m) {
-  return m.whole ? msg::line_days::whole{}.text() : msg::line_days::part{.days = m.working_days}.text();
+  if (m.whole) return msg::line_days::whole{}.text();
+  if (is_whole(m.share)) return msg::line_days::part{.days = m.working_days}.text();
+  return msg::line_days::part_share{.days = m.working_days, .share = share_text(m.share)}.text();
+}
+
+bool is_whole(Rate share) { return share.num == share.den; }
+
+// "50%", or "15/22" for a share by the working day that no short percent states.
+std::string share_text(Rate share) {
+  if ((100 * share.num) % share.den == 0) return percent(share);
+  return std::to_string(share.num) + "/" + std::to_string(share.den);
+}
+
+// A month in a list of months: its share beside it when it counts for less than a month.
+std::string month_label(const MonthInPost& m) {
+  return is_whole(m.share) ? format_month(m.month) : format_month(m.month) + "×" + share_text(m.share);
 }
 
 }  // namespace jianxi::subsidy

@@ -37,7 +37,9 @@ void Calculator::pay_capped_lines(const Trainee& t, Rate rate, RateFrom from,
     }
     Fen by_rate = apply(wage->fen, rate);
     bool capped = pay < by_rate;
-    Line line{t.index, m.month, "position", wage->fen, rate, capped ? pay : by_rate, p.rule, {}, {}, {}};
+    // A part month the notice counts by the day or in part: the month's figure times its share.
+    Line line{t.index, m.month, "position", wage->fen, multiply(rate, m.share),
+              capped ? apply(pay, m.share) : apply(wage->fen, multiply(rate, m.share)), p.rule, {}, {}, {}};
     line.note = capped ? msg::line_position::rate_capped{.days = days_text(m), .pay = yuan_text(pay), .period = period_text(m),
                                                          .rate = percent(rate), .wage = yuan_text(wage->fen),
                                                          .wage_source = wage->source}.text()
@@ -56,7 +58,8 @@ void Calculator::rate_lines(const Trainee& t, const std::string& item, const Cit
     if (!m.counted) continue;
     auto wage = wage_for(t, m);
     if (!wage) continue;
-    Line line{t.index, m.month, item, wage->fen, rate, apply(wage->fen, rate), rule.rule, {}, {}, {}};
+    Rate month_rate = multiply(rate, m.share);
+    Line line{t.index, m.month, item, wage->fen, month_rate, apply(wage->fen, month_rate), rule.rule, {}, {}, {}};
     line.note = msg::line_position::rate{.days = days_text(m), .period = period_text(m), .rate = percent(rate),
                                          .wage = yuan_text(wage->fen), .wage_source = wage->source}.text();
     add_line(std::move(line));
@@ -71,7 +74,7 @@ void Calculator::flat_lines(const Trainee& t, const std::string& item, const Cit
   for (const auto& m : served) {
     note_calendar(t, m);
     if (!m.counted) continue;
-    add_line({t.index, m.month, item, amount, {1, 1}, amount, rule.rule,
+    add_line({t.index, m.month, item, amount, m.share, apply(amount, m.share), rule.rule,
               msg::line_position::flat{.amount = yuan_text(amount), .days = days_text(m), .period = period_text(m)}.text(),
               {}, {}});
   }

@@ -29,7 +29,7 @@ void Calculator::remaining_lines(const Trainee& t, Rate rate,
   std::set<int> served_months;
   for (const auto& m : served)
     if (m.counted) served_months.insert(m.index);
-  auto agreed = months_in_post(rules_.calendar(), t.start, t.end, policy_.min_working_days, {});
+  auto agreed = months_in_post(rules_.calendar(), t.start, t.end, policy_.part_month, {});
   int paid = 0;
   const auto& cap = policy_.position.max_months;
   for (const auto& m : agreed) {
@@ -39,7 +39,7 @@ void Calculator::remaining_lines(const Trainee& t, Rate rate,
     if (policy_.position.flat()) {
       Fen amount = policy_.position.amounts.at(t.category);
       ++paid;
-      add_line({t.index, m.month, "remaining_period", amount, {1, 1}, amount, rule.rule,
+      add_line({t.index, m.month, "remaining_period", amount, m.share, apply(amount, m.share), rule.rule,
                 msg::line_remaining_period::flat{.amount = yuan_text(amount), .month = paid, .period = period_text(m),
                                                  .signed_on = format_date(c.signed_on)}.text(),
                 {}, {}});
@@ -48,7 +48,8 @@ void Calculator::remaining_lines(const Trainee& t, Rate rate,
     auto wage = wage_for(t, m);
     if (!wage) continue;
     ++paid;
-    add_line({t.index, m.month, "remaining_period", wage->fen, rate, apply(wage->fen, rate), rule.rule,
+    Rate month_rate = multiply(rate, m.share);
+    add_line({t.index, m.month, "remaining_period", wage->fen, month_rate, apply(wage->fen, month_rate), rule.rule,
               msg::line_remaining_period::rate{.month = paid, .period = period_text(m), .rate = percent(rate),
                                                .signed_on = format_date(c.signed_on), .wage = yuan_text(wage->fen),
                                                .wage_source = wage->source}.text(),

@@ -101,19 +101,20 @@ void Calculator::flat_retention_line(const Trainee& t, Fen base, const std::vect
                  : msg::line_retention_reason::amount{.raised = yuan_text(*raised), .retention = percent(*retention)}.text();
   std::vector<Date> months;
   std::string months_text;
+  Fen sum = 0;
   for (const auto& m : served) {
     if (!m.counted) continue;
     if (rule.payment == Payment::monthly) {
-      add_line({t.index, m.month, "retention_uplift", diff, {1, 1}, diff, rule.rule,
+      add_line({t.index, m.month, "retention_uplift", diff, m.share, apply(diff, m.share), rule.rule,
                 msg::line_retention_uplift::amount_monthly{.difference = yuan_text(diff), .period = period_text(m), .reason = why}.text(),
                 {}, {}});
       continue;
     }
     months.push_back(m.month);
-    months_text += (months_text.empty() ? "" : ", ") + format_month(m.month);
+    sum += apply(diff, m.share);
+    months_text += (months_text.empty() ? "" : ", ") + month_label(m);
   }
   if (months.empty()) return;
-  Fen sum = diff * static_cast<Fen>(months.size());
   Text note = msg::line_retention_uplift::amount_once{.count = months.size(), .difference = yuan_text(diff), .months = months_text,
                                                       .reason = why, .when = when_paid(rule)}.text();
   add_line({t.index, paid_on(rule, last_day), "retention_uplift", sum, {1, 1}, sum, rule.payment_rule, std::move(note),
@@ -146,7 +147,8 @@ void Calculator::retention_lines(const Trainee& t, Rate base,
       if (!m.counted) continue;
       auto wage = wage_for(t, m);
       if (!wage) continue;
-      add_line({t.index, m.month, "retention_uplift", wage->fen, diff, apply(wage->fen, diff), rule.rule,
+      Rate month_diff = multiply(diff, m.share);
+      add_line({t.index, m.month, "retention_uplift", wage->fen, month_diff, apply(wage->fen, month_diff), rule.rule,
                 msg::line_retention_uplift::rate_monthly{.difference = percent(diff), .period = period_text(m), .reason = why,
                                                          .wage = yuan_text(wage->fen)}.text(),
                 {}, {}});
@@ -159,9 +161,10 @@ void Calculator::retention_lines(const Trainee& t, Rate base,
     if (!m.counted) continue;
     auto wage = wage_for(t, m);
     if (!wage) continue;
-    line.base += wage->fen;
+    // A part month counted in part adds that share of its wage.
+    line.base += apply(wage->fen, m.share);
     line.months.push_back(m.month);
-    months_text += (months_text.empty() ? "" : ", ") + format_month(m.month);
+    months_text += (months_text.empty() ? "" : ", ") + month_label(m);
   }
   if (line.months.empty()) return;
   line.amount = apply(line.base, diff);
