@@ -112,10 +112,28 @@ const ENGLISH_NAMES = {
   "宁夏回族自治区": "Ningxia", "新疆维吾尔自治区": "Xinjiang", "陕西省": "Shaanxi",
   // Cities known in English by a name other than their pinyin.
   "哈尔滨市": "Harbin", "呼和浩特市": "Hohhot", "拉萨市": "Lhasa", "乌鲁木齐市": "Urumqi", "喀什地区": "Kashgar Prefecture",
+  "日喀则市": "Xigaze", "那曲市": "Nagqu", "林芝市": "Nyingchi", "昌都市": "Qamdo", "阿里地区": "Ngari Prefecture",
+  "吐鲁番市": "Turpan", "克拉玛依市": "Karamay", "和田地区": "Hotan Prefecture", "阿克苏地区": "Aksu Prefecture",
+  "阿勒泰地区": "Altay Prefecture", "阿克苏市": "Aksu", "阿勒泰市": "Altay", "和田市": "Hotan", "和田县": "Hotan County",
+  "大柴旦行政委员会": "Dachaidan Administrative Committee",
+  // The one 林区 (forestry district); other names ending in 林区 are districts (碑林区 Beilin District).
+  "神农架林区": "Shennongjia Forestry District",
 };
+// Place names read otherwise than pinyin-pro's reading of their characters (乐亭 is
+// Laoting, 黄陂 Huangpi; 万柏林 is read as if it held 柏林, Berlin): the place-name part
+// and its syllables.
+const PLACE_READINGS = {
+  "乐亭": ["lao", "ting"], "蔚": ["yu"], "繁峙": ["fan", "shi"], "洪洞": ["hong", "tong"],
+  "乐清": ["yue", "qing"], "涡阳": ["guo", "yang"], "单": ["shan"], "浚": ["xun"],
+  "泌阳": ["bi", "yang"], "黄陂": ["huang", "pi"], "筠连": ["jun", "lian"], "万柏林": ["wan", "bai", "lin"],
+  "闵行": ["min", "hang"], "大城": ["da", "cheng"], "民乐": ["min", "le"], "阿图什": ["a", "tu", "shi"],
+  "蚌山": ["beng", "shan"], "歙": ["she"], "六合": ["lu", "he"], "曾都": ["zeng", "du"], "大箐山": ["da", "qing", "shan"],
+};
+// Characters that place names read one way wherever they stand (新都 Xindu, 都匀 Duyun).
+const CHARACTER_READINGS = { "都": "du" };
 const KINDS_EN = [
   ["自治州", " Autonomous Prefecture"], ["自治县", " Autonomous County"], ["自治旗", " Autonomous Banner"],
-  ["林区", " Forestry District"], ["特区", " Special District"], ["新区", " New Area"],
+  ["特区", " Special District"], ["新区", " New Area"],
   ["地区", " Prefecture"], ["区", " District"], ["县", " County"], ["旗", " Banner"], ["盟", " League"],
   ["市", ""], ["省", ""],
 ];
@@ -124,7 +142,8 @@ const GROUPINGS = new Set(["市辖区", "县", "省直辖县级行政区划", "�
 // The first `count` characters of `name` in pinyin, read in the whole name's context
 // (单县 is read with its 县).
 function romanized(name, count) {
-  const syllables = pinyin(name, { toneType: "none", type: "array" }).slice(0, count);
+  const syllables = PLACE_READINGS[name.slice(0, count)]
+    ?? pinyin(name, { toneType: "none", type: "array" }).slice(0, count).map((s, i) => CHARACTER_READINGS[name[i]] ?? s);
   if (syllables.length !== count || syllables.some((s) => !/^[a-zü]+$/.test(s))) fail(`cannot romanize ${name}`);
   const text = syllables.map((s, i) => (i && /^[aoe]/.test(s) ? "'" : "") + s).join("");
   return text[0].toUpperCase() + text.slice(1);
@@ -134,7 +153,10 @@ function romanized(name, count) {
 // (东乡族自治县 is named after the nationality itself).
 function placePart(body) {
   let cut = -1;
-  for (const e of [...ETHNIC, ...ETHNIC.map((x) => x.slice(0, -1)), "各族"]) {
+  // A nationality named without 族 ends the name (鄂伦春自治旗); inside it, 白 or 水 is
+  // part of the place (长白朝鲜族自治县, 彭水苗族土家族自治县).
+  const bare = ETHNIC.map((x) => x.slice(0, -1)).filter((x) => body.endsWith(x));
+  for (const e of [...ETHNIC, ...bare, "各族"]) {
     const i = body.indexOf(e);
     if (i >= 0 && (cut < 0 || i < cut)) cut = i;
   }

@@ -45,3 +45,17 @@ TEST_CASE("a place's English name is its romanized name with the kind of divisio
   CHECK(place_name_en("jilin", "延边州") == "Yanbian Autonomous Prefecture, Jilin");
   CHECK(place_name_en("shaanxi", "西安市") == "Xi'an, Shaanxi");
 }
+
+TEST_CASE("English names read place names as places read them, not as the characters elsewhere") {
+  // 碑林区 is a district, not a 林区 (forestry district); 都 in a place name is du; 黄陂, 闵行
+  // and 乐清 have readings of their own; 长白 and 彭水 are place names before a nationality.
+  CHECK(place_name_en("shaanxi", "西安市碑林区") == "Beilin District, Xi'an, Shaanxi");
+  CHECK(place_name_en("hubei", "神农架林区") == "Shennongjia Forestry District, Hubei");
+  CHECK(place_name_en("sichuan", "成都市新都区") == "Xindu District, Chengdu, Sichuan");
+  CHECK(place_name_en("hubei", "武汉市黄陂区") == "Huangpi District, Wuhan, Hubei");
+  CHECK(place_name_en("shanghai", "闵行区") == "Minhang District, Shanghai");
+  CHECK(place_name_en("zhejiang", "乐清市") == "Yueqing, Wenzhou, Zhejiang");
+  CHECK(place_name_en("jilin", "长白朝鲜族自治县") == "Changbai Autonomous County, Baishan, Jilin");
+  CHECK(place_name_en("chongqing", "彭水苗族土家族自治县") == "Pengshui Autonomous County, Chongqing");
+  CHECK(place_name_en("xizang", "日喀则市") == "Xigaze, Tibet");
+}
