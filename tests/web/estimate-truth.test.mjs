@@ -146,3 +146,19 @@ test('an intern the notice leaves out: the total of 0 says why beside it', async
   assert.equal(await page.locator('#by-payee').isHidden(), true);
   assert.equal(await page.locator('#wage-used').isHidden(), true);
 });
+
+test('a part month the notice counts at half: its line says so, and no retention rate stands where the rule was not found', async () => {
+  // xian-2019#x.yunnanlong-xian-2022.2: 月出勤时间10至15个工作日的，当月见习生活补贴按规定月标准的50%计算.
+  // 2022-03-01..2022-06-17 in 碑林区: March to May at 1200, June's 12 working days at half:
+  // 3 × 1200 + 600 = 4200. 西安's retention rule was not found, so no retention rate is shown.
+  const page = await fresh();
+  await choosePlace(page, { province: 'shaanxi', city: '碑林区' });
+  await page.keyboard.press('Tab');
+  await fillIntern(page, 0, { category: 'college_graduate', start: '2022-03-01', end: '2022-06-17' });
+  await page.waitForFunction(() => document.getElementById('total').dataset.value === '4200');
+  const rows = await page.locator('#line-groups tbody tr').allTextContents();
+  assert.ok(rows.some((r) => r.includes('2022-06') && r.includes('1,200.00 × 50% = 600.00')), rows.join('\n'));
+  const notes = await page.locator('#lines tbody').textContent();
+  assert.match(notes, /不满1个月，在岗12个工作日，按月标准的50%计/);
+  assert.equal(await page.locator('#retention-used').textContent(), '');
+});

@@ -488,7 +488,9 @@ function render(answer) {
   for (const unit of document.querySelectorAll('.total .unit, .bar-total .unit')) unit.hidden = !ok;
   renderNoticeUsed(answer);
   const r = result.retention;
-  $('retention-used').textContent = r && r.rate !== null && r.rate !== undefined
+  // Where the notice's retention rule was not found, a rate would explain nothing.
+  const noRetentionRule = (result.unknown ?? []).some((u) => u.item === 'retention');
+  $('retention-used').textContent = r && r.rate !== null && r.rate !== undefined && !noRetentionRule
     ? t(`留用率 ${percent(r.rate)}（${r.source === 'trainees' ? `${r.kept_on}/${r.completed} 人` : '按所填'}）`,
       `Retention ${percent(r.rate)} (${r.source === 'trainees' ? `${r.kept_on} of ${r.completed}` : 'as given'})`)
     : '';
