@@ -126,11 +126,12 @@ const PLACE_READINGS = {
   "乐亭": ["lao", "ting"], "蔚": ["yu"], "繁峙": ["fan", "shi"], "洪洞": ["hong", "tong"],
   "乐清": ["yue", "qing"], "涡阳": ["guo", "yang"], "单": ["shan"], "浚": ["xun"],
   "泌阳": ["bi", "yang"], "黄陂": ["huang", "pi"], "筠连": ["jun", "lian"], "万柏林": ["wan", "bai", "lin"],
-  "闵行": ["min", "hang"], "大城": ["da", "cheng"], "民乐": ["min", "le"], "阿图什": ["a", "tu", "shi"],
+  "闵行": ["min", "hang"], "大城": ["da", "cheng"], "民乐": ["min", "le"],
   "蚌山": ["beng", "shan"], "歙": ["she"], "六合": ["lu", "he"], "曾都": ["zeng", "du"], "大箐山": ["da", "qing", "shan"],
+  "吴堡": ["wu", "bu"], "红寺堡": ["hong", "si", "bu"], "大埔": ["da", "bu"], "尉犁": ["yu", "li"],
 };
 // Characters that place names read one way wherever they stand (新都 Xindu, 都匀 Duyun).
-const CHARACTER_READINGS = { "都": "du" };
+const CHARACTER_READINGS = { "都": "du", "什": "shi" };
 const KINDS_EN = [
   ["自治州", " Autonomous Prefecture"], ["自治县", " Autonomous County"], ["自治旗", " Autonomous Banner"],
   ["特区", " Special District"], ["新区", " New Area"],
@@ -228,9 +229,10 @@ const doc = {
   description:
     "Administrative divisions used to key the minimum-wage area lists: the 31 province-level " +
     "divisions of the mainland, and every prefecture-level (code XXXX00) and county-level division " +
-    "of 山西 (14), 吉林 (22), 江西 (36), 湖南 (43) and 宁夏 (64), sorted by code. The parent of a " +
+    "of every province with a folder under rules/provinces, sorted by code. The parent of a " +
     "division follows from its code (first 4 digits + 00: prefecture; first 2 + 0000: province). " +
-    "A third element is the English name as people write it (romanized with pinyin-pro: 长沙市 Changsha, " +
+    "A third element is the English name as people write it (romanized with pinyin-pro, with the readings place names " +
+    "have of their own: 长沙市 Changsha, 黄陂区 Huangpi District, " +
     "东城区 Dongcheng District), or \"zone\" for an NBS functional zone (fifth digit 7): a statistical unit, not " +
     "a GB/T 2260 division, with no English name. short_names: the usual short form of autonomous prefectures and counties. " +
     "Generated; do not edit by hand (see renamed.json for older names and codes).",

@@ -172,6 +172,43 @@ TEST_CASE("the engine computes from fixture rules") {
   CHECK(b["total"] == 1600);
 }
 
+TEST_CASE("a part month counted at half leaves the other half to the remaining period") {
+  // The fixture notice with part_month {share: 0.5} and a remaining period. From 2020-05-01,
+  // agreed to 2020-08-31, a contract signed 2020-06-23: in post to 06-22, whose part month
+  // has 15 working days (2020-06-01 a holiday), so June counts at half: 2000 × 50% × ½ = 500;
+  // May 1000. The remaining period pays the other half of June (500), July and August
+  // (1000 each): 2500. Insurance 100; retention given as 0, no raise. Total 4100.
+  auto rules = fixture_rules();
+  bool edited = false;
+  for (auto& r : rules) {
+    if (r.path != "policies/fixture-2020.json") continue;
+    auto doc = nlohmann::ordered_json::parse(r.text);
+    doc["month_counting"]["part_month"] = {{"share", "0.5"}};
+    doc["subsidy"]["remaining_period"] = {{"rule", "fixture-2020#2"}, {"contract_signed_by", nullptr},
+                                          {"min_contract_years", 1}, {"min_served_months", 1},
+                                          {"requires_social_insurance", false}, {"max_months", nullptr}};
+    r.text = doc.dump();
+    edited = true;
+  }
+  REQUIRE(edited);
+  jianxi::Engine engine(rules);
+  auto a = nlohmann::json::parse(engine.evaluate(R"({"kind":"subsidy","policy":"fixture-2020","min_wage":2000,"retention_rate":0,
+    "trainees":[{"category":"college_graduate","start":"2020-05-01","end":"2020-08-31",
+                 "contract":{"signed_on":"2020-06-23","years":1}}]})").json);
+  REQUIRE(a["ok"] == true);
+  CHECK(a["by_item"]["position"] == 1500);
+  CHECK(a["by_item"]["remaining_period"] == 2500);
+  CHECK(a["total"] == 4100);
+  int june = 0;
+  for (const auto& l : a["lines"]) {
+    if (l["month"] != "2020-06") continue;
+    ++june;
+    CHECK(l["amount"] == 500);
+    CHECK(l["note"].get<std::string>().find("按月标准的50%计") != std::string::npos);
+  }
+  CHECK(june == 2);
+}
+
 TEST_CASE("every policy's worked examples give the figures it states") {
   std::size_t examples = 0;
   for (const auto& text : jianxi::embedded_rules()) {

@@ -9,7 +9,7 @@ import { barChart } from './chart.js';
 import { clauseButton, clauseFootnotes } from './clauses.js';
 import { combobox } from './combobox.js';
 import { clearFindings, showFindings } from './findings.js';
-import { debounce, download, nameIn, percent, provinceName, provincesWithNotice, today, yuan } from './format.js';
+import { debounce, download, linePercent, nameIn, percent, provinceName, provincesWithNotice, today, yuan } from './format.js';
 import { initLanguage, lang, msg, rawMsg, t, translateNew, setText, withLanguage } from './i18n.js';
 import { fillCheckboxes, fillOptions, fillPolicyChoosers, provinceOf } from './policy-choice.js';
 import { load, save } from './store.js';
@@ -445,7 +445,7 @@ function renderGroups(lines, order) {
       }
       const months = run.from === run.to ? run.from : `${run.from} – ${run.to}`;
       const cells = [t(`${months}（${run.months} 个月）`, `${months} (${run.months} month${run.months === 1 ? '' : 's'})`),
-        itemFor(run.item, run.payee), `${yuan(run.base)} × ${percent(run.rate)} = ${yuan(run.amount)}`, yuan(run.total)];
+        itemFor(run.item, run.payee), `${yuan(run.base)} × ${linePercent(run.rate)} = ${yuan(run.amount)}`, yuan(run.total)];
       for (const text of cells) tr.append(Object.assign(document.createElement('td'), { textContent: text }));
       const clause = document.createElement('td');
       clause.className = 'clause';
@@ -535,7 +535,7 @@ function render(answer) {
   $('lines').tBodies[0].replaceChildren(...(result.lines ?? []).map((line) => {
     const row = document.createElement('tr');
     const cells = [String((cardOfTrainee[line.trainee] ?? line.trainee) + 1), line.month, itemFor(line.item, line.payee), yuan(line.base),
-      percent(line.rate), yuan(line.amount), line.rule, t(line.note, line.note_en)];
+      linePercent(line.rate), yuan(line.amount), line.rule, t(line.note, line.note_en)];
     const heads = [...$('lines').tHead.rows[0].cells].map((th) => th.textContent);
     cells.forEach((text, i) => {
       const td = document.createElement('td');

@@ -8,6 +8,9 @@ export const yuan = (n) =>
 
 /** A rate as a percentage with at most two decimals: 2/3 → "66.67%", 1 → "100%". */
 export const percent = (r) => `${Number((Number(r) * 100).toFixed(2))}%`;
+/** A line's rate as the core sent it (six decimals): a part month counted by the day (9/22 of
+ * 100%) keeps enough places for base × rate to give the amount. */
+export const linePercent = (r) => `${Number((Number(r) * 100).toFixed(4))}%`;
 
 /** The name of a catalog entry ({id, name, name_en}) in the chosen language. */
 export const nameOf = (entry) => (entry ? t(entry.name, entry.name_en) : '');

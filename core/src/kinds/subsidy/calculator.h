@@ -51,6 +51,7 @@ std::string percent(Rate r);
 bool is_whole(Rate share);
 std::string share_text(Rate share);
 std::string month_label(const MonthInPost& m);
+Text with_share(Text note, const MonthInPost& m);
 std::string yuan_text(Fen fen);
 // The subsidy rate the retention rule gives at retention r, or nullopt below every band.
 std::optional<Rate> retention_rate_for(const RetentionRule& rule, Rate r);

@@ -61,6 +61,16 @@ std::string share_text(Rate share) {
   return std::to_string(share.num) + "/" + std::to_string(share.den);
 }
 
+// A line's note, with the share of its month where that is a part month counted in part
+// (the lines whose note does not tell the days in post).
+Text with_share(Text note, const MonthInPost& m) {
+  if (is_whole(m.share)) return note;
+  Text share = msg::line_part_share{.share = share_text(m.share)}.text();
+  note.zh += share.zh;
+  note.en += share.en;
+  return note;
+}
+
 // A month in a list of months: its share beside it when it counts for less than a month.
 std::string month_label(const MonthInPost& m) {
   return is_whole(m.share) ? format_month(m.month) : format_month(m.month) + "×" + share_text(m.share);

@@ -26,22 +26,30 @@ void Calculator::remaining_lines(const Trainee& t, Rate rate,
   for (const auto& m : served) whole_months += m.whole;
   if (whole_months < rule.min_served_months)
     return refuse(msg::remaining_period_not_met::served_months{.months = rule.min_served_months, .start = format_date(t.start)});
-  std::set<int> served_months;
+  // A month served in part and counted at a share of a month leaves the rest of it to the
+  // remaining period; a month served and counted whole leaves nothing.
+  std::map<int, Rate> served_share;
   for (const auto& m : served)
-    if (m.counted) served_months.insert(m.index);
+    if (m.counted) served_share[m.index] = m.share;
   auto agreed = months_in_post(rules_.calendar(), t.start, t.end, policy_.part_month, {});
   int paid = 0;
   const auto& cap = policy_.position.max_months;
-  for (const auto& m : agreed) {
-    if (!m.counted || served_months.count(m.index)) continue;
+  for (MonthInPost m : agreed) {
+    if (!m.counted) continue;
+    if (auto s = served_share.find(m.index); s != served_share.end()) {
+      if (is_whole(s->second)) continue;
+      m.share = subtract(m.share, s->second);
+      if (m.share.num <= 0) continue;
+    }
     if (rule.max_months && paid >= *rule.max_months) break;
-    if (cap && static_cast<int>(served_months.size()) + paid >= *cap) break;
+    if (cap && static_cast<int>(served_share.size()) + paid >= *cap) break;
     if (policy_.position.flat()) {
       Fen amount = policy_.position.amounts.at(t.category);
       ++paid;
       add_line({t.index, m.month, "remaining_period", amount, m.share, apply(amount, m.share), rule.rule,
-                msg::line_remaining_period::flat{.amount = yuan_text(amount), .month = paid, .period = period_text(m),
-                                                 .signed_on = format_date(c.signed_on)}.text(),
+                with_share(msg::line_remaining_period::flat{.amount = yuan_text(amount), .month = paid, .period = period_text(m),
+                                                            .signed_on = format_date(c.signed_on)}.text(),
+                           m),
                 {}, {}});
       continue;
     }
@@ -50,9 +58,10 @@ void Calculator::remaining_lines(const Trainee& t, Rate rate,
     ++paid;
     Rate month_rate = multiply(rate, m.share);
     add_line({t.index, m.month, "remaining_period", wage->fen, month_rate, apply(wage->fen, month_rate), rule.rule,
-              msg::line_remaining_period::rate{.month = paid, .period = period_text(m), .rate = percent(rate),
-                                               .signed_on = format_date(c.signed_on), .wage = yuan_text(wage->fen),
-                                               .wage_source = wage->source}.text(),
+              with_share(msg::line_remaining_period::rate{.month = paid, .period = period_text(m), .rate = percent(rate),
+                                                          .signed_on = format_date(c.signed_on), .wage = yuan_text(wage->fen),
+                                                          .wage_source = wage->source}.text(),
+                         m),
               {}, {}});
   }
 }

@@ -106,7 +106,7 @@ void Calculator::flat_retention_line(const Trainee& t, Fen base, const std::vect
     if (!m.counted) continue;
     if (rule.payment == Payment::monthly) {
       add_line({t.index, m.month, "retention_uplift", diff, m.share, apply(diff, m.share), rule.rule,
-                msg::line_retention_uplift::amount_monthly{.difference = yuan_text(diff), .period = period_text(m), .reason = why}.text(),
+                with_share(msg::line_retention_uplift::amount_monthly{.difference = yuan_text(diff), .period = period_text(m), .reason = why}.text(), m),
                 {}, {}});
       continue;
     }
@@ -149,8 +149,9 @@ void Calculator::retention_lines(const Trainee& t, Rate base,
       if (!wage) continue;
       Rate month_diff = multiply(diff, m.share);
       add_line({t.index, m.month, "retention_uplift", wage->fen, month_diff, apply(wage->fen, month_diff), rule.rule,
-                msg::line_retention_uplift::rate_monthly{.difference = percent(diff), .period = period_text(m), .reason = why,
-                                                         .wage = yuan_text(wage->fen)}.text(),
+                with_share(msg::line_retention_uplift::rate_monthly{.difference = percent(diff), .period = period_text(m),
+                                                                    .reason = why, .wage = yuan_text(wage->fen)}.text(),
+                           m),
                 {}, {}});
     }
     return;
@@ -161,7 +162,8 @@ void Calculator::retention_lines(const Trainee& t, Rate base,
     if (!m.counted) continue;
     auto wage = wage_for(t, m);
     if (!wage) continue;
-    // A part month counted in part adds that share of its wage.
+    // A part month counted in part adds that share of its wage (half a month's wage is a
+    // whole fen for the halves notices set; a share by the day rounds here and once more below).
     line.base += apply(wage->fen, m.share);
     line.months.push_back(m.month);
     months_text += (months_text.empty() ? "" : ", ") + month_label(m);
