@@ -9,8 +9,6 @@
 
 namespace jianxi {
 
-// A wage table's research note goes to the detail in its own language only: most are
-// English notes of the sources read, which a Chinese reader's detail leaves out.
 // The addresses a source record cites, after a note: the research trail itself stays in
 // the rules and in the result's wage sources.
 static Text cited(const std::string& record) {
@@ -18,6 +16,8 @@ static Text cited(const std::string& record) {
   return links.empty() ? Text{} : msg::source_links{.links = links}.text();
 }
 
+// A wage table's research note goes to the detail in its own language only: most are
+// English notes of the sources read, which a Chinese reader's detail leaves out.
 static Text research_note(const std::string& note) {
   if (note.empty()) return {};
   std::size_t han = 0, chars = 0;

@@ -38,8 +38,9 @@ void Calculator::pay_capped_lines(const Trainee& t, Rate rate, RateFrom from,
     Fen by_rate = apply(wage->fen, rate);
     bool capped = pay < by_rate;
     // A part month the notice counts by the day or in part: the month's figure times its share.
-    Line line{t.index, m.month, "position", wage->fen, multiply(rate, m.share),
-              capped ? apply(pay, m.share) : apply(wage->fen, multiply(rate, m.share)), p.rule, {}, {}, {}};
+    Rate month_rate = multiply(rate, m.share);
+    Line line{t.index, m.month, "position", wage->fen, month_rate,
+              capped ? apply(pay, m.share) : apply(wage->fen, month_rate), p.rule, {}, {}, {}};
     line.note = capped ? msg::line_position::rate_capped{.days = days_text(m), .pay = yuan_text(pay), .period = period_text(m),
                                                          .rate = percent(rate), .wage = yuan_text(wage->fen),
                                                          .wage_source = wage->source}.text()
