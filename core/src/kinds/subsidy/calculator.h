@@ -94,6 +94,13 @@ class Calculator {
   void flat_lines(const Trainee& t, const std::string& item, const Cited& rule, Fen amount,
                   const std::vector<MonthInPost>& served);
   void flat_retention_line(const Trainee& t, Fen base, const std::vector<MonthInPost>& served, Date last_day);
+  // The most months subsidised per intern: the notice's cap on the subsidy, else the
+  // longest internship a notice that sets the period (见习时间为3至12个月) admits.
+  struct MonthsCap {
+    int months = 0;
+    std::string rule;
+  };
+  std::optional<MonthsCap> months_cap() const;
   void cap_months(const Trainee& t, std::vector<MonthInPost>& served);
   void mentoring_fee_lines(const Trainee& t, const std::vector<MonthInPost>& served);
   void pay_capped_lines(const Trainee& t, Rate rate, RateFrom from, const std::vector<MonthInPost>& served);

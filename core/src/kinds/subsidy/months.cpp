@@ -3,21 +3,29 @@
 
 namespace jianxi::subsidy {
 
+std::optional<Calculator::MonthsCap> Calculator::months_cap() const {
+  if (policy_.position.max_months) return MonthsCap{*policy_.position.max_months, policy_.position.max_months_rule};
+  const auto& length = policy_.eligibility.internship_months;
+  if (length && length->binding) return MonthsCap{length->max, length->rule};
+  return std::nullopt;
+}
+
 // A notice that subsidises at most N months per intern: the months after the Nth are not counted.
 void Calculator::cap_months(const Trainee& t, std::vector<MonthInPost>& served) {
-  if (!policy_.position.max_months) return;
-  int cap = *policy_.position.max_months, counted = 0;
+  auto cap = months_cap();
+  if (!cap) return;
+  int counted = 0;
   std::string dropped_zh, dropped_en;
   for (auto& m : served) {
     if (!m.counted) continue;
-    if (++counted <= cap) continue;
+    if (++counted <= cap->months) continue;
     m.counted = false;
     dropped_zh += (dropped_zh.empty() ? "" : "、") + format_month(m.month);
     dropped_en += (dropped_en.empty() ? "" : ", ") + format_month(m.month);
   }
   if (dropped_zh.empty()) return;
-  report_.warning(t.path("end"), msg::subsidy_months_capped{.cap = cap, .months = Text{dropped_zh, dropped_en}},
-                  policy_.position.max_months_rule);
+  report_.warning(t.path("end"), msg::subsidy_months_capped{.cap = cap->months, .months = Text{dropped_zh, dropped_en}},
+                  cap->rule);
 }
 
 void Calculator::set_aside_part_months(const Trainee& t, std::vector<MonthInPost>& served) {

@@ -97,9 +97,13 @@ bool Calculator::check_period(const Trainee& t) {
       }
       warn_once(key, t.path("end"), msg::trainee_period_below_usual::usual{.max = months.max, .min = months.min}, months.rule);
     }
-    if (t.end >= months_after(t.start, months.max))
-      warn_once("long" + std::to_string(t.index), t.path("end"), msg::trainee_period_beyond_usual{.max = months.max, .min = months.min},
-                months.rule);
+    if (t.end >= months_after(t.start, months.max)) {
+      std::string key = "long" + std::to_string(t.index);
+      if (months.binding)
+        warn_once(key, t.path("end"), msg::trainee_period_beyond_usual::binding{.max = months.max, .min = months.min}, months.rule);
+      else
+        warn_once(key, t.path("end"), msg::trainee_period_beyond_usual::usual{.max = months.max, .min = months.min}, months.rule);
+    }
   }
   return true;
 }

@@ -33,7 +33,7 @@ void Calculator::remaining_lines(const Trainee& t, Rate rate,
     if (m.counted) served_share[m.index] = m.share;
   auto agreed = months_in_post(rules_.calendar(), t.start, t.end, policy_.part_month, {});
   int paid = 0;
-  const auto& cap = policy_.position.max_months;
+  const auto cap = months_cap();
   for (MonthInPost m : agreed) {
     if (!m.counted) continue;
     if (auto s = served_share.find(m.index); s != served_share.end()) {
@@ -42,7 +42,7 @@ void Calculator::remaining_lines(const Trainee& t, Rate rate,
       if (m.share.num <= 0) continue;
     }
     if (rule.max_months && paid >= *rule.max_months) break;
-    if (cap && static_cast<int>(served_share.size()) + paid >= *cap) break;
+    if (cap && static_cast<int>(served_share.size()) + paid >= cap->months) break;
     if (policy_.position.flat()) {
       Fen amount = policy_.position.amounts.at(t.category);
       ++paid;
