@@ -237,6 +237,8 @@ void Calculator::run(Result& out) {
     // What the notice is known to provide but whose text was not found: its own line each.
     Result unknown = std::move(unknown_months_);
     for (auto& u : unknown_provisions(policy_, "subsidy")) unknown.push_back(std::move(u));
+    // How long an internship may last bounds the months subsidised: not found, it is said.
+    for (auto& u : unknown_provisions(policy_, "eligibility", "internship_months")) unknown.push_back(std::move(u));
     out["unknown"] = std::move(unknown);
   }
   out["min_wage_sources"] = wages_.sources();
