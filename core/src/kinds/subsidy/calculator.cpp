@@ -74,6 +74,14 @@ bool Calculator::admitted(const Trainee& t) {
                       rule);
     return false;
   }
+  if (c->admitted_from && t.start < *c->admitted_from) {
+    Text category = Vocabulary::names(rules_.vocabulary().categories, {t.category});
+    report_.warning(t.path("start"),
+                    msg::trainee_category_not_admitted::not_yet{.category = category, .from = format_date(*c->admitted_from),
+                                                                 .notice = notice_name(policy_), .start = format_date(t.start)},
+                    c->rule);
+    return false;
+  }
   if (!c->region_flags.empty()) {
     bool in_region = false;
     for (const auto& f : request_.region_flags)
