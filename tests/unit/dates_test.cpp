@@ -45,3 +45,21 @@ TEST_CASE("add_months crosses years") {
   CHECK(jianxi::add_months(Date(2023, 11, 1), 2) == Date(2024, 1, 1));
   CHECK(jianxi::add_months(Date(2024, 1, 1), -1) == Date(2023, 12, 1));
 }
+
+TEST_CASE("an internship month ends the day before the same day next month, or on the last day of a shorter month") {
+  using jianxi::period_month_start;
+  // 15日至次月14日
+  CHECK(period_month_start(Date(2023, 10, 15), 1) == Date(2023, 11, 15));
+  // From 10-30 the month ends 11-29; from 10-31, with no 11-31, on 11-30 (民法典 art. 202).
+  CHECK(period_month_start(Date(2023, 10, 30), 1) == Date(2023, 11, 30));
+  CHECK(period_month_start(Date(2023, 10, 31), 1) == Date(2023, 12, 1));
+  CHECK(period_month_start(Date(2023, 10, 31), 2) == Date(2023, 12, 31));
+  // Six months from 2020-08-31 end on 2021-02-28, seven on 2021-03-30.
+  CHECK(period_month_start(Date(2020, 8, 31), 6) == Date(2021, 3, 1));
+  CHECK(period_month_start(Date(2020, 8, 31), 7) == Date(2021, 3, 31));
+  // A leap February has the 29th.
+  CHECK(period_month_start(Date(2024, 1, 29), 1) == Date(2024, 2, 29));
+  CHECK(period_month_start(Date(2023, 1, 29), 1) == Date(2023, 3, 1));
+  CHECK(period_month_start(Date(2023, 3, 1), 1) == Date(2023, 4, 1));
+  CHECK(period_month_start(Date(2023, 3, 1), 0) == Date(2023, 3, 1));
+}

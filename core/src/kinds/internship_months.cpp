@@ -8,13 +8,13 @@ std::vector<MonthInPost> months_in_post(const Calendar& calendar, Date start, Da
                                         const PartMonthRule& part_month, const std::set<Date>& absent) {
   std::vector<MonthInPost> out;
   for (int k = 0;; ++k) {
-    Date from = months_after(start, k);
+    Date from = period_month_start(start, k);
     if (from > last) break;
-    Date end = months_after(start, k + 1) - boost::gregorian::days(1);
+    Date end = period_month_start(start, k + 1) - boost::gregorian::days(1);
     MonthInPost m;
     m.index = k;
     m.from = from;
-    m.month = first_of_month(from);
+    m.month = add_months(first_of_month(start), k);
     m.whole = end <= last;
     m.to = m.whole ? end : last;
     if (!m.whole) {

@@ -15,7 +15,8 @@ namespace jianxi {
 struct MonthInPost {
   int index = 0;          // 0 for the month starting on the start date
   Date from, to;          // the days in post within this internship month
-  Date month;             // first day of the calendar month in which it starts (the line's label)
+  Date month;             // the start's month plus index, the line's label (a month from
+                          // 10-31 begins 12-01 and is still November's)
   int working_days = 0;   // working days in post, for a part month
   bool whole = false;     // served to the end of the internship month
   bool counted = false;

@@ -104,4 +104,10 @@ Date months_after(Date start, int months) {
   return Date(first.year(), first.month(), day);
 }
 
+Date period_month_start(Date start, int k) {
+  Date first = add_months(first_of_month(start), k);
+  if (start.day() <= last_of_month(first).day()) return Date(first.year(), first.month(), start.day());
+  return add_months(first, 1);
+}
+
 }  // namespace jianxi

@@ -27,6 +27,11 @@ Date add_months(Date first_of_month, int months);
 // day when it is shorter (2022-02-28 + 24 months = 2024-02-28, never 02-29; 01-31 + 1 =
 // 02-28). The one month arithmetic of the engine: no end-of-month snapping.
 Date months_after(Date start, int months);
+// The first day of the k-th month of a period that began on `start` (k = 0 is `start`):
+// the same day k months later or, where that month has no such day, the first day of the
+// month after it, so that a month from 10-31 runs to 11-30, as a month with no
+// corresponding day ends on the month's last day (民法典 art. 202), and the next from 12-01.
+Date period_month_start(Date start, int k);
 // Whole years from birth to on (the day before a birthday counts the lower age).
 int age_on(Date birth, Date on);
 

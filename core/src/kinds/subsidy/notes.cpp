@@ -86,8 +86,8 @@ bool Calculator::check_period(const Trainee& t) {
   if (policy_.eligibility.internship_months) {
     const auto& months = *policy_.eligibility.internship_months;
     // Both bounds of "一般为3-12个月": an agreed period of N months ends the day before
-    // months_after(start, N).
-    if (t.end < months_after(t.start, months.min) - boost::gregorian::days(1)) {
+    // period_month_start(start, N).
+    if (t.end < period_month_start(t.start, months.min) - boost::gregorian::days(1)) {
       std::string key = "short" + std::to_string(t.index);
       // A notice that sets the period (见习时间为3至12个月, not 一般为) admits no shorter
       // internship: as the eligibility answer says, its intern is not subsidised.
@@ -97,7 +97,7 @@ bool Calculator::check_period(const Trainee& t) {
       }
       warn_once(key, t.path("end"), msg::trainee_period_below_usual::usual{.max = months.max, .min = months.min}, months.rule);
     }
-    if (t.end >= months_after(t.start, months.max)) {
+    if (t.end >= period_month_start(t.start, months.max)) {
       std::string key = "long" + std::to_string(t.index);
       if (months.binding)
         warn_once(key, t.path("end"), msg::trainee_period_beyond_usual::binding{.max = months.max, .min = months.min}, months.rule);
