@@ -58,44 +58,50 @@ std::optional<Date> latest_end(const SubsidyRequest& r) {
   return latest;
 }
 
+Calculator::Admission Calculator::admission(const Trainee& t) const {
+  auto it = policy_.eligibility.categories.find(t.category);
+  if (it == policy_.eligibility.categories.end() || !it->second.admitted) return Admission::category;
+  const CategoryRule& c = it->second;
+  if (c.admitted_from && t.start < *c.admitted_from) return Admission::not_yet;
+  if (c.region_flags.empty()) return Admission::admitted;
+  for (const auto& f : request_.region_flags)
+    if (std::find(c.region_flags.begin(), c.region_flags.end(), f) != c.region_flags.end()) return Admission::admitted;
+  return Admission::region;
+}
+
 bool Calculator::admitted(const Trainee& t) {
+  Admission why_not = admission(t);
+  if (why_not == Admission::admitted) return true;
   auto it = policy_.eligibility.categories.find(t.category);
   const CategoryRule* c = it == policy_.eligibility.categories.end() ? nullptr : &it->second;
-  if (!c || !c->admitted) {
-    Text why = c ? c->note : Text{};
-    Text category = Vocabulary::names(rules_.vocabulary().categories, {t.category});
-    std::string rule = c ? c->rule : policy_.position.rule;
-    if (why.zh.empty())
-      report_.warning(t.path("category"), msg::trainee_category_not_admitted::plain{.category = category, .notice = notice_name(policy_)},
-                      rule);
-    else
-      report_.warning(t.path("category"),
-                      msg::trainee_category_not_admitted::with_reason{.category = category, .notice = notice_name(policy_), .reason = why},
-                      rule);
-    return false;
-  }
-  if (c->admitted_from && t.start < *c->admitted_from) {
-    Text category = Vocabulary::names(rules_.vocabulary().categories, {t.category});
-    report_.warning(t.path("start"),
-                    msg::trainee_category_not_admitted::not_yet{.category = category, .from = format_date(*c->admitted_from),
-                                                                 .notice = notice_name(policy_), .start = format_date(t.start)},
-                    c->rule);
-    return false;
-  }
-  if (!c->region_flags.empty()) {
-    bool in_region = false;
-    for (const auto& f : request_.region_flags)
-      in_region = in_region || std::find(c->region_flags.begin(), c->region_flags.end(), f) !=
-                                   c->region_flags.end();
-    if (!in_region) {
-      const Vocabulary& vocab = rules_.vocabulary();
-      Text who = Vocabulary::names(vocab.categories, {t.category});
-      Text where = Vocabulary::names(vocab.region_flags, c->region_flags);
-      report_.warning(t.path("category"), msg::trainee_category_region_only{.areas = where, .category = who}, c->rule);
-      return false;
+  const Vocabulary& vocab = rules_.vocabulary();
+  Text category = Vocabulary::names(vocab.categories, {t.category});
+  switch (why_not) {
+    case Admission::category: {
+      std::string rule = c ? c->rule : policy_.position.rule;
+      if (!c || c->note.zh.empty())
+        report_.warning(t.path("category"), msg::trainee_category_not_admitted::plain{.category = category, .notice = notice_name(policy_)},
+                        rule);
+      else
+        report_.warning(t.path("category"),
+                        msg::trainee_category_not_admitted::with_reason{.category = category, .notice = notice_name(policy_), .reason = c->note},
+                        rule);
+      break;
     }
+    case Admission::not_yet:
+      report_.warning(t.path("start"),
+                      msg::trainee_category_not_admitted::not_yet{.category = category, .from = format_date(*c->admitted_from),
+                                                                   .notice = notice_name(policy_), .start = format_date(t.start)},
+                      c->rule);
+      break;
+    case Admission::region:
+      report_.warning(t.path("category"),
+                      msg::trainee_category_region_only{.areas = Vocabulary::names(vocab.region_flags, c->region_flags), .category = category},
+                      c->rule);
+      break;
+    case Admission::admitted: break;
   }
-  return true;
+  return false;
 }
 
 std::optional<Rate> Calculator::base_rate(const Trainee& t) {

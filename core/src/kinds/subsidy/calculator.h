@@ -79,6 +79,10 @@ class Calculator {
   void run(Result& out);
 
  private:
+  // Whether the notice admits the intern, and if not, why.
+  enum class Admission { admitted, category, not_yet, region };
+  Admission admission(const Trainee& t) const;
+  // The same, saying why where it does not.
   bool admitted(const Trainee& t);
   std::optional<Rate> base_rate(const Trainee& t);
   bool absence_forfeits(const Trainee& t);

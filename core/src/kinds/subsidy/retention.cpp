@@ -47,8 +47,9 @@ Text when_paid(const RetentionRule& rule) {
 
 void Calculator::compute_retention() {
   bool by_year = policy_.retention && (policy_.retention->payment == Payment::next_year || policy_.retention->payment == Payment::year_end);
+  // The unit's interns under the notice: a person it does not admit is not among them.
   for (const Trainee& t : request_.trainees) {
-    if (!t.usable) continue;
+    if (!t.usable || admission(t) != Admission::admitted) continue;
     Cohort* cohort = by_year ? &retention_.by_year[last_day_in_post(t).year()] : nullptr;
     if (t.completed()) {
       ++retention_.completed;
