@@ -79,6 +79,7 @@ export function notCounted(answer) {
 const SAYS_NOT_COUNTED = { zh: /不计补贴/, en: /no subsidy|not counted/i };
 
 const UNKNOWN_ITEM = { retention: 'retention_uplift' };
+const WAITS_FOR_INPUT = { 'insurance.premium_missing': 'insurance', 'remaining_period.rate_unstated': 'remaining_period' };
 
 /** The status of a computed estimate, [zh, en]: complete, or an estimate with what it leaves out. */
 export function estimateStatus(result, items) {
@@ -87,7 +88,9 @@ export function estimateStatus(result, items) {
     const id = UNKNOWN_ITEM[u.item] ?? u.item;
     if ((items ?? []).some((i) => i.id === id)) left.push(id);
   }
-  if ((result.warnings ?? []).some((f) => f.code === 'insurance.premium_missing')) left.push('insurance');
+  // Items owed but not computed until the user gives what the notice leaves unstated.
+  for (const [code, id] of Object.entries(WAITS_FOR_INPUT))
+    if ((result.warnings ?? []).some((f) => f.code === code)) left.push(id);
   const omitted = [...new Set(left)];
   const unconfirmed = (result.warnings ?? []).some((f) => RESEARCH.has(f.code));
   const names = (language) => withLanguage(language, () => omitted.map((id) => nameIn(items, id)));

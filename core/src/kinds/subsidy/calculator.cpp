@@ -162,7 +162,7 @@ void Calculator::add_trainee(const Trainee& t) {
     if (amount != policy_.position.amounts.end() && !forfeits) {
       flat_lines(t, "position", policy_.position, amount->second, served);
       flat_retention_line(t, amount->second, served, last);
-      remaining_lines(t, {1, 1}, served);
+      remaining_lines(t, Rate{1, 1}, served);
     }
     mentoring_line(t);
     monthly_insurance_lines(t, served);

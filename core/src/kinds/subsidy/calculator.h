@@ -112,7 +112,8 @@ class Calculator {
   void retention_lines(const Trainee& t, Rate base, const std::vector<MonthInPost>& served,
                        Date last_day);
   void insurance_line(const Trainee& t);
-  void remaining_lines(const Trainee& t, Rate rate, const std::vector<MonthInPost>& served);
+  // `rate` nullopt: the notice states no base rate and none was given; the months owed are said, not paid.
+  void remaining_lines(const Trainee& t, std::optional<Rate> rate, const std::vector<MonthInPost>& served);
   void mentoring_line(const Trainee& t);
   void monthly_insurance_lines(const Trainee& t, const std::vector<MonthInPost>& served);
   void social_insurance_lines(const Trainee& t, const std::vector<MonthInPost>& served);

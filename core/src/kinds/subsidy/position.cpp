@@ -99,6 +99,7 @@ void Calculator::unstated_rate_lines(const Trainee& t, const std::vector<MonthIn
   if (raised && !forfeits) {
     report_.interpretation(policy_.retention->rule, policy_.retention->interpretation);
     position_lines(t, *raised, RateFrom::notice, served);
+    remaining_lines(t, std::nullopt, served);
   }
 }
 

@@ -3,7 +3,7 @@
 
 namespace jianxi::subsidy {
 
-void Calculator::remaining_lines(const Trainee& t, Rate rate,
+void Calculator::remaining_lines(const Trainee& t, std::optional<Rate> rate,
                                  const std::vector<MonthInPost>& served) {
   if (!t.contract || t.contract->signed_on > t.end) return;
   const Contract& c = *t.contract;
@@ -53,17 +53,22 @@ void Calculator::remaining_lines(const Trainee& t, Rate rate,
                 {}, {}});
       continue;
     }
+    if (!rate) {
+      ++paid;
+      continue;
+    }
     auto wage = wage_for(t, m);
     if (!wage) continue;
     ++paid;
-    Rate month_rate = multiply(rate, m.share);
+    Rate month_rate = multiply(*rate, m.share);
     add_line({t.index, m.month, "remaining_period", wage->fen, month_rate, apply(wage->fen, month_rate), rule.rule,
-              with_share(msg::line_remaining_period::rate{.month = paid, .period = period_text(m), .rate = percent(rate),
+              with_share(msg::line_remaining_period::rate{.month = paid, .period = period_text(m), .rate = percent(*rate),
                                                           .signed_on = format_date(c.signed_on), .wage = yuan_text(wage->fen),
                                                           .wage_source = wage->source}.text(),
                          m),
               {}, {}});
   }
+  if (!rate && paid > 0) report_.warning(path, msg::remaining_period_rate_unstated{.months = paid}, rule.rule);
 }
 
 }  // namespace jianxi::subsidy
