@@ -162,3 +162,16 @@ test('a part month the notice counts at half: its line says so, and no retention
   assert.match(notes, /不满1个月，在岗12个工作日，按月标准的50%计/);
   assert.equal(await page.locator('#retention-used').textContent(), '');
 });
+
+test('an intern paid for some months is not said to get nothing when a warning names them', async () => {
+  // liaoning-2024#x.xinhua-2024-09-06.1: 见习期限为3至12个月, 1500 a month. 沈阳市和平区,
+  // 2024-10-01..2025-11-30 (14 months): 12 × 1500 = 18000, the last two months not counted,
+  // with warnings on /trainees/0/end; the headline gives no "gets nothing" reason.
+  const page = await fresh();
+  await choosePlace(page, { province: 'liaoning', city: '沈阳市和平区' });
+  await page.keyboard.press('Tab');
+  await fillIntern(page, 0, { category: 'college_graduate', start: '2024-10-01', end: '2025-11-30' });
+  await page.waitForFunction(() => document.getElementById('total').dataset.value === '18000');
+  assert.equal(await page.locator('#total-reason').textContent(), '');
+  assert.match(await page.locator('body').textContent(), /补贴期限最长12个月：2025-10、2025-11 不计补贴/);
+});

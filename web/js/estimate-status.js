@@ -62,8 +62,9 @@ export function notCounted(answer) {
   const why = new Map();
   for (const f of answer.warnings ?? []) {
     const index = /^\/trainees\/(\d+)(\/|$)/.exec(f.path ?? '');
-    const who = index && Number(index[1]) + 1;
-    if (who && !paid.has(who) && !why.has(who)) why.set(who, f);
+    if (!index || paid.has(Number(index[1]))) continue;
+    const who = Number(index[1]) + 1;
+    if (!why.has(who)) why.set(who, f);
   }
   if (!why.size) return null;
   const say = (language) => [...why].map(([who, f]) => {
