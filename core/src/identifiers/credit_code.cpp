@@ -2,6 +2,7 @@
 
 #include "finding_messages.h"
 #include "identifiers/half_width.h"
+#include "values/trim.h"
 
 #include <array>
 
@@ -100,7 +101,7 @@ std::optional<char> credit_code_check_character(std::string_view first17) {
 }
 
 CreditCodeCheck check_credit_code(std::string_view raw) {
-  std::string code = half_width(raw);
+  std::string code = half_width(trim(std::string(raw)));  // spaces pasted around it
   for (char& c : code) c = upper(c);
   if (code.size() != 18)
     return fail(msg::credit_code_length{.length = character_count(code)});

@@ -2,6 +2,7 @@
 
 #include "finding_messages.h"
 #include "identifiers/half_width.h"
+#include "values/trim.h"
 #include "values/affixes.h"
 
 #include <algorithm>
@@ -22,7 +23,7 @@ bool all_digits(std::string_view s) {
 // dash: what people type on a phone's keyboard.
 std::string normalized(std::string_view typed) {
   static constexpr std::string_view extension_marks[] = {"转", "分机", "ext.", "ext", "EXT", "Ext"};
-  const std::string text = half_width(typed);
+  const std::string text = half_width(trim(std::string(typed)));
   std::string out;
   for (std::size_t i = 0; i < text.size();) {
     if (text.compare(i, 3, "\u3000") == 0) {
