@@ -101,6 +101,10 @@ Person read_person(const RuleSet& rules, Fields& f, Report& report) {
       p.education = e;
   }
   p.graduated_on = f.date("graduated_on");
+  if (p.graduated_on && p.birth && *p.graduated_on < *p.birth) {
+    report.error(f.path("graduated_on"), msg::graduated_on_before_birth{.birth = format_date(*p.birth), .left = format_date(*p.graduated_on)});
+    p.graduated_on.reset();
+  }
   auto employed = f.flag("employed");
   p.employed = employed.value_or(false);
   p.employment_stated = employed.has_value();
