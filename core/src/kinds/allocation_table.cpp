@@ -2,9 +2,9 @@
 // 目标任务安排). Each column's rows must add up to the total row; counts are whole
 // and non-negative; per row, the comparisons the template declares (planned interns
 // not above positions) are checked. Sums are exact: values are held in ten-thousandths.
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <set>
 
 #include "model/form_rules.h"
 #include "kinds/kinds.h"
@@ -159,6 +159,12 @@ void answer_allocation_table(const RuleSet& rules, const Json& request, Report& 
   }
   std::optional<std::string> total_region;
   auto totals = checker.read_row(*total, f.path("total"), columns, total_region, false);
+  // A total row copied among the regions would be added to itself.
+  const auto& total_names = tpl.total_names;
+  for (const auto& [region, i] : regions)
+    if (std::find(total_names.begin(), total_names.end(), region) != total_names.end() ||
+        (total_region && region == *total_region))
+      report.error(f.path("rows") + "/" + std::to_string(i) + "/region", msg::allocation_total_among_rows{.region = region}, tpl.rule);
   checker.compare_within_row(totals, f.path("total"), columns,
                              total_region ? Text{*total_region, *total_region} : msg::table_row::total{}.text());
 

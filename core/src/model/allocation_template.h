@@ -28,6 +28,7 @@ struct AllocationTemplate {
   std::string rule;  // the clause of the column sums
   std::vector<AllocationColumn> columns;
   std::vector<RowComparison> row_checks;
+  std::vector<std::string> total_names;  // what a total row is called (合计, 全省…)
 
   const AllocationColumn* column(const std::string& key) const {
     for (const auto& c : columns)

@@ -81,6 +81,7 @@ void read_allocation_template(const json& j, FormRules& out) {
   t.rule = j.at("rule");
   for (const auto& c : j.at("columns"))
     t.columns.push_back({c.at("key"), text_of(c, "label"), c.value("whole", true)});
+  for (const auto& name : j.value("total_names", json::array())) t.total_names.push_back(name);
   for (const auto& c : j.value("row_checks", json::array())) {
     RowComparison r;
     read_cited(c, r);
