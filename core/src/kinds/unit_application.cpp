@@ -241,6 +241,11 @@ class ApplicationChecker {
     return false;
   }
 
+  static bool inside_longer_number(const std::string& text, std::size_t at, std::size_t size) {
+    auto digit = [&](std::size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
+    return (digit(at) && at > 0 && digit(at - 1)) || (digit(at + size - 1) && digit(at + size));
+  }
+
   // Whether `word` occurs in `text` other than as no limit (不要求学历, 学历：不限, 学历、专业不限).
   // A word that states a requirement of its own (专业对口) is not reached by a no-limit word
   // across a list: 不限学历、专业对口 limits the major, 不要求专业对口 does not.
@@ -249,6 +254,7 @@ class ApplicationChecker {
     bool stands_alone = std::find(own.begin(), own.end(), word) != own.end();
     for (auto at = text.find(word); at != std::string::npos; at = text.find(word, at + word.size())) {
       if (inside_longer_word(text, at, word.size())) continue;  // 专业 of 相关专业 is judged with it
+      if (inside_longer_number(text, at, word.size())) continue;  // 211 of GB 50211 is no university
       bool listed_before = false, listed_after = false;
       std::size_t start = before_the_list(text, at, listed_before);
       bool negated = !(stands_alone && listed_before) &&
