@@ -27,16 +27,6 @@ IdNumberCheck failed(const Message& m) {
   return r;
 }
 
-// The birth date of characters 7-14, a day that exists from 1800 on (GB 11643's own example
-// is born 1880-01-01), so that a date before 1900 is refused as such, not as no date.
-std::optional<Date> birth_date_of(std::string_view id) {
-  auto number = [&](std::size_t at, std::size_t n) { return std::stoi(std::string(id.substr(at, n))); };
-  int y = number(6, 4), m = number(10, 2), d = number(12, 2);
-  if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1) return std::nullopt;
-  if (d > boost::gregorian::gregorian_calendar::end_of_month_day(y, m)) return std::nullopt;
-  return Date(y, m, d);
-}
-
 }  // namespace
 
 IdNumberCheck check_id_number(std::string_view typed) {
@@ -52,7 +42,9 @@ IdNumberCheck check_id_number(std::string_view typed) {
   if (id[0] < '1' || id[0] > '9') return failed(msg::id_number_area{.digits = std::string(id.substr(0, 2))});
   std::string birth = std::string(id.substr(6, 4)) + "-" + std::string(id.substr(10, 2)) + "-" +
                       std::string(id.substr(12, 2));
-  auto date = birth_date_of(id);
+  // From 1800, so that a date before 1900 (GB 11643's own example is born 1880-01-01) is
+  // refused as such, not as no date.
+  auto date = parse_date(birth, 1800);
   if (!date) return failed(msg::id_number_birth_date::no_such_day{.date = birth});
   if (date->year() < 1900) return failed(msg::id_number_birth_date::too_early{.date = birth});
   // Any of the 18 characters may be the mistyped one: naming the check character that

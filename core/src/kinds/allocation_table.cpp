@@ -164,7 +164,8 @@ void answer_allocation_table(const RuleSet& rules, const Json& request, Report& 
   for (const auto& [region, i] : regions)
     if (std::find(total_names.begin(), total_names.end(), region) != total_names.end() ||
         (total_region && region == *total_region))
-      report.error(f.path("rows") + "/" + std::to_string(i) + "/region", msg::allocation_total_among_rows{.region = region}, tpl.rule);
+      report.error(pointer_append(f.path("rows") + "/" + std::to_string(i), "region"), msg::allocation_total_among_rows{.region = region},
+                   tpl.rule);
   checker.compare_within_row(totals, f.path("total"), columns,
                              total_region ? Text{*total_region, *total_region} : msg::table_row::total{}.text());
 

@@ -19,13 +19,13 @@ int to_int(std::string_view s) {
 
 }  // namespace
 
-std::optional<Date> parse_date(std::string_view t) {
+std::optional<Date> parse_date(std::string_view t, int earliest_year) {
   if (t.size() != 10 || t[4] != '-' || t[7] != '-') return std::nullopt;
   if (!digits(t.substr(0, 4)) || !digits(t.substr(5, 2)) || !digits(t.substr(8, 2)))
     return std::nullopt;
   int y = to_int(t.substr(0, 4)), m = to_int(t.substr(5, 2)), d = to_int(t.substr(8, 2));
   // Boost's calendar covers 1400-9999; the programme needs far less.
-  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return std::nullopt;
+  if (y < earliest_year || y > 2200 || m < 1 || m > 12 || d < 1) return std::nullopt;
   if (d > boost::gregorian::gregorian_calendar::end_of_month_day(y, m)) return std::nullopt;
   return Date(y, m, d);
 }

@@ -13,8 +13,8 @@ namespace jianxi {
 
 using Date = boost::gregorian::date;
 
-// "YYYY-MM-DD" of a day that exists; nullopt otherwise.
-std::optional<Date> parse_date(std::string_view text);
+// "YYYY-MM-DD" of a day that exists, from `earliest_year`; nullopt otherwise.
+std::optional<Date> parse_date(std::string_view text, int earliest_year = 1900);
 // "YYYY-MM": the first day of that month.
 std::optional<Date> parse_month(std::string_view text);
 std::string format_date(Date d);

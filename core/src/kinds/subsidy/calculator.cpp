@@ -118,10 +118,11 @@ bool Calculator::absence_forfeits(const Trainee& t) {
   const Calendar& cal = rules_.calendar();
   int total = 0, run = 0, longest = 0;
   std::optional<Date> previous;
-  std::string not_counted;
+  Text not_counted;
   for (Date d : t.absent) {
     if (!cal.is_working_day(d)) {
-      not_counted += (not_counted.empty() ? "" : ", ") + format_date(d);
+      not_counted.zh += (not_counted.zh.empty() ? "" : "、") + format_date(d);
+      not_counted.en += (not_counted.en.empty() ? "" : ", ") + format_date(d);
       continue;
     }
     ++total;
@@ -130,7 +131,7 @@ bool Calculator::absence_forfeits(const Trainee& t) {
     longest = std::max(longest, run);
     previous = d;
   }
-  if (!not_counted.empty()) report_.warning(t.path("absent_days"), msg::absence_day_not_counted{.days = not_counted}, rule.rule);
+  if (!not_counted.zh.empty()) report_.warning(t.path("absent_days"), msg::absence_day_not_counted{.days = not_counted}, rule.rule);
   if (longest < rule.max_consecutive && total < rule.max_total) return false;
   report_.warning(t.path("absent_days"),
                   msg::absence_limit_reached{.longest = longest,
