@@ -246,6 +246,23 @@ class ApplicationChecker {
     return (digit(at) && at > 0 && digit(at - 1)) || (digit(at + size - 1) && digit(at + size));
   }
 
+  // Whether the text from `at` turns away the people just negated: 无本科学历者勿投,
+  // 不通过面试者，不予录用. A person word, then a refusal, with separators or a comma between.
+  bool turns_away(const std::string& text, std::size_t at) const {
+    static constexpr std::string_view commas[] = {"，", ","};
+    auto starts = [&](std::size_t from, const std::vector<std::string>& words) -> std::size_t {
+      for (const std::string& w : words)
+        if (text.compare(from, w.size(), w) == 0) return from + w.size();
+      return 0;
+    };
+    std::size_t after_person = starts(skip_separators(text, at), policy_->turned_away_persons);
+    if (!after_person) return false;
+    std::size_t refusal = skip_separators(text, after_person);
+    for (const std::string_view comma : commas)
+      if (text.compare(refusal, comma.size(), comma) == 0) refusal = skip_separators(text, refusal + comma.size());
+    return starts(refusal, policy_->turned_away_refusals) != 0;
+  }
+
   // Whether `word` occurs in `text` other than as no limit (不要求学历, 学历：不限, 学历、专业不限).
   // A word that states a requirement of its own (专业对口) is not reached by a no-limit word
   // across a list: 不限学历、专业对口 limits the major, 不要求专业对口 does not.
@@ -262,6 +279,7 @@ class ApplicationChecker {
                        return start >= w.size() && text.compare(start - w.size(), w.size(), w) == 0;
                      });
       std::size_t next = past_the_list(text, at + word.size(), listed_after);
+      negated = negated && !turns_away(text, next);
       negated = negated || (!(stands_alone && listed_after) &&
                             std::any_of(policy_->no_limit_after.begin(), policy_->no_limit_after.end(),
                                         [&](const std::string& w) { return text.compare(next, w.size(), w) == 0; }));

@@ -89,6 +89,10 @@ struct PolicyApplicationRules {
   // Words of `stand_alone` state a requirement of their own: a no-limit word reaches them
   // only when no other word is listed between (不限学历、专业对口 limits the major).
   std::vector<std::string> no_limit_before, no_limit_after, no_limit_joiners, no_limit_between, no_limit_stand_alone;
+  // A negation before the words is undone when the people it names are then turned away:
+  // one of `turned_away_persons` right after the list, then one of `turned_away_refusals`
+  // (无本科学历者勿投 limits the degree).
+  std::vector<std::string> turned_away_persons, turned_away_refusals;
 };
 
 }  // namespace jianxi

@@ -274,6 +274,10 @@ void read_policy_sections(const Policy& p, const json& doc, FormRules& out, std:
       for (const auto& w : n->value("joiners", json::array())) r.no_limit_joiners.push_back(w);
       for (const auto& w : n->value("between", json::array())) r.no_limit_between.push_back(w);
       for (const auto& w : n->value("stand_alone", json::array())) r.no_limit_stand_alone.push_back(w);
+      if (auto t = n->find("turned_away"); t != n->end()) {
+        for (const auto& w : t->value("persons", json::array())) r.turned_away_persons.push_back(w);
+        for (const auto& w : t->value("refusals", json::array())) r.turned_away_refusals.push_back(w);
+      }
     }
     out.application_by_policy[p.id] = std::move(r);
   }
