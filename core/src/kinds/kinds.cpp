@@ -139,12 +139,11 @@ const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& repor
           preferred = &r;
         }
     if (in_force.size() > 1) {
-      std::string others, others_en;
+      Text others;
       Result also = Result::array();
       for (const Policy* p : in_force)
         if (p != chosen) {
-          others += (others.empty() ? "" : "、") + notice_name(*p).zh;
-          others_en += (others_en.empty() ? "" : "; ") + notice_name(*p).en;
+          append_listed(others, notice_name(*p), "; ");
           also.push_back(p->id);
         }
       Text why = preferred ? preferred->note
@@ -152,7 +151,7 @@ const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& repor
       // One plain line; why this notice was taken is the finding's detail.
       report.caveat(request.path("province"),
                     msg::policy_several_in_force{
-                        .date = format_date(*as_of), .notice = notice_name(*chosen), .others = Text{others, others_en}},
+                        .date = format_date(*as_of), .notice = notice_name(*chosen), .others = others},
                     why);
       if (choice)
         *choice = {{"used", chosen->id}, {"also_in_force", std::move(also)},

@@ -596,8 +596,7 @@ void answer_summary_table(const RuleSet& rules, const Json& request, const Repor
       Text known;
       for (const auto& [k, t] : forms.summary_templates) {
         Text name = template_name(t);
-        known.zh += (known.zh.empty() ? "" : "、") + name.zh + "（" + k + "）";
-        known.en += (known.en.empty() ? "" : ", ") + name.en + " (" + k + ")";
+        append_listed(known, {name.zh + "（" + k + "）", name.en + " (" + k + ")"});
       }
       report.error(f.path("template"), msg::summary_template_unknown{.known = known, .template_id = *id});
     } else if (policy_rules && policy_rules->template_id != *id) {
@@ -616,9 +615,7 @@ void answer_summary_table(const RuleSet& rules, const Json& request, const Repor
         if (u.item == "summary_table") unknown = &u;
     Text known_text;
     for (const auto& [id, t] : forms.summary_templates) {
-      Text name = template_name(t);
-      known_text.zh += (known_text.zh.empty() ? "" : "、") + name.zh;
-      known_text.en += (known_text.en.empty() ? "" : ", ") + name.en;
+      append_listed(known_text, template_name(t));
     }
     std::string path = f.path("template");
     if (unknown)

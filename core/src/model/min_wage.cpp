@@ -198,13 +198,11 @@ void WageResolver::resolve_place() {
     urban_ = r.urban || r.division->is_prefecture();
     alias_ = r.alias;
   } else if (!r.candidates.empty()) {
-    std::string list, list_en;
-    for (const Division* d : r.candidates) {
-      Text one = msg::wage_division_with_code{.code = d->code, .name = Text{divisions.full_name(*d), divisions.full_name_en(*d)}}.text();
-      list += (list.empty() ? "" : "、") + one.zh;
-      list_en += (list_en.empty() ? "" : "; ") + one.en;
-    }
-    report_.error(path, msg::place_ambiguous{.place = text, .places = Text{list, list_en}});
+    Text list;
+    for (const Division* d : r.candidates)
+      append_listed(list, msg::wage_division_with_code{.code = d->code, .name = Text{divisions.full_name(*d), divisions.full_name_en(*d)}}.text(),
+                    "; ");
+    report_.error(path, msg::place_ambiguous{.place = text, .places = list});
   } else {
     std::string list;
     for (const auto& n : r.nearest) list += (list.empty() ? "" : "、") + n;
@@ -286,7 +284,7 @@ std::optional<int> WageResolver::tier_on(Date day) {
                    msg::min_wage_area_caveat::sources{.confidence = confidence_words(confidence), .note = note, .source = cited(areas->source)}.text());
   }
   if (division_ && division_->is_prefecture()) {
-    std::string differ_zh, differ_en;
+    Text differ;
     for (const Division* child : rules_.divisions().children(*division_)) {
       if (child->zone) continue;
       auto t = tier_of_county(*areas, *child);
@@ -296,11 +294,10 @@ std::optional<int> WageResolver::tier_on(Date day) {
       Text county{child->name, child->name_en.empty() ? child->name : child->name_en};
       Text one = stands ? msg::wage_county_tier::known{.county = county, .tier = t->tier}.text()
                         : msg::wage_county_tier::unknown{.county = county}.text();
-      differ_zh += (differ_zh.empty() ? "" : "、") + one.zh;
-      differ_en += (differ_en.empty() ? "" : ", ") + one.en;
+      append_listed(differ, one);
     }
-    if (!differ_zh.empty() && reported_.insert("urban" + std::to_string(tier->tier) + differ_zh).second)
-      report_.warning(path, msg::place_city_as_urban{.counties = Text{differ_zh, differ_en},
+    if (!differ.empty() && reported_.insert("urban" + std::to_string(tier->tier) + differ.zh).second)
+      report_.warning(path, msg::place_city_as_urban{.counties = differ,
                                                      .place = *request_.place,
                                                      .tier = tier->tier,
                                                      .urban = Text{label.zh, rules_.divisions().full_name_en(*division_)}});

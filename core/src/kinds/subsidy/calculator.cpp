@@ -121,8 +121,7 @@ bool Calculator::absence_forfeits(const Trainee& t) {
   Text not_counted;
   for (Date d : t.absent) {
     if (!cal.is_working_day(d)) {
-      not_counted.zh += (not_counted.zh.empty() ? "" : "、") + format_date(d);
-      not_counted.en += (not_counted.en.empty() ? "" : ", ") + format_date(d);
+      append_listed(not_counted, {format_date(d), format_date(d)});
       continue;
     }
     ++total;

@@ -15,16 +15,15 @@ void Calculator::cap_months(const Trainee& t, std::vector<MonthInPost>& served) 
   auto cap = months_cap();
   if (!cap) return;
   int counted = 0;
-  std::string dropped_zh, dropped_en;
+  Text dropped;
   for (auto& m : served) {
     if (!m.counted) continue;
     if (++counted <= cap->months) continue;
     m.counted = false;
-    dropped_zh += (dropped_zh.empty() ? "" : "、") + format_month(m.month);
-    dropped_en += (dropped_en.empty() ? "" : ", ") + format_month(m.month);
+    append_listed(dropped, {format_month(m.month), format_month(m.month)});
   }
-  if (dropped_zh.empty()) return;
-  report_.warning(t.path("end"), msg::subsidy_months_capped{.cap = cap->months, .months = Text{dropped_zh, dropped_en}},
+  if (dropped.empty()) return;
+  report_.warning(t.path("end"), msg::subsidy_months_capped{.cap = cap->months, .months = dropped},
                   cap->rule);
 }
 
