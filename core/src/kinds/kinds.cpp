@@ -168,6 +168,12 @@ const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& repor
       if (p.province == *province && p.effective_to && *p.effective_to < *as_of &&
           (!ended || *p.effective_to > *ended->effective_to))
         ended = &p;
+    // Or the first notice known, when the date is before every notice of the province.
+    const Policy* first = nullptr;
+    for (const auto& p : rules.policies())
+      if (p.province == *province && p.scope.empty() && p.effective_from > *as_of &&
+          (!first || p.effective_from < first->effective_from))
+        first = &p;
     Text province_name{province_zh, province_en};
     if (ended)
       report.error(date_path,
@@ -175,6 +181,12 @@ const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& repor
                                                           .ended = format_date(*ended->effective_to),
                                                           .notice = notice_name(*ended),
                                                           .province = province_name});
+    else if (first)
+      report.error(date_path,
+                   msg::policy_none_in_force::before_first{.date = format_date(*as_of),
+                                                           .from = format_date(first->effective_from),
+                                                           .notice = notice_name(*first),
+                                                           .province = province_name});
     else
       report.error(date_path,
                    msg::policy_none_in_force::none{.date = format_date(*as_of), .province = province_name});
@@ -186,6 +198,12 @@ Text notice_name(const Policy& p) {
   Text title{p.title, p.title_en};
   if (!p.document) return msg::notice_name::titled{.title = title}.text();
   return msg::notice_name::numbered{.document = *p.document, .title = title}.text();
+}
+
+Text period_in_force(const Policy& p) {
+  if (p.effective_to)
+    return msg::note_in_force::until{.from = format_date(p.effective_from), .to = format_date(*p.effective_to)}.text();
+  return msg::note_in_force::open{.from = format_date(p.effective_from)}.text();
 }
 
 Result unknown_provisions(const Policy& policy, const std::string& section, const std::string& item) {

@@ -67,6 +67,9 @@ Result unknown_provisions(const Policy& policy, const std::string& section, cons
 // A notice as people cite it: its title and 文号 (《…》（湘人社规〔2023〕9号）), never its id.
 Text notice_name(const Policy& p);
 
+// A notice's period in force, as the answers write it (2023-07-25 至 2026-07-24, or from a day on).
+Text period_in_force(const Policy& p);
+
 // A notice's id, province, title, 文号, dates and how much of it is known, as the
 // "policies" kind lists it.
 Result policy_brief_json(const Policy& p);

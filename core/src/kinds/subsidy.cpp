@@ -3,13 +3,43 @@
 #include "kinds/subsidy/calculator.h"
 
 namespace jianxi {
+namespace {
+
+// The intern whose start chooses the notice when the province is given: the first to start.
+const Trainee* earliest_trainee(const SubsidyRequest& r) {
+  const Trainee* earliest = nullptr;
+  for (const auto& t : r.trainees)
+    if (t.usable && (!earliest || t.start < earliest->start)) earliest = &t;
+  return earliest;
+}
+
+// A notice chosen by province is the one in force when the first internship starts; an
+// intern wholly outside its period falls under another notice or none, and is not
+// estimated by this one.
+void refuse_interns_outside(const Policy& policy, SubsidyRequest& r, Report& report) {
+  for (auto& t : r.trainees)
+    if (t.usable && (t.end < policy.effective_from || (policy.effective_to && t.start > *policy.effective_to))) {
+      t.usable = false;
+      report.error(t.path("start"),
+                   msg::trainee_after_chosen_notice{.end = format_date(t.end),
+                                                    .in_force = period_in_force(policy),
+                                                    .notice = notice_name(policy),
+                                                    .start = format_date(t.start)},
+                   policy.id);
+    }
+}
+
+}  // namespace
 
 void answer_subsidy(const RuleSet& rules, const Json& request, Report& report, Result& out) {
   Fields f(request, "", report);
   SubsidyRequest r = read_subsidy_request(rules.vocabulary(), f, report);
   Result choice;
-  const Policy* policy = choose_policy(rules, f, report, subsidy::earliest_start(r), &choice);
+  const Trainee* first = earliest_trainee(r);
+  const Policy* policy = choose_policy(rules, f, report, first ? std::optional(first->start) : std::nullopt, &choice,
+                                       first ? first->path("start") : std::string());
   if (!policy || report.is_malformed()) return;
+  if (!f.get("policy")) refuse_interns_outside(*policy, r, report);
   warn_if_partly_known(*policy, report);
   warn_if_past_evidence(*policy, subsidy::latest_end(r), report);
   subsidy::Calculator(rules, *policy, r, report).run(out);

@@ -69,9 +69,7 @@ void Calculator::note_wage_basis(const Trainee& t) {
 
 bool Calculator::check_period(const Trainee& t) {
   bool wholly_outside = t.end < policy_.effective_from || (policy_.effective_to && t.start > *policy_.effective_to);
-  Text in_force = policy_.effective_to
-                      ? msg::note_in_force::until{.from = format_date(policy_.effective_from), .to = format_date(*policy_.effective_to)}.text()
-                      : msg::note_in_force::open{.from = format_date(policy_.effective_from)}.text();
+  Text in_force = period_in_force(policy_);
   Text notice = notice_name(policy_);
   if (wholly_outside)
     warn_once("effective", t.path("start"), msg::policy_outside_effective_period::wholly{.in_force = in_force, .notice = notice},
