@@ -14,6 +14,7 @@ namespace {
 struct Person {
   std::optional<Date> as_of, birth, graduated_on;
   std::optional<std::string> education;
+  bool graduated_on_given = false;  // given, though perhaps unreadable: then not asked for again
   bool employed = false, registered_unemployed = false, returned_from_abroad = false,
        previous_internship = false;
   bool registration_stated = false;  // absent is read as not registered, and asked for
@@ -100,6 +101,7 @@ Person read_person(const RuleSet& rules, Fields& f, Report& report) {
     if (known_term<msg::education_unknown>(vocab.education, *e, f.path("education"), report))
       p.education = e;
   }
+  p.graduated_on_given = f.get("graduated_on") != nullptr;
   p.graduated_on = f.date("graduated_on");
   if (p.graduated_on && p.birth && *p.graduated_on < *p.birth) {
     report.error(f.path("graduated_on"), msg::graduated_on_before_birth{.birth = format_date(*p.birth), .left = format_date(*p.graduated_on)});
@@ -160,7 +162,7 @@ std::optional<std::string> graduate_branch(const Vocabulary& vocab, const Policy
   const Text& name = Vocabulary::find(vocab.categories, category)->name;
   report.interpretation(e.graduate.rule, e.graduate.interpretation);
   if (!p.graduated_on) {
-    report.warning("/graduated_on", msg::graduated_on_missing{}, e.graduate.rule);
+    if (!p.graduated_on_given) report.warning("/graduated_on", msg::graduated_on_missing{}, e.graduate.rule);
     return std::nullopt;
   }
   std::string years = std::to_string(e.years_since_leaving);
@@ -242,6 +244,23 @@ bool youth_branch(const Vocabulary& vocab, const Policy& policy, const Person& p
     }
     return false;
   }
+  std::string range = std::to_string(c.min_age.value_or(0)) + "-" + std::to_string(c.max_age.value_or(200));
+  // An age outside the range closes the route whatever the registration.
+  if (p.birth) {
+    int age = age_on(*p.birth, *p.as_of);
+    if ((c.min_age && age < *c.min_age) || (c.max_age && age > *c.max_age)) {
+      // The age range is the youth route's: it excludes no one admitted as a graduate.
+      if (!admitted) v.add(c.rule, "excludes", msg::eligibility_age_outside{.age = age, .range = range});
+      return false;
+    }
+  }
+  // A student still in school is not unemployed, registered or not (the graduate route,
+  // where it ran, has said so already).
+  if (p.graduated_on && *p.graduated_on > *p.as_of) {
+    if (!admitted && (!p.education || *p.education == "other"))
+      v.add(c.rule, "excludes", msg::eligibility_youth_in_school{.left = format_date(*p.graduated_on)});
+    return false;
+  }
   if (c.requires_registration && !p.registered_unemployed) {
     if (admitted) return false;
     if (p.registration_stated) {
@@ -255,15 +274,10 @@ bool youth_branch(const Vocabulary& vocab, const Policy& policy, const Person& p
   if (!p.birth) {
     if (admitted) return false;
     report.warning("/birth_date", msg::birth_date_missing{}, c.rule);
+    v.add(c.rule, "excludes", msg::eligibility_age_unknown{.range = range});
     return false;
   }
   int age = age_on(*p.birth, *p.as_of);
-  std::string range = std::to_string(c.min_age.value_or(0)) + "-" + std::to_string(c.max_age.value_or(200));
-  if ((c.min_age && age < *c.min_age) || (c.max_age && age > *c.max_age)) {
-    // The age range is the youth route's: it excludes no one admitted as a graduate.
-    if (!admitted) v.add(c.rule, "excludes", msg::eligibility_age_outside{.age = age, .range = range});
-    return false;
-  }
   if (c.requires_registration)
     v.add(c.rule, "admits", msg::eligibility_youth_admitted::registered{.age = age, .range = range});
   else
@@ -313,6 +327,10 @@ void answer_eligibility(const RuleSet& rules, const Json& request, Report& repor
   }
   if (!category && !ask_registration.empty())
     report.warning("/registered_unemployed", msg::registered_unemployed_missing{}, ask_registration);
+  if (!excluded && !category && !p.education && !f.get("education")) {
+    report.warning("/education", msg::education_missing{}, e.graduate.rule);
+    v.add(e.graduate.rule, "excludes", msg::eligibility_education_unknown{});
+  }
   bool eligible = !excluded && category.has_value();
   if (eligible && !p.employment_stated)
     report.warning("/employed", msg::employed_missing{}, e.graduate.rule);

@@ -229,8 +229,12 @@ static Text cited_in_brackets(const std::string& record) {
 
 void warn_if_past_evidence(const Policy& policy, std::optional<Date> last_day, Report& report) {
   // A notice that states its own end answers for its period on its own words; outside it
-  // the answer already says so (policy.outside_effective_period).
-  if (!policy.latest_evidence || !last_day || *last_day <= policy.latest_evidence->date || policy.effective_to) return;
+  // the answer already says so (policy.outside_effective_period). Evidence of a day
+  // answers for its year: notices and plans run by the year, and a caveat on every
+  // answer from the week after a notice's issue would be noise.
+  if (!policy.latest_evidence || !last_day || last_day->year() <= policy.latest_evidence->date.year() ||
+      policy.effective_to)
+    return;
   const Evidence& ev = *policy.latest_evidence;
   Text notice = notice_name(policy);
   std::string seen = format_date(ev.date);
