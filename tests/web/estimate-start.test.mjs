@@ -17,7 +17,7 @@ test('a first visit is blank and lists what is needed, with no error on an untou
   assert.equal(await page.locator('#bar-missing').getAttribute('data-count'), '0');
   const needed = await page.locator('#bar-missing .needed li').allTextContents();
   assert.ok(needed.some((n) => /省份/.test(n)) && needed.some((n) => /开始日期/.test(n)), needed.join('|'));
-  assert.doesNotMatch(await page.locator('main').innerText(), /还需补正|不是存在的日期/);
+  assert.doesNotMatch(await page.locator('main').innerText(), /还需补正|不是有效日期/);
   // A province chosen is no longer asked for; the start date that picks its notice still is.
   await page.selectOption('#place-province', 'jilin');
   await page.waitForTimeout(500);

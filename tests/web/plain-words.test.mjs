@@ -71,7 +71,7 @@ test('field labels and document numbers, never field names, ids, "null" or an en
   assert.match(text, /基础补贴比例/, 'the missing base rate is asked for by its label');
   assert.doesNotMatch(text, FIELD_NAMES);
   assert.doesNotMatch(text, SLUG);
-  assert.doesNotMatch(text, /“”不是存在的日期/);
+  assert.doesNotMatch(text, /“”不是有效日期/);
   for (const lang of ['zh', 'en']) {
     const options = await page.locator('#policy option').allTextContents();
     for (const o of options) assert.doesNotMatch(o, /null|undefined/, `${lang}: ${o}`);
