@@ -36,7 +36,9 @@ namespace {
 // An unknown policy id, with the notices whose ids are a slip away (jiangxi2023, jilin-2021).
 void report_unknown_policy(const RuleSet& rules, const std::string& id, const std::string& path, Report& report) {
   auto written = characters(id.substr(0, 40));
+  // The ids nearest to what was written, within a quarter of its length (at least 2 edits).
   std::size_t closest = std::max<std::size_t>(2, written.size() / 4);
+  for (const auto& p : rules.policies()) closest = std::min(closest, edit_distance(written, characters(p.id)));
   Text near;
   for (const auto& p : rules.policies()) {
     if (edit_distance(written, characters(p.id)) > closest) continue;
