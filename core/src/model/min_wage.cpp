@@ -367,13 +367,14 @@ std::optional<WageFigure> WageResolver::lookup(Date day) {
     entry["date_confirmed"] = adj->date_confirmed;
     entry["tier"] = *tier;
     entry["amount"] = yuan_json(figure->second);
-    entry["confidence"] = adj->confidence;
+    const std::string& confidence = adj->confidence_of(*tier);
+    entry["confidence"] = confidence;
     entry["source"] = adj->source;
     used_[adj->effective.day_number()] = entry;
-    if (adj->confidence != "high")
+    if (confidence != "high")
       report_.caveat("/min_wage",
                      msg::min_wage_caveat::plain{.amount = figure->second / 100, .from = effective, .province = province_text(), .tier = *tier},
-                     msg::min_wage_caveat::sources{.confidence = confidence_words(adj->confidence), .note = research_note(adj->note), .source = cited(adj->source)}.text());
+                     msg::min_wage_caveat::sources{.confidence = confidence_words(confidence), .note = research_note(adj->note), .source = cited(adj->source)}.text());
   }
   return WageFigure{figure->second, msg::wage_source::tier{.from = effective, .where = where}.text()};
 }

@@ -50,6 +50,8 @@ WageAdjustment read_adjustment(const json& a) {
   w.date_note = text_of(a, "date_note");
   w.tiers_incomplete = a.value("tiers_incomplete", false);
   w.confidence = a.at("confidence");
+  if (auto it = a.find("tier_confidence"); it != a.end())
+    for (const auto& [tier, confidence] : it->items()) w.tier_confidence[std::stoi(tier)] = confidence;
   w.source = a.at("source");
   w.note = a.value("note", "");
   return w;

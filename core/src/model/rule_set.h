@@ -233,6 +233,11 @@ struct WageAdjustment {
   std::map<int, Fen> tiers;  // empty: no confirmed figure
   bool tiers_incomplete = false;  // some tiers' figures, and so their number, not found
   std::string confidence;
+  std::map<int, std::string> tier_confidence;  // a tier surer than the rest (three sources for tier 1)
+  const std::string& confidence_of(int tier) const {
+    auto it = tier_confidence.find(tier);
+    return it == tier_confidence.end() ? confidence : it->second;
+  }
   std::string source;
   std::string note;
 };
