@@ -133,7 +133,7 @@ void add_wage(Result& j, const WageTable& table, Date day, const std::optional<T
     return;
   }
   const std::string& area_confidence = tier->entry->confidence.empty() ? areas->confidence : tier->entry->confidence;
-  j["confidence"] = less_certain(adj->confidence, area_confidence);
+  j["confidence"] = less_certain(adj->confidence_of(tier->tier), area_confidence);
 }
 
 // One place of the picker: its tier and figure on `day`, or why there is none.

@@ -327,7 +327,13 @@ void answer_eligibility(const RuleSet& rules, const Json& request, Report& repor
   }
   if (!category && !ask_registration.empty())
     report.warning("/registered_unemployed", msg::registered_unemployed_missing{}, ask_registration);
-  if (!excluded && !category && !p.education && !f.get("education")) {
+  // Whether the leaving date leaves the graduate route open: unknown, within the years,
+  // or before leaving where the notice admits students.
+  bool graduate_route_open =
+      !p.graduated_on ||
+      (*p.graduated_on > *p.as_of ? e.before_leaving.has_value()
+                                  : *p.as_of <= months_after(*p.graduated_on, 12 * e.years_since_leaving));
+  if (!excluded && !category && !p.education && !f.get("education") && graduate_route_open) {
     report.warning("/education", msg::education_missing{}, e.graduate.rule);
     v.add(e.graduate.rule, "excludes", msg::eligibility_education_unknown{});
   }

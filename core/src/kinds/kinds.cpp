@@ -177,21 +177,25 @@ const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& repor
           (!first || p.effective_from < first->effective_from))
         first = &p;
     Text province_name{province_zh, province_en};
-    if (ended)
+    std::string date = format_date(*as_of);
+    if (ended && ended->effective_to_confirmed)
       report.error(date_path,
-                   msg::policy_none_in_force::after_ended{.date = format_date(*as_of),
-                                                          .ended = format_date(*ended->effective_to),
-                                                          .notice = notice_name(*ended),
-                                                          .province = province_name});
+                   msg::policy_none_in_force::after_ended{
+                       .date = date, .ended = format_date(*ended->effective_to), .notice = notice_name(*ended), .province = province_name});
+    else if (ended)
+      report.error(date_path,
+                   msg::policy_none_in_force::after_ended_unconfirmed{
+                       .date = date, .ended = format_date(*ended->effective_to), .notice = notice_name(*ended), .province = province_name});
+    else if (first && first->effective_from_confirmed)
+      report.error(date_path,
+                   msg::policy_none_in_force::before_first{
+                       .date = date, .from = format_date(first->effective_from), .notice = notice_name(*first), .province = province_name});
     else if (first)
       report.error(date_path,
-                   msg::policy_none_in_force::before_first{.date = format_date(*as_of),
-                                                           .from = format_date(first->effective_from),
-                                                           .notice = notice_name(*first),
-                                                           .province = province_name});
+                   msg::policy_none_in_force::before_first_unconfirmed{
+                       .date = date, .from = format_date(first->effective_from), .notice = notice_name(*first), .province = province_name});
     else
-      report.error(date_path,
-                   msg::policy_none_in_force::none{.date = format_date(*as_of), .province = province_name});
+      report.error(date_path, msg::policy_none_in_force::none{.date = date, .province = province_name});
   }
   return nullptr;
 }

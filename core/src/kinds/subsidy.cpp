@@ -16,17 +16,23 @@ const Trainee* earliest_trainee(const SubsidyRequest& r) {
 // A notice chosen by province is the one in force when the first internship starts; an
 // intern wholly outside its period falls under another notice or none, and is not
 // estimated by this one.
-void refuse_interns_outside(const Policy& policy, SubsidyRequest& r, Report& report) {
-  for (auto& t : r.trainees)
-    if (t.usable && (t.end < policy.effective_from || (policy.effective_to && t.start > *policy.effective_to))) {
-      t.usable = false;
+// `as_of`: the date the request chose the notice by, when it gave one.
+void refuse_interns_outside(const Policy& policy, std::optional<Date> as_of, SubsidyRequest& r, Report& report) {
+  for (auto& t : r.trainees) {
+    if (!t.usable || (t.end >= policy.effective_from && (!policy.effective_to || t.start <= *policy.effective_to))) continue;
+    t.usable = false;
+    std::string start = format_date(t.start), end = format_date(t.end);
+    Text in_force = period_in_force(policy), notice = notice_name(policy);
+    if (as_of)
       report.error(t.path("start"),
-                   msg::trainee_after_chosen_notice{.end = format_date(t.end),
-                                                    .in_force = period_in_force(policy),
-                                                    .notice = notice_name(policy),
-                                                    .start = format_date(t.start)},
+                   msg::trainee_after_chosen_notice::as_of{
+                       .date = format_date(*as_of), .end = end, .in_force = in_force, .notice = notice, .start = start},
                    policy.id);
-    }
+    else
+      report.error(t.path("start"),
+                   msg::trainee_after_chosen_notice::earliest{.end = end, .in_force = in_force, .notice = notice, .start = start},
+                   policy.id);
+  }
 }
 
 }  // namespace
@@ -39,7 +45,7 @@ void answer_subsidy(const RuleSet& rules, const Json& request, Report& report, R
   const Policy* policy = choose_policy(rules, f, report, first ? std::optional(first->start) : std::nullopt, &choice,
                                        first ? first->path("start") : std::string());
   if (!policy || report.is_malformed()) return;
-  if (!f.get("policy")) refuse_interns_outside(*policy, r, report);
+  if (!f.get("policy")) refuse_interns_outside(*policy, f.date("as_of"), r, report);
   warn_if_partly_known(*policy, report);
   warn_if_past_evidence(*policy, subsidy::latest_end(r), report);
   subsidy::Calculator(rules, *policy, r, report).run(out);

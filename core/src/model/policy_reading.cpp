@@ -69,6 +69,7 @@ Policy read_policy_head(const json& j) {
   p.effective_from = date_of(j.at("effective_from"));
   p.effective_from_confirmed = j.value("effective_from_confirmed", true);
   if (!j.at("effective_to").is_null()) p.effective_to = date_of(j.at("effective_to"));
+  p.effective_to_confirmed = j.value("effective_to_confirmed", true);
   for (const auto& r : j.value("related", json::array()))
     p.related.push_back({r.at("policy"), r.at("relation"), r.value("prefer", false), text_of(r, "note")});
   const json& pos = j.at("subsidy").at("position");

@@ -267,13 +267,12 @@ std::string content_hash(const std::vector<RuleText>& texts) {
 
 }  // namespace
 
-// Each choice by its name (people choose from names); in English with the value a request
-// writes after it, for the developer reading the message.
+// Each choice as the value a request writes, with its name: college（高校（大专及以上））.
 Text Vocabulary::choices(const std::vector<Term>& list) {
   Text t;
   for (std::size_t i = 0; i < list.size(); ++i) {
-    t.zh += (i ? "、" : "") + list[i].name.zh;
-    t.en += (i == 0 ? "" : i + 1 == list.size() ? " or " : ", ") + list[i].name.en + " (" + list[i].id + ")";
+    t.zh += (i ? "、" : "") + list[i].id + "（" + list[i].name.zh + "）";
+    t.en += (i == 0 ? "" : i + 1 == list.size() ? " or " : ", ") + list[i].id + " (" + list[i].name.en + ")";
   }
   return t;
 }

@@ -193,6 +193,7 @@ struct Policy {
   std::vector<RelatedPolicy> related;
   bool month_counting_unknown = false;
   std::optional<Date> effective_to;
+  bool effective_to_confirmed = true;  // false: the end is this tool's reading (a plan's year end)
   Text effective_note;
   std::optional<Evidence> latest_evidence;
   // A city's notice: the divisions it covers (a prefecture code covers its counties) and
