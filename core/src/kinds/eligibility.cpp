@@ -203,6 +203,7 @@ std::optional<std::string> graduate_branch(const Vocabulary& vocab, const Policy
       v.add(c.rule, "excludes", msg::eligibility_category_region_only{.areas = where, .category = name});
       return std::nullopt;
     }
+    report.interpretation(c.rule, c.interpretation);  // a discretion of those areas, read as used
   }
   if (e.registration_after_leaving_year && !student_from && !p.registered_unemployed &&
       p.as_of->year() > p.graduated_on->year()) {

@@ -71,9 +71,12 @@ Calculator::Admission Calculator::admission(const Trainee& t) const {
 
 bool Calculator::admitted(const Trainee& t) {
   Admission why_not = admission(t);
-  if (why_not == Admission::admitted) return true;
   auto it = policy_.eligibility.categories.find(t.category);
   const CategoryRule* c = it == policy_.eligibility.categories.end() ? nullptr : &it->second;
+  if (why_not == Admission::admitted) {
+    if (!c->region_flags.empty()) report_.interpretation(c->rule, c->interpretation);  // the areas' discretion, read as used
+    return true;
+  }
   const Vocabulary& vocab = rules_.vocabulary();
   Text category = Vocabulary::names(vocab.categories, {t.category});
   switch (why_not) {
