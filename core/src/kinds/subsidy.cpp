@@ -1,6 +1,7 @@
 // kind "subsidy": what an employer can expect, one line per intern, month and item,
 // each line naming its clause, base, rate and month (the calculator: kinds/subsidy/).
 #include "kinds/subsidy/calculator.h"
+#include "values/dates.h"
 
 namespace jianxi {
 namespace {
@@ -45,7 +46,14 @@ void answer_subsidy(const RuleSet& rules, const Json& request, Report& report, R
   const Policy* policy = choose_policy(rules, f, report, first ? std::optional(first->start) : std::nullopt, &choice,
                                        first ? first->path("start") : std::string());
   if (!policy || report.is_malformed()) return;
-  if (!f.get("policy")) refuse_interns_outside(*policy, f.date("as_of"), r, report);
+  if (!f.get("policy")) {
+    // Read again without reporting (choose_policy has said what is wrong with it); a date
+    // that is the first start, as the estimate page sends it, chose nothing of its own.
+    const Json* given = f.get("as_of");
+    auto as_of = given && given->is_string() ? parse_date(given->get<std::string>()) : std::nullopt;
+    if (as_of && first && *as_of == first->start) as_of.reset();
+    refuse_interns_outside(*policy, as_of, r, report);
+  }
   warn_if_partly_known(*policy, report);
   warn_if_past_evidence(*policy, subsidy::latest_end(r), report);
   subsidy::Calculator(rules, *policy, r, report).run(out);
