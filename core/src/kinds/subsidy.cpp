@@ -14,10 +14,9 @@ const Trainee* earliest_trainee(const SubsidyRequest& r) {
   return earliest;
 }
 
-// A notice chosen by province is the one in force when the first internship starts; an
-// intern wholly outside its period falls under another notice or none, and is not
-// estimated by this one.
-// `as_of`: the date the request chose the notice by, when it gave one.
+// A notice chosen by province is the one in force on the date given or, without one, when
+// the first internship starts; an intern wholly outside its period falls under another
+// notice or none, and is not estimated by this one. `as_of`: the date given, if it chose.
 void refuse_interns_outside(const Policy& policy, std::optional<Date> as_of, SubsidyRequest& r, Report& report) {
   for (auto& t : r.trainees) {
     if (!t.usable || (t.end >= policy.effective_from && (!policy.effective_to || t.start <= *policy.effective_to))) continue;
