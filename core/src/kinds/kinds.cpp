@@ -38,10 +38,15 @@ void report_unknown_policy(const RuleSet& rules, const std::string& id, const st
   auto written = characters(id.substr(0, 40));
   // The ids nearest to what was written, within a quarter of its length (at least 2 edits).
   std::size_t closest = std::max<std::size_t>(2, written.size() / 4);
-  for (const auto& p : rules.policies()) closest = std::min(closest, edit_distance(written, characters(p.id)));
-  Text near;
+  std::vector<std::size_t> distance;
   for (const auto& p : rules.policies()) {
-    if (edit_distance(written, characters(p.id)) > closest) continue;
+    distance.push_back(edit_distance(written, characters(p.id)));
+    closest = std::min(closest, distance.back());
+  }
+  Text near;
+  for (std::size_t i = 0; i < rules.policies().size(); ++i) {
+    const Policy& p = rules.policies()[i];
+    if (distance[i] > closest) continue;
     Text name = notice_name(p);
     Text named{name.zh + "（" + p.id + "）", name.en + " (" + p.id + ")"};
     near = near.empty() ? named : msg::notice_or{.first = near, .second = named}.text();

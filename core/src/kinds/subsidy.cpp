@@ -6,20 +6,12 @@
 namespace jianxi {
 namespace {
 
-// The intern whose start chooses the notice when the province is given: the first to start.
-const Trainee* earliest_trainee(const SubsidyRequest& r) {
-  const Trainee* earliest = nullptr;
-  for (const auto& t : r.trainees)
-    if (t.usable && (!earliest || t.start < earliest->start)) earliest = &t;
-  return earliest;
-}
-
 // A notice chosen by province is the one in force on the date given or, without one, when
 // the first internship starts; an intern wholly outside its period falls under another
 // notice or none, and is not estimated by this one. `as_of`: the date given, if it chose.
 void refuse_interns_outside(const Policy& policy, std::optional<Date> as_of, SubsidyRequest& r, Report& report) {
   for (auto& t : r.trainees) {
-    if (!t.usable || (t.end >= policy.effective_from && (!policy.effective_to || t.start <= *policy.effective_to))) continue;
+    if (!t.usable || policy.in_force_during(t.start, t.end)) continue;
     t.usable = false;
     std::string start = format_date(t.start), end = format_date(t.end);
     Text in_force = period_in_force(policy), notice = notice_name(policy);
@@ -41,7 +33,7 @@ void answer_subsidy(const RuleSet& rules, const Json& request, Report& report, R
   Fields f(request, "", report);
   SubsidyRequest r = read_subsidy_request(rules.vocabulary(), f, report);
   Result choice;
-  const Trainee* first = earliest_trainee(r);
+  const Trainee* first = subsidy::earliest_trainee(r);
   const Policy* policy = choose_policy(rules, f, report, first ? std::optional(first->start) : std::nullopt, &choice,
                                        first ? first->path("start") : std::string());
   if (!policy || report.is_malformed()) return;

@@ -375,7 +375,7 @@ class SummaryChecker {
   void check_in_force(std::size_t index, Date period) {
     if (!policy_ || outside_said_) return;
     Date last = last_of_month(period);
-    if (last >= policy_->effective_from && (!policy_->effective_to || period <= *policy_->effective_to)) return;
+    if (policy_->in_force_during(period, last)) return;
     outside_said_ = true;
     if (!listing_warning()) return;
     report_.warning(report_path(index) + "/period",

@@ -225,6 +225,10 @@ struct Policy {
   bool in_force_on(Date d) const {
     return d >= effective_from && (!effective_to || d <= *effective_to);
   }
+  // Whether the notice is in force on any day from `first` to `last`.
+  bool in_force_during(Date first, Date last) const {
+    return last >= effective_from && (!effective_to || first <= *effective_to);
+  }
 };
 
 struct WageAdjustment {

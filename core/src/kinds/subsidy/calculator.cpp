@@ -30,12 +30,16 @@ Result line_json(const Line& l) {
 
 }  // namespace
 
-// The first start date among the interns that could be read.
-std::optional<Date> earliest_start(const SubsidyRequest& r) {
-  std::optional<Date> earliest;
+const Trainee* earliest_trainee(const SubsidyRequest& r) {
+  const Trainee* earliest = nullptr;
   for (const auto& t : r.trainees)
-    if (t.usable && (!earliest || t.start < *earliest)) earliest = t.start;
+    if (t.usable && (!earliest || t.start < earliest->start)) earliest = &t;
   return earliest;
+}
+
+std::optional<Date> earliest_start(const SubsidyRequest& r) {
+  const Trainee* earliest = earliest_trainee(r);
+  return earliest ? std::optional(earliest->start) : std::nullopt;
 }
 
 // What the wage table is asked: none where the notice pays flat amounts only, the

@@ -60,7 +60,9 @@ std::optional<Fen> retention_amount_for(const RetentionRule& rule, Rate r);
 // The month a difference paid once is listed in, and the words for when it is paid.
 Date paid_on(const RetentionRule& rule, Date last_day);
 Text when_paid(const RetentionRule& rule);
-// The first start and the last end among the interns that could be read.
+// The first to start among the interns that could be read (the one whose start chooses the
+// notice by province), its start, and the last end.
+const Trainee* earliest_trainee(const SubsidyRequest& r);
 std::optional<Date> earliest_start(const SubsidyRequest& r);
 std::optional<Date> latest_end(const SubsidyRequest& r);
 // What the wage table is asked for this notice and request.

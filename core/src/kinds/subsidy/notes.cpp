@@ -68,7 +68,7 @@ void Calculator::note_wage_basis(const Trainee& t) {
 }
 
 bool Calculator::check_period(const Trainee& t) {
-  bool wholly_outside = t.end < policy_.effective_from || (policy_.effective_to && t.start > *policy_.effective_to);
+  bool wholly_outside = !policy_.in_force_during(t.start, t.end);
   Text in_force = period_in_force(policy_);
   Text notice = notice_name(policy_);
   if (wholly_outside)
