@@ -41,7 +41,10 @@ void Fields::missing(const std::string& key) {
 }
 
 void Fields::wrong_type(const std::string& key, Text type) {
-  report_.malformed(path(key), msg::request_type::expected{.type = std::move(type)});
+  if (const Text* label = report_.known_field_label(key))
+    report_.malformed(path(key), msg::request_type::field_expected{.field = *label, .type = std::move(type)});
+  else
+    report_.malformed(path(key), msg::request_type::expected{.type = std::move(type)});
 }
 
 std::optional<std::string> Fields::text(const std::string& key, bool required) {

@@ -148,9 +148,14 @@ void Report::tail(nlohmann::ordered_json& result) const {
 }
 
 Text Report::field_label(const std::string& key) const {
-  if (field_labels_)
-    if (const Term* t = Vocabulary::find(*field_labels_, key)) return t->name;
+  if (const Text* label = known_field_label(key)) return *label;
   return {key, key};
+}
+
+const Text* Report::known_field_label(const std::string& key) const {
+  if (!field_labels_) return nullptr;
+  const Term* t = Vocabulary::find(*field_labels_, key);
+  return t ? &t->name : nullptr;
 }
 
 }  // namespace jianxi

@@ -73,6 +73,8 @@ class Report {
   // without one is named by its key.
   void use_field_labels(const std::vector<Term>* labels) { field_labels_ = labels; }
   Text field_label(const std::string& key) const;
+  // The label alone: nothing for a key that has none.
+  const Text* known_field_label(const std::string& key) const;
 
  private:
   const std::vector<Term>* field_labels_ = nullptr;

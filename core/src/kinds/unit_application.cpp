@@ -344,11 +344,16 @@ class ApplicationChecker {
       for (auto it = declared->begin(); it != declared->end(); ++it) {
         const std::string& key = it.key();
         const Json& value = it.value();
+        auto known = form_.declarations.find(key);
         if (!value.is_boolean()) {
-          report_.malformed(pointer_append(base, key), msg::request_type::expected{.type = msg::value_type::boolean{}.text()});
+          Text type = msg::value_type::boolean{}.text();
+          if (known != form_.declarations.end())
+            report_.malformed(pointer_append(base, key), msg::request_type::field_expected{.field = known->second, .type = std::move(type)});
+          else
+            report_.malformed(pointer_append(base, key), msg::request_type::expected{.type = std::move(type)});
           continue;
         }
-        if (!form_.declarations.count(key))
+        if (known == form_.declarations.end())
           report_.warning(pointer_append(base, key), msg::declaration_unknown{.key = key});
       }
     }
