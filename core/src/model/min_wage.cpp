@@ -185,6 +185,8 @@ void WageResolver::resolve_place() {
     return named;
   };
   if (r.division && r.division->is_province() && !listed_whole(*r.division)) {
+    // A notice of flat amounts asks no wage, so the province is place enough.
+    if (!request_.required) return;
     place_failed_ = true;
     report_.error(path, msg::place_too_broad{.place = text});
   } else if (r.division && r.division->province_code() != table_->province_code) {
