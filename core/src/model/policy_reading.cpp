@@ -141,6 +141,7 @@ Policy read_policy(const json& j) {
     read_cited(r, rr);
     rr.payment = enum_of<Payment>(r.at("payment"));
     if (r.contains("applies_to")) rr.applies_to = enum_of<AppliesTo>(r["applies_to"]);
+    if (r.contains("retention_of")) rr.retention_of = enum_of<RetentionOf>(r["retention_of"]);
     rr.payment_rule = r.value("payment_rule", rr.rule);
     rr.payment_label = text_of(r, "payment_label");
     rr.payment_stated = r.value("payment_stated", true);

@@ -13,6 +13,9 @@ enum class Payment { monthly, after_end, year_end, next_year };  // when a reten
 enum class InsuranceMethod { fixed_per_person, actual_premium, government_purchase, monthly_per_person };
 enum class WageBase { local, province_tier_1 };  // the rate is on the place's wage, or the province's tier 1
 enum class AppliesTo { all, completed, retained };  // whose months a retention raise covers
+// Whose retention sets the raise: the request's interns, or the unit's in the year before
+// (汕头: 上一年度…留用率), which only the request's retention_rate can give.
+enum class RetentionOf { interns, previous_year };
 enum class OnceLimits { participation, subsidy };    // what a notice allows once per person
 // Where a notice's window for students who have not left school yet begins.
 enum class BeforeLeaving { months_before, calendar_year, academic_year };
@@ -46,6 +49,12 @@ template <>
 struct EnumNames<AppliesTo> {
   static constexpr std::pair<AppliesTo, std::string_view> list[] = {
       {AppliesTo::all, "all"}, {AppliesTo::completed, "completed"}, {AppliesTo::retained, "retained"}};
+};
+
+template <>
+struct EnumNames<RetentionOf> {
+  static constexpr std::pair<RetentionOf, std::string_view> list[] = {
+      {RetentionOf::interns, "interns"}, {RetentionOf::previous_year, "previous_year"}};
 };
 
 template <>

@@ -60,6 +60,7 @@ struct PositionRule : Cited {
 struct RetentionRule : Cited {
   std::vector<RetentionBand> bands;
   AppliesTo applies_to = AppliesTo::all;
+  RetentionOf retention_of = RetentionOf::interns;
   Payment payment = Payment::monthly;
   std::string payment_rule;
   Text payment_label;  // the notice's name for the deferred raise ("1+1"); empty when it gives none

@@ -48,8 +48,10 @@ Text when_paid(const RetentionRule& rule) {
 void Calculator::compute_retention() {
   bool by_year = policy_.retention && (policy_.retention->payment == Payment::next_year || policy_.retention->payment == Payment::year_end);
   // The unit's interns under the notice: a person it does not admit is not among them.
+  bool any_admitted = false;
   for (const Trainee& t : request_.trainees) {
     if (!t.usable || admission(t) != Admission::admitted) continue;
+    any_admitted = true;
     Cohort* cohort = by_year ? &retention_.by_year[last_day_in_post(t).year()] : nullptr;
     if (t.completed()) {
       ++retention_.completed;
@@ -63,6 +65,8 @@ void Calculator::compute_retention() {
   if (request_.retention_rate) {
     retention_.rate = request_.retention_rate;
     retention_.from_request = true;
+  } else if (policy_.retention && policy_.retention->retention_of == RetentionOf::previous_year) {
+    if (any_admitted) report_.warning("/retention_rate", msg::retention_previous_year_missing{}, policy_.retention->rule);
   } else if (retention_.completed > 0) {
     retention_.rate = Rate{static_cast<std::int64_t>(retention_.kept_on),
                            static_cast<std::int64_t>(retention_.completed)};
@@ -96,7 +100,9 @@ void Calculator::flat_retention_line(const Trainee& t, Fen base, const std::vect
   auto raised = retention_amount_for(rule, *retention);
   if (!raised || *raised <= base) return;
   Fen diff = *raised - base;
-  Text why = by_year_counted()
+  Text why = rule.retention_of == RetentionOf::previous_year
+                 ? msg::line_retention_reason::amount_previous_year{.raised = yuan_text(*raised), .retention = percent(*retention)}.text()
+             : by_year_counted()
                  ? msg::line_retention_reason::amount_of_year{.raised = yuan_text(*raised), .retention = percent(*retention),
                                                               .year = static_cast<int>(last_day.year())}.text()
                  : msg::line_retention_reason::amount{.raised = yuan_text(*raised), .retention = percent(*retention)}.text();
@@ -139,6 +145,8 @@ void Calculator::retention_lines(const Trainee& t, Rate base,
   if (!raised || compare(*raised, base) <= 0) return;
   Rate diff = subtract(*raised, base);
   Text why = as_model_unit ? msg::line_retention_reason::model_unit{.raised = percent(*raised)}.text()
+             : rule.retention_of == RetentionOf::previous_year
+                 ? msg::line_retention_reason::rate_previous_year{.raised = percent(*raised), .retention = percent(*retention)}.text()
              : by_year_counted()
                  ? msg::line_retention_reason::rate_of_year{.raised = percent(*raised), .retention = percent(*retention),
                                                             .year = static_cast<int>(last_day.year())}.text()
