@@ -111,6 +111,23 @@ test('the status line tells an estimate with gaps from a complete one', async ()
   await shot(page, 'estimate-jilin-status');
 });
 
+test('汕头: the raise waits for the unit\'s previous-year retention, and the notice is named as the city\'s', async () => {
+  const page = await fresh();
+  await choosePlace(page, { province: 'guangdong', city: '汕头市' });
+  await fillIntern(page, 0, { start: '2025-03-01', end: '2025-05-31' });
+  // 3 × 1000; the 200 a month at 50% retention of the previous year is left out until given.
+  await page.waitForFunction(() => document.getElementById('total').dataset.value === '3000');
+  assert.match(await page.locator('#bar-status').textContent(), /未计入：.*留用/);
+  assert.equal(await page.locator('#more-options').getAttribute('open'), '', 'the retention field, asked about, is shown');
+  assert.match(await page.locator('div.field[data-path="/retention_rate"]').textContent(), /上一年度/);
+  const text = await page.locator('main').textContent();
+  assert.match(text, /汕头市2023年通知/);
+  assert.doesNotMatch(text, /广东省2023年通知/);
+  await page.fill('#retention_rate', '0.5');
+  await page.waitForFunction(() => document.getElementById('total').dataset.value === '3600');
+  assert.doesNotMatch(await page.locator('#bar-status').textContent(), /留用/);
+});
+
 test('the notice is the one the core finds in force, named by its title and document number', async () => {
   const page = await fresh();
   await choosePlace(page, { province: 'shanxi', city: '太原市' });

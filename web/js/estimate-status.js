@@ -80,7 +80,11 @@ export function notCounted(answer) {
 const SAYS_NOT_COUNTED = { zh: /不计补贴/, en: /no subsidy|not counted/i };
 
 const UNKNOWN_ITEM = { retention: 'retention_uplift' };
-const WAITS_FOR_INPUT = { 'insurance.premium_missing': 'insurance', 'remaining_period.rate_unstated': 'remaining_period' };
+const WAITS_FOR_INPUT = {
+  'insurance.premium_missing': 'insurance',
+  'remaining_period.rate_unstated': 'remaining_period',
+  'retention.previous_year_missing': 'retention_uplift',
+};
 
 /** The status of a computed estimate, [zh, en]: complete, or an estimate with what it leaves out. */
 export function estimateStatus(result, items) {

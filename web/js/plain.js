@@ -13,7 +13,7 @@ let notices = [];
 /** Learns the notices' names from the core's catalog. */
 export function learnNotices(policies, provinces = []) {
   notices = (policies ?? []).map((p) => ({
-    id: p.id, document: p.document, province: p.province_zh, provinceId: p.province,
+    id: p.id, document: p.document, province: p.province_zh, provinceId: p.province, title: p.title ?? '',
     provinceEn: provinces.find((x) => x.id === p.province)?.name_en ?? p.province,
   })).sort((a, b) => b.id.length - a.id.length);
 }
@@ -31,7 +31,9 @@ export function noticeName(id) {
   const year = parts.at(-1);
   const city = parts[0] !== p.provinceId ? parts[0][0].toUpperCase() + parts[0].slice(1) : '';
   const en = parts.includes('national') ? `the national ${year} notice` : `the ${city || p.provinceEn} ${year} notice`;
-  return t(p.document ?? `${p.province}${year}年通知`, en);
+  // A city's notice without a number is the city's, named as its title begins (汕头市).
+  const cityZh = city ? p.title.match(/^[^市]{2,5}市/)?.[0] : undefined;
+  return t(p.document ?? `${cityZh ?? p.province}${year}年通知`, en);
 }
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
