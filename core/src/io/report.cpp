@@ -47,6 +47,18 @@ void Report::caveat(std::string path, std::string code, const Text& plain, const
   warnings_.push_back(std::move(f));
 }
 
+void Report::error_explained(std::string path, std::string code, const Text& plain, const Text& detail,
+                             std::string rule) {
+  if (errors_.size() >= kMaxFindings) {
+    ++errors_dropped_;
+    return;
+  }
+  Finding f = bounded(std::move(path), std::move(code), plain.zh, plain.en, std::move(rule));
+  f.detail = detail.zh;
+  f.detail_en = detail.en;
+  errors_.push_back(std::move(f));
+}
+
 void Report::malformed(std::string path, std::string code, std::string zh,
                        std::string en) {
   malformed_ = true;

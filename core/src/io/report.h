@@ -35,6 +35,13 @@ class Report {
     if (!lists_warnings()) return count_warning();
     caveat(std::move(path), code_of<M>(), plain.text(), detail, std::move(rule));
   }
+  // An error whose reasons in the rules' words (a notice's own note) stand apart from its
+  // plain line, as a caveat's do.
+  template <class M, std::size_t = M::kTemplate>
+  void error_explained(std::string path, const M& plain, const Text& detail, std::string rule = {}) {
+    if (!lists_errors()) return count_error();
+    error_explained(std::move(path), code_of<M>(), plain.text(), detail, std::move(rule));
+  }
   template <class M, std::size_t = M::kTemplate>
   void malformed(std::string path, const M& m) {
     Text t = m.text();
@@ -49,6 +56,7 @@ class Report {
   // A warning that a figure rests on a source below high confidence: one plain line,
   // and the sources and confidence as its detail.
   void caveat(std::string path, std::string code, const Text& plain, const Text& detail, std::string rule = {});
+  void error_explained(std::string path, std::string code, const Text& plain, const Text& detail, std::string rule = {});
   // The request itself is not understood (not JSON, wrong type, unknown kind).
   void malformed(std::string path, std::string code, std::string zh, std::string en);
   // Records an interpretation once per rule, so the result can show every reading used.

@@ -90,11 +90,13 @@ void Calculator::unstated_rate_lines(const Trainee& t, const std::vector<MonthIn
                                                : std::nullopt;
   if (!asked_rate_) {
     asked_rate_ = true;
+    // The notice's own note on what it leaves unstated is the detail, behind one plain line.
     const Text& why = policy_.position.unstated;
+    Text notice = notice_name(policy_);
     if (raised)
-      report_.warning("/base_rate", msg::policy_rate_unstated::raised{.raised = percent(*raised), .why = why}, policy_.position.rule);
+      report_.caveat("/base_rate", msg::policy_rate_unstated::raised{.notice = notice, .raised = percent(*raised)}, why, policy_.position.rule);
     else
-      report_.error("/base_rate", msg::policy_rate_unstated::ask{.why = why}, policy_.position.rule);
+      report_.error_explained("/base_rate", msg::policy_rate_unstated::ask{.notice = notice}, why, policy_.position.rule);
   }
   if (raised && !forfeits) {
     report_.interpretation(policy_.retention->rule, policy_.retention->interpretation);
