@@ -169,6 +169,7 @@ export interface Provisions {
     retention?: Provision & {
       bands: RetentionBand[]; payment: 'monthly' | 'after_end' | 'year_end' | 'next_year'; payment_stated?: false; model_unit_rule?: string;
       applies_to: 'all' | 'completed' | 'retained';  // whose months are raised
+      retention_of?: 'previous_year';  // the unit's rate of the year before (given as retention_rate), not the interns'
     };
     insurance?: Provision & { method: 'actual_premium' | 'fixed_per_person' | 'government_purchase' | 'monthly_per_person'; amount?: number; cap?: number };  // cap: actual_premium's per-person maximum
     remaining_period?: Provision & {

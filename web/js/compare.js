@@ -190,7 +190,8 @@ const ROWS = [
   { section: 'subsidy', key: 'retention', unknown: 'retention', label: ['留用率提标', 'Retention raise'], cell: (p, v) => {
     const r = v.subsidy?.retention;
     if (!r) return absent();
-    const bands = r.bands.map(bandText).join(t('；', '; '));
+    const whose = r.retention_of === 'previous_year' ? t('按单位上一年度留用率：', 'by the unit\'s retention of the previous year: ') : '';
+    const bands = whose + r.bands.map(bandText).join(t('；', '; '));
     const pay = r.payment_stated === false ? PAYMENT_NOT_SEEN : PAYMENT[r.payment];
     const raised = RAISED[r.applies_to];
     const text = `${bands}${raised ? `${t('；', '; ')}${t(...raised)}` : ''}${pay ? `${t('。', '. ')}${t(...pay)}` : ''}`;

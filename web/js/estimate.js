@@ -14,7 +14,7 @@ import { initLanguage, lang, msg, rawMsg, t, translateNew, setText, withLanguage
 import { fillCheckboxes, fillOptions, fillPolicyChoosers, provinceOf } from './policy-choice.js';
 import { load, save } from './store.js';
 import { estimateStatus, notCounted, refusalOf, whollyOutside, withoutFigures } from './estimate-status.js';
-import { learnNotices, RESEARCH, researchTrail } from './plain.js';
+import { learnNotices, researchTrail, TRAILS } from './plain.js';
 import { initHandoff } from './handoff.js';
 import { caveatLine } from './caveat-line.js';
 import { groupLines } from './line-groups.js';
@@ -848,7 +848,7 @@ function renderWage(result) {
 
 /** The research trail behind the figures used: sources, confidence, notes; collapsed. */
 function renderSources(result) {
-  const notes = [...(result.warnings ?? []), ...(result.errors ?? [])].filter((f) => RESEARCH.has(f.code))
+  const notes = [...(result.warnings ?? []), ...(result.errors ?? [])].filter((f) => TRAILS.has(f.code))
     .map((f) => researchTrail(f, rawMsg(f)));
   for (const s of result.min_wage_sources ?? []) {
     const where = s.city ? [s.city, s.city_en ?? s.city] : [`第${s.tier}类`, `tier ${s.tier}`];  // a city's own figure has no tier

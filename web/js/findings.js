@@ -2,7 +2,7 @@
 // path (or nearest parent path) has no field goes into the page's general list.
 import { clauseButton } from './clauses.js';
 import { msg, t } from './i18n.js';
-import { RESEARCH, researchTrail } from './plain.js';
+import { researchTrail, TRAILS } from './plain.js';
 
 function cssEscape(s) {
   return s.replace(/["\\]/g, '\\$&');
@@ -31,7 +31,7 @@ export function findingItem(finding, severity) {
   }
   // The rules' own reasons behind the plain line, folded; a research trail's place is
   // the page's "sources and confidence" section instead.
-  if (finding.detail && !RESEARCH.has(finding.code)) {
+  if (finding.detail && !TRAILS.has(finding.code)) {
     const why = document.createElement('details');
     const summary = document.createElement('summary');
     summary.textContent = t('依据', 'Why');

@@ -7,6 +7,8 @@ import { t } from './i18n.js';
 
 /** Codes whose message carries research notes (sources, confidence, reasoning). */
 export const RESEARCH = new Set(['min_wage.caveat', 'min_wage.area_caveat', 'policy.figure_caveat', 'policy.start_unconfirmed']);
+/** Codes whose detail is a research trail (sources and dates), shown in "sources and confidence". */
+export const TRAILS = new Set([...RESEARCH, 'policy.past_latest_evidence']);
 
 let notices = [];
 

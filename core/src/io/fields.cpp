@@ -36,12 +36,21 @@ const Json* Fields::get(const std::string& key) const {
   return &*it;
 }
 
+const Text* Fields::label_of(const std::string& key) const {
+  if (labels_) {
+    auto it = labels_->find(key);
+    if (it != labels_->end()) return &it->second;
+  }
+  return report_.known_field_label(key);
+}
+
 void Fields::missing(const std::string& key) {
-  report_.error(path(key), msg::field_required::missing{.field = report_.field_label(key)});
+  const Text* label = label_of(key);
+  report_.error(path(key), msg::field_required::missing{.field = label ? *label : Text{key, key}});
 }
 
 void Fields::wrong_type(const std::string& key, Text type) {
-  if (const Text* label = report_.known_field_label(key))
+  if (const Text* label = label_of(key))
     report_.malformed(path(key), msg::request_type::field_expected{.field = *label, .type = std::move(type)});
   else
     report_.malformed(path(key), msg::request_type::expected{.type = std::move(type)});

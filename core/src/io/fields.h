@@ -4,6 +4,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -40,8 +41,13 @@ class Fields {
 
   void missing(const std::string& key);
   void wrong_type(const std::string& key, Text type);
+  // The labels of this object's fields (a form section's), ahead of the request-wide ones.
+  void use_labels(const std::map<std::string, Text>* labels) { labels_ = labels; }
 
  private:
+  const Text* label_of(const std::string& key) const;
+
+  const std::map<std::string, Text>* labels_ = nullptr;
   const Json* obj_ = nullptr;
   std::string path_;
   Report& report_;

@@ -97,6 +97,7 @@ nlohmann::ordered_json provisions_json(const Policy& p, const FormRules& forms) 
     j["payment"] = name_of(r->payment);
     if (!r->payment_stated) j["payment_stated"] = false;
     j["applies_to"] = name_of(r->applies_to);
+    if (r->retention_of != RetentionOf::interns) j["retention_of"] = name_of(r->retention_of);
     if (!r->model_unit_rule.empty()) j["model_unit_rule"] = r->model_unit_rule;
     subsidy["retention"] = std::move(j);
   }

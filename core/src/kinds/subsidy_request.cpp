@@ -124,6 +124,7 @@ SubsidyRequest read_subsidy_request(const Vocabulary& vocab, Fields& f, Report& 
       report.error(f.path("wage_tier"), msg::wage_tier_out_of_range{});
   }
   r.retention_rate = read_share(f, "retention_rate", report, 1);
+  r.retention_rate_given = f.get("retention_rate") != nullptr;
   r.base_rate = read_share(f, "base_rate", report, 2);
   r.model_unit = f.flag("model_unit").value_or(false);
   if (const Json* flags = f.array("region_flags")) {

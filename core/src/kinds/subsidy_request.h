@@ -48,6 +48,7 @@ struct SubsidyRequest {
   std::string wage_basis = "month";  // "month": each month's figure; "start": the figure at the start
   std::optional<int> wage_tier;
   std::optional<Rate> retention_rate;
+  bool retention_rate_given = false;  // present, whether or not it could be read
   std::optional<Rate> base_rate;
   std::vector<std::string> region_flags;
   bool model_unit = false;  // rated a model (标杆) unit, where a notice raises those

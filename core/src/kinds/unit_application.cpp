@@ -38,6 +38,7 @@ class ApplicationChecker {
       if (section.list) check_list(request, section);
       else if (const Json* obj = request.object(section.key, false)) {
         Fields fields(*obj, request.path(section.key), report_);
+        fields.use_labels(&section.labels);
         check_fields(fields, section);
       }
     }
@@ -62,6 +63,7 @@ class ApplicationChecker {
     for (std::size_t i = 0; i < list->size(); ++i) {
       Fields item((*list)[i], request.path(section.key) + "/" + std::to_string(i), report_);
       if (!item.ok()) continue;
+      item.use_labels(&section.labels);
       auto count = check_fields(item, section);
       if (section.key == "positions") {
         if (count) positions_sum_ += *count;

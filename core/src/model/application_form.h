@@ -34,6 +34,7 @@ struct FormSection {
   int min_items = 0;
   std::string rule;
   std::vector<FormField> fields;
+  std::map<std::string, Text> labels;  // each field's label by its key, for findings on the section's fields
 };
 
 // A check across fields whose clause and severity are data.

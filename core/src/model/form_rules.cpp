@@ -182,6 +182,7 @@ void read_application_form(const std::string& file, const json& j, FormRules& ou
       field.required = fld.value("required", false);
       if (fld.contains("min")) field.min = fld["min"].get<long long>();
       field.rule = fld.value("rule", sec.rule);
+      sec.labels[field.key] = field.label;
       sec.fields.push_back(field);
     }
     f.sections.push_back(std::move(sec));

@@ -184,12 +184,16 @@ void WageResolver::resolve_place() {
         }
     return named;
   };
+  bool own_province = r.division && r.division->province_code() == table_->province_code;
   if (r.division && r.division->is_province() && !listed_whole(*r.division)) {
-    // A notice of flat amounts asks no wage, so the province is place enough.
-    if (!request_.required) return;
+    // A notice of flat amounts asks no wage, so its own province is place enough.
+    if (!request_.required && own_province) {
+      division_ = r.division;
+      return;
+    }
     place_failed_ = true;
     report_.error(path, msg::place_too_broad{.place = text});
-  } else if (r.division && r.division->province_code() != table_->province_code) {
+  } else if (r.division && !own_province) {
     place_failed_ = true;
     report_.error(path, msg::place_other_province{.code = r.division->code,
                                                   .division = Text{divisions.full_name(*r.division), divisions.full_name_en(*r.division)},
@@ -450,7 +454,7 @@ nlohmann::ordered_json WageResolver::place_json() const {
   j["code"] = division_->code;
   j["name"] = rules_.divisions().full_name(*division_);
   j["name_en"] = rules_.divisions().full_name_en(*division_);
-  j["level"] = division_->is_prefecture() ? "prefecture" : "county";
+  j["level"] = division_->is_province() ? "province" : division_->is_prefecture() ? "prefecture" : "county";
   if (urban_) j["urban"] = true;
   if (!alias_.empty()) j["alias"] = {{"message", alias_.zh}, {"message_en", alias_.en}};
   return j;

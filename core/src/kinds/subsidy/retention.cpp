@@ -46,7 +46,9 @@ Text when_paid(const RetentionRule& rule) {
 }
 
 void Calculator::compute_retention() {
-  bool by_year = policy_.retention && (policy_.retention->payment == Payment::next_year || policy_.retention->payment == Payment::year_end);
+  bool previous_year = policy_.retention && policy_.retention->retention_of == RetentionOf::previous_year;
+  bool by_year = policy_.retention && !previous_year &&
+                 (policy_.retention->payment == Payment::next_year || policy_.retention->payment == Payment::year_end);
   // The unit's interns under the notice: a person it does not admit is not among them.
   bool any_admitted = false;
   for (const Trainee& t : request_.trainees) {
@@ -65,8 +67,9 @@ void Calculator::compute_retention() {
   if (request_.retention_rate) {
     retention_.rate = request_.retention_rate;
     retention_.from_request = true;
-  } else if (policy_.retention && policy_.retention->retention_of == RetentionOf::previous_year) {
-    if (any_admitted) report_.warning("/retention_rate", msg::retention_previous_year_missing{}, policy_.retention->rule);
+  } else if (previous_year) {
+    // A rate given but unreadable has its own error; only a rate left out is asked for.
+    if (any_admitted && !request_.retention_rate_given) report_.warning("/retention_rate", msg::retention_previous_year_missing{}, policy_.retention->rule);
   } else if (retention_.completed > 0) {
     retention_.rate = Rate{static_cast<std::int64_t>(retention_.kept_on),
                            static_cast<std::int64_t>(retention_.completed)};
