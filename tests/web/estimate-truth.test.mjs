@@ -123,6 +123,10 @@ test('汕头: the raise waits for the unit\'s previous-year retention, and the n
   const text = await page.locator('main').textContent();
   assert.match(text, /汕头市2023年通知/);
   assert.doesNotMatch(text, /广东省2023年通知/);
+  // A flat 1000 a month is shown as such, not as 1,000.00 × 100%.
+  const perIntern = await page.locator('#line-groups tbody').textContent();
+  assert.match(perIntern, /1,000\.00/);
+  assert.doesNotMatch(perIntern, /×/);
   await page.fill('#retention_rate', '0.5');
   await page.waitForFunction(() => document.getElementById('total').dataset.value === '3600');
   assert.doesNotMatch(await page.locator('#bar-status').textContent(), /留用/);

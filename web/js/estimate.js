@@ -445,7 +445,9 @@ function renderGroups(lines, order) {
       }
       const months = run.from === run.to ? run.from : `${run.from} – ${run.to}`;
       const cells = [t(`${months}（${run.months} 个月）`, `${months} (${run.months} month${run.months === 1 ? '' : 's'})`),
-        itemFor(run.item, run.payee), `${yuan(run.base)} × ${linePercent(run.rate)} = ${yuan(run.amount)}`, yuan(run.total)];
+        // A whole amount a month (a flat sum, or 100% of the wage) needs no "× 100%".
+        itemFor(run.item, run.payee), Number(run.rate) === 1 ? yuan(run.amount) : `${yuan(run.base)} × ${linePercent(run.rate)} = ${yuan(run.amount)}`,
+        yuan(run.total)];
       for (const text of cells) tr.append(Object.assign(document.createElement('td'), { textContent: text }));
       const clause = document.createElement('td');
       clause.className = 'clause';
