@@ -49,12 +49,14 @@ void Fields::missing(const std::string& key) {
   report_.error(path(key), msg::field_required::missing{.field = label ? *label : Text{key, key}});
 }
 
-void Fields::wrong_type(const std::string& key, Text type) {
-  if (const Text* label = label_of(key))
-    report_.malformed(path(key), msg::request_type::field_expected{.field = *label, .type = std::move(type)});
+void report_wrong_type(Report& report, std::string path, const Text* label, Text type) {
+  if (label)
+    report.malformed(std::move(path), msg::request_type::field_expected{.field = *label, .type = std::move(type)});
   else
-    report_.malformed(path(key), msg::request_type::expected{.type = std::move(type)});
+    report.malformed(std::move(path), msg::request_type::expected{.type = std::move(type)});
 }
+
+void Fields::wrong_type(const std::string& key, Text type) { report_wrong_type(report_, path(key), label_of(key), std::move(type)); }
 
 std::optional<std::string> Fields::text(const std::string& key, bool required) {
   const std::string* t = text_ref(key, required);

@@ -17,6 +17,9 @@ using Json = nlohmann::ordered_json;
 
 std::string pointer_append(const std::string& base, const std::string& key);
 
+// A value of the wrong JSON type: malformed, named by its label where it has one.
+void report_wrong_type(Report& report, std::string path, const Text* label, Text type);
+
 class Fields {
  public:
   // Reports a malformed request when obj is not an object.

@@ -14,6 +14,15 @@ Finding bounded(std::string path, std::string code, std::string zh, std::string 
   return {std::move(path), std::move(code), std::move(zh), std::move(en), std::move(rule), {}, {}};
 }
 
+// A plain line with the rules' reasons apart. The detail is the rules' own text, never
+// an echo of the request: it is not cut.
+Finding explained(std::string path, std::string code, const Text& plain, const Text& detail, std::string rule) {
+  Finding f = bounded(std::move(path), std::move(code), plain.zh, plain.en, std::move(rule));
+  f.detail = detail.zh;
+  f.detail_en = detail.en;
+  return f;
+}
+
 }  // namespace
 
 void Report::error(std::string path, std::string code, std::string zh, std::string en,
@@ -40,11 +49,7 @@ void Report::caveat(std::string path, std::string code, const Text& plain, const
     ++warnings_dropped_;
     return;
   }
-  // The detail is the rules' own text, never an echo of the request: it is not cut.
-  Finding f = bounded(std::move(path), std::move(code), plain.zh, plain.en, std::move(rule));
-  f.detail = detail.zh;
-  f.detail_en = detail.en;
-  warnings_.push_back(std::move(f));
+  warnings_.push_back(explained(std::move(path), std::move(code), plain, detail, std::move(rule)));
 }
 
 void Report::error_explained(std::string path, std::string code, const Text& plain, const Text& detail,
@@ -53,10 +58,7 @@ void Report::error_explained(std::string path, std::string code, const Text& pla
     ++errors_dropped_;
     return;
   }
-  Finding f = bounded(std::move(path), std::move(code), plain.zh, plain.en, std::move(rule));
-  f.detail = detail.zh;
-  f.detail_en = detail.en;
-  errors_.push_back(std::move(f));
+  errors_.push_back(explained(std::move(path), std::move(code), plain, detail, std::move(rule)));
 }
 
 void Report::malformed(std::string path, std::string code, std::string zh,
@@ -157,11 +159,6 @@ void Report::tail(nlohmann::ordered_json& result) const {
   }
   out += ']';
   result["interpretations"] = raw_json(out);
-}
-
-Text Report::field_label(const std::string& key) const {
-  if (const Text* label = known_field_label(key)) return *label;
-  return {key, key};
 }
 
 const Text* Report::known_field_label(const std::string& key) const {

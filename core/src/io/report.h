@@ -80,9 +80,7 @@ class Report {
  // The labels a finding uses for request fields (rules/vocabulary/terms.json); a field
   // without one is named by its key.
   void use_field_labels(const std::vector<Term>* labels) { field_labels_ = labels; }
-  Text field_label(const std::string& key) const;
-  // The label alone: nothing for a key that has none.
-  const Text* known_field_label(const std::string& key) const;
+  const Text* known_field_label(const std::string& key) const;  // nullptr: the key has none
 
  private:
   const std::vector<Term>* field_labels_ = nullptr;

@@ -348,11 +348,8 @@ class ApplicationChecker {
         const Json& value = it.value();
         auto known = form_.declarations.find(key);
         if (!value.is_boolean()) {
-          Text type = msg::value_type::boolean{}.text();
-          if (known != form_.declarations.end())
-            report_.malformed(pointer_append(base, key), msg::request_type::field_expected{.field = known->second, .type = std::move(type)});
-          else
-            report_.malformed(pointer_append(base, key), msg::request_type::expected{.type = std::move(type)});
+          report_wrong_type(report_, pointer_append(base, key), known != form_.declarations.end() ? &known->second : nullptr,
+                            msg::value_type::boolean{}.text());
           continue;
         }
         if (known == form_.declarations.end())
