@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "identifiers/half_width.h"
+#include "io/echo.h"
 #include "identifiers/id_number.h"
 #include "kinds/kinds.h"
 #include "model/term_check.h"
@@ -288,12 +289,46 @@ bool youth_branch(const Vocabulary& vocab, const Policy& policy, const Person& p
 
 }  // namespace
 
+// The place given, read before a notice is chosen so that a wrong type stops the answer.
+struct GivenPlace {
+  std::string path, text;
+};
+
+std::optional<GivenPlace> read_place(Fields& f) {
+  for (const char* key : {"place", "city"})
+    if (auto text = f.text(key)) return GivenPlace{f.path(key), *text};
+  return std::nullopt;
+}
+
+// The place only chooses among a province's notices (a city's own). One not found, or in
+// another province, chose nothing: the answer says which notice it followed instead.
+void say_place_not_used(const RuleSet& rules, const GivenPlace& place, const Policy& policy, Report& report) {
+  const WageTable* wages = rules.wage_table(policy.province);
+  if (!wages) return;
+  const Divisions& divisions = rules.divisions();
+  PlaceResolution r = divisions.resolve(place.text, wages->province_code);
+  if (!r.division && r.candidates.empty()) {
+    report.warning(place.path, msg::place_not_used::unknown{.notice = notice_name(policy), .place = echoed(place.text)});
+  } else if (r.division && r.division->province_code() != wages->province_code) {
+    const Term* province = Vocabulary::find(rules.vocabulary().provinces, policy.province);
+    report.warning(place.path,
+                   msg::place_not_used::other_province{
+                       .division = Text{divisions.full_name(*r.division), divisions.full_name_en(*r.division)},
+                       .notice = notice_name(policy),
+                       .place = echoed(place.text),
+                       .province = Text{policy.province_zh, province ? province->name.en : policy.province}});
+  }
+}
+
 void answer_eligibility(const RuleSet& rules, const Json& request, Report& report, Result& out) {
   Fields f(request, "", report);
   Person p = read_person(rules, f, report);
+  std::optional<GivenPlace> place = read_place(f);
+  if (report.is_malformed()) return;
   Result choice;
   const Policy* policy = choose_policy(rules, f, report, p.as_of, &choice);
   if (!policy || report.is_malformed() || !p.as_of) return;
+  if (place) say_place_not_used(rules, *place, *policy, report);
   warn_if_partly_known(*policy, report);
   warn_if_past_evidence(*policy, p.as_of, report);
   say_national_basis(*policy, report);
