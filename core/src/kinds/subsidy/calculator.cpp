@@ -248,10 +248,7 @@ void Calculator::run(Result& out) {
     if (by_payee.count(payee)) payees[payee] = yuan_json(by_payee[payee]);
   Result retention;
   retention["rate"] = retention_.rate ? rate_json(*retention_.rate) : Result(nullptr);
-  // A notice that counts the unit's previous year takes the rate only from the request.
-  bool by_request = retention_.from_request ||
-                    (policy_.retention && policy_.retention->retention_of == RetentionOf::previous_year);
-  retention["source"] = by_request ? "request" : "trainees";
+  retention["source"] = retention_.from_request || retention_of_previous_year() ? "request" : "trainees";
   retention["kept_on"] = retention_.kept_on;
   retention["completed"] = retention_.completed;
   if (!retention_.by_year.empty() && !retention_.from_request) {

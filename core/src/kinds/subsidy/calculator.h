@@ -128,6 +128,10 @@ class Calculator {
   std::optional<Rate> retention_for(const Trainee& t) const;
   // Whether the retention rate is counted by the year the internship ends (当年), not given.
   bool by_year_counted() const { return !retention_.by_year.empty() && !retention_.from_request; }
+  // The raise rests on the unit's previous year (汕头), so its rate only comes from the request.
+  bool retention_of_previous_year() const {
+    return policy_.retention && policy_.retention->retention_of == RetentionOf::previous_year;
+  }
   template <class M, std::size_t = M::kTemplate>
   void warn_once(const std::string& key, const std::string& path, const M& m, const std::string& rule) {
     if (warned_.insert(key).second) report_.warning(path, m, rule);

@@ -46,7 +46,7 @@ Text when_paid(const RetentionRule& rule) {
 }
 
 void Calculator::compute_retention() {
-  bool previous_year = policy_.retention && policy_.retention->retention_of == RetentionOf::previous_year;
+  bool previous_year = retention_of_previous_year();
   bool by_year = policy_.retention && !previous_year &&
                  (policy_.retention->payment == Payment::next_year || policy_.retention->payment == Payment::year_end);
   // The unit's interns under the notice: a person it does not admit is not among them.
