@@ -73,6 +73,27 @@ Calculator::Admission Calculator::admission(const Trainee& t) const {
   return Admission::region;
 }
 
+// A graduate group the notice leaves out may still come in as unemployed youth (江西
+// admits 16-24-year-olds out of work whatever their schooling): the employer is told so.
+void Calculator::say_youth_route(const Trainee& t) {
+  const EligibilityRules& e = policy_.eligibility;
+  auto youth = e.categories.find("unemployed_youth");
+  if (t.category == "unemployed_youth" || youth == e.categories.end() || !youth->second.admitted) return;
+  const CategoryRule& route = youth->second;
+  if (!route.only_education.empty() &&
+      std::none_of(route.only_education.begin(), route.only_education.end(), [&](const std::string& education) {
+        auto mapped = e.education_category.find(education);
+        return mapped != e.education_category.end() && mapped->second == t.category;
+      }))
+    return;
+  if (route.min_age && route.max_age)
+    report_.warning(t.path("category"),
+                    msg::trainee_youth_route_open::ages{.max = *route.max_age, .min = *route.min_age, .notice = notice_name(policy_)},
+                    route.rule);
+  else
+    report_.warning(t.path("category"), msg::trainee_youth_route_open::plain{.notice = notice_name(policy_)}, route.rule);
+}
+
 bool Calculator::admitted(const Trainee& t) {
   Admission why_not = admission(t);
   auto it = policy_.eligibility.categories.find(t.category);
@@ -93,6 +114,7 @@ bool Calculator::admitted(const Trainee& t) {
         report_.warning(t.path("category"),
                         msg::trainee_category_not_admitted::with_reason{.category = category, .notice = notice_name(policy_), .reason = c->note},
                         rule);
+      say_youth_route(t);
       break;
     }
     case Admission::not_yet:

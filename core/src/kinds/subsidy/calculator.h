@@ -86,6 +86,7 @@ class Calculator {
   Admission admission(const Trainee& t) const;
   // The same, saying why where it does not.
   bool admitted(const Trainee& t);
+  void say_youth_route(const Trainee& t);
   std::optional<Rate> base_rate(const Trainee& t);
   bool absence_forfeits(const Trainee& t);
   // Whose figure a rate is: the notice's, or the base_rate the request gave for a notice
