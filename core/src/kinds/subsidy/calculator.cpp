@@ -161,12 +161,13 @@ bool Calculator::absence_forfeits(const Trainee& t) {
   }
   if (!not_counted.zh.empty()) report_.warning(t.path("absent_days"), msg::absence_day_not_counted{.days = not_counted}, rule.rule);
   if (longest < rule.max_consecutive && total < rule.max_total) return false;
-  report_.warning(t.path("absent_days"),
-                  msg::absence_limit_reached{.longest = longest,
-                                             .max_consecutive = rule.max_consecutive,
-                                             .max_total = rule.max_total,
-                                             .total = total},
-                  rule.rule);
+  // The limit reached is named alone: ten scattered days are not "1 in a row".
+  if (longest >= rule.max_consecutive)
+    report_.warning(t.path("absent_days"),
+                    msg::absence_limit_reached::in_a_row{.longest = longest, .max_consecutive = rule.max_consecutive}, rule.rule);
+  else
+    report_.warning(t.path("absent_days"), msg::absence_limit_reached::in_all{.max_total = rule.max_total, .total = total},
+                    rule.rule);
   report_.interpretation(rule.rule, rule.interpretation);
   return true;
 }
