@@ -16,6 +16,7 @@ struct Person {
   std::optional<Date> as_of, birth, graduated_on;
   std::optional<std::string> education;
   bool graduated_on_given = false;  // given, though perhaps unreadable: then not asked for again
+  bool birth_given = false;         // an identity number or a birth date, though perhaps refused
   bool employed = false, registered_unemployed = false, returned_from_abroad = false,
        previous_internship = false;
   bool registration_stated = false;  // absent is read as not registered, and asked for
@@ -76,6 +77,7 @@ Person read_person(const RuleSet& rules, Fields& f, Report& report) {
   const Vocabulary& vocab = rules.vocabulary();
   Person p;
   p.as_of = f.date("as_of", true);
+  p.birth_given = f.get("id_number") != nullptr || f.get("birth_date") != nullptr;
   auto birth = f.date("birth_date");
   if (auto id = f.text("id_number")) {
     IdNumberCheck check = check_id_number(*id);
@@ -275,7 +277,8 @@ bool youth_branch(const Vocabulary& vocab, const Policy& policy, const Person& p
   }
   if (!p.birth) {
     if (admitted) return false;
-    report.warning("/birth_date", msg::birth_date_missing{}, c.rule);
+    // One refused has its own error; asking for it again would say it was not given.
+    if (!p.birth_given) report.warning("/birth_date", msg::birth_date_missing{}, c.rule);
     v.add(c.rule, "excludes", msg::eligibility_age_unknown{.range = range});
     return false;
   }
