@@ -40,7 +40,13 @@ class Verdict {
     reasons_.push_back(std::move(r));
   }
   bool empty() const { return reasons_.empty(); }
-  Result take() { return std::move(reasons_); }
+  // The reasons that decide the verdict first (the admission beside a "yes", what excludes
+  // beside a "no"), each group in the order found.
+  Result take(bool eligible) {
+    const char* deciding = eligible ? "admits" : "excludes";
+    std::stable_partition(reasons_.begin(), reasons_.end(), [&](const Result& r) { return r["effect"] == deciding; });
+    return std::move(reasons_);
+  }
 
  private:
   Result reasons_ = Result::array();
@@ -400,7 +406,7 @@ void answer_eligibility(const RuleSet& rules, const Json& request, Report& repor
   out["eligible"] = eligible && !report.has_errors();
   out["category"] = eligible ? Result(*category) : Result(nullptr);
   if (p.birth) out["age"] = age_on(*p.birth, *p.as_of);
-  out["reasons"] = v.take();
+  out["reasons"] = v.take(eligible);
   Result unknown = unknown_provisions(*policy, "eligibility");
   if (!unknown.empty()) out["unknown"] = std::move(unknown);
 }
