@@ -26,7 +26,7 @@ std::string fill(std::string_view pattern, std::initializer_list<std::pair<std::
     std::string_view name = pattern.substr(i + 1, close - i - 1);
     // The generator gave the struct exactly the template's slots, so the name is found.
     for (const auto& [slot, value] : args)
-      if (slot == name) out += zh ? value->zh : value->en;
+      if (slot == name) out += value->in(zh);
     i = close;
   }
   return out;

@@ -23,15 +23,18 @@ namespace jianxi {
 // A slot's value: the same in both languages (a value from the request, a date, a
 // number), or a Text (a field's label, a notice's title) whose zh fills the Chinese
 // template and en the English one. No default: every slot must be filled.
+// A value the same in both languages is held once: an Arg is built at every call site.
 struct Arg {
-  Arg(std::string s) : zh(s), en(std::move(s)) {}
-  Arg(std::string_view s) : zh(s), en(s) {}
-  Arg(const char* s) : zh(s), en(s) {}
-  Arg(Text t) : zh(std::move(t.zh)), en(std::move(t.en)) {}
+  Arg(std::string s) : zh(std::move(s)) {}
+  Arg(std::string_view s) : zh(s) {}
+  Arg(const char* s) : zh(s) {}
+  Arg(Text t) : zh(std::move(t.zh)), en(std::move(t.en)), bilingual(true) {}
   template <class N, class = std::enable_if_t<std::is_integral_v<N> && !std::is_same_v<N, bool> &&
                                               !std::is_same_v<N, char>>>
-  Arg(N n) : zh(std::to_string(n)), en(zh) {}
+  Arg(N n) : zh(std::to_string(n)) {}
+  const std::string& in(bool chinese) const { return chinese || !bilingual ? zh : en; }
   std::string zh, en;
+  bool bilingual = false;
 };
 
 struct MessageTemplate {

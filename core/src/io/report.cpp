@@ -61,6 +61,21 @@ void Report::error_explained(std::string path, std::string code, const Text& pla
   errors_.push_back(explained(std::move(path), std::move(code), plain, detail, std::move(rule)));
 }
 
+void Report::add(Severity severity, std::string_view path, std::size_t template_index, Filler fill,
+                 const void* message, const Text* detail, std::string_view rule) {
+  if (severity == Severity::malformed) malformed_ = true;
+  bool is_error = severity != Severity::warning;
+  if ((is_error ? errors_ : warnings_).size() >= kMaxFindings) {
+    ++(is_error ? errors_dropped_ : warnings_dropped_);
+    return;
+  }
+  std::string code = message_templates()[template_index].code;
+  Text text = fill(message);
+  Finding f = detail ? explained(std::string(path), std::move(code), text, *detail, std::string(rule))
+                     : bounded(std::string(path), std::move(code), std::move(text.zh), std::move(text.en), std::string(rule));
+  (is_error ? errors_ : warnings_).push_back(std::move(f));
+}
+
 void Report::malformed(std::string path, std::string code, std::string zh,
                        std::string en) {
   malformed_ = true;
