@@ -53,6 +53,14 @@ const char* code_of() {
   return message_templates()[M::kTemplate].code;
 }
 
+// A message struct's text, through one function per struct, so that a call site only
+// passes the struct's address on (see Report::add).
+using MessageFiller = Text (*)(const void* message);
+template <class M>
+Text filled_message(const void* message) {
+  return static_cast<const M*>(message)->text();
+}
+
 // The templates as the catalog lists them (its `messages`), for a portal's own wording:
 // [{code, variant (when the code has several), message, message_en}].
 nlohmann::ordered_json message_templates_json();

@@ -61,7 +61,7 @@ void Report::error_explained(std::string path, std::string code, const Text& pla
   errors_.push_back(explained(std::move(path), std::move(code), plain, detail, std::move(rule)));
 }
 
-void Report::add(Severity severity, std::string_view path, std::size_t template_index, Filler fill,
+void Report::add(Severity severity, std::string_view path, std::size_t template_index, MessageFiller fill,
                  const void* message, const Text* detail, std::string_view rule) {
   if (severity == Severity::malformed) malformed_ = true;
   bool is_error = severity != Severity::warning;

@@ -24,25 +24,25 @@ class Report {
   // filling are out of line (they were a third of a call site's code, times hundreds).
   template <class M, std::size_t = M::kTemplate>
   void error(std::string_view path, const M& m, std::string_view rule = {}) {
-    add(Severity::error, path, M::kTemplate, &filled<M>, &m, nullptr, rule);
+    add(Severity::error, path, M::kTemplate, &filled_message<M>, &m, nullptr, rule);
   }
   template <class M, std::size_t = M::kTemplate>
   void warning(std::string_view path, const M& m, std::string_view rule = {}) {
-    add(Severity::warning, path, M::kTemplate, &filled<M>, &m, nullptr, rule);
+    add(Severity::warning, path, M::kTemplate, &filled_message<M>, &m, nullptr, rule);
   }
   template <class M, std::size_t = M::kTemplate>
   void caveat(std::string_view path, const M& plain, const Text& detail, std::string_view rule = {}) {
-    add(Severity::warning, path, M::kTemplate, &filled<M>, &plain, &detail, rule);
+    add(Severity::warning, path, M::kTemplate, &filled_message<M>, &plain, &detail, rule);
   }
   // An error whose reasons in the rules' words (a notice's own note) stand apart from its
   // plain line, as a caveat's do.
   template <class M, std::size_t = M::kTemplate>
   void error_explained(std::string_view path, const M& plain, const Text& detail, std::string_view rule = {}) {
-    add(Severity::error, path, M::kTemplate, &filled<M>, &plain, &detail, rule);
+    add(Severity::error, path, M::kTemplate, &filled_message<M>, &plain, &detail, rule);
   }
   template <class M, std::size_t = M::kTemplate>
   void malformed(std::string_view path, const M& m) {
-    add(Severity::malformed, path, M::kTemplate, &filled<M>, &m, nullptr, {});
+    add(Severity::malformed, path, M::kTemplate, &filled_message<M>, &m, nullptr, {});
   }
 
   // Hand-composed findings: what the catalog's templates have not yet replaced.
@@ -93,12 +93,7 @@ class Report {
   bool malformed_ = false;
 
   enum class Severity { error, warning, malformed };
-  using Filler = Text (*)(const void* message);
-  template <class M>
-  static Text filled(const void* message) {
-    return static_cast<const M*>(message)->text();
-  }
-  void add(Severity severity, std::string_view path, std::size_t template_index, Filler fill, const void* message,
+  void add(Severity severity, std::string_view path, std::size_t template_index, MessageFiller fill, const void* message,
            const Text* detail, std::string_view rule);
 };
 

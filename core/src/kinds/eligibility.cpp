@@ -29,12 +29,14 @@ class Verdict {
  public:
   // `reason`: a msg:: struct of rules/findings/codes.json's reasons.
   template <class Reason>
-  void add(const std::string& rule, const std::string& effect, const Reason& reason) {
-    Text text = reason.text();
+  void add(const std::string& rule, const char* effect, const Reason& reason) {
+    add(rule, effect, Reason::kTemplate, filled_message<Reason>(&reason));
+  }
+  void add(const std::string& rule, const char* effect, std::size_t template_index, Text text) {
     Result r;
     r["rule"] = rule;
     r["effect"] = effect;
-    r["code"] = code_of<Reason>();
+    r["code"] = message_templates()[template_index].code;
     r["message"] = std::move(text.zh);
     r["message_en"] = std::move(text.en);
     reasons_.push_back(std::move(r));
