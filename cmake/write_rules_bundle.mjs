@@ -60,9 +60,9 @@ const isNotice = (f) => /^provinces\/[^/]+\/policies\//.test(f);
 // those need its province, which brings the notice whole. The head's texts keep their
 // shape with their words left empty, except the application rules', which the catalog's
 // forms section lists for every notice; a provision not found keeps its clause, not where
-// it was searched.
+// it was searched. A city notice keeps its scope, so that the catalog says where it answers.
 const headKeys = ['id', 'province', 'province_zh', 'title', 'title_en', 'document', 'issued', 'effective_from',
-  'effective_to', 'effective_from_confirmed', 'national_only', 'related'];
+  'effective_to', 'effective_from_confirmed', 'national_only', 'related', 'scope'];
 const isUnknown = (v) => v !== null && typeof v === 'object' && 'unknown' in v;
 const notFound = (section) => Object.fromEntries(Object.entries(section ?? {}).filter(([, v]) => isUnknown(v)));
 const pick = (object, keys) => Object.fromEntries(keys.filter((k) => k in object).map((k) => [k, object[k]]));
@@ -82,7 +82,24 @@ function indexCopy(small) {
     eligibility: { ...pick(notice.eligibility, ['national_basis']), ...notFound(notice.eligibility) },
   }, true);
   if (notice.application) head.application = trimmed(notice.application, false);
+  if (notice.scope) head.scope.names = notice.scope.divisions.map(divisionNames);
   return JSON.stringify(head);
+}
+
+// A division's full names, as the core writes them (Divisions::full_name, full_name_en),
+// for a city notice's scope in the index: its province's divisions are not loaded yet.
+const divisionRows = new Map();
+const isGrouping = (name) => name === '市辖区' || name === '县' || name.endsWith('直辖县级行政区划');
+function divisionNames(code) {
+  const row = divisionRows.get(code);
+  if (!row) throw new Error(`scope: no division ${code}`);
+  const province = divisionRows.get(`${code.slice(0, 2)}0000`);
+  const prefecture = code.endsWith('00') ? null : divisionRows.get(`${code.slice(0, 4)}00`);
+  const chain = [province, prefecture && !isGrouping(prefecture[1]) ? prefecture : null, row].filter(Boolean);
+  const unique = chain.filter((r, i) => chain.indexOf(r) === i);  // a province's own scope names it once
+  const zh = unique.map((r) => r[1]).join('');
+  const en = unique.every((r) => r[2]) ? [...unique].reverse().map((r) => r[2]).join(', ') : zh;
+  return { zh, en };
 }
 
 function writeIfChanged(path, body) {
@@ -106,6 +123,7 @@ const ownDivisions = new Map();  // province id → its part of cn.json
 let nationalDivisions = null;
 if (files.includes(DIVISIONS)) {
   const table = JSON.parse(readFileSync(join(rulesDir, DIVISIONS), 'utf8'));
+  for (const row of [...table.provinces, ...table.divisions]) divisionRows.set(row[0], row);
   const kept = { dataset: table.dataset, provinces: table.provinces, divisions: [], short_names: [], place_names: {} };
   const partOf = (code) => {
     const id = provinceIdByPrefix.get(code.slice(0, 2));

@@ -217,6 +217,8 @@ export interface CatalogPolicyHead {
   effective_from: string;
   effective_to: string | null;
   effective_from_confirmed?: false;  // present when the start date is not confirmed
+  /** A city's notice: the divisions it answers for (a request's `place` inside one chooses it). */
+  scope?: { code: string; name: string; name_en: string }[];
   /** complete: nothing listed as not found; named: only the notice is known; national: no
    * notice of the province was found and the national documents stand in; else partial. */
   known: 'complete' | 'partial' | 'named' | 'national';

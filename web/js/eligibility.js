@@ -39,7 +39,10 @@ const badDates = () => DATES.filter((id) => $(id).validity.badInput);
 export function readRequest() {
   const request = { kind: 'eligibility' };
   if ($('policy').value) request.policy = $('policy').value;
-  else if ($('province').value) request.province = $('province').value;
+  else if ($('province').value) {
+    request.province = $('province').value;
+    if ($('place').value) request.place = $('place').value;
+  }
   request.as_of = $('as_of').value;
   const id = normalId($('id_number').value);
   if (id) request.id_number = id;
@@ -57,6 +60,8 @@ function fillForm(request) {
   const policy = rules.policies.find((p) => p.id === request.policy);
   $('province').value = request.province ?? policy?.province ?? '';
   fillNotices();
+  fillPlaces();
+  $('place').value = [...$('place').options].some((o) => o.value === request.place) ? request.place : '';
   $('policy').value = policy ? policy.id : '';
   $('as_of').value = request.as_of ?? today();
   for (const id of ['id_number', 'birth_date', 'graduated_on', 'planned_months']) $(id).value = request[id] ?? '';
@@ -84,9 +89,20 @@ function fillNotices() {
   fillWithBlank($('policy'), list.map((p) => [p.id, noticeLabel(p, rules.provinces)]), t('按日期自动选择', 'Chosen by date'));
 }
 
+/** The cities of the chosen province that have a notice of their own: asked only there. */
+function fillPlaces() {
+  const province = $('province').value;
+  const cities = new Map();
+  for (const p of rules.policies)
+    if (p.province === province) for (const s of p.scope ?? []) cities.set(s.code, t(s.name, s.name_en));
+  fillWithBlank($('place'), [...cities], t('省内其他地区', 'Elsewhere in the province'));
+  $('place-field').hidden = cities.size === 0;
+}
+
 function fillFromCatalog() {
   fillProvinces();
   fillNotices();
+  fillPlaces();
   fillWithBlank($('education'), rules.education.map((e) => [e.id, nameOf(e)]), t('请选择学历', 'Choose your education'));
   fillCheckboxes($('region-flags'), 'region_flags', rules.region_flags);
 }
@@ -325,7 +341,7 @@ async function start() {
   // The ID number is checked on every keystroke, the rest after a short pause. A number
   // pasted with spaces (4301 0220 …) is kept whole and read without them.
   $('id_number').addEventListener('input', evaluateNow);
-  $('province').addEventListener('change', () => { fillNotices(); });
+  $('province').addEventListener('change', () => { fillNotices(); fillPlaces(); });
   form.addEventListener('input', (e) => { if (e.target.id !== 'id_number') later(); });
   form.addEventListener('change', later);
   form.addEventListener('submit', (e) => e.preventDefault());

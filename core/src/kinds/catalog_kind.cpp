@@ -286,6 +286,20 @@ Result policy_head_json(const Policy& p) {
   return j;
 }
 
+// A city's notice names the divisions it answers for, so that a page can ask for the
+// place only where it chooses the notice.
+static void add_scope(Result& j, const Policy& p, const Divisions& divisions) {
+  if (p.scope.empty()) return;
+  auto& scope = j["scope"] = Result::array();
+  for (std::size_t i = 0; i < p.scope.size(); ++i) {
+    const std::string& code = p.scope[i];
+    Text name{code, code};
+    if (const Division* d = divisions.by_code(code)) name = {divisions.full_name(*d), divisions.full_name_en(*d)};
+    else if (i < p.scope_names.size()) name = p.scope_names[i];
+    scope.push_back({{"code", code}, {"name", name.zh}, {"name_en", name.en}});
+  }
+}
+
 static Result zh_en(const Text& t) { return {{"zh", t.zh}, {"en", t.en}}; }
 
 // In the rule file's shape (rules/schema.json $defs/channel).
@@ -379,9 +393,11 @@ void answer_catalog(const RuleSet& rules, const Json& request, Report& report, R
       if ((policy && &p != policy) || (province && p.province != *province)) continue;
       if (!asked("provisions")) {
         policies.push_back(policy_head_json(p));
+        add_scope(policies.back(), p, rules.divisions());
         continue;
       }
       Result j = policy_json(p);
+      add_scope(j, p, rules.divisions());
       j["known"] = known_of(p);
       j["provisions"] = provisions_json(p, rules.forms());
       policies.push_back(std::move(j));

@@ -72,6 +72,11 @@ Policy read_policy_head(const json& j) {
   p.effective_to_confirmed = j.value("effective_to_confirmed", true);
   for (const auto& r : j.value("related", json::array()))
     p.related.push_back({r.at("policy"), r.at("relation"), r.value("prefer", false), text_of(r, "note")});
+  if (j.contains("scope")) {
+    for (const auto& c : j["scope"].at("divisions")) p.scope.push_back(c);
+    p.scope_note = text_of(j["scope"], "note");
+    for (const auto& name : j["scope"].value("names", json::array())) p.scope_names.push_back({name.at("zh"), name.at("en")});
+  }
   const json& pos = j.at("subsidy").at("position");
   const json rates = pos.value("rates", json::object()), amounts = pos.value("amounts", json::object());
   for (const auto& [category, rate] : rates.items())
@@ -93,10 +98,6 @@ Policy read_policy(const json& j) {
     for (const auto& s : *sources) p.source_kinds[s.value("id", "")] = s.value("kind", "");
   // The head has listed the provisions marked {"unknown": …}; they are never read as figures.
   p.effective_note = text_of(j, "effective_note");
-  if (j.contains("scope")) {
-    for (const auto& c : j["scope"].at("divisions")) p.scope.push_back(c);
-    p.scope_note = text_of(j["scope"], "note");
-  }
   if (j.contains("latest_evidence")) {
     const json& ev = j.at("latest_evidence");
     p.latest_evidence = Evidence{date_of(ev.at("date")), ev.at("source"), text_of(ev, "note")};

@@ -8,7 +8,7 @@
 namespace jianxi {
 
 // What the core reads of a notice to list it, say how much of it is known and list its
-// application rules: its identity and dates, its relations to other notices, which
+// application rules: its identity and dates, the divisions a city notice answers for, its relations to other notices, which
 // provisions it marks not found, its position rates or amounts and whether who may
 // intern rests on the national documents. Enough for a notice whose province is not
 // loaded yet; every answer about the notice itself needs the province, and so read_policy.

@@ -200,6 +200,7 @@ struct Policy {
   // A city's notice: the divisions it covers (a prefecture code covers its counties) and
   // what the answer says when it is chosen for a place inside them. Empty: the province.
   std::vector<std::string> scope;
+  std::vector<Text> scope_names;  // the index's full names of the scope, for a province not loaded
   Text scope_note;
   bool covers(const std::string& code) const {
     for (const auto& c : scope)
