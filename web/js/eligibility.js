@@ -39,10 +39,9 @@ const badDates = () => DATES.filter((id) => $(id).validity.badInput);
 export function readRequest() {
   const request = { kind: 'eligibility' };
   if ($('policy').value) request.policy = $('policy').value;
-  else if ($('province').value) {
-    request.province = $('province').value;
-    if ($('place').value) request.place = $('place').value;
-  }
+  else if ($('province').value) request.province = $('province').value;
+  // Kept with a notice chosen too: the core then says whether the city is in its area.
+  if ($('place').value && !$('place-field').hidden) request.place = $('place').value;
   request.as_of = $('as_of').value;
   const id = normalId($('id_number').value);
   if (id) request.id_number = id;

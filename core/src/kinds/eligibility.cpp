@@ -300,7 +300,8 @@ bool youth_branch(const Vocabulary& vocab, const Policy& policy, const Person& p
 
 }  // namespace
 
-// The place given, read before a notice is chosen so that a wrong type stops the answer.
+// The place given, read before a notice is chosen, so that a wrong type stops the answer
+// with the other fields' mistakes.
 struct GivenPlace {
   std::string path, text;
 };
@@ -320,6 +321,8 @@ void say_place_not_used(const RuleSet& rules, const GivenPlace& place, const Pol
   PlaceResolution r = divisions.resolve(place.text, wages->province_code);
   if (!r.division && r.candidates.empty()) {
     report.warning(place.path, msg::place_not_used::unknown{.notice = notice_name(policy), .place = echoed(place.text)});
+  } else if (!r.division) {
+    report.warning(place.path, msg::place_not_used::ambiguous{.notice = notice_name(policy), .place = echoed(place.text)});
   } else if (r.division && r.division->province_code() != wages->province_code) {
     const Term* province = Vocabulary::find(rules.vocabulary().provinces, policy.province);
     report.warning(place.path,
@@ -328,6 +331,9 @@ void say_place_not_used(const RuleSet& rules, const GivenPlace& place, const Pol
                        .notice = notice_name(policy),
                        .place = echoed(place.text),
                        .province = Text{policy.province_zh, province ? province->name.en : policy.province}});
+  } else if (!policy.scope.empty() && !policy.covers(r.division->code)) {
+    // A city's notice named outright for a place elsewhere in its province.
+    report.warning(place.path, msg::place_not_used::outside_scope{.notice = notice_name(policy), .place = echoed(place.text)});
   }
 }
 
@@ -335,7 +341,6 @@ void answer_eligibility(const RuleSet& rules, const Json& request, Report& repor
   Fields f(request, "", report);
   Person p = read_person(rules, f, report);
   std::optional<GivenPlace> place = read_place(f);
-  if (report.is_malformed()) return;
   Result choice;
   const Policy* policy = choose_policy(rules, f, report, p.as_of, &choice);
   if (!policy || report.is_malformed() || !p.as_of) return;

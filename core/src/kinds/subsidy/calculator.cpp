@@ -62,11 +62,11 @@ std::optional<Date> latest_end(const SubsidyRequest& r) {
   return latest;
 }
 
-Calculator::Admission Calculator::admission(const Trainee& t) const {
-  auto it = policy_.eligibility.categories.find(t.category);
+Calculator::Admission Calculator::admission(const std::string& category, Date start) const {
+  auto it = policy_.eligibility.categories.find(category);
   if (it == policy_.eligibility.categories.end() || !it->second.admitted) return Admission::category;
   const CategoryRule& c = it->second;
-  if (c.admitted_from && t.start < *c.admitted_from) return Admission::not_yet;
+  if (c.admitted_from && start < *c.admitted_from) return Admission::not_yet;
   if (c.region_flags.empty()) return Admission::admitted;
   for (const auto& f : request_.region_flags)
     if (std::find(c.region_flags.begin(), c.region_flags.end(), f) != c.region_flags.end()) return Admission::admitted;
@@ -77,16 +77,19 @@ Calculator::Admission Calculator::admission(const Trainee& t) const {
 // admits 16-24-year-olds out of work whatever their schooling): the employer is told so.
 void Calculator::say_youth_route(const Trainee& t) {
   const EligibilityRules& e = policy_.eligibility;
-  auto youth = e.categories.find("unemployed_youth");
-  if (t.category == "unemployed_youth" || youth == e.categories.end() || !youth->second.admitted) return;
-  const CategoryRule& route = youth->second;
+  if (t.category == "unemployed_youth" || admission("unemployed_youth", t.start) != Admission::admitted) return;
+  const CategoryRule& route = e.categories.at("unemployed_youth");
   if (!route.only_education.empty() &&
       std::none_of(route.only_education.begin(), route.only_education.end(), [&](const std::string& education) {
         auto mapped = e.education_category.find(education);
         return mapped != e.education_category.end() && mapped->second == t.category;
       }))
     return;
-  if (route.min_age && route.max_age)
+  if (route.min_age && route.max_age && route.requires_registration)
+    report_.warning(t.path("category"),
+                    msg::trainee_youth_route_open::registered{.max = *route.max_age, .min = *route.min_age, .notice = notice_name(policy_)},
+                    route.rule);
+  else if (route.min_age && route.max_age)
     report_.warning(t.path("category"),
                     msg::trainee_youth_route_open::ages{.max = *route.max_age, .min = *route.min_age, .notice = notice_name(policy_)},
                     route.rule);
@@ -95,7 +98,7 @@ void Calculator::say_youth_route(const Trainee& t) {
 }
 
 bool Calculator::admitted(const Trainee& t) {
-  Admission why_not = admission(t);
+  Admission why_not = admission(t.category, t.start);
   auto it = policy_.eligibility.categories.find(t.category);
   const CategoryRule* c = it == policy_.eligibility.categories.end() ? nullptr : &it->second;
   if (why_not == Admission::admitted) {

@@ -83,7 +83,7 @@ class Calculator {
  private:
   // Whether the notice admits the intern, and if not, why.
   enum class Admission { admitted, category, not_yet, region };
-  Admission admission(const Trainee& t) const;
+  Admission admission(const std::string& category, Date start) const;
   // The same, saying why where it does not.
   bool admitted(const Trainee& t);
   void say_youth_route(const Trainee& t);

@@ -52,7 +52,7 @@ void Calculator::compute_retention() {
   // The unit's interns under the notice: a person it does not admit is not among them.
   bool any_admitted = false;
   for (const Trainee& t : request_.trainees) {
-    if (!t.usable || admission(t) != Admission::admitted) continue;
+    if (!t.usable || admission(t.category, t.start) != Admission::admitted) continue;
     any_admitted = true;
     Cohort* cohort = by_year ? &retention_.by_year[last_day_in_post(t).year()] : nullptr;
     if (t.completed()) {
