@@ -218,12 +218,10 @@ function render(result, request) {
   const heldNone = request.province && !rules.policies.some((p) => p.province === request.province);
   showKnown($('known-level'), waiting ? null : policy ? knownOf(policy) : heldNone ? 'none' : null);
   renderNextSteps(noNotice, result, request, waiting || blocked);
-  // The reasons that decide the verdict come first; beside a "yes", a rule that does
-  // not apply to the person is said to be not applicable, not "does not qualify".
+  // The core lists the reasons that decide the verdict first; beside a "yes", a rule that
+  // does not apply to the person is said to be not applicable, not "does not qualify".
   const effectName = { admits: t('符合', 'Qualifies'), excludes: t('不符合', 'Does not qualify'), note: t('说明', 'Note') };
-  const deciding = result.eligible ? 'admits' : 'excludes';
-  const reasons = (waiting || noNotice ? [] : result.reasons ?? [])
-    .map((r, i) => [r, i]).sort(([a, i], [b, j]) => ((b.effect === deciding) - (a.effect === deciding)) || i - j).map(([r]) => r);
+  const reasons = waiting || noNotice ? [] : result.reasons ?? [];
   $('reasons').replaceChildren(...reasons.map((r) => {
     const li = document.createElement('li');
     li.dataset.effect = r.effect ?? 'note';

@@ -21,9 +21,8 @@
 namespace jianxi {
 
 // A slot's value: the same in both languages (a value from the request, a date, a
-// number), or a Text (a field's label, a notice's title) whose zh fills the Chinese
-// template and en the English one. No default: every slot must be filled.
-// A value the same in both languages is held once: an Arg is built at every call site.
+// number), held once, or a Text (a field's label, a notice's title) whose zh fills the
+// Chinese template and en the English one. No default: every slot must be filled.
 struct Arg {
   Arg(std::string s) : zh(std::move(s)) {}
   Arg(std::string_view s) : zh(s) {}

@@ -32,15 +32,7 @@ class Verdict {
   void add(const std::string& rule, const char* effect, const Reason& reason) {
     add(rule, effect, Reason::kTemplate, filled_message<Reason>(&reason));
   }
-  void add(const std::string& rule, const char* effect, std::size_t template_index, Text text) {
-    Result r;
-    r["rule"] = rule;
-    r["effect"] = effect;
-    r["code"] = message_templates()[template_index].code;
-    r["message"] = std::move(text.zh);
-    r["message_en"] = std::move(text.en);
-    reasons_.push_back(std::move(r));
-  }
+  void add(const std::string& rule, const char* effect, std::size_t template_index, Text text);
   bool empty() const { return reasons_.empty(); }
   // The reasons that decide the verdict first (the admission beside a "yes", what excludes
   // beside a "no"), each group in the order found.
@@ -53,6 +45,16 @@ class Verdict {
  private:
   Result reasons_ = Result::array();
 };
+
+void Verdict::add(const std::string& rule, const char* effect, std::size_t template_index, Text text) {
+  Result r;
+  r["rule"] = rule;
+  r["effect"] = effect;
+  r["code"] = message_templates()[template_index].code;
+  r["message"] = std::move(text.zh);
+  r["message_en"] = std::move(text.en);
+  reasons_.push_back(std::move(r));
+}
 
 // The area code of a well-formed identity number: its first two digits must be a
 // province; a county code missing from the table is only a warning (old cards keep
