@@ -98,7 +98,8 @@ function divisionNames(code) {
   const chain = [province, prefecture && !isGrouping(prefecture[1]) ? prefecture : null, row].filter(Boolean);
   const unique = chain.filter((r, i) => chain.indexOf(r) === i);  // a province's own scope names it once
   const zh = unique.map((r) => r[1]).join('');
-  const en = unique.every((r) => r[2]) ? [...unique].reverse().map((r) => r[2]).join(', ') : zh;
+  const english = (r) => (r[2] && r[2] !== 'zone' ? r[2] : null);  // [code, name, English | "zone"]
+  const en = unique.every(english) ? [...unique].reverse().map(english).join(', ') : zh;
   return { zh, en };
 }
 
