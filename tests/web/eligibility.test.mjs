@@ -14,6 +14,8 @@ const idFindings = (page) => page.locator('[data-path="/id_number"] > ul.beside 
 
 async function verdict(page) {
   await page.waitForTimeout(300);
+  // The notice's province may still be on its way (a first visit fetches its rules).
+  await page.waitForFunction(() => document.getElementById('verdict-text').dataset.eligible, null, { timeout: 5000 }).catch(() => {});
   return page.evaluate(() => ({
     eligible: document.getElementById('verdict-text').dataset.eligible,
     reasons: [...document.querySelectorAll('#reasons li')].map((li) => [li.dataset.effect, li.querySelector('.rule').dataset.rule]),
@@ -30,6 +32,8 @@ test('the ID number is checked on every keystroke with the core\'s codes', async
   await page.fill('#as_of', example.as_of);
   const id = page.locator('#id_number');
   await id.pressSequentially('4301022001');
+  // The first answer may wait for the notice's province to arrive (a first visit).
+  await page.locator('[data-path="/id_number"] > ul.beside li').first().waitFor({ timeout: 5000 }).catch(() => {});
   assert.deepEqual(await idFindings(page), ['id_number.length']);
   assert.equal(await id.getAttribute('aria-invalid'), 'true');
   await id.pressSequentially('05011234'); // 18 characters, wrong check character
