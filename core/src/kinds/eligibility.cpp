@@ -300,8 +300,6 @@ bool youth_branch(const Vocabulary& vocab, const Policy& policy, const Person& p
   return true;
 }
 
-}  // namespace
-
 // The place given, read before a notice is chosen, so that a wrong type stops the answer
 // with the other fields' mistakes.
 struct GivenPlace {
@@ -314,8 +312,9 @@ std::optional<GivenPlace> read_place(Fields& f) {
   return std::nullopt;
 }
 
-// The place only chooses among a province's notices (a city's own). One not found, or in
-// another province, chose nothing: the answer says which notice it followed instead.
+// The place only chooses among a province's notices (a city's own). One not found, naming
+// several places, in another province or outside a city notice named outright chose
+// nothing: the answer says which notice it followed instead.
 void say_place_not_used(const RuleSet& rules, const GivenPlace& place, const Policy& policy, Report& report) {
   const WageTable* wages = rules.wage_table(policy.province);
   if (!wages) return;
@@ -325,7 +324,7 @@ void say_place_not_used(const RuleSet& rules, const GivenPlace& place, const Pol
     report.warning(place.path, msg::place_not_used::unknown{.notice = notice_name(policy), .place = echoed(place.text)});
   } else if (!r.division) {
     report.warning(place.path, msg::place_not_used::ambiguous{.notice = notice_name(policy), .place = echoed(place.text)});
-  } else if (r.division && r.division->province_code() != wages->province_code) {
+  } else if (r.division->province_code() != wages->province_code) {
     const Term* province = Vocabulary::find(rules.vocabulary().provinces, policy.province);
     report.warning(place.path,
                    msg::place_not_used::other_province{
@@ -338,6 +337,8 @@ void say_place_not_used(const RuleSet& rules, const GivenPlace& place, const Pol
     report.warning(place.path, msg::place_not_used::outside_scope{.notice = notice_name(policy), .place = echoed(place.text)});
   }
 }
+
+}  // namespace
 
 void answer_eligibility(const RuleSet& rules, const Json& request, Report& report, Result& out) {
   Fields f(request, "", report);
