@@ -2,8 +2,9 @@
 // module's memory (TextEncoder), and answers go out as a view of that memory that
 // jianxi.js decodes (TextDecoder): embind's own std::string conversion encodes and
 // scans character by character in JavaScript, a third of the time of a 100,000-report
-// table. The core already answers every failure as a result; the catches here keep
-// even the unforeseen (allocation failure) from reaching JavaScript as a bare pointer.
+// table. The core answers every failure as a result; the module is built without
+// exceptions, so what it cannot answer (memory running out) aborts the instance, and
+// jianxi.js answers internal.error and goes on from a fresh instance.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
@@ -92,11 +93,7 @@ emscripten::val answer_view() {
 void release_answer() { std::string().swap(answer()); }
 
 emscripten::val evaluate_bytes(std::uintptr_t at, std::size_t length) {
-  try {
-    answer() = engine().evaluate(bytes_at(at, length)).json;
-  } catch (...) {
-    answer() = jianxi::internal_error_answer();
-  }
+  answer() = engine().evaluate(bytes_at(at, length)).json;
   return answer_view();
 }
 
@@ -116,22 +113,18 @@ emscripten::val evaluate_table(std::uintptr_t request, std::size_t request_lengt
                                std::size_t periods_length, std::uintptr_t units, std::size_t units_length,
                                std::uintptr_t submitted, std::size_t submitted_length, std::uintptr_t values,
                                std::size_t count, int indicators) {
-  try {
-    jianxi::TableColumns table;
-    table.request = std::string(bytes_at(request, request_length));
-    const double* first = reinterpret_cast<const double*>(values);
-    table.values.assign(first, first + count);
-    table.indicators = indicators > 0 ? static_cast<std::size_t>(indicators) : 0;
-    std::size_t rows = table.indicators ? table.values.size() / table.indicators : 0;
-    if (rows) {
-      table.periods = lines_of(bytes_at(periods, periods_length));
-      table.units = lines_of(bytes_at(units, units_length));
-      table.submitted = lines_of(bytes_at(submitted, submitted_length));
-    }
-    answer() = engine().evaluate_table(table).json;
-  } catch (...) {
-    answer() = jianxi::internal_error_answer(true);
+  jianxi::TableColumns table;
+  table.request = std::string(bytes_at(request, request_length));
+  const double* first = reinterpret_cast<const double*>(values);
+  table.values.assign(first, first + count);
+  table.indicators = indicators > 0 ? static_cast<std::size_t>(indicators) : 0;
+  std::size_t rows = table.indicators ? table.values.size() / table.indicators : 0;
+  if (rows) {
+    table.periods = lines_of(bytes_at(periods, periods_length));
+    table.units = lines_of(bytes_at(units, units_length));
+    table.submitted = lines_of(bytes_at(submitted, submitted_length));
   }
+  answer() = engine().evaluate_table(table).json;
   return answer_view();
 }
 
@@ -148,34 +141,30 @@ bool notices_in_index(const std::vector<jianxi::RuleText>& texts) {
 // {"province", "ok", "errors"}: a province's rules file (as the build writes it) taken
 // in; when it is not such a file, the module keeps what it had.
 emscripten::val load_province(std::uintptr_t at, std::size_t length) {
-  try {
-    using Json = nlohmann::ordered_json;
-    Json out = {{"province", nullptr}, {"ok", false}, {"errors", Json::array()}};
-    auto problem = [&out](const std::string& path, const std::string& zh, const std::string& en) {
-      out["errors"].push_back({{"path", path}, {"code", "rules.invalid"}, {"message", zh}, {"message_en", en}});
-    };
-    std::string province;
-    std::vector<jianxi::RuleText> texts;
-    const auto& separate = jianxi::separately_delivered_provinces();
-    HeldRules& rules = held();
-    if (!jianxi::read_province_file(bytes_at(at, length), province, texts)) {
-      problem("", "省份规则文件无法读取", "the province's rules file cannot be read");
-    } else if (out["province"] = province; std::find(separate.begin(), separate.end(), province) == separate.end()) {
-      problem("/province", "本模块没有单独提供该省份的规则", "this module delivers no rules of its own for that province");
-    } else if (!notices_in_index(texts)) {
-      problem("", "省份规则文件中的通知不在本模块的索引中", "the province's rules file holds a notice this module's index does not");
-    } else {
-      if (!rules.loaded.count(province)) {
-        rules.province_texts.insert(rules.province_texts.end(), texts.begin(), texts.end());
-        rules.loaded.insert(province);
-        rules.engine.reset();
-      }
-      out["ok"] = true;
+  using Json = nlohmann::ordered_json;
+  Json out = {{"province", nullptr}, {"ok", false}, {"errors", Json::array()}};
+  auto problem = [&out](const std::string& path, const std::string& zh, const std::string& en) {
+    out["errors"].push_back({{"path", path}, {"code", "rules.invalid"}, {"message", zh}, {"message_en", en}});
+  };
+  std::string province;
+  std::vector<jianxi::RuleText> texts;
+  const auto& separate = jianxi::separately_delivered_provinces();
+  HeldRules& rules = held();
+  if (!jianxi::read_province_file(bytes_at(at, length), province, texts)) {
+    problem("", "省份规则文件无法读取", "the province's rules file cannot be read");
+  } else if (out["province"] = province; std::find(separate.begin(), separate.end(), province) == separate.end()) {
+    problem("/province", "本模块没有单独提供该省份的规则", "this module delivers no rules of its own for that province");
+  } else if (!notices_in_index(texts)) {
+    problem("", "省份规则文件中的通知不在本模块的索引中", "the province's rules file holds a notice this module's index does not");
+  } else {
+    if (!rules.loaded.count(province)) {
+      rules.province_texts.insert(rules.province_texts.end(), texts.begin(), texts.end());
+      rules.loaded.insert(province);
+      rules.engine.reset();
     }
-    answer() = out.dump();
-  } catch (...) {
-    answer() = jianxi::internal_error_answer();
+    out["ok"] = true;
   }
+  answer() = out.dump();
   return answer_view();
 }
 

@@ -483,7 +483,10 @@ export interface Jianxi {
   /** The provinces whose rules come as files of their own, whether each is loaded, and its notices' ids. */
   provinces(): { id: string; loaded: boolean; policies: string[] }[];
   version(): string;
-  /** The module's memory in bytes; it only grows, so after a request it is the high-water mark. */
+  /**
+   * The module's memory in bytes; it only grows, so after a request it is the high-water
+   * mark (until memory runs out: the fresh instance that takes over starts small).
+   */
   memoryBytes(): number;
 }
 

@@ -5,9 +5,12 @@
 // Each province's rules are a file of their own (provinces/<id>.json beside this
 // file): the synchronous calls answer rules.not_loaded for a province not loaded yet,
 // naming it in `not_loaded`; the async calls load what the core names and ask again.
+// The module is built without exceptions: when memory runs out it aborts, and the
+// request answers internal.error while a fresh instance of the same compiled code,
+// given the provinces loaded so far, takes over at once.
 import createJianxiModule from './jianxi_module.mjs';
 
-// When the module cannot even hold the request: the core's answer to exhaustion.
+// When the module cannot hold the request or its answer: the core's answer to exhaustion.
 const outOfMemory = (kind) => `{"kind":"${kind}","ok":false,"errors":[{"path":"","code":"internal.error","message":"内部错误","message_en":"internal error"}],"warnings":[]}`;
 
 // A table given as columns written as the JSON request it stands for (as the core reads
@@ -61,17 +64,55 @@ function provincesNotLoaded(text) {
   return [...new Set((Array.isArray(answer) ? answer : [answer]).flatMap((a) => a?.not_loaded ?? []))];
 }
 
-async function createModule(options) {
-  if (!inNode) return createJianxiModule(options);
-  const wasmBinary = options.wasmBinary ?? (options.locateFile ? undefined : await nodeWasmBinary());
-  const before = new Map(glueListenerEvents.map((event) => [event, process.listeners(event)]));
+// The module's code, compiled once: from the bytes given or read (Node), else fetched
+// as the glue would fetch it (so that a page's preload of the .wasm is the response used).
+async function compileModule(options) {
+  const wasmBinary = options.wasmBinary ?? (inNode && !options.locateFile ? await nodeWasmBinary() : undefined);
+  if (wasmBinary) return WebAssembly.compile(wasmBinary);
+  const url = options.locateFile ? options.locateFile('jianxi_module.wasm', new URL('./', import.meta.url).href)
+    : new URL('./jianxi_module.wasm', import.meta.url).href;
+  const fetched = () => fetch(url, { credentials: 'same-origin' }).then((response) => {
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    return response;
+  });
   try {
-    return await createJianxiModule(wasmBinary ? { ...options, wasmBinary } : options);
-  } finally {
+    return await WebAssembly.compileStreaming(fetched());
+  } catch {
+    // Served without the application/wasm type: compiled from its bytes instead.
+    return WebAssembly.compile(await (await fetched()).arrayBuffer());
+  }
+}
+
+// An instance of the compiled code with the glue around it; `now` instantiates before
+// returning (a replacement, needed by the next synchronous call), else asynchronously.
+function instantiate(compiled, options, now) {
+  const module = {
+    ...options,
+    instantiateWasm(imports, receive) {
+      if (now) {
+        const instance = new WebAssembly.Instance(compiled, imports);
+        receive(instance, compiled);
+        return instance.exports;
+      }
+      WebAssembly.instantiate(compiled, imports).then((instance) => receive(instance, compiled));
+      return {};
+    },
+  };
+  delete module.wasmBinary;
+  const before = inNode ? new Map(glueListenerEvents.map((event) => [event, process.listeners(event)])) : null;
+  const ready = createJianxiModule(module);
+  const forgetListeners = () => {
+    if (!before) return;
     for (const [event, kept] of before)
       for (const listener of process.listeners(event))
         if (!kept.includes(listener)) process.removeListener(event, listener);
+  };
+  if (now) {
+    // The glue has run to the end: the module object holds the bound functions.
+    forgetListeners();
+    return module;
   }
+  return ready.finally(forgetListeners);
 }
 
 export async function loadJianxi(options = {}) {
@@ -79,13 +120,67 @@ export async function loadJianxi(options = {}) {
     provinces: preload = inNode ? 'all' : [], provinceFile = defaultProvinceFile, onProvinceLoaded = () => {},
     ...moduleOptions
   } = options;
-  const module = await createModule(moduleOptions);
+  const compiled = await compileModule(moduleOptions);
+  let module = await instantiate(compiled, moduleOptions, false);
+  const version = module.version();
+  const provinceFiles = new Map();  // the rules files read soundly, to give a replacement instance
+  const unread = [];  // [id, file] taken in since the engine was last built
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
 
+  // The module aborted: a fresh instance takes its place, with the provinces the old one
+  // held. A province's file is taken in as it arrives and read when the next request
+  // builds the engine over it, so an abort before a request has answered since points
+  // to the files taken in since (rules not as the build wrote them): they are dropped,
+  // as the core drops unsound rules, and the request is asked again without them.
+  // Otherwise memory ran out, and the request answers internal.error.
+  function replaceModule() {
+    const reload = () => {
+      for (const bytes of [...provinceFiles.values(), ...unread.map(([, file]) => file)])
+        withParts([bytes], (at, length) => module.loadProvinceBytes(at, length));
+    };
+    module = instantiate(compiled, moduleOptions, true);
+    if (module.calledRun) return reload();
+    // A browser that refuses to instantiate at once: requests answer internal.error
+    // until the replacement is ready.
+    module = null;
+    instantiate(compiled, moduleOptions, false).then((ready) => {
+      module = ready;
+      reload();
+    });
+  }
+
+  // A call into the module with the parts given (see answerWithParts); when the module
+  // aborts, the call answers internal.error from its replacement.
+  function withParts(parts, use, kind = '') {
+    try {
+      return answerWithParts(parts, use, kind);
+    } catch (err) {
+      if (!(err instanceof WebAssembly.RuntimeError)) throw err;
+      replaceModule();
+      return outOfMemory(kind);
+    }
+  }
+
+  // A request: the engine is built over the files taken in since the last one.
+  function evaluateWithParts(parts, use, kind = '') {
+    try {
+      const answer = answerWithParts(parts, use, kind);
+      for (const [id, bytes] of unread.splice(0)) provinceFiles.set(id, bytes);
+      return answer;
+    } catch (err) {
+      if (!(err instanceof WebAssembly.RuntimeError)) throw err;
+      const suspects = unread.splice(0);
+      for (const [id] of suspects) loading.delete(id);
+      replaceModule();
+      return suspects.length ? evaluateWithParts(parts, use, kind) : outOfMemory(kind);
+    }
+  }
+
   // Copies each part (text, bytes or a Float64Array) into the module's memory, calls
   // `use(...pointerAndLengthPairs)`, frees them, and decodes the answer it returns.
-  function withParts(parts, use, kind = '') {
+  function answerWithParts(parts, use, kind) {
+    if (!module) return outOfMemory(kind);
     const placed = [];
     try {
       for (const part of parts) {
@@ -122,20 +217,21 @@ export async function loadJianxi(options = {}) {
     }
   }
 
-  const evaluateText = (requestText) => withParts([requestText], (at, length) => module.evaluateBytes(at, length));
+  const evaluateText = (requestText) => evaluateWithParts([requestText], (at, length) => module.evaluateBytes(at, length));
   const evaluateTableText = (request, { periods, units = [], submitted = [], values, indicators }) => {
     // Names are joined by line breaks to cross; a table with a line break in one goes as JSON.
     const broken = (list) => list.some((s) => String(s ?? '').includes('\n'));
     if (broken(periods) || broken(units) || broken(submitted)) {
       return evaluateText(JSON.stringify(tableAsJson(request, { periods, units, submitted, values, indicators })));
     }
-    return withParts([
+    return evaluateWithParts([
       JSON.stringify(request), periods.join('\n'), periods.map((_, i) => units[i] ?? '').join('\n'),
       periods.map((_, i) => submitted[i] ?? '').join('\n'),
       values instanceof Float64Array ? values : Float64Array.from(values),
     ], (...parts) => module.evaluateTableBytes(...parts, indicators), 'summary_table');
   };
-  const delivered = () => JSON.parse(module.provincesDelivered());
+  let lastDelivered = [];
+  const delivered = () => (module ? (lastDelivered = JSON.parse(module.provincesDelivered())) : lastDelivered);
   const loading = new Map();
   // Resolves to {province, ok, errors}; a failed fetch or a file that is not a province's
   // rules leaves the module as it was and may be tried again. (A well-formed file whose
@@ -153,9 +249,13 @@ export async function loadJianxi(options = {}) {
         }
         const part = typeof bytes === 'string' ? bytes : bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
         const answer = JSON.parse(withParts([part], (at, length) => module.loadProvinceBytes(at, length)));
-        if (!answer.ok) loading.delete(id);
-        // After this load resolves, so that a listener's failure cannot fail the load.
-        else queueMicrotask(() => onProvinceLoaded(answer.province));
+        if (!answer.ok) {
+          loading.delete(id);
+        } else {
+          unread.push([id, part]);
+          // After this load resolves, so that a listener's failure cannot fail the load.
+          queueMicrotask(() => onProvinceLoaded(answer.province));
+        }
         return answer;
       })());
     }
@@ -189,8 +289,8 @@ export async function loadJianxi(options = {}) {
     // answers the same table written as JSON, without writing or parsing that JSON.
     evaluateTable: (request, columns) => JSON.parse(evaluateTableText(request, columns)),
     evaluateTableText,
-    version: () => module.version(),
+    version: () => version,
     // The module's memory in bytes: it only grows, so after a request it is the high-water mark.
-    memoryBytes: () => module.HEAP8.buffer.byteLength,
+    memoryBytes: () => module?.HEAP8.buffer.byteLength ?? 0,
   };
 }

@@ -7,6 +7,7 @@
 #include "io/json_writer.h"
 #include "kinds/kinds.h"
 #include "io/echo.h"
+#include "io/failure.h"
 #include "kinds/engine_limits.h"
 #include "io/memory_reserve.h"
 #include "model/province_delivery.h"
@@ -72,15 +73,16 @@ Result answer_one(const RuleSet& rules, const Json& request, bool& malformed,
       auto& ids = out["not_loaded"] = Result::array();
       for (const ProvinceNeed& n : needs) ids.push_back(n.province);
     } else {
-      try {
-        if (stream && kind == "summary_table") answer_summary_table(rules, request, *stream, report, out);
-        else handler->second(rules, request, report, out);
-      } catch (const std::bad_alloc&) {
-        throw;  // memory ran out: the whole request fails, not this one answer
-      } catch (const std::exception& e) {
-        out = Result::object();
-        report.error("", msg::internal_error{.what = e.what()});
-      }
+      // Memory running out fails the whole request, not this one answer (see catching).
+      catching(
+          [&] {
+            if (stream && kind == "summary_table") answer_summary_table(rules, request, *stream, report, out);
+            else handler->second(rules, request, report, out);
+          },
+          [&](const char* what) {
+            out = Result::object();
+            report.error("", msg::internal_error{.what = what});
+          });
     }
   }
   malformed = malformed || report.is_malformed();
@@ -92,8 +94,15 @@ Result answer_one(const RuleSet& rules, const Json& request, bool& malformed,
   return result;
 }
 
-// The answer when memory ran out: the fixed internal error.
-Evaluation exhausted(bool table) {
+// An evaluation, or when memory ran out (the only exception that reaches here) the fixed
+// internal error. Without exceptions (the module) running out aborts: see io/failure.h.
+template <class Evaluate>
+Evaluation unless_exhausted(bool table, Evaluate&& evaluate) {
+#if defined(__cpp_exceptions)
+  try {
+    return evaluate();
+  } catch (...) {
+  }
   Evaluation ev;
   ev.malformed = true;
   ev.exhausted = true;
@@ -103,6 +112,10 @@ Evaluation exhausted(bool table) {
     // Not even the fixed answer fits: callers see an empty answer marked exhausted.
   }
   return ev;
+#else
+  (void)table;
+  return evaluate();
+#endif
 }
 
 // The refusal of a request whose answer would be beyond a documented limit.
@@ -219,9 +232,9 @@ Engine::~Engine() = default;
 const std::vector<Finding>& Engine::rule_problems() const { return rules_->problems(); }
 
 Evaluation Engine::evaluate(std::string_view request, bool pretty) const {
-  Evaluation ev;
   ensure_memory_reserve();
-  try {
+  return unless_exhausted(false, [&] {
+    Evaluation ev;
     if (request.size() > kMaxRequestBytes) {
       ev.malformed = true;
       write_compact(too_large(msg::request_too_large::request{}), ev.json);
@@ -246,11 +259,8 @@ Evaluation Engine::evaluate(std::string_view request, bool pretty) const {
       Json tree = Json::parse(ev.json);
       ev.json = tree.dump(2, ' ', false, Json::error_handler_t::replace);
     }
-  } catch (...) {
-    // Only exhaustion can land here: the answer is fixed text.
-    return exhausted(false);
-  }
-  return ev;
+    return ev;
+  });
 }
 
 
@@ -310,9 +320,9 @@ class ColumnReport : public ReportInput {
 }  // namespace
 
 Evaluation Engine::evaluate_table(const TableColumns& table) const {
-  Evaluation ev;
   ensure_memory_reserve();
-  try {
+  return unless_exhausted(true, [&] {
+    Evaluation ev;
     Json request = table.request.find('\0') == std::string::npos ? Json::parse(table.request, nullptr, false)
                                                                   : Json(Json::value_t::discarded);
     std::size_t rows = table.indicators ? table.values.size() / table.indicators : 0;
@@ -338,10 +348,8 @@ Evaluation Engine::evaluate_table(const TableColumns& table) const {
     };
     Result result = answer_one(*rules_, request, ev.malformed, &source);
     write_within_limit(result, ev.json, ev.malformed);
-  } catch (...) {
-    return exhausted(true);
-  }
-  return ev;
+    return ev;
+  });
 }
 
 const char* internal_error_answer(bool table) {

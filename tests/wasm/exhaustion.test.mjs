@@ -1,7 +1,9 @@
 // Memory running out in the module (1 GB) answers the fixed internal error, and the
-// same instance goes on answering; a batch beyond the catalog limit is refused
-// without being answered.
+// loaded core goes on answering, with the provinces it held (the module aborts and a
+// fresh instance takes over); a batch beyond the catalog limit is refused without
+// being answered.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
@@ -21,12 +23,28 @@ test('a batch of catalogs over the limit is refused, and the instance answers af
   assert.equal(jianxi.evaluate({ kind: 'policies' }).ok, true);
 });
 
+// Two estimates at the intern limit: the second cannot be made beside the first's answer.
+const exhausting = `[${subsidy(100000)},${subsidy(100000)}]`;
+
 test('exhausting the module answers internal.error, and the instance answers after', () => {
-  // Two estimates at the intern limit: the second cannot be made beside the first's answer.
-  const one = subsidy(100000);
-  const answer = JSON.parse(jianxi.evaluateText(`[${one},${one}]`));
+  const before = jianxi.evaluateText(subsidy(3));
+  const answer = JSON.parse(jianxi.evaluateText(exhausting));
   assert.equal(answer.errors[0].code, 'internal.error');
   assert.equal(jianxi.evaluate({ kind: 'policies' }).ok, true);
-  const small = jianxi.evaluate(JSON.parse(subsidy(3)));
-  assert.deepEqual(small.errors, []);
+  // The same figures as before: the fresh instance was given the provinces loaded.
+  assert.equal(jianxi.evaluateText(subsidy(3)), before);
+  assert.ok(jianxi.memoryBytes() < 256 * 1024 * 1024, `${jianxi.memoryBytes()} bytes held after`);
+});
+
+test('a province loaded before memory ran out is not fetched again', async () => {
+  const fetched = [];
+  const bare = await loadJianxi({ provinces: [], provinceFile: async (id) => {
+    fetched.push(id);
+    return readFile(join(build, `wasm/provinces/${id}.json`));
+  } });
+  const before = await bare.evaluateTextAsync(subsidy(3));
+  assert.deepEqual(fetched, ['jiangxi']);
+  assert.equal(JSON.parse(bare.evaluateText(exhausting)).errors[0].code, 'internal.error');
+  assert.equal(bare.evaluateText(subsidy(3)), before);
+  assert.deepEqual(fetched, ['jiangxi']);
 });

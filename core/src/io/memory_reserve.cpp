@@ -7,6 +7,8 @@
 #include <new>
 
 namespace jianxi {
+
+#if defined(__cpp_exceptions)
 namespace {
 
 #ifdef __EMSCRIPTEN__
@@ -39,5 +41,9 @@ void ensure_memory_reserve() {
   void* expected = nullptr;
   if (block && !reserve.compare_exchange_strong(expected, block)) std::free(block);
 }
+#else
+// Without exceptions nothing unwinds: running out of memory aborts (io/failure.h).
+void ensure_memory_reserve() {}
+#endif
 
 }  // namespace jianxi

@@ -3,6 +3,7 @@
 // has, and that policies name templates and forms that exist.
 #include "model/form_rules.h"
 
+#include "io/failure.h"
 #include "io/json_writer.h"
 #include "io/message.h"
 #include "model/rule_reading.h"
@@ -290,23 +291,22 @@ std::shared_ptr<const FormRules> read_form_rules(const std::map<std::string, jso
                                                  const std::vector<Policy>& policies,
                                                  std::vector<Finding>& problems) {
   auto out = std::make_shared<FormRules>();
-  for (const auto& [path, doc] : documents) {
-    try {
-      if (in_folder(path, "summary-templates")) read_summary_template(path, doc, *out, problems);
-      else if (in_folder(path, "allocation-tables")) read_allocation_template(doc, *out);
-      else if (in_folder(path, "forms")) read_application_form(path, doc, *out, problems);
-    } catch (const std::exception& e) {
-      problems.push_back(rule_problem(path, "", e.what()));
-    }
+  for (const auto& document : documents) {
+    const std::string& path = document.first;  // named, for the lambdas below (C++17)
+    const json& doc = document.second;
+    catching(
+        [&] {
+          if (in_folder(path, "summary-templates")) read_summary_template(path, doc, *out, problems);
+          else if (in_folder(path, "allocation-tables")) read_allocation_template(doc, *out);
+          else if (in_folder(path, "forms")) read_application_form(path, doc, *out, problems);
+        },
+        [&](const char* what) { problems.push_back(rule_problem(path, "", what)); });
   }
   for (const Policy& p : policies) {
     auto doc = documents.find(p.file);
     if (doc == documents.end()) continue;
-    try {
-      read_policy_sections(p, doc->second, *out, problems);
-    } catch (const std::exception& e) {
-      problems.push_back(rule_problem(p.file, "", e.what()));
-    }
+    catching([&] { read_policy_sections(p, doc->second, *out, problems); },
+             [&](const char* what) { problems.push_back(rule_problem(p.file, "", what)); });
   }
   return out;
 }

@@ -12,6 +12,7 @@
 #include "jianxi/finding.h"
 #include "values/money.h"
 #include "model/rule_enums.h"
+#include "io/failure.h"
 #include "model/rule_set.h"
 #include "values/text.h"
 
@@ -23,12 +24,12 @@ Rate rate_of(const nlohmann::ordered_json& v);
 Date date_of(const nlohmann::ordered_json& v);
 Fen fen_of(const nlohmann::ordered_json& v);
 std::optional<int> optional_int(const nlohmann::ordered_json& obj, const char* key);
-// A schema enum's value; a name outside it (a file that skipped the build's check) throws.
+// A schema enum's value; a name outside it (a file that skipped the build's check) fails.
 template <class E>
 E enum_of(const nlohmann::ordered_json& v) {
   const std::string& name = v.get_ref<const std::string&>();
   if (auto e = enum_named<E>(name)) return *e;
-  throw std::invalid_argument("unknown value \"" + name + "\"");
+  fail("unknown value \"" + name + "\"");
 }
 // "rules/<file> <path>: <reason>", as the error every evaluation reports.
 Finding rule_problem(const std::string& file, const std::string& path, const std::string& reason);

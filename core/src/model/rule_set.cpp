@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <set>
 
+#include "io/failure.h"
 #include "model/form_rules.h"
 #include "model/policy_reading.h"
 #include "model/rule_reading.h"
@@ -335,44 +336,43 @@ std::unique_ptr<RuleSet> RuleSet::load(const std::vector<RuleText>& texts, const
         continue;
       }
     }
-    try {
-      if (def == "policy") {
-        // A notice of a province not loaded yet is its head: the index holds no more of it.
-        set->policies_.push_back(set->absent_.count(place.province) ? read_policy_head(doc) : read_policy(doc));
-        set->policies_.back().file = t.path;
-      } else if (def == "province_manifest") {
-        ProvinceManifest m{doc.at("id"), {doc.at("name").at("zh"), doc.at("name").at("en")}, doc.at("division")};
-        province_terms.push_back({m.id, m.name});
-        set->provinces_[m.id] = std::move(m);
-      }
-      else if (def == "minimum_wage") {
-        WageTable w = read_wages(doc);
-        w.file = t.path;
-        set->wages_[w.province] = std::move(w);
-      } else if (def == "divisions") {
-        if (doc.contains("renamed")) renamed.emplace_back(t.path, std::move(doc));
-        else set->divisions_.read_table(doc);
-        continue;
-      } else if (def == "clauses") {
-        for (const auto& c : doc.at("clauses"))
-          set->clauses_.push_back({c.at("id"), c.at("heading"), c.at("text"), c.at("text_en")});
-      } else if (def == "vocabulary") {
-        set->vocabulary_ = read_vocabulary(doc);
-      } else if (def == "finding_codes") {
-        for (const auto& c : doc.at("findings"))
-          set->finding_codes_.push_back({c.at("code"), {c.at("zh"), c.at("en")}, c.at("kinds")});
-        for (const auto& c : doc.value("reasons", json::array()))
-          set->reason_codes_.push_back({c.at("code"), {c.at("zh"), c.at("en")}, {"eligibility"}});
-        for (const auto& c : doc.value("texts", json::array()))
-          set->text_codes_.push_back({c.at("code"), {c.at("zh"), c.at("en")}, {}});
-      } else if (def == "calendar") {
-        set->calendar_ = Calendar(doc);
-        have_calendar = true;
-      }
-      set->documents_[t.path] = std::move(doc);
-    } catch (const std::exception& e) {
-      set->problems_.push_back(rule_problem(t.path, "", e.what()));
-    }
+    catching(
+        [&] {
+          if (def == "policy") {
+            // A notice of a province not loaded yet is its head: the index holds no more of it.
+            set->policies_.push_back(set->absent_.count(place.province) ? read_policy_head(doc) : read_policy(doc));
+            set->policies_.back().file = t.path;
+          } else if (def == "province_manifest") {
+            ProvinceManifest m{doc.at("id"), {doc.at("name").at("zh"), doc.at("name").at("en")}, doc.at("division")};
+            province_terms.push_back({m.id, m.name});
+            set->provinces_[m.id] = std::move(m);
+          } else if (def == "minimum_wage") {
+            WageTable w = read_wages(doc);
+            w.file = t.path;
+            set->wages_[w.province] = std::move(w);
+          } else if (def == "divisions") {
+            if (doc.contains("renamed")) renamed.emplace_back(t.path, std::move(doc));
+            else set->divisions_.read_table(doc);
+            return;  // a division table is read, not kept as a document
+          } else if (def == "clauses") {
+            for (const auto& c : doc.at("clauses"))
+              set->clauses_.push_back({c.at("id"), c.at("heading"), c.at("text"), c.at("text_en")});
+          } else if (def == "vocabulary") {
+            set->vocabulary_ = read_vocabulary(doc);
+          } else if (def == "finding_codes") {
+            for (const auto& c : doc.at("findings"))
+              set->finding_codes_.push_back({c.at("code"), {c.at("zh"), c.at("en")}, c.at("kinds")});
+            for (const auto& c : doc.value("reasons", json::array()))
+              set->reason_codes_.push_back({c.at("code"), {c.at("zh"), c.at("en")}, {"eligibility"}});
+            for (const auto& c : doc.value("texts", json::array()))
+              set->text_codes_.push_back({c.at("code"), {c.at("zh"), c.at("en")}, {}});
+          } else if (def == "calendar") {
+            set->calendar_ = Calendar(doc);
+            have_calendar = true;
+          }
+          set->documents_[t.path] = std::move(doc);
+        },
+        [&](const char* what) { set->problems_.push_back(rule_problem(t.path, "", what)); });
   }
   if (!have_calendar) set->problems_.push_back(rule_problem("calendar/", "", "no calendar file"));
   // A former name of a province not loaded yet points into divisions still to come.
