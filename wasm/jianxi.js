@@ -88,6 +88,11 @@ async function compileModule(options) {
 function instantiate(compiled, options, now) {
   const module = {
     ...options,
+    // The glue's reason for an abort: "OOM" when memory could not grow.
+    onAbort(what) {
+      module.abortedFor = String(what);
+      options.onAbort?.(what);
+    },
     instantiateWasm(imports, receive) {
       if (now) {
         const instance = new WebAssembly.Instance(compiled, imports);
@@ -129,11 +134,11 @@ export async function loadJianxi(options = {}) {
   const decoder = new TextDecoder();
 
   // The module aborted: a fresh instance takes its place, with the provinces the old one
-  // held. A province's file is taken in as it arrives and read when the next request
-  // builds the engine over it, so an abort before a request has answered since points
-  // to the files taken in since (rules not as the build wrote them): they are dropped,
-  // as the core drops unsound rules, and the request is asked again without them.
-  // Otherwise memory ran out, and the request answers internal.error.
+  // held. When memory ran out, the request answers internal.error. Any other abort is a
+  // fault: a province's file is taken in as it arrives and read when the next request
+  // builds the engine over it, so such an abort before a request has answered since
+  // points to the files taken in since (rules not as the build wrote them): they are
+  // dropped, as the core drops unsound rules, and the request is asked again without them.
   function replaceModule() {
     const reload = () => {
       for (const bytes of [...provinceFiles.values(), ...unread.map(([, file]) => file)])
@@ -170,7 +175,7 @@ export async function loadJianxi(options = {}) {
       return answer;
     } catch (err) {
       if (!(err instanceof WebAssembly.RuntimeError)) throw err;
-      const suspects = unread.splice(0);
+      const suspects = module?.abortedFor === 'OOM' ? [] : unread.splice(0);
       for (const [id] of suspects) loading.delete(id);
       replaceModule();
       return suspects.length ? evaluateWithParts(parts, use, kind) : outOfMemory(kind);

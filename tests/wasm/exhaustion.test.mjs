@@ -36,6 +36,12 @@ test('exhausting the module answers internal.error, and the instance answers aft
   assert.ok(jianxi.memoryBytes() < 256 * 1024 * 1024, `${jianxi.memoryBytes()} bytes held after`);
 });
 
+test('memory running out on the first request keeps the provinces taken in before it', async () => {
+  const fresh = await loadJianxi();
+  assert.equal(JSON.parse(fresh.evaluateText(exhausting)).errors[0].code, 'internal.error');
+  assert.equal(fresh.evaluateText(subsidy(3)), jianxi.evaluateText(subsidy(3)));
+});
+
 test('a province loaded before memory ran out is not fetched again', async () => {
   const fetched = [];
   const bare = await loadJianxi({ provinces: [], provinceFile: async (id) => {
