@@ -7,7 +7,7 @@
 // naming it in `not_loaded`; the async calls load what the core names and ask again.
 // The module is built without exceptions: when memory runs out it aborts, and the
 // request answers internal.error while a fresh instance of the same compiled code,
-// given the provinces loaded so far, takes over at once.
+// given the province files the old one held, takes over at once (see replaceModule).
 import createJianxiModule from './jianxi_module.mjs';
 
 // When the module cannot hold the request or its answer: the core's answer to exhaustion.
@@ -65,22 +65,32 @@ function provincesNotLoaded(text) {
 }
 
 // The module's code, compiled once: from the bytes given or read (Node), else fetched
-// as the glue would fetch it (so that a page's preload of the .wasm is the response used).
+// as the glue would fetch it (so that a page's preload of the .wasm is the response
+// used). `locateFile` is asked as the glue asks it, with the directory of the scripts.
 async function compileModule(options) {
-  const wasmBinary = options.wasmBinary ?? (inNode && !options.locateFile ? await nodeWasmBinary() : undefined);
-  if (wasmBinary) return WebAssembly.compile(wasmBinary);
-  const url = options.locateFile ? options.locateFile('jianxi_module.wasm', new URL('./', import.meta.url).href)
-    : new URL('./jianxi_module.wasm', import.meta.url).href;
+  if (options.wasmBinary) return WebAssembly.compile(options.wasmBinary);
+  if (inNode && !options.locateFile) return WebAssembly.compile(await nodeWasmBinary());
+  const here = import.meta.url;
+  const directory = inNode ? new URL('./', here).pathname : here.startsWith('blob:') ? '' : new URL('./', here).href;
+  const url = options.locateFile ? options.locateFile('jianxi_module.wasm', directory)
+    : new URL('./jianxi_module.wasm', here).href;
+  if (inNode && !/^https?:/.test(url)) {
+    const fsModule = 'node:fs/promises';
+    const { readFile } = await import(fsModule);
+    return WebAssembly.compile(await readFile(url.startsWith('file:') ? new URL(url) : url));
+  }
   const fetched = () => fetch(url, { credentials: 'same-origin' }).then((response) => {
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
     return response;
   });
-  try {
-    return await WebAssembly.compileStreaming(fetched());
-  } catch {
-    // Served without the application/wasm type: compiled from its bytes instead.
-    return WebAssembly.compile(await (await fetched()).arrayBuffer());
+  if (typeof WebAssembly.compileStreaming === 'function') {
+    try {
+      return await WebAssembly.compileStreaming(fetched());
+    } catch {
+      // Served without the application/wasm type: compiled from its bytes instead.
+    }
   }
+  return WebAssembly.compile(await (await fetched()).arrayBuffer());
 }
 
 // An instance of the compiled code with the glue around it; `now` instantiates before
@@ -99,11 +109,15 @@ function instantiate(compiled, options, now) {
         receive(instance, compiled);
         return instance.exports;
       }
-      WebAssembly.instantiate(compiled, imports).then((instance) => receive(instance, compiled));
+      WebAssembly.instantiate(compiled, imports).then((instance) => receive(instance, compiled)).catch(failed);
       return {};
     },
   };
+  let failed;
+  const failure = new Promise((_, reject) => { failed = reject; });
+  // The code is compiled already: the glue is not to look for it.
   delete module.wasmBinary;
+  delete module.locateFile;
   const before = inNode ? new Map(glueListenerEvents.map((event) => [event, process.listeners(event)])) : null;
   const ready = createJianxiModule(module);
   const forgetListeners = () => {
@@ -117,7 +131,7 @@ function instantiate(compiled, options, now) {
     forgetListeners();
     return module;
   }
-  return ready.finally(forgetListeners);
+  return Promise.race([ready, failure]).finally(forgetListeners);
 }
 
 export async function loadJianxi(options = {}) {
@@ -140,19 +154,54 @@ export async function loadJianxi(options = {}) {
   // points to the files taken in since (rules not as the build wrote them): they are
   // dropped, as the core drops unsound rules, and the request is asked again without them.
   function replaceModule() {
-    const reload = () => {
-      for (const bytes of [...provinceFiles.values(), ...unread.map(([, file]) => file)])
-        withParts([bytes], (at, length) => module.loadProvinceBytes(at, length));
+    const fresh = () => {
+      module = instantiate(compiled, moduleOptions, true);
+      return module.calledRun;
     };
-    module = instantiate(compiled, moduleOptions, true);
-    if (module.calledRun) return reload();
+    if (fresh()) {
+      try {
+        return reload();
+      } catch (err) {
+        if (!(err instanceof WebAssembly.RuntimeError)) throw err;
+        // Not even the files it held fit: they are forgotten, to be fetched again.
+        forgetProvinces();
+        if (fresh()) return undefined;
+      }
+    }
     // A browser that refuses to instantiate at once: requests answer internal.error
     // until the replacement is ready.
     module = null;
     instantiate(compiled, moduleOptions, false).then((ready) => {
       module = ready;
       reload();
-    });
+    }).catch(() => forgetProvinces());
+    return undefined;
+  }
+
+  // Gives a fresh instance the files the old one held: those read soundly, then, once an
+  // engine is built over them (so that the module knows them to be sound), the unread.
+  function reload() {
+    const give = (bytes) => answerWithParts([bytes], (at, length) => module.loadProvinceBytes(at, length), '');
+    for (const bytes of provinceFiles.values()) give(bytes);
+    if (!unread.length) return;
+    answerWithParts(['{}'], (at, length) => module.evaluateBytes(at, length), '');
+    for (const [, bytes] of unread) give(bytes);
+  }
+
+  function forgetProvinces() {
+    for (const id of [...provinceFiles.keys(), ...unread.map(([province]) => province)]) loading.delete(id);
+    provinceFiles.clear();
+    unread.length = 0;
+  }
+
+  // After a request built the engine over them: the files the module kept are sound; one
+  // it dropped (rules not as the build wrote them) may be fetched again.
+  function confirmUnread() {
+    const held = new Set(JSON.parse(module.provincesDelivered()).filter((p) => p.loaded).map((p) => p.id));
+    for (const [id, bytes] of unread.splice(0)) {
+      if (held.has(id)) provinceFiles.set(id, bytes);
+      else loading.delete(id);
+    }
   }
 
   // A call into the module with the parts given (see answerWithParts); when the module
@@ -169,9 +218,15 @@ export async function loadJianxi(options = {}) {
 
   // A request: the engine is built over the files taken in since the last one.
   function evaluateWithParts(parts, use, kind = '') {
+    let evaluated = false;
+    const evaluate = (...placed) => {
+      const view = use(...placed);
+      evaluated = true;
+      return view;
+    };
     try {
-      const answer = answerWithParts(parts, use, kind);
-      for (const [id, bytes] of unread.splice(0)) provinceFiles.set(id, bytes);
+      const answer = answerWithParts(parts, evaluate, kind);
+      if (evaluated && unread.length) confirmUnread();
       return answer;
     } catch (err) {
       if (!(err instanceof WebAssembly.RuntimeError)) throw err;
@@ -253,7 +308,9 @@ export async function loadJianxi(options = {}) {
             message: `无法下载该省份的规则：${err?.message ?? err}`, message_en: `the province's rules could not be fetched: ${err?.message ?? err}` }] };
         }
         const part = typeof bytes === 'string' ? bytes : bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-        const answer = JSON.parse(withParts([part], (at, length) => module.loadProvinceBytes(at, length)));
+        const taken = JSON.parse(withParts([part], (at, length) => module.loadProvinceBytes(at, length)));
+        // The module's answer, or when it aborted taking the file in, the internal error.
+        const answer = 'province' in taken ? taken : { province: id, ok: false, errors: taken.errors };
         if (!answer.ok) {
           loading.delete(id);
         } else {

@@ -73,8 +73,8 @@ Result answer_one(const RuleSet& rules, const Json& request, bool& malformed,
       auto& ids = out["not_loaded"] = Result::array();
       for (const ProvinceNeed& n : needs) ids.push_back(n.province);
     } else {
-      // Memory running out fails the whole request, not this one answer (see catching).
-      catching(
+      // Memory running out fails the whole request, not this one answer.
+      catching_faults(
           [&] {
             if (stream && kind == "summary_table") answer_summary_table(rules, request, *stream, report, out);
             else handler->second(rules, request, report, out);

@@ -1,5 +1,5 @@
-// In Node the module loads by itself (no wasmBinary needed) and leaves no process
-// listeners behind, however many instances are made.
+// In Node the module loads by itself (no wasmBinary needed), leaves no process
+// listeners behind, however many instances are made, and fails a load it cannot make.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -18,4 +18,19 @@ test('instances add no process listeners', async () => {
   const before = count();
   for (let i = 0; i < 5; i++) await loadJianxi();
   assert.equal(count(), before);
+});
+
+test('locateFile is asked with the scripts\' directory, as the glue asks it', async () => {
+  const asked = [];
+  const jianxi = await loadJianxi({ provinces: [], locateFile: (path, prefix) => {
+    asked.push([path, prefix]);
+    return prefix + path;
+  } });
+  assert.deepEqual(asked, [['jianxi_module.wasm', join(build, 'wasm/')]]);
+  assert.equal(jianxi.evaluate({ kind: 'policies' }).ok, true);
+});
+
+test('code that cannot be instantiated fails the load, never leaves it waiting', async () => {
+  const emptyModule = new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]);
+  await assert.rejects(loadJianxi({ wasmBinary: emptyModule, provinces: [] }));
 });

@@ -37,7 +37,9 @@ struct TableColumns {
 class Engine {
  public:
   // Loads and checks the rules. A broken rule file does not throw: every later
-  // evaluation answers ok:false with an error naming the file, path and reason.
+  // evaluation answers ok:false with an error naming the file, path and reason. (Built
+  // without exceptions, as the WebAssembly module is, a file that breaks the schema's
+  // promises aborts instead: the module's rules are checked at build time.)
   explicit Engine(const std::vector<RuleText>& rules, const RuleDelivery& delivery = {});
   ~Engine();
   Engine(const Engine&) = delete;

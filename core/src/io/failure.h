@@ -15,10 +15,24 @@ namespace jianxi {
 // Throws std::invalid_argument(reason), or aborts where there are no exceptions.
 [[noreturn]] void fail(const std::string& reason);
 
-// Runs `body`; a std::exception it throws is passed to `on_failure` as its what(),
-// except memory running out, which goes on up to the evaluation.
+// Runs `body`; a std::exception it throws is passed to `on_failure` as its what().
 template <class Body, class OnFailure>
 void catching(Body&& body, OnFailure&& on_failure) {
+#if defined(__cpp_exceptions)
+  try {
+    body();
+  } catch (const std::exception& e) {
+    on_failure(e.what());
+  }
+#else
+  (void)on_failure;
+  body();
+#endif
+}
+
+// As catching, but memory running out goes on up, to fail the whole evaluation.
+template <class Body, class OnFailure>
+void catching_faults(Body&& body, OnFailure&& on_failure) {
 #if defined(__cpp_exceptions)
   try {
     body();
