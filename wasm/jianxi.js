@@ -71,7 +71,9 @@ async function compileModule(options) {
   if (options.wasmBinary) return WebAssembly.compile(options.wasmBinary);
   if (inNode && !options.locateFile) return WebAssembly.compile(await nodeWasmBinary());
   const here = import.meta.url;
-  const directory = inNode ? new URL('./', here).pathname : here.startsWith('blob:') ? '' : new URL('./', here).href;
+  const urlModule = 'node:url';
+  const directory = inNode ? `${(await import(urlModule)).fileURLToPath(new URL('./', here))}`
+    : here.startsWith('blob:') ? '' : new URL('./', here).href;
   const url = options.locateFile ? options.locateFile('jianxi_module.wasm', directory)
     : new URL('./jianxi_module.wasm', here).href;
   if (inNode && !/^https?:/.test(url)) {
@@ -119,7 +121,6 @@ function instantiate(compiled, options, now) {
   delete module.wasmBinary;
   delete module.locateFile;
   const before = inNode ? new Map(glueListenerEvents.map((event) => [event, process.listeners(event)])) : null;
-  const ready = createJianxiModule(module);
   const forgetListeners = () => {
     if (!before) return;
     for (const [event, kept] of before)
@@ -127,11 +128,18 @@ function instantiate(compiled, options, now) {
         if (!kept.includes(listener)) process.removeListener(event, listener);
   };
   if (now) {
-    // The glue has run to the end: the module object holds the bound functions.
-    forgetListeners();
+    // The glue runs to the end before it returns: the module object holds the bound
+    // functions, unless it aborted (calledRun unset).
+    try {
+      createJianxiModule(module).catch(() => {});
+    } catch {
+      // Aborted while starting: the caller finds calledRun unset.
+    } finally {
+      forgetListeners();
+    }
     return module;
   }
-  return Promise.race([ready, failure]).finally(forgetListeners);
+  return Promise.race([createJianxiModule(module), failure]).finally(forgetListeners);
 }
 
 export async function loadJianxi(options = {}) {
@@ -183,8 +191,7 @@ export async function loadJianxi(options = {}) {
   function reload() {
     const give = (bytes) => answerWithParts([bytes], (at, length) => module.loadProvinceBytes(at, length), '');
     for (const bytes of provinceFiles.values()) give(bytes);
-    if (!unread.length) return;
-    answerWithParts(['{}'], (at, length) => module.evaluateBytes(at, length), '');
+    if (provinceFiles.size) answerWithParts(['{}'], (at, length) => module.evaluateBytes(at, length), '');
     for (const [, bytes] of unread) give(bytes);
   }
 
@@ -200,8 +207,15 @@ export async function loadJianxi(options = {}) {
     const held = new Set(JSON.parse(module.provincesDelivered()).filter((p) => p.loaded).map((p) => p.id));
     for (const [id, bytes] of unread.splice(0)) {
       if (held.has(id)) provinceFiles.set(id, bytes);
-      else loading.delete(id);
+      else refuse(id);
     }
+  }
+
+  // A file whose rules the core could not use: not asked for again (as before it was
+  // dropped, the province answers rules.not_loaded).
+  function refuse(id) {
+    loading.set(id, Promise.resolve({ province: id, ok: false, errors: [{ path: '', code: 'rules.invalid',
+      message: '该省份的规则文件无法使用', message_en: 'the province\'s rules file could not be used' }] }));
   }
 
   // A call into the module with the parts given (see answerWithParts); when the module
@@ -231,7 +245,7 @@ export async function loadJianxi(options = {}) {
     } catch (err) {
       if (!(err instanceof WebAssembly.RuntimeError)) throw err;
       const suspects = module?.abortedFor === 'OOM' ? [] : unread.splice(0);
-      for (const [id] of suspects) loading.delete(id);
+      for (const [id] of suspects) refuse(id);
       replaceModule();
       return suspects.length ? evaluateWithParts(parts, use, kind) : outOfMemory(kind);
     }
@@ -301,7 +315,8 @@ export async function loadJianxi(options = {}) {
       loading.set(id, (async () => {
         let bytes;
         try {
-          bytes = await provinceFile(id);
+          // Asked after this load is listed, so that a provider failing at once is retried.
+          bytes = await Promise.resolve().then(() => provinceFile(id));
         } catch (err) {
           loading.delete(id);
           return { province: id, ok: false, errors: [{ path: '', code: 'rules.not_loaded',

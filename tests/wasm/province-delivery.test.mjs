@@ -87,12 +87,30 @@ test('a province file that cannot be fetched or read leaves the module as it was
 });
 
 test('a province file whose rules are unsound is dropped at the next request; the module answers as before', async () => {
-  const bare = await loadJianxi({ wasmBinary, provinces: [],
-    provinceFile: async () => '{"province":"jilin","files":{"provinces/jilin/minimum-wage.json":{"province":"jilin"}}}' });
+  let fetches = 0;
+  const bare = await loadJianxi({ wasmBinary, provinces: [], provinceFile: async () => {
+    fetches += 1;
+    return '{"province":"jilin","files":{"provinces/jilin/minimum-wage.json":{"province":"jilin"}}}';
+  } });
   assert.equal((await bare.loadProvince('jilin')).ok, true);  // well formed: taken in, checked when used
   assert.deepEqual(bare.evaluate(jilin).not_loaded, ['jilin']);
   assert.equal(bare.evaluateText('{"kind":"catalog"}'), everything.evaluateText('{"kind":"catalog"}'));
   assert.ok(bare.provinces().every((p) => !p.loaded));
+  // Not fetched again: the async call answers as the synchronous one.
+  assert.deepEqual((await bare.evaluateAsync(jilin)).not_loaded, ['jilin']);
+  assert.equal(fetches, 1);
+});
+
+test('a province file provider that fails at once is asked again the next time', async () => {
+  let calls = 0;
+  const bare = await loadJianxi({ wasmBinary, provinces: [], provinceFile: (id) => {
+    calls += 1;
+    if (calls === 1) throw new Error('offline');
+    return readFileSync(join(build, 'wasm/provinces', `${id}.json`));
+  } });
+  assert.equal((await bare.loadProvince('jilin')).ok, false);
+  assert.equal((await bare.loadProvince('jilin')).ok, true);
+  assert.equal(bare.evaluateText(JSON.stringify(jilin)), everything.evaluateText(JSON.stringify(jilin)));
 });
 
 test('a place in a province not loaded asks for that province, and once loaded answers as natively', async () => {
