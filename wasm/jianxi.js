@@ -202,7 +202,7 @@ export async function loadJianxi(options = {}) {
   }
 
   // After a request built the engine over them: the files the module kept are sound; one
-  // it dropped (rules not as the build wrote them) may be fetched again.
+  // it dropped (rules not as the build wrote them) is refused.
   function confirmUnread() {
     const held = new Set(JSON.parse(module.provincesDelivered()).filter((p) => p.loaded).map((p) => p.id));
     for (const [id, bytes] of unread.splice(0)) {
