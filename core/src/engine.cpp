@@ -74,7 +74,7 @@ Result answer_one(const RuleSet& rules, const Json& request, bool& malformed,
       for (const ProvinceNeed& n : needs) ids.push_back(n.province);
     } else {
       // Memory running out fails the whole request, not this one answer.
-      catching_faults(
+      catching<OutOfMemory::passed_on>(
           [&] {
             if (stream && kind == "summary_table") answer_summary_table(rules, request, *stream, report, out);
             else handler->second(rules, request, report, out);

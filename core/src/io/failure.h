@@ -15,29 +15,19 @@ namespace jianxi {
 // Throws std::invalid_argument(reason), or aborts where there are no exceptions.
 [[noreturn]] void fail(const std::string& reason);
 
+// Whether a std::bad_alloc is a failure like the others (a rule file read) or goes on
+// up, to fail the whole evaluation (a request answered).
+enum class OutOfMemory { caught, passed_on };
+
 // Runs `body`; a std::exception it throws is passed to `on_failure` as its what().
-template <class Body, class OnFailure>
+template <OutOfMemory memory = OutOfMemory::caught, class Body, class OnFailure>
 void catching(Body&& body, OnFailure&& on_failure) {
 #if defined(__cpp_exceptions)
   try {
     body();
-  } catch (const std::exception& e) {
+  } catch (const std::bad_alloc& e) {
+    if (memory == OutOfMemory::passed_on) throw;
     on_failure(e.what());
-  }
-#else
-  (void)on_failure;
-  body();
-#endif
-}
-
-// As catching, but memory running out goes on up, to fail the whole evaluation.
-template <class Body, class OnFailure>
-void catching_faults(Body&& body, OnFailure&& on_failure) {
-#if defined(__cpp_exceptions)
-  try {
-    body();
-  } catch (const std::bad_alloc&) {
-    throw;
   } catch (const std::exception& e) {
     on_failure(e.what());
   }
