@@ -4,7 +4,7 @@
 // Prints the median milliseconds of each workload as one JSON line.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { subsidy, summaryTable, unitApplication } from './workloads.mjs';
+import { subsidy, subsidyAtPlaceInFull, summaryTable, unitApplication } from './workloads.mjs';
 
 const dir = resolve(process.argv[2] ?? 'build/wasm');
 const { loadJianxi } = await import(join(dir, 'jianxi.js'));
@@ -18,6 +18,7 @@ const workloads = [
   ['summary 100k reports', summaryTable(100000), 5],
   ['subsidy 1 intern', subsidy(1), 2000],
   ['subsidy 100 interns', subsidy(100), 100],
+  ['subsidy at a place in full', subsidyAtPlaceInFull(), 200],
 ];
 
 const medians = {};

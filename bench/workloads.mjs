@@ -1,6 +1,6 @@
 // The benchmark requests: employer forms (valid and invalid), summary tables of
-// 1k, 10k and 100k monthly reports, and subsidy estimates for 1, 100 and 10,000
-// interns. Deterministic, so runs compare.
+// 1k, 10k and 100k monthly reports, subsidy estimates for 1, 100 and 10,000
+// interns, and one at a place written out in full. Deterministic, so runs compare.
 
 const VALID_CREDIT_CODE = '91360100MA35XXXX0X';
 
@@ -72,4 +72,11 @@ export function subsidy(n) {
     });
   }
   return { kind: 'subsidy', policy: 'jiangxi-2023', min_wage: 1850, trainees };
+}
+
+// The place as a person writes it, province, city and county, rather than the county
+// alone or its code: resolved by its heads, not by name.
+export function subsidyAtPlaceInFull() {
+  const { min_wage: _, ...request } = subsidy(1);
+  return { ...request, place: '江西省南昌市东湖区' };
 }

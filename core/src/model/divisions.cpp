@@ -88,6 +88,19 @@ void Divisions::finish() {
     std::string base = base_name(d.name);
     if (!base.empty()) by_base_name_.emplace(base, code);
   }
+  std::map<std::string, std::vector<std::string>> other_names;
+  for (const auto& [name, code] : by_name_)
+    if (auto d = by_code_.find(code); d != by_code_.end() && name != d->second.name)
+      other_names[code].push_back(name);
+  prefecture_heads_.clear();
+  for (const auto& [code, d] : by_code_) {
+    if (!d.is_prefecture()) continue;
+    std::vector<std::string> heads = {d.name};
+    if (std::string base = base_name(d.name); !base.empty()) heads.push_back(base);
+    if (auto more = other_names.find(code); more != other_names.end())
+      heads.insert(heads.end(), more->second.begin(), more->second.end());
+    prefecture_heads_.emplace_back(&d, std::move(heads));
+  }
 }
 
 const Division* Divisions::by_code(const std::string& code) const {
@@ -197,17 +210,11 @@ std::vector<const Division*> Divisions::candidates(const std::string& text, Plac
   }
   if (found.empty()) {
     // 吕梁市离石区, 运城夏县: a prefecture's name, then one of its divisions.
-    for (const auto& [code, d] : by_code_) {
-      if (!d.is_prefecture()) continue;
-      std::vector<std::string> heads = {d.name};
-      std::string base = base_name(d.name);
-      if (!base.empty()) heads.push_back(base);
-      for (const auto& [name, c] : by_name_)
-        if (c == code && name != d.name) heads.push_back(name);
+    for (const auto& [prefecture, heads] : prefecture_heads_) {
       for (const std::string& head : heads) {
         if (!starts_with(text, head) || text.size() == head.size()) continue;
         std::string rest = text.substr(head.size());
-        for (const Division* child : children(d)) {
+        for (const Division* child : children(*prefecture)) {
           if (child->name == rest || base_name(child->name) == rest) add_unique(found, child);
           auto [b, e] = by_name_.equal_range(rest);
           for (auto it = b; it != e; ++it)
