@@ -325,13 +325,12 @@ void say_place_not_used(const RuleSet& rules, const GivenPlace& place, const Pol
   } else if (!r.division) {
     report.warning(place.path, msg::place_not_used::ambiguous{.notice = notice_name(policy), .place = echoed(place.text)});
   } else if (r.division->province_code() != wages->province_code) {
-    const Term* province = Vocabulary::find(rules.vocabulary().provinces, policy.province);
     report.warning(place.path,
                    msg::place_not_used::other_province{
                        .division = Text{divisions.full_name(*r.division), divisions.full_name_en(*r.division)},
                        .notice = notice_name(policy),
                        .place = echoed(place.text),
-                       .province = Text{policy.province_zh, province ? province->name.en : policy.province}});
+                       .province = rules.vocabulary().province(policy.province, policy.province_zh)});
   } else if (!policy.scope.empty() && !policy.covers(r.division->code)) {
     // A city's notice named outright for a place elsewhere in its province.
     report.warning(place.path, msg::place_not_used::outside_scope{.notice = notice_name(policy), .place = echoed(place.text)});

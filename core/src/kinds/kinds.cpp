@@ -67,10 +67,9 @@ const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& repor
                               ? Vocabulary::find(rules.vocabulary().provinces, given->get<std::string>())
                               : nullptr;
       if (named) {
-        const Term* own = Vocabulary::find(rules.vocabulary().provinces, p->province);
         report.warning(request.path("province"),
                        msg::policy_province_mismatch{.notice = notice_name(*p),
-                                                     .notice_province = Text{p->province_zh, own ? own->name.en : p->province},
+                                                     .notice_province = rules.vocabulary().province(p->province, p->province_zh),
                                                      .province = named->name});
       }
       return p;
@@ -94,8 +93,6 @@ const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& repor
   }
   bool province_known = false;
   std::string province_zh = *province;
-  const Term* province_term = Vocabulary::find(rules.vocabulary().provinces, *province);
-  std::string province_en = province_term ? province_term->name.en : *province;
   std::vector<const Policy*> in_force;
   for (const auto& p : rules.policies()) {
     if (p.province != *province) continue;
@@ -182,7 +179,7 @@ const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& repor
       if (p.province == *province && p.scope.empty() && p.effective_from > *as_of &&
           (!first || p.effective_from < first->effective_from))
         first = &p;
-    Text province_name{province_zh, province_en};
+    Text province_name = rules.vocabulary().province(*province, province_zh);
     std::string date = format_date(*as_of);
     if (ended && ended->effective_to_confirmed)
       report.error(date_path,

@@ -198,7 +198,7 @@ void WageResolver::resolve_place() {
     report_.error(path, msg::place_other_province{.code = r.division->code,
                                                   .division = Text{divisions.full_name(*r.division), divisions.full_name_en(*r.division)},
                                                   .place = text,
-                                                  .province = Text{table_->province_zh, province_en()}});
+                                                  .province = province_text()});
   } else if (r.division) {
     division_ = r.division;
     urban_ = r.urban || r.division->is_prefecture();
@@ -219,11 +219,8 @@ void WageResolver::resolve_place() {
   }
 }
 
-Text WageResolver::province_text() const { return {table_->province_zh, province_en()}; }
-
-std::string WageResolver::province_en() const {
-  const Term* t = Vocabulary::find(rules_.vocabulary().provinces, table_->province);
-  return t ? t->name.en : table_->province;
+Text WageResolver::province_text() const {
+  return rules_.vocabulary().province(table_->province, table_->province_zh);
 }
 
 Text WageResolver::place_label() const {
@@ -349,7 +346,7 @@ std::optional<WageFigure> WageResolver::lookup(Date day) {
   std::string month_text = format_month(first_of_month(day));
   std::string tier_text = std::to_string(*tier);
   Text label = request_.province_wide ? Text{} : place_label();
-  Text place{label.zh.empty() ? table_->province_zh : label.zh, label.en.empty() ? province_en() : label.en};
+  Text place{label.zh.empty() ? table_->province_zh : label.zh, label.en.empty() ? province_text().en : label.en};
   Text where = msg::wage_where{.place = place, .tier = *tier}.text();
   auto figure = adj ? adj->tiers.find(*tier) : std::map<int, Fen>::const_iterator{};
   if ((!adj || figure == adj->tiers.end()) && request_.given) return filled(day);

@@ -84,7 +84,6 @@ class WageResolver {
   Text city_name(const CityWages& city) const;  // 深圳市, Shenzhen
   WageFigure filled(Date day);
   Text place_label() const;  // in both languages
-  std::string province_en() const;  // the province as English text names it
   Text province_text() const;     // the province in both languages
 
   const RuleSet& rules_;

@@ -311,6 +311,12 @@ struct Vocabulary {
   static Text choices(const std::vector<Term>& list);
   // The names of ids, joined as "a、b、c" and "a, b or c" (an unknown id by itself).
   static Text names(const std::vector<Term>& list, const std::vector<std::string>& ids);
+  // A province as a notice names it in Chinese (`zh`), with its English name (its id
+  // when the vocabulary has none).
+  Text province(const std::string& id, const std::string& zh) const {
+    const Term* t = find(provinces, id);
+    return {zh, t ? t->name.en : id};
+  }
 };
 
 // A clause of a notice as printed, for the reader of a result (rules/clauses/).
