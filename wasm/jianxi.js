@@ -120,6 +120,8 @@ function instantiate(compiled, options, now) {
   // The code is compiled already: the glue is not to look for it.
   delete module.wasmBinary;
   delete module.locateFile;
+  // The glue adds its listeners before it first returns; only those are taken away, so
+  // that the application's own, added while an instance is made, stay.
   const before = inNode ? new Map(glueListenerEvents.map((event) => [event, process.listeners(event)])) : null;
   const forgetListeners = () => {
     if (!before) return;
@@ -139,7 +141,13 @@ function instantiate(compiled, options, now) {
     }
     return module;
   }
-  return Promise.race([createJianxiModule(module), failure]).finally(forgetListeners);
+  let started;
+  try {
+    started = createJianxiModule(module);
+  } finally {
+    forgetListeners();
+  }
+  return Promise.race([started, failure]);
 }
 
 export async function loadJianxi(options = {}) {

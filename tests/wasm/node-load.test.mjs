@@ -1,5 +1,6 @@
 // In Node the module loads by itself (no wasmBinary needed), leaves no process
-// listeners behind, however many instances are made, and fails a load it cannot make.
+// listeners of its own behind, however many instances are made, takes none of the
+// application's, and fails a load it cannot make.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -18,6 +19,23 @@ test('instances add no process listeners', async () => {
   const before = count();
   for (let i = 0; i < 5; i++) await loadJianxi();
   assert.equal(count(), before);
+});
+
+test('a listener the application adds while a load is pending stays', async () => {
+  // The application's code runs while the instance is being made.
+  const mine = () => {};
+  const instantiate = WebAssembly.instantiate;
+  WebAssembly.instantiate = (...args) => instantiate(...args).then((made) => {
+    process.on('unhandledRejection', mine);
+    return made;
+  });
+  try {
+    await loadJianxi();
+    assert.ok(process.listeners('unhandledRejection').includes(mine));
+  } finally {
+    WebAssembly.instantiate = instantiate;
+    process.removeListener('unhandledRejection', mine);
+  }
 });
 
 test('locateFile is asked with the scripts\' directory, as the glue asks it', async () => {
