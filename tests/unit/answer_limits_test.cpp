@@ -165,3 +165,23 @@ TEST_CASE("a number too large to read is number.out_of_range at its path") {
   CHECK(r["errors"][0]["code"] == "number.out_of_range");
   CHECK(r["errors"][0]["path"] == "/reports/2/values/1");
 }
+
+TEST_CASE("a list under one no-limit word is read to the documented number of words, no further") {
+  // ningxia-2020#2 forbids degree thresholds; 不限学历、学历、…、学历 sets none while the
+  // list is within limits::kListedWords words of the 学历 judged, and past that the 学历 is
+  // read on its own: a threshold.
+  auto position_errors = [](const std::string& requirements) {
+    json position = {{"title", "行政助理"}, {"count", 1}, {"requirements", requirements}};
+    json request = {{"kind", "unit_application"}, {"policy", "ningxia-2020"}, {"positions", json::array({position})}};
+    std::size_t thresholds = 0;
+    json r = answer(request.dump());
+    for (const auto& e : r["errors"])
+      if (e["code"] == "position.requirement_forbidden") ++thresholds;
+    return thresholds;
+  };
+  CHECK(position_errors("不限" + repeat("学历、", limits::kListedWords - 1) + "学历") == 0);
+  CHECK(position_errors("不限" + repeat("学历、", limits::kListedWords + 1) + "学历") == 1);
+  // Allowed phrases are blanked however many there are: 专业知识 is no major threshold.
+  CHECK(position_errors(repeat("专业知识", 20000)) == 0);
+  CHECK(position_errors(repeat("专业知识", 20000) + "本科") == 1);
+}

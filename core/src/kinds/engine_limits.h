@@ -26,5 +26,10 @@ constexpr std::size_t kFindingTextBytes = 1024;
 // A place name longer than this is no place (the longest written with its province,
 // city and county is under 40 characters); the nearest-name search reads no more.
 constexpr std::size_t kPlaceChars = 64;
+// A list of words that one no-limit word covers (学历、专业、性别不限) is read this many
+// words from the word judged, no further: a longer list reads as no list. Lists people
+// write have under ten words; reading each to its end would make a text of n listed
+// words cost n² (a position's requirements are as long as a request).
+constexpr std::size_t kListedWords = 32;
 
 }  // namespace jianxi::limits

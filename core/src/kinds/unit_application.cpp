@@ -10,12 +10,25 @@
 #include "identifiers/credit_code.h"
 #include "model/form_rules.h"
 #include "io/json_writer.h"
+#include "kinds/engine_limits.h"
 #include "kinds/kinds.h"
 #include "identifiers/phone_number.h"
 #include "values/trim.h"
 
 namespace jianxi {
 namespace {
+
+// `text` with each `phrase` in it replaced by a space, in one pass.
+std::string blanked(const std::string& text, const std::string& phrase) {
+  std::string out;
+  std::size_t from = 0;
+  for (auto at = text.find(phrase); at != std::string::npos; at = text.find(phrase, from)) {
+    out.append(text, from, at - from).push_back(' ');
+    from = at + phrase.size();
+  }
+  if (from == 0) return text;
+  return out.append(text, from, std::string::npos);
+}
 
 bool blank(const std::string& s) { return trim(s).empty(); }
 
@@ -184,7 +197,8 @@ class ApplicationChecker {
   // and spaces, and the words that may sit between (要求): where a no-limit word would start.
   // `listed` is set when another word was listed after the word (with a joiner).
   std::size_t past_the_list(const std::string& text, std::size_t at, bool& listed) const {
-    for (bool moved = true; moved;) {
+    bool moved = true;
+    for (std::size_t step = 0; moved && step < limits::kListedWords; ++step) {
       moved = false;
       std::size_t next = skip_separators(text, at);
       for (const std::string& w : policy_->no_limit_between)
@@ -212,7 +226,8 @@ class ApplicationChecker {
   // where a no-limit word would end.
   // `listed` is set when another word was listed before the word (with a joiner).
   std::size_t before_the_list(const std::string& text, std::size_t at, bool& listed) const {
-    for (bool moved = true; moved;) {
+    bool moved = true;
+    for (std::size_t step = 0; moved && step < limits::kListedWords; ++step) {
       moved = false;
       if (std::size_t length = forbidden_word_length(text, at, true)) {
         at -= length;  // written together: 不要求本科学历
@@ -304,9 +319,7 @@ class ApplicationChecker {
     const Json* value = item.get("requirements");
     if (!value || !value->is_string()) return;
     std::string text = value->get<std::string>();
-    for (const auto& phrase : policy_->allowed_phrases)
-      for (auto pos = text.find(phrase); pos != std::string::npos; pos = text.find(phrase, pos))
-        text.replace(pos, phrase.size(), " ");
+    for (const auto& phrase : policy_->allowed_phrases) text = blanked(text, phrase);
     for (const ForbiddenRequirement& rule : policy_->forbidden) {
       for (const auto& word : rule.words) {
         if (!sets_limit(text, word)) continue;
