@@ -243,12 +243,12 @@ Evaluation Engine::evaluate(std::string_view request, bool pretty) const {
       // anything is parsed, so that no request can exhaust the stack (wasm's is small).
       bool not_json = false;
       Nesting nesting = Nesting::unchecked;
-      auto split = split_reports(request, kMaxDepth, nesting, not_json);
-      if (nesting == Nesting::unchecked)
-        nesting = nesting_within(request, kMaxDepth) ? Nesting::within : Nesting::too_deep;
-      if (nesting == Nesting::too_deep) {
+      auto split = split_reports(request, kMaxDepth, limits::kObjectMembers, nesting, not_json);
+      if (nesting == Nesting::unchecked) nesting = nesting_within(request, kMaxDepth, limits::kObjectMembers);
+      if (nesting == Nesting::too_deep || nesting == Nesting::too_wide) {
         Report report;
-        report.malformed("", msg::request_too_deep{});
+        if (nesting == Nesting::too_deep) report.malformed("", msg::request_too_deep{});
+        else report.malformed("", msg::request_too_large::members{.limit = limits::kObjectMembers});
         ev.malformed = true;
         write_compact(report.head(""), ev.json);
       } else {

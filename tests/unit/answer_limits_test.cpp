@@ -185,3 +185,30 @@ TEST_CASE("a list under one no-limit word is read to the documented number of wo
   CHECK(position_errors(repeat("专业知识", 20000)) == 0);
   CHECK(position_errors(repeat("专业知识", 20000) + "本科") == 1);
 }
+
+TEST_CASE("an object with more members than the documented limit is request.too_large before it is read") {
+  auto row = [](std::size_t members) {
+    json r = {{"region", "长春市"}, {"positions", 1}};
+    for (std::size_t i = 2; i < members; ++i) r["c" + std::to_string(i)] = 1;
+    return r;
+  };
+  auto table = [&](std::size_t members) {
+    return json{{"kind", "allocation_table"}, {"columns", {"positions"}}, {"rows", json::array({row(members)})},
+                {"total", {{"region", "全省"}, {"positions", 1}}}};
+  };
+  auto code = [](const std::string& request) {
+    bool malformed = false;
+    json r = answer(request, &malformed);
+    return r["errors"].empty() ? std::string("none") : r["errors"][0]["code"].get<std::string>();
+  };
+  CHECK(code(table(limits::kObjectMembers).dump()) == "none");
+  CHECK(code(table(limits::kObjectMembers + 1).dump()) == "request.too_large");
+  // In a batch (the root an array), and in a table's reports, read apart from the rest.
+  CHECK(code("[" + table(limits::kObjectMembers + 1).dump() + "]") == "request.too_large");
+  json report = {{"period", "2023-01"}, {"values", row(limits::kObjectMembers + 1)}};
+  json summary = {{"kind", "summary_table"}, {"template", "mohrss-2022"}, {"reports", json::array({report, report})}};
+  CHECK(code(summary.dump()) == "request.too_large");
+  // Commas inside strings are no members, and text that is not JSON stays request.not_json.
+  CHECK(code(R"({"kind":"policies","note":")" + repeat(",", 1000) + R"("})") == "none");
+  CHECK(code("]]{") == "request.not_json");
+}

@@ -23,18 +23,43 @@ constexpr std::array<unsigned char, 256> kClasses = byte_classes();
 
 using Ranges = std::vector<std::pair<std::size_t, std::size_t>>;
 
+// The members of each open object, by depth (arrays hold 0): the width check of a scan.
+class Widths {
+ public:
+  explicit Widths(std::size_t limit) : limit_(limit) {}
+  // Returns false when `depth` is beyond what is tracked (the depth check refuses it
+  // first); below 0 (text that is no JSON) nothing is tracked.
+  bool open(int depth, bool object) {
+    if (depth < 0) return true;
+    if (static_cast<std::size_t>(depth) >= members_.size()) return false;
+    members_[depth] = object ? 1 : 0;
+    return true;
+  }
+  // A comma at `depth`: whether its object still has no more members than allowed.
+  bool comma(int depth) {
+    if (depth < 0 || static_cast<std::size_t>(depth) >= members_.size() || !members_[depth]) return true;
+    return ++members_[depth] <= limit_;
+  }
+
+ private:
+  std::array<std::size_t, 130> members_{};  // deeper than any depth limit checked before it
+  std::size_t limit_;
+};
+
 // One pass over a request whose root is an object: its nesting depth, and the elements
 // of the root's last "reports" array.
 struct Scan {
   bool complete = false;  // the whole text was scanned
   bool too_deep = false;
+  bool too_wide = false;
   bool unsure = false;    // a root key written with escapes: "reports" may hide in it
   std::optional<std::size_t> open, close;  // the last "reports" array's '[' and ']'
   Ranges elements;
 };
 
-Scan scan(std::string_view text, int depth_limit) {
+Scan scan(std::string_view text, int depth_limit, std::size_t member_limit) {
   Scan s;
+  Widths widths(member_limit);
   const char* p = text.data();
   const std::size_t n = text.size();
   std::size_t i = 0;
@@ -71,6 +96,7 @@ Scan scan(std::string_view text, int depth_limit) {
           current.clear();
           i = j;
           depth = 2;
+          widths.open(depth, false);
           array_depth = 2;
           begin = j + 1;
         } else {
@@ -79,7 +105,7 @@ Scan scan(std::string_view text, int depth_limit) {
         break;
       }
       case kOpen:
-        if (++depth > depth_limit) {
+        if (++depth > depth_limit || !widths.open(depth, p[i] == '{')) {
           s.too_deep = true;
           return s;
         }
@@ -98,6 +124,10 @@ Scan scan(std::string_view text, int depth_limit) {
         --depth;
         break;
       case kComma:
+        if (!widths.comma(depth)) {
+          s.too_wide = true;
+          return s;
+        }
         if (array_depth && depth == array_depth) {
           current.emplace_back(begin, i);
           begin = i + 1;
@@ -111,7 +141,8 @@ Scan scan(std::string_view text, int depth_limit) {
 
 }  // namespace
 
-bool nesting_within(std::string_view text, int limit) {
+Nesting nesting_within(std::string_view text, int depth_limit, std::size_t member_limit) {
+  Widths widths(member_limit);
   int depth = 0;
   bool in_string = false, escaped = false;
   for (char c : text) {
@@ -123,19 +154,23 @@ bool nesting_within(std::string_view text, int limit) {
     }
     if (c == '"') in_string = true;
     else if (c == '[' || c == '{') {
-      if (++depth > limit) return false;
-    } else if (c == ']' || c == '}') --depth;
+      if (++depth > depth_limit || !widths.open(depth, c == '{')) return Nesting::too_deep;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    } else if (c == ',' && !widths.comma(depth)) {
+      return Nesting::too_wide;
+    }
   }
-  return true;
+  return Nesting::within;
 }
 
-std::optional<SplitRequest> split_reports(std::string_view text, int depth_limit, Nesting& nesting,
-                                          bool& not_json) {
+std::optional<SplitRequest> split_reports(std::string_view text, int depth_limit, std::size_t member_limit,
+                                          Nesting& nesting, bool& not_json) {
   not_json = false;
   nesting = Nesting::unchecked;
-  Scan s = scan(text, depth_limit);
-  if (s.too_deep) {
-    nesting = Nesting::too_deep;
+  Scan s = scan(text, depth_limit, member_limit);
+  if (s.too_deep || s.too_wide) {
+    nesting = s.too_deep ? Nesting::too_deep : Nesting::too_wide;
     return std::nullopt;
   }
   if (!s.complete) return std::nullopt;

@@ -21,18 +21,20 @@ struct SplitRequest {
   std::vector<std::pair<std::size_t, std::size_t>> reports;  // [begin, end) of each element in the text
 };
 
-enum class Nesting { unchecked, within, too_deep };
+// Whether a request's arrays and objects stay within the documented depth and width.
+enum class Nesting { unchecked, within, too_deep, too_wide };
 
-// Whether no array or object in `text` lies deeper than `limit` (strings aside).
-bool nesting_within(std::string_view text, int limit);
+// Whether no array or object in `text` lies deeper than `depth_limit`, and no object
+// has more than `member_limit` members (strings aside; too_deep when both).
+Nesting nesting_within(std::string_view text, int depth_limit, std::size_t member_limit);
 
 // The request split around its top-level "reports" array (the last, when repeated),
 // found in one pass that also measures the nesting: `nesting` says whether the text
-// stays within `depth_limit` (unchecked when the pass could not tell; nothing is
-// parsed when it is too deep). nullopt when the text has no such array, or when its
+// stays within `depth_limit` and `member_limit` (unchecked when the pass could not
+// tell; nothing is parsed when it does not). nullopt when the text has no such array, or when its
 // shape is not plain enough to split safely (the caller then parses the whole text);
 // `not_json` is set when the parts show the text is not JSON.
-std::optional<SplitRequest> split_reports(std::string_view text, int depth_limit, Nesting& nesting,
-                                          bool& not_json);
+std::optional<SplitRequest> split_reports(std::string_view text, int depth_limit, std::size_t member_limit,
+                                          Nesting& nesting, bool& not_json);
 
 }  // namespace jianxi

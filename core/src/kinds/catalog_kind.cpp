@@ -380,6 +380,7 @@ void answer_catalog(const RuleSet& rules, const Json& request, Report& report, R
   }
   out["rules_version"] = rules.version();
   out["limits"] = {{"request_bytes", limits::kRequestBytes}, {"nesting", limits::kNesting},
+                   {"object_members", limits::kObjectMembers},
                    {"interns", limits::kInterns}, {"internship_months", limits::kInternshipMonths},
                    {"findings_listed", limits::kFindingsListed}, {"answer_bytes", limits::kAnswerBytes},
                    {"catalog_bytes_per_batch", limits::kCatalogBytesPerBatch}, {"echoed_chars", limits::kEchoedChars},

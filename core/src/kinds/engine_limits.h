@@ -9,6 +9,10 @@ namespace jianxi::limits {
 
 constexpr std::size_t kRequestBytes = 64u << 20;
 constexpr int kNesting = 64;
+// An object of the request holds at most this many members (an allocation table's row
+// is the widest a request needs: its region and its columns). Reading a member looks
+// through the object's others, so a wider object would cost its width squared.
+constexpr std::size_t kObjectMembers = 256;
 constexpr std::size_t kInterns = 100000;
 constexpr long long kInternshipMonths = 700000;  // 100,000 interns of 7 months
 constexpr std::size_t kFindingsListed = 1000;     // per list; the rest are counted
