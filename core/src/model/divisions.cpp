@@ -165,9 +165,12 @@ std::vector<const Division*> Divisions::provinces() const {
 }
 
 std::vector<const Division*> Divisions::prefectures_of(const std::string& province_code) const {
+  // A province's divisions are the codes that begin with its two digits: one run of the map.
   std::vector<const Division*> out;
-  for (const auto& [code, d] : by_code_)
-    if (d.is_prefecture() && d.province_code() == province_code) out.push_back(&d);
+  for (auto it = by_code_.lower_bound(province_code); it != by_code_.end(); ++it) {
+    if (it->second.province_code() != province_code) break;
+    if (it->second.is_prefecture()) out.push_back(&it->second);
+  }
   return out;
 }
 
