@@ -319,7 +319,7 @@ void say_place_not_used(const RuleSet& rules, const GivenPlace& place, const Pol
   const WageTable* wages = rules.wage_table(policy.province);
   if (!wages) return;
   const Divisions& divisions = rules.divisions();
-  PlaceResolution r = divisions.resolve(place.text, wages->province_code);
+  PlaceResolution r = divisions.resolve(place.text, wages->province_code, false);
   if (!r.division && r.candidates.empty()) {
     report.warning(place.path, msg::place_not_used::unknown{.notice = notice_name(policy), .place = echoed(place.text)});
   } else if (!r.division) {

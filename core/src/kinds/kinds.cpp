@@ -103,9 +103,10 @@ const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& repor
   // A city's notice answers for places inside its scope; elsewhere it is not a candidate.
   const Division* place = nullptr;
   const WageTable* wages = rules.wage_table(*province);
+  bool city_notice = std::any_of(in_force.begin(), in_force.end(), [](const Policy* p) { return !p->scope.empty(); });
   for (const char* key : {"place", "city"})
-    if (const Json* text = request.get(key); text && text->is_string() && !place)
-      place = rules.divisions().resolve(text->get<std::string>(), wages ? wages->province_code : "").division;
+    if (const Json* text = request.get(key); city_notice && text && text->is_string() && !place)
+      place = rules.divisions().resolve(text->get<std::string>(), wages ? wages->province_code : "", false).division;
   std::vector<const Policy*> scoped, province_wide;
   for (const Policy* p : in_force) {
     if (p->scope.empty()) province_wide.push_back(p);

@@ -229,7 +229,7 @@ std::vector<const Division*> Divisions::candidates(const std::string& text, Plac
   return found;
 }
 
-PlaceResolution Divisions::resolve(const std::string& written, const std::string& within) const {
+PlaceResolution Divisions::resolve(const std::string& written, const std::string& within, bool suggest) const {
   PlaceResolution r;
   std::string text = trim(written);
   if (six_digits(text)) {
@@ -281,7 +281,7 @@ PlaceResolution Divisions::resolve(const std::string& written, const std::string
   found = in_province(found);
   if (found.size() == 1) r.division = found.front();
   else if (found.size() > 1) r.candidates = found;
-  else r.nearest = nearest(text, province);
+  else if (suggest) r.nearest = nearest(text, province);
   if (!r.division) r.alias = {};
   return r;
 }

@@ -68,7 +68,8 @@ class Divisions {
   std::optional<int> renamed_in(const std::string& former_name) const;
 
   // `within`: a province code that restricts the search (the notice's province), if any.
-  PlaceResolution resolve(const std::string& text, const std::string& within = {}) const;
+  // `suggest`: whether an unknown place gets the names close to it (a search of them all).
+  PlaceResolution resolve(const std::string& text, const std::string& within = {}, bool suggest = true) const;
 
  private:
   struct Former {
