@@ -4,7 +4,7 @@
 // Prints the median milliseconds of each workload as one JSON line.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { subsidy, subsidyAtPlaceInFull, summaryTable, unitApplication } from './workloads.mjs';
+import { asciiOnlyJson, subsidy, subsidyAtPlaceInFull, summaryTable, summaryTableOfNamedUnits, unitApplication } from './workloads.mjs';
 
 const dir = resolve(process.argv[2] ?? 'build/wasm');
 const { loadJianxi } = await import(join(dir, 'jianxi.js'));
@@ -19,11 +19,13 @@ const workloads = [
   ['subsidy 1 intern', subsidy(1), 2000],
   ['subsidy 100 interns', subsidy(100), 100],
   ['subsidy at a place in full', subsidyAtPlaceInFull(), 200],
+  ['summary 10k reports, units in Chinese', summaryTableOfNamedUnits(10000), 10],
+  ['the same, written as json.dumps writes it', asciiOnlyJson(summaryTableOfNamedUnits(10000)), 10],
 ];
 
 const medians = {};
 for (const [name, request, iterations] of workloads) {
-  const text = JSON.stringify(request);
+  const text = typeof request === 'string' ? request : JSON.stringify(request);
   jianxi.evaluateText(text);  // warm-up
   const times = [];
   for (let i = 0; i < iterations; i += 1) {

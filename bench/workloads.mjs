@@ -80,3 +80,16 @@ export function subsidyAtPlaceInFull() {
   const { min_wage: _, ...request } = subsidy(1);
   return { ...request, place: '江西省南昌市东湖区' };
 }
+
+// JSON text with every character outside ASCII escaped (\uXXXX), as Python's json.dumps
+// writes it by default: a portal's backend in Python sends its tables so.
+export function asciiOnlyJson(request) {
+  return JSON.stringify(request).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+// A summary table whose units are named in Chinese.
+export function summaryTableOfNamedUnits(n) {
+  const table = summaryTable(n);
+  for (const report of table.reports) report.unit = `南昌市示例单位${report.unit.slice(5)}`;
+  return table;
+}

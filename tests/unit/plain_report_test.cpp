@@ -44,6 +44,16 @@ TEST_CASE("every report shape answers the same read as a row or as a tree") {
       R"({"period":"2023-02","unit":"南昌市示例科技有限公司","submitted_on":"2023-03-20",)" + values + R"(,"14":1})",
       R"({"unit":"a\"b","period":"2023-03",)" + values + R"(,"14":1})",           // escaped unit
       R"({"unit":"\u4e2d","period":"2023-03",)" + values + R"(,"14":1})",
+      // Units as Python's json.dumps writes them, and every other escape, good or not.
+      R"({"unit":"\u5357\u660c\u5e02x\u79d1\u6280","period":"2023-03",)" + values + R"(,"14":1})",
+      R"({"unit":"a\/b\\c\n\r\t\b\f\u0000\u00e9\u20AC","period":"2023-03",)" + values + R"(,"14":1})",
+      R"({"unit":"\ud83d\ude00 \uD83D\uDE00","period":"2023-03",)" + values + R"(,"14":1})",
+      R"({"unit":"\ud83d","period":"2023-03",)" + values + R"(,"14":1})",          // a lone high surrogate
+      R"({"unit":"\ud83dx\ude00","period":"2023-03",)" + values + R"(,"14":1})",  // high, then no low
+      R"({"unit":"\ude00","period":"2023-03",)" + values + R"(,"14":1})",          // a lone low surrogate
+      R"({"unit":"\u12G4","period":"2023-03",)" + values + R"(,"14":1})",
+      R"({"unit":"\x41","period":"2023-03",)" + values + R"(,"14":1})",
+      R"({"unit":"\u12","period":"2023-03",)" + values + R"(,"14":1})",
       report("2023-13", values + R"(,"14":1})"),                                    // no such month
       R"({"period":202304,)" + values + R"(,"14":1}})",                             // period not text
       report("2023-05", R"("submitted_on":"2023-06-31",)" + values + R"(,"14":1})"),  // no such day
@@ -72,6 +82,15 @@ TEST_CASE("every report shape answers the same read as a row or as a tree") {
   }
   std::string all = table(shapes);
   CHECK(by_rows(all) == as_trees(all));
+  // A unit written with escapes is named in findings as the tree reads it (one unit's
+  // period given twice names the unit).
+  for (const std::string unit : {R"(\u5357\u660c\u5e02x)", R"(a\/b\\c\n\u00e9\u20AC)", R"(\ud83d\ude00)"}) {
+    std::string once = R"({"period":"2023-03","unit":")" + unit + R"(",)" + values + R"(,"14":1}})";
+    std::string text = table({once, once});
+    INFO(text);
+    CHECK(by_rows(text) == as_trees(text));
+    CHECK(by_rows(text).find("summary.period_duplicate") != std::string::npos);
+  }
   // A string with a control character or bytes that are not UTF-8 is not JSON either way.
   for (std::string bad : {std::string("{\"period\":\"2023-01\",\"unit\":\"a\tb\"}"),
                           std::string("{\"period\":\"2023-01\",\"unit\":\"a\xC3\x28\"}")}) {

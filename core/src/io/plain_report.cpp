@@ -27,24 +27,31 @@ class PlainReader {
     return i_ == text_.size();
   }
 
-  // A string with no escapes and no control characters, in valid UTF-8.
-  bool string(std::string_view& out) {
+  // A string with no control characters, in valid UTF-8, and no escapes unless
+  // `decoded` is given: the string is then decoded into it as nlohmann decodes it (a
+  // table written by Python's json.dumps escapes every character outside ASCII).
+  bool string(std::string_view& out, std::string* decoded = nullptr) {
     if (!take('"')) return false;
     std::size_t start = i_;
+    bool escaped = false;
     while (i_ < text_.size()) {
       unsigned char c = static_cast<unsigned char>(text_[i_]);
       if (c == '"') {
-        out = text_.substr(start, i_ - start);
+        out = escaped ? std::string_view(*decoded) : text_.substr(start, i_ - start);
         ++i_;
         return true;
       }
-      if (c < 0x20 || c == '\\') return false;
-      if (c < 0x80) {
-        ++i_;
+      if (c < 0x20) return false;
+      if (c == '\\') {
+        if (!decoded) return false;
+        if (!escaped) decoded->assign(text_.substr(start, i_ - start));
+        escaped = true;
+        if (!escape(*decoded)) return false;
         continue;
       }
-      std::size_t n = utf8_sequence_length(text_, i_);
+      std::size_t n = c < 0x80 ? 1 : utf8_sequence_length(text_, i_);
       if (n == 0) return false;
+      if (escaped) decoded->append(text_.substr(i_, n));
       i_ += n;
     }
     return false;
@@ -89,6 +96,64 @@ class PlainReader {
 
  private:
   static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+  // The escape at i_ (its backslash), appended to `out` as UTF-8. A lone surrogate is
+  // left to the tree reader, which refuses it.
+  bool escape(std::string& out) {
+    if (++i_ >= text_.size()) return false;
+    char c = text_[i_++];
+    switch (c) {
+      case '"': case '\\': case '/': out.push_back(c); return true;
+      case 'b': out.push_back('\b'); return true;
+      case 'f': out.push_back('\f'); return true;
+      case 'n': out.push_back('\n'); return true;
+      case 'r': out.push_back('\r'); return true;
+      case 't': out.push_back('\t'); return true;
+      case 'u': break;
+      default: return false;
+    }
+    std::uint32_t code = 0;
+    if (!hex4(code)) return false;
+    if (code >= 0xDC00 && code <= 0xDFFF) return false;
+    if (code >= 0xD800 && code <= 0xDBFF) {
+      std::uint32_t low = 0;
+      if (text_.compare(i_, 2, "\\u") != 0) return false;
+      i_ += 2;
+      if (!hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
+      code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+    }
+    append_utf8(code, out);
+    return true;
+  }
+
+  bool hex4(std::uint32_t& code) {
+    if (text_.size() - i_ < 4) return false;
+    for (int k = 0; k < 4; ++k) {
+      char h = text_[i_++];
+      int v = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+      if (v < 0) return false;
+      code = code << 4 | static_cast<std::uint32_t>(v);
+    }
+    return true;
+  }
+
+  static void append_utf8(std::uint32_t code, std::string& out) {
+    if (code < 0x80) {
+      out.push_back(static_cast<char>(code));
+    } else if (code < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | code >> 6));
+      out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+    } else if (code < 0x10000) {
+      out.push_back(static_cast<char>(0xE0 | code >> 12));
+      out.push_back(static_cast<char>(0x80 | (code >> 6 & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+    } else {
+      out.push_back(static_cast<char>(0xF0 | code >> 18));
+      out.push_back(static_cast<char>(0x80 | (code >> 12 & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (code >> 6 & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+    }
+  }
   void skip_space() {
     while (i_ < text_.size() && (text_[i_] == ' ' || text_[i_] == '\n' || text_[i_] == '\r' || text_[i_] == '\t'))
       ++i_;
@@ -139,7 +204,7 @@ bool read_plain_report(std::string_view text, std::size_t indicators, ReportRow&
       period = in.string(row.period);
       if (!period) return false;
     } else if (key == "unit" && !unit) {
-      unit = in.string(row.unit);
+      unit = in.string(row.unit, &row.unit_decoded);
       if (!unit) return false;
     } else if (key == "submitted_on" && !submitted) {
       if (!in.string(value) || !(row.submitted = parse_date(value))) return false;

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -25,6 +26,7 @@ struct ReportCell {
 struct ReportRow {
   std::string_view period;
   std::string_view unit;              // empty when the report names none
+  std::string unit_decoded;           // the unit's text when it was written with escapes
   std::optional<Date> submitted;      // present only as a date that exists
   std::vector<ReportCell> cells;      // by indicator number - 1
 };
