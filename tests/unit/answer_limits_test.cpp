@@ -205,9 +205,12 @@ TEST_CASE("an object with more members than the documented limit is request.too_
   CHECK(code(table(limits::kObjectMembers + 1).dump()) == "request.too_large");
   // In a batch (the root an array), and in a table's reports, read apart from the rest.
   CHECK(code("[" + table(limits::kObjectMembers + 1).dump() + "]") == "request.too_large");
-  json report = {{"period", "2023-01"}, {"values", row(limits::kObjectMembers + 1)}};
-  json summary = {{"kind", "summary_table"}, {"template", "mohrss-2022"}, {"reports", json::array({report, report})}};
-  CHECK(code(summary.dump()) == "request.too_large");
+  json wide = {{"period", "2023-01"}, {"values", row(limits::kObjectMembers + 1)}};
+  json plain = {{"period", "2023-01"}, {"values", {{"1", 1}}}};
+  for (const json& reports : {json::array({wide}), json::array({wide, plain}), json::array({plain, plain, wide})}) {
+    json summary = {{"kind", "summary_table"}, {"template", "mohrss-2022"}, {"reports", reports}};
+    CHECK(code(summary.dump()) == "request.too_large");
+  }
   // Commas inside strings are no members, and text that is not JSON stays request.not_json.
   CHECK(code(R"({"kind":"policies","note":")" + repeat(",", 1000) + R"("})") == "none");
   CHECK(code("]]{") == "request.not_json");

@@ -105,7 +105,8 @@ Scan scan(std::string_view text, int depth_limit, std::size_t member_limit) {
         break;
       }
       case kOpen:
-        if (++depth > depth_limit || !widths.open(depth, p[i] == '{')) {
+        // The reports' own widths are checked as each is read (check_report_width).
+        if (++depth > depth_limit || (!array_depth && !widths.open(depth, p[i] == '{'))) {
           s.too_deep = true;
           return s;
         }
@@ -124,7 +125,7 @@ Scan scan(std::string_view text, int depth_limit, std::size_t member_limit) {
         --depth;
         break;
       case kComma:
-        if (!widths.comma(depth)) {
+        if (!array_depth && !widths.comma(depth)) {
           s.too_wide = true;
           return s;
         }
@@ -178,6 +179,15 @@ std::optional<SplitRequest> split_reports(std::string_view text, int depth_limit
   if (!s.open || !s.close || s.unsure) return std::nullopt;
   SplitRequest split;
   split.reports = std::move(s.elements);
+  // The first report is parsed with the rest: its width is checked here (the scan
+  // leaves the reports' widths to their readers).
+  if (!split.reports.empty()) {
+    auto [begin, end] = split.reports[0];
+    if (nesting_within(text.substr(begin, end - begin), depth_limit, member_limit) == Nesting::too_wide) {
+      nesting = Nesting::too_wide;
+      return std::nullopt;
+    }
+  }
   // The request without the array's elements but its first: parsed as a whole, so
   // what surrounds the table is checked as JSON like any request.
   std::string rest(text.substr(0, *s.open + 1));
