@@ -21,21 +21,16 @@ constexpr std::size_t kMaxRequestBytes = limits::kRequestBytes;
 constexpr int kMaxDepth = limits::kNesting;
 
 // One report of a table read from the request's text: a row when plain, else parsed;
-// text that is not JSON marks the whole request so, and so does an object too wide.
+// text that is not JSON marks the whole request so.
 class TextReport : public ReportInput {
  public:
-  TextReport(std::string_view text, ReportRow& row, bool& not_json, bool& too_wide)
-      : text_(text), row_(row), not_json_(not_json), too_wide_(too_wide) {}
+  TextReport(std::string_view text, ReportRow& row, bool& not_json) : text_(text), row_(row), not_json_(not_json) {}
 
   const ReportRow* row(std::size_t indicators) override {
     return read_plain_report(text_, indicators, row_) ? &row_ : nullptr;
   }
 
   const Json* tree() override {
-    if (nesting_within(text_, kMaxDepth, limits::kObjectMembers) == Nesting::too_wide) {
-      too_wide_ = true;
-      return nullptr;
-    }
     tree_ = Json::parse(text_, nullptr, false);
     if (!tree_.is_discarded()) return &tree_;
     not_json_ = true;
@@ -46,7 +41,6 @@ class TextReport : public ReportInput {
   std::string_view text_;
   ReportRow& row_;  // reused from report to report
   bool& not_json_;
-  bool& too_wide_;
   Json tree_;
 };
 
@@ -184,7 +178,6 @@ void write_batch(const RuleSet& rules, const Json& batch, std::string& out, bool
 void answer_request(const RuleSet& rules, std::string_view request, std::optional<SplitRequest>& split,
                     bool not_json, std::string& out, bool& malformed) {
   Result result;
-  bool too_wide = false;  // a report read as a tree holds an object over the member limit
   // nlohmann's parser reads a NUL byte as the end of the text; JSON has no place for one.
   if (request.find('\0') != std::string_view::npos) not_json = true;
   bool table = !not_json && split && split->reports.size() > 1 && split->request.is_object() &&
@@ -203,20 +196,17 @@ void answer_request(const RuleSet& rules, std::string_view request, std::optiona
     ReportSource source;
     source.size = split->reports.size();
     const auto& parts = split->reports;
-    source.each = [&request, &parts, &not_json, &too_wide](const std::function<void(ReportInput&)>& each) {
+    source.each = [&request, &parts, &not_json](const std::function<void(ReportInput&)>& each) {
       ReportRow row;
       for (const auto& [begin, end] : parts) {
-        if (not_json || too_wide) return;
-        TextReport input(request.substr(begin, end - begin), row, not_json, too_wide);
+        if (not_json) return;
+        TextReport input(request.substr(begin, end - begin), row, not_json);
         each(input);
       }
     };
     result = answer_one(rules, split->request, malformed, &source);
   }
-  if (too_wide && !not_json) {
-    malformed = true;
-    result = too_large(msg::request_too_large::members{.limit = limits::kObjectMembers});
-  } else if (not_json) {
+  if (not_json) {
     malformed = true;
     Report report;
     if (auto path = number_out_of_range_at(request))

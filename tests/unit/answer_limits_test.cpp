@@ -211,6 +211,20 @@ TEST_CASE("an object with more members than the documented limit is request.too_
     json summary = {{"kind", "summary_table"}, {"template", "mohrss-2022"}, {"reports", reports}};
     CHECK(code(summary.dump()) == "request.too_large");
   }
+  // Wherever the wide object sits among a table's reports, and however the table is
+  // written, the request is refused before it is read, alone as in a batch.
+  const std::string w = wide.dump(), p = plain.dump();
+  for (const std::string& text :
+       {R"({"kind":"policies","reports":[{},)" + w + "]}", R"({"reports":[{},)" + w + "]}",
+        R"({"\u006bind":"summary_table","template":"mohrss-2022","reports":[{},)" + w + "]}",
+        R"({"kind":"summary_table","reports":[{},)" + w + R"(],"reports":1})",
+        R"({"kind":"summary_table","template":"mohrss-2022","reports":[{},)" + w + R"(],"reports":[)" + p + "," + p + "]}",
+        R"({"kind":"summary_table","template":"nope","reports":[)" + p + "," + w + "]}",
+        R"({"kind":"summary_table","template":"mohrss-2022","reports":[)" + p + R"(,{"period":tru},)" + w + "]}"}) {
+    INFO(text.substr(0, 120));
+    CHECK(code(text) == "request.too_large");
+    CHECK(code("[" + text + "]") == "request.too_large");
+  }
   // Commas inside strings are no members, and text that is not JSON stays request.not_json.
   CHECK(code(R"({"kind":"policies","note":")" + repeat(",", 1000) + R"("})") == "none");
   CHECK(code("]]{") == "request.not_json");

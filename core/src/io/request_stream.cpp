@@ -60,6 +60,13 @@ struct Scan {
 Scan scan(std::string_view text, int depth_limit, std::size_t member_limit) {
   Scan s;
   Widths widths(member_limit);
+  // The reports' members are not counted comma by comma (the table's hot path): an
+  // object of more than member_limit members takes at least 5 bytes a member ("":0,),
+  // so only a report that long is read again for its widths, when it ends.
+  auto too_wide = [&](std::size_t begin, std::size_t end) {
+    return end - begin >= 5 * (member_limit + 1) &&
+           nesting_within(text.substr(begin, end - begin), depth_limit, member_limit) == Nesting::too_wide;
+  };
   const char* p = text.data();
   const std::size_t n = text.size();
   std::size_t i = 0;
@@ -105,15 +112,20 @@ Scan scan(std::string_view text, int depth_limit, std::size_t member_limit) {
         break;
       }
       case kOpen:
-        // The reports' own widths are checked as each is read (check_report_width).
         if (++depth > depth_limit || (!array_depth && !widths.open(depth, p[i] == '{'))) {
-          s.too_deep = true;
+          // Within a report, an object too wide before this point is found first.
+          s.too_wide = array_depth && too_wide(begin, i + 1);
+          s.too_deep = !s.too_wide;
           return s;
         }
         break;
       case kClose:
         if (array_depth && depth == array_depth) {
           if (p[i] != ']') return s;
+          if (too_wide(begin, i)) {
+            s.too_wide = true;
+            return s;
+          }
           std::string_view last = text.substr(begin, i - begin);
           bool blank = last.find_first_not_of(" \t\n\r") == std::string_view::npos;
           if (!current.empty() || !blank) current.emplace_back(begin, i);
@@ -130,6 +142,10 @@ Scan scan(std::string_view text, int depth_limit, std::size_t member_limit) {
           return s;
         }
         if (array_depth && depth == array_depth) {
+          if (too_wide(begin, i)) {
+            s.too_wide = true;
+            return s;
+          }
           current.emplace_back(begin, i);
           begin = i + 1;
         }
@@ -179,15 +195,6 @@ std::optional<SplitRequest> split_reports(std::string_view text, int depth_limit
   if (!s.open || !s.close || s.unsure) return std::nullopt;
   SplitRequest split;
   split.reports = std::move(s.elements);
-  // The first report is parsed with the rest: its width is checked here (the scan
-  // leaves the reports' widths to their readers).
-  if (!split.reports.empty()) {
-    auto [begin, end] = split.reports[0];
-    if (nesting_within(text.substr(begin, end - begin), depth_limit, member_limit) == Nesting::too_wide) {
-      nesting = Nesting::too_wide;
-      return std::nullopt;
-    }
-  }
   // The request without the array's elements but its first: parsed as a whole, so
   // what surrounds the table is checked as JSON like any request.
   std::string rest(text.substr(0, *s.open + 1));

@@ -30,10 +30,8 @@ Nesting nesting_within(std::string_view text, int depth_limit, std::size_t membe
 
 // The request split around its top-level "reports" array (the last, when repeated),
 // found in one pass that also measures the nesting: `nesting` says whether the text
-// stays within `depth_limit`, and outside the reports within `member_limit` (unchecked
-// when the pass could not tell; nothing is parsed when it does not). A report's width
-// is for its reader to check, when it reads the report as a tree: the plain reading
-// takes at most the template's indicators. nullopt when the text has no such array, or when its
+// stays within `depth_limit` and `member_limit` (unchecked when the pass could not
+// tell; nothing is parsed when it does not), as nesting_within would. nullopt when the text has no such array, or when its
 // shape is not plain enough to split safely (the caller then parses the whole text);
 // `not_json` is set when the parts show the text is not JSON.
 std::optional<SplitRequest> split_reports(std::string_view text, int depth_limit, std::size_t member_limit,

@@ -99,7 +99,7 @@ void Divisions::finish() {
     if (std::string base = base_name(d.name); !base.empty()) heads.push_back(base);
     if (auto more = other_names.find(code); more != other_names.end())
       heads.insert(heads.end(), more->second.begin(), more->second.end());
-    prefecture_heads_.emplace_back(&d, std::move(heads));
+    prefecture_heads_.emplace_back(code, std::move(heads));
   }
 }
 
@@ -213,11 +213,11 @@ std::vector<const Division*> Divisions::candidates(const std::string& text, Plac
   }
   if (found.empty()) {
     // 吕梁市离石区, 运城夏县: a prefecture's name, then one of its divisions.
-    for (const auto& [prefecture, heads] : prefecture_heads_) {
+    for (const auto& [code, heads] : prefecture_heads_) {
       for (const std::string& head : heads) {
         if (!starts_with(text, head) || text.size() == head.size()) continue;
         std::string rest = text.substr(head.size());
-        for (const Division* child : children(*prefecture)) {
+        for (const Division* child : children(by_code_.at(code))) {
           if (child->name == rest || base_name(child->name) == rest) add_unique(found, child);
           auto [b, e] = by_name_.equal_range(rest);
           for (auto it = b; it != e; ++it)

@@ -87,7 +87,7 @@ class Divisions {
   std::multimap<std::string, std::string> by_base_name_;   // name without 市/县/区/州 → code
   // Each prefecture (code order) with the names it is written by before one of its
   // divisions (吕梁市, 吕梁, ...): read by every place that is not a name by itself.
-  std::vector<std::pair<const Division*, std::vector<std::string>>> prefecture_heads_;
+  std::vector<std::pair<std::string, std::vector<std::string>>> prefecture_heads_;  // by code
   std::vector<Former> former_;
   std::map<std::string, std::string> province_short_names_;  // code → 内蒙古
   nlohmann::ordered_json dataset_;
