@@ -8,6 +8,23 @@ import { DESKTOP, open, PHONE, shot, startBrowser, withServerAndBrowser } from '
 
 const session = withServerAndBrowser(DESKTOP);
 
+test('on a phone the bar says which fields are still needed, not the heading alone', async () => {
+  const phone = await startBrowser(PHONE);
+  try {
+    const page = await open(phone.context, session.server.origin, 'estimate.html');
+    await page.selectOption('#place-province', 'jilin');
+    await page.waitForTimeout(500);
+    const first = page.locator('#bar-missing .needed li').first();
+    assert.match(await first.textContent(), /开始日期/);
+    assert.ok(await first.isVisible(), 'the first field still needed is shown in the bar');
+    const bar = await page.locator('#summary-bar').boundingBox();
+    assert.ok(bar.height < 844 / 4, `the bar stays small (${bar.height} px)`);
+    await shot(page, 'estimate-needed-phone');
+  } finally {
+    await phone.close();
+  }
+});
+
 test('a first visit is blank and lists what is needed, with no error on an untouched field', async () => {
   const page = await open(session.browser.context, session.server.origin, 'estimate.html');
   assert.equal(await page.locator('#trainees [name="start"]').first().inputValue(), '');
