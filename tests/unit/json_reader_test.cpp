@@ -75,6 +75,29 @@ TEST_CASE("the reader gives nlohmann's tree at the edges of the grammar") {
   check_same(std::string(300, '[') + std::string(300, ']'));
 }
 
+// Past 16 members the reader checks for a repeated key once, at the object's end.
+std::string object_of(int members, int repeated_at) {
+  std::string text = "{";
+  for (int i = 0; i < members; ++i) {
+    if (i) text += ',';
+    int name = i == repeated_at ? 3 : i;
+    text += "\"k" + std::to_string(name) + "\":" + std::to_string(i);
+  }
+  return text + "}";
+}
+
+TEST_CASE("the reader gives nlohmann's tree for wide objects, a key repeated or not") {
+  for (int members : {15, 16, 17, 18, 40, 256}) {
+    check_same(object_of(members, -1));
+    for (int at : {4, members - 1, members / 2}) check_same(object_of(members, at));
+    check_same("[" + object_of(members, members - 1) + "," + object_of(members, -1) + "]");
+  }
+  Json wide = jianxi::parse_json(object_of(40, 39));
+  REQUIRE(wide.is_object());
+  CHECK(wide.size() == 39);
+  CHECK(wide["k3"] == 39);  // nlohmann keeps the last value, at the first place
+}
+
 TEST_CASE("the reader gives nlohmann's tree for every case request, also with bytes changed") {
   namespace fs = std::filesystem;
   std::vector<std::string> texts;

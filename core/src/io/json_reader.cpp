@@ -2,6 +2,7 @@
 
 #include "io/json_writer.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -26,6 +27,16 @@ class Reader {
 
  private:
   static constexpr int kMaxDepth = 256;
+  // Up to this many members, a key is compared with those before it; a wider object's
+  // keys are sorted once at its end (comparing each with all before it grows as the square).
+  static constexpr std::size_t kKeysComparedInPlace = 16;
+
+  bool repeats_a_key(std::size_t base) {
+    keys_.clear();
+    for (std::size_t i = base; i < members_.size(); ++i) keys_.push_back(members_[i].first);
+    std::sort(keys_.begin(), keys_.end());
+    return std::adjacent_find(keys_.begin(), keys_.end()) != keys_.end();
+  }
 
   void skip() {
     while (p_ < end_ && (*p_ == ' ' || *p_ == '\t' || *p_ == '\n' || *p_ == '\r')) ++p_;
@@ -68,8 +79,9 @@ class Reader {
       if (p_ == end_ || *p_ != '"') return false;
       std::string key;
       if (!string(key)) return false;
-      for (std::size_t i = base; i < members_.size(); ++i)
-        if (members_[i].first == key) return false;  // a repeated key: nlohmann's rule decides
+      if (members_.size() - base < kKeysComparedInPlace)
+        for (std::size_t i = base; i < members_.size(); ++i)
+          if (members_[i].first == key) return false;  // a repeated key: nlohmann's rule decides
       skip();
       if (p_ == end_ || *p_ != ':') return false;
       ++p_;
@@ -88,6 +100,7 @@ class Reader {
       ++p_;
       break;
     }
+    if (members_.size() - base > kKeysComparedInPlace && repeats_a_key(base)) return false;
     out = Json::object();
     auto& map = out.get_ref<Json::object_t&>();
     map.reserve(members_.size() - base);
@@ -228,6 +241,7 @@ class Reader {
   const char* end_;
   std::vector<std::pair<std::string, Json>> members_;  // of the objects being read
   std::vector<Json> items_;                            // of the arrays being read
+  std::vector<std::string_view> keys_;                 // a wide object's keys, sorted
 };
 
 }  // namespace

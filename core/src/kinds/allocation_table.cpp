@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <string_view>
+#include <unordered_map>
 
 #include "model/form_rules.h"
 #include "kinds/kinds.h"
@@ -26,65 +28,76 @@ struct Column {
 
 class AllocationChecker {
  public:
-  AllocationChecker(const AllocationTemplate& tpl, Report& report) : tpl_(tpl), report_(report) {}
+  AllocationChecker(const AllocationTemplate& tpl, const std::vector<Column>& columns, Report& report)
+      : tpl_(tpl), columns_(columns), report_(report) {
+    for (std::size_t i = 0; i < columns_.size(); ++i) index_.emplace(columns_[i].key, i);
+  }
 
   // Reads one row (or the total row): its region and each column's value.
   std::vector<std::optional<std::int64_t>> read_row(const Json& row, const std::string& path,
-                                                    const std::vector<Column>& columns,
                                                     std::optional<std::string>& region, bool region_required) {
     Fields f(row, path, report_);
     region = f.text("region", region_required);
     if (region) *region = trim(*region);  // "长春市 " is 长春市; "  " is empty
     if (region && region->empty())
       report_.error(f.path("region"), msg::allocation_region_empty{}, tpl_.rule);
-    std::vector<std::optional<std::int64_t>> values;
-    for (const Column& c : columns) {
-      values.push_back(std::nullopt);
-      Text label = c.label();
-      if (!f.get(c.key) && f.ok()) {  // named by the column's label, not the field's general one
-        report_.error(f.path(c.key), msg::field_required::missing{.field = label});
+    std::vector<std::optional<std::int64_t>> values(columns_.size());
+    if (!f.ok()) return values;
+    // One pass over the row's members: looking each column up in the row would cost
+    // columns × members for a wide table.
+    std::vector<const Json*> cells(columns_.size(), nullptr);
+    for (const auto& [key, value] : row.items()) {
+      auto at = index_.find(key);
+      if (at != index_.end() && !value.is_null()) cells[at->second] = &value;
+    }
+    for (std::size_t i = 0; i < columns_.size(); ++i) {
+      const Column& c = columns_[i];
+      if (!cells[i]) {  // named, as a wrong type is, by the column's label, not the field's general one
+        report_.error(f.path(c.key), msg::field_required::missing{.field = c.label()});
         continue;
       }
-      auto v = f.number(c.key);  // missing is reported above, by the column's label
-      if (!v) continue;
-      std::string at = f.path(c.key);
-      if (!std::isfinite(*v) || std::fabs(*v) > 9e10) {
-        report_.error(at, msg::allocation_out_of_range{.column = label}, tpl_.rule);
+      if (!cells[i]->is_number()) {
+        Text label = c.label();
+        report_wrong_type(report_, f.path(c.key), &label, msg::value_type::number{}.text());
         continue;
       }
-      if (*v < 0) {
-        report_.error(at, msg::allocation_negative{.column = label}, tpl_.rule);
+      double v = cells[i]->get<double>();
+      if (!std::isfinite(v) || std::fabs(v) > 9e10) {
+        report_.error(f.path(c.key), msg::allocation_out_of_range{.column = c.label()}, tpl_.rule);
+        continue;
+      }
+      if (v < 0) {
+        report_.error(f.path(c.key), msg::allocation_negative{.column = c.label()}, tpl_.rule);
         continue;
       }
       bool whole = c.known && c.known->whole;
-      if (whole && *v != std::floor(*v)) {
-        report_.error(at, msg::allocation_not_whole{.column = label}, tpl_.rule);
+      if (whole && v != std::floor(v)) {
+        report_.error(f.path(c.key), msg::allocation_not_whole{.column = c.label()}, tpl_.rule);
         continue;
       }
-      double scaled = *v * kScale;
+      double scaled = v * kScale;
       if (std::fabs(scaled - std::round(scaled)) > 1e-6 * std::max(1.0, std::fabs(scaled))) {
-        report_.error(at, msg::allocation_decimals{.column = label}, tpl_.rule);
+        report_.error(f.path(c.key), msg::allocation_decimals{.column = c.label()}, tpl_.rule);
         continue;
       }
-      values.back() = static_cast<std::int64_t>(std::round(scaled));
+      values[i] = static_cast<std::int64_t>(std::round(scaled));
     }
     return values;
   }
 
   void compare_within_row(const std::vector<std::optional<std::int64_t>>& values, const std::string& path,
-                          const std::vector<Column>& columns, const Text& region) {
+                          const Text& region) {
     auto index = [&](const std::string& key) -> int {
-      for (std::size_t i = 0; i < columns.size(); ++i)
-        if (columns[i].key == key) return static_cast<int>(i);
-      return -1;
+      auto at = index_.find(key);
+      return at == index_.end() ? -1 : static_cast<int>(at->second);
     };
     for (const RowComparison& check : tpl_.row_checks) {
       int s = index(check.smaller), l = index(check.larger);
       if (s < 0 || l < 0 || !values[s] || !values[l] || *values[s] <= *values[l]) continue;
-      msg::allocation_row_exceeds exceeds{.larger = columns[l].label(),
+      msg::allocation_row_exceeds exceeds{.larger = columns_[l].label(),
                                           .larger_value = decimal_text(*values[l], kDecimals),
                                           .region = region,
-                                          .smaller = columns[s].label(),
+                                          .smaller = columns_[s].label(),
                                           .smaller_value = decimal_text(*values[s], kDecimals)};
       std::string at = pointer_append(path, check.smaller);
       report_.interpretation(check.rule, check.interpretation);
@@ -95,6 +108,8 @@ class AllocationChecker {
 
  private:
   const AllocationTemplate& tpl_;
+  const std::vector<Column>& columns_;
+  std::unordered_map<std::string_view, std::size_t> index_;  // column key → position
   Report& report_;
 };
 
@@ -137,14 +152,14 @@ void answer_allocation_table(const RuleSet& rules, const Json& request, Report& 
   if (rows->empty())
     report.error(f.path("rows"), msg::allocation_no_rows{}, tpl.rule);
 
-  AllocationChecker checker(tpl, report);
+  AllocationChecker checker(tpl, columns, report);
   std::vector<std::int64_t> sums(columns.size(), 0);
   std::vector<bool> complete(columns.size(), true);
   std::map<std::string, std::size_t> regions;
   for (std::size_t i = 0; i < rows->size(); ++i) {
     std::string path = f.path("rows") + "/" + std::to_string(i);
     std::optional<std::string> region;
-    auto values = checker.read_row((*rows)[i], path, columns, region, true);
+    auto values = checker.read_row((*rows)[i], path, region, true);
     if (region && !region->empty()) {
       auto [it, fresh] = regions.emplace(*region, i);
       if (!fresh)
@@ -155,10 +170,10 @@ void answer_allocation_table(const RuleSet& rules, const Json& request, Report& 
       if (values[c]) sums[c] += *values[c];
       else complete[c] = false;
     }
-    checker.compare_within_row(values, path, columns, region ? Text{*region, *region} : msg::table_row::numbered{.row = i + 1}.text());
+    checker.compare_within_row(values, path, region ? Text{*region, *region} : msg::table_row::numbered{.row = i + 1}.text());
   }
   std::optional<std::string> total_region;
-  auto totals = checker.read_row(*total, f.path("total"), columns, total_region, false);
+  auto totals = checker.read_row(*total, f.path("total"), total_region, false);
   // A total row copied among the regions would be added to itself.
   const auto& total_names = tpl.total_names;
   for (const auto& [region, i] : regions)
@@ -166,7 +181,7 @@ void answer_allocation_table(const RuleSet& rules, const Json& request, Report& 
         (total_region && region == *total_region))
       report.error(pointer_append(f.path("rows") + "/" + std::to_string(i), "region"), msg::allocation_total_among_rows{.region = region},
                    tpl.rule);
-  checker.compare_within_row(totals, f.path("total"), columns,
+  checker.compare_within_row(totals, f.path("total"),
                              total_region ? Text{*total_region, *total_region} : msg::table_row::total{}.text());
 
   Result& sums_out = out["sums"] = Result::object();
