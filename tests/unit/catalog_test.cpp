@@ -208,9 +208,14 @@ TEST_CASE("every prefecture and county of every province resolves by its name, a
   for (const auto& province : provinces) {
     auto catalog = ask(engine, R"({"kind":"catalog","province":")" + province["id"].get<std::string>() +
                                    R"(","as_of":"2024-01-01"})");
-    std::string policy;
+    // A day within one of the province's notices: a notice does not estimate an internship outside its period.
+    std::string policy, day = "2024-01-01";
     for (const auto& p : policies)
-      if (p["province"] == province["id"]) policy = p["id"];
+      if (p["province"] == province["id"]) {
+        policy = p["id"];
+        day = std::max(std::string("2024-01-01"), p["effective_from"].get<std::string>());
+        if (p["effective_to"].is_string()) day = std::min(day, p["effective_to"].get<std::string>());
+      }
     for (const auto& place : catalog["places"]) {
       if (place["code"].is_null()) continue;
       ++places;
@@ -218,7 +223,7 @@ TEST_CASE("every prefecture and county of every province resolves by its name, a
       for (const std::string field : {"name", "full_name"}) {
         nlohmann::json request = {{"kind", "subsidy"}, {"policy", policy}, {"place", place[field]}, {"min_wage", 2000},
                                   {"base_rate", 0.6},
-                                  {"trainees", {{{"category", "college_graduate"}, {"start", "2024-01-01"}, {"end", "2024-01-31"}}}}};
+                                  {"trainees", {{{"category", "college_graduate"}, {"start", day}, {"end", day}}}}};
         auto result = ask(engine, request.dump());
         INFO(place[field].get<std::string>() << " (" << code << ")");
         if (result.contains("place") && result["place"].is_object()) {

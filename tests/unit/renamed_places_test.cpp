@@ -4,6 +4,7 @@
 // (公主岭市, 赣县 for 赣县区) needs no word of explanation.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -31,14 +32,19 @@ TEST_CASE("every former name resolves to its successor after the change") {
   for (const auto& entry : renamed["renamed"]) {
     std::string name = entry["name"];
     int after = std::stoi(entry["since"].get<std::string>()) + 1;
-    std::string start = std::to_string(after < 2017 ? 2017 : after) + "-03-01";
-    INFO(name << " from " << start);
+    std::string renamed_by = std::to_string(after < 2017 ? 2017 : after) + "-03-01";
     bool answered = false;
     for (const auto& policy : policies) {
+      // Within the notice's period: a notice does not estimate an internship wholly outside it.
+      std::string from = policy["effective_from"];
+      std::string start = std::max(renamed_by, from);
+      if (policy["effective_to"].is_string() && start > policy["effective_to"].get<std::string>()) continue;
+      std::string end = std::to_string(std::stoi(start.substr(0, 4)) + 1) + "-02-28";
+      INFO(name << " from " << start << " under " << policy["id"]);
       json answer = ask({{"kind", "subsidy"},
                          {"policy", policy["id"]},
                          {"place", name},
-                         {"trainees", {{{"category", "college_graduate"}, {"start", start}, {"end", start.substr(0, 4) + "-08-31"}}}}});
+                         {"trainees", {{{"category", "college_graduate"}, {"start", start}, {"end", end}}}}});
       if (has_code(answer, "place.other_province")) continue;
       answered = true;
       INFO(answer.dump());

@@ -15,13 +15,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<jianxi::RuleText> rules_from(const fs::path& dir) {
-  std::vector<jianxi::RuleText> out;
-  for (const auto& e : fs::recursive_directory_iterator(dir))
-    if (e.path().extension() == ".json")
-      out.push_back({fs::relative(e.path(), dir).generic_string(), jianxi_test::read_file(e.path())});
-  return out;
-}
+using jianxi_test::rules_from;
 
 // A notice's file: rules/provinces/<id>/policies/<notice>.json (or policies/ in fixtures).
 bool is_policy_file(const std::string& path) {

@@ -62,8 +62,9 @@ test('no notice in force: Hunan from 2027 refuses with the core\'s reason, by de
   await page.selectOption('#policy', 'hunan-2023');
   // The city typed but never picked from the list is kept across the switch.
   assert.equal(await page.locator('#place-city').inputValue(), '长沙市');
-  await page.locator('#base_rate').fill('0.6');
+  // The core refuses the interns outside the notice's period before asking for its rate.
   await page.waitForTimeout(500);
+  assert.equal(await page.locator('#base_rate').isVisible(), false, 'no rate asked for a notice that does not apply');
   assert.equal(await page.locator('#total').textContent(), '无法计算');
   assert.match(await page.locator('#total-reason').textContent(), /有效期.*2026-07-24/);
   assert.deepEqual(await amountsShown(page), []);

@@ -4,7 +4,7 @@
 // amount before anything is drawn, whatever the core sent beside its errors.
 import { msg, withLanguage } from './i18n.js';
 import { nameIn } from './format.js';
-import { noticeName, RESEARCH } from './plain.js';
+import { RESEARCH } from './plain.js';
 
 const FIGURES = ['total', 'by_item', 'by_payee', 'lines', 'sums', 'eligible', 'retention', 'min_wage_sources'];
 
@@ -15,23 +15,8 @@ export function withoutFigures(answer) {
   return copy;
 }
 
-/**
- * For a notice named by the person: when every intern's period lies outside its
- * period in force, the reason ([zh, en]) it cannot be used; else null.
- */
-export function whollyOutside(policy, trainees) {
-  if (!policy || !trainees?.length) return null;
-  const outside = trainees.every((tr) => (policy.effective_to && tr.start > policy.effective_to)
-    || (tr.end && tr.end < policy.effective_from));
-  if (!outside) return null;
-  const name = noticeName(policy.id);
-  const to = policy.effective_to ?? '';
-  return [`${name}的有效期为 ${policy.effective_from} 至 ${to}，所填见习期间全在有效期之外，不能按它测算。请改为按省份和日期自动选用通知。`,
-    `${name} is in force from ${policy.effective_from} to ${to}; the internships lie wholly outside it, so it cannot be used. Let the notice be chosen by place and date instead.`];
-}
-
 /** The reason, [zh, en], why no figure is shown; null when the answer gives one. */
-export function refusalOf(answer, { pending = [], outside = null } = {}) {
+export function refusalOf(answer, { pending = [] } = {}) {
   const errors = answer.errors ?? [];
   const first = errors.find((f) => !pending.includes(f));
   if (first) {
@@ -40,7 +25,7 @@ export function refusalOf(answer, { pending = [], outside = null } = {}) {
   }
   if (pending.length) return ['填好所需信息后显示测算结果。', 'The estimate appears once what is needed is filled in.'];
   if (!answer.ok || answer.total == null) return ['无法计算。', 'Cannot compute.'];
-  return outside;
+  return null;
 }
 
 function both(finding, more) {

@@ -13,7 +13,7 @@ import { debounce, download, linePercent, nameIn, percent, provinceName, provinc
 import { initLanguage, lang, msg, rawMsg, t, translateNew, setText, withLanguage } from './i18n.js';
 import { fillCheckboxes, fillOptions, fillPolicyChoosers, provinceOf } from './policy-choice.js';
 import { load, save } from './store.js';
-import { estimateStatus, notCounted, refusalOf, whollyOutside, withoutFigures } from './estimate-status.js';
+import { estimateStatus, notCounted, refusalOf, withoutFigures } from './estimate-status.js';
 import { learnNotices, researchTrail, TRAILS } from './plain.js';
 import { initHandoff } from './handoff.js';
 import { caveatLine } from './caveat-line.js';
@@ -641,9 +641,7 @@ function neededList(pending) {
 
 /** The reason no figure is shown, [zh, en], or null. */
 function refusal(answer, pending) {
-  const outside = form.mode.value === 'policy' && (answer.warnings ?? []).some((f) => f.code === 'policy.outside_effective_period')
-    ? whollyOutside(policyList.find((p) => p.id === answer.policy), readRequest().trainees) : null;
-  return refusalOf(answer, { pending, outside });
+  return refusalOf(answer, { pending });
 }
 
 /** The answer as the page draws it: one the page refuses keeps no figure and says it is refused. */
@@ -974,8 +972,8 @@ function renderCharts(request) {
   delete base.wage_tier;
   if (wage !== undefined) base.min_wage = wage;
   const across = jianxi.evaluate(policyList.map((p) => ({ ...base, policy: p.id })));
-  // A notice wholly out of force on the interns' dates is marked, never drawn as a bar.
-  const outOfForce = policyList.map((p) => whollyOutside(p, request.trainees));
+  // A notice the core refuses for the interns' dates is marked, never drawn as a bar.
+  const outOfForce = across.map((res) => (res.errors ?? []).some((f) => f.code === 'trainee.after_chosen_notice'));
   $('chart-provinces').replaceChildren(barChart(across.map((res, i) => ({
     label: `${provinceName(rules.provinces, policyList[i].province)} ${policyList[i].id.split('-')[1]}`,
     value: res.total ?? 0,
@@ -983,7 +981,7 @@ function renderCharts(request) {
       : res.ok && !res.errors.length ? undefined : msg(res.errors[0] ?? { message: '—' }),
     current: policyList[i].id === headline?.policy,
     note: [(res.warnings ?? []).some((f) => f.code === 'policy.outside_effective_period')
-      && t('该通知在这些日期不在有效期内', 'not in force on these dates'),
+      && t('部分日期不在该通知有效期内', 'partly outside its period in force'),
     (res.warnings ?? []).some((f) => f.code === 'policy.rate_unstated')
       && t('通知未写明补贴比例，按假定比例估算', 'the notice states no rate; an assumed rate')]
       .filter(Boolean).join('；') || undefined,

@@ -27,6 +27,34 @@ void refuse_interns_outside(const Policy& policy, std::optional<Date> as_of, Sub
   }
 }
 
+// A named notice does not apply to an internship wholly before the day it took effect or
+// after the day it ended, as a notice chosen by province does not. Where that day is this
+// tool's reading (a plan's year end, an issue date), the refusal says so.
+void refuse_interns_outside_named(const Policy& policy, SubsidyRequest& r, Report& report) {
+  for (auto& t : r.trainees) {
+    if (!t.usable || policy.in_force_during(t.start, t.end)) continue;
+    t.usable = false;
+    bool before = t.end < policy.effective_from;
+    bool confirmed = before ? policy.effective_from_confirmed : policy.effective_to_confirmed;
+    std::string start = format_date(t.start), end = format_date(t.end);
+    Text in_force = period_in_force(policy), notice = notice_name(policy);
+    if (confirmed)
+      report.error(t.path("start"),
+                   msg::trainee_after_chosen_notice::named{.end = end, .in_force = in_force, .notice = notice, .start = start},
+                   policy.id);
+    else if (before)
+      report.error(t.path("start"),
+                   msg::trainee_after_chosen_notice::named_start_unconfirmed{
+                       .end = end, .in_force = in_force, .notice = notice, .start = start},
+                   policy.id);
+    else
+      report.error(t.path("start"),
+                   msg::trainee_after_chosen_notice::named_end_unconfirmed{
+                       .end = end, .in_force = in_force, .notice = notice, .start = start},
+                   policy.id);
+  }
+}
+
 }  // namespace
 
 void answer_subsidy(const RuleSet& rules, const Json& request, Report& report, Result& out) {
@@ -44,6 +72,8 @@ void answer_subsidy(const RuleSet& rules, const Json& request, Report& report, R
     auto as_of = given && given->is_string() ? parse_date(given->get<std::string>()) : std::nullopt;
     if (as_of && first && *as_of == first->start) as_of.reset();
     refuse_interns_outside(*policy, as_of, r, report);
+  } else {
+    refuse_interns_outside_named(*policy, r, report);
   }
   warn_if_partly_known(*policy, report);
   warn_if_past_evidence(*policy, subsidy::latest_end(r), report);

@@ -233,7 +233,9 @@ void Calculator::add_trainee(const Trainee& t) {
 
 void Calculator::run(Result& out) {
   compute_retention();
-  report_.interpretation(policy_.month_counting.rule, policy_.month_counting.interpretation);
+  // How months are counted explains the months of some intern; not a refusal of all of them.
+  if (std::any_of(request_.trainees.begin(), request_.trainees.end(), [](const Trainee& t) { return t.usable; }))
+    report_.interpretation(policy_.month_counting.rule, policy_.month_counting.interpretation);
   // Each intern's lines are written out as soon as they are computed: a request of
   // 100,000 interns never holds a tree of its 600,000 lines (the result's bulk).
   Fen total = 0;

@@ -68,14 +68,10 @@ void Calculator::note_wage_basis(const Trainee& t) {
 }
 
 bool Calculator::check_period(const Trainee& t) {
-  bool wholly_outside = !policy_.in_force_during(t.start, t.end);
-  Text in_force = period_in_force(policy_);
-  Text notice = notice_name(policy_);
-  if (wholly_outside)
-    warn_once("effective", t.path("start"), msg::policy_outside_effective_period::wholly{.in_force = in_force, .notice = notice},
-              policy_.id);
-  else if (t.start < policy_.effective_from || (policy_.effective_to && t.end > *policy_.effective_to))
-    warn_once("effective", t.path("start"), msg::policy_outside_effective_period::partly{.in_force = in_force, .notice = notice},
+  // An intern wholly outside the notice's period is refused before (answer_subsidy).
+  if (t.start < policy_.effective_from || (policy_.effective_to && t.end > *policy_.effective_to))
+    warn_once("effective", t.path("start"),
+              msg::policy_outside_effective_period::partly{.in_force = period_in_force(policy_), .notice = notice_name(policy_)},
               policy_.id);
   if (t.insurance_premium && (!policy_.insurance || policy_.insurance->method != InsuranceMethod::actual_premium))
     warn_once("premium" + std::to_string(t.index), t.path("insurance_premium"),
