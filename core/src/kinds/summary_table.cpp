@@ -563,10 +563,13 @@ void answer_summary_table(const RuleSet& rules, const Json& request, const Repor
   Fields f(request, "", report);
   const FormRules& forms = rules.forms();
   const Json* reports = f.array("reports", true);
+  // Nothing to check; nor a period to choose a province's notice by (no date is asked for).
+  bool no_reports = reports && reports->empty();
+  if (no_reports) report.error(f.path("reports"), msg::summary_no_reports{});
 
   // The notice: named, or the province's notice in force during the first period.
   const Policy* policy = nullptr;
-  if (f.get("policy") || f.get("province")) {
+  if (f.get("policy") || (f.get("province") && !(no_reports && !f.get("as_of")))) {
     std::optional<Date> fallback;
     bool period_unreadable = false;
     if (reports && !reports->empty() && (*reports)[0].is_object()) {
