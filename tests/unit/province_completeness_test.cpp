@@ -31,9 +31,10 @@ std::vector<fs::path> files_under(const fs::path& dir, const std::string& extens
 bool asks_about(const Json& request, const std::string& province, const std::vector<std::string>& policies) {
   for (const Json& one : request.is_array() ? request : Json::array({request})) {
     if (!one.is_object()) continue;
-    if (one.value("province", "") == province) return true;
+    auto text = [&](const char* key) { return one.contains(key) && one[key].is_string() ? one[key].get<std::string>() : ""; };
+    if (text("province") == province) return true;
     for (const auto& id : policies)
-      if (one.value("policy", "") == id) return true;
+      if (text("policy") == id) return true;
   }
   return false;
 }

@@ -972,11 +972,12 @@ function renderCharts(request) {
   delete base.wage_tier;
   if (wage !== undefined) base.min_wage = wage;
   const across = jianxi.evaluate(policyList.map((p) => ({ ...base, policy: p.id })));
-  // A notice the core refuses for the interns' dates is marked, never drawn as a bar; so is
-  // one whose province is not loaded yet, when the index's dates already say so.
-  const outside = (p) => request.trainees.every((tr) => (p.effective_to && tr.start > p.effective_to) || (tr.end && tr.end < p.effective_from));
-  const outOfForce = across.map((res, i) => outside(policyList[i])
-    || (res.errors ?? []).some((f) => f.code === 'trainee.after_chosen_notice'));
+  // A notice out of force for every intern's dates is marked, never drawn as a bar, also
+  // before its province is loaded (the core refuses it then; with some interns inside its
+  // period, the bar gives the core's own reason).
+  const lastDay = (tr) => (tr.left_on && tr.left_on < tr.end ? tr.left_on : tr.end);
+  const outOfForce = policyList.map((p) => request.trainees.every((tr) =>
+    (p.effective_to && tr.start > p.effective_to) || (lastDay(tr) && lastDay(tr) < p.effective_from)));
   $('chart-provinces').replaceChildren(barChart(across.map((res, i) => ({
     label: `${provinceName(rules.provinces, policyList[i].province)} ${policyList[i].id.split('-')[1]}`,
     value: res.total ?? 0,

@@ -11,9 +11,9 @@ namespace {
 // notice or none, and is not estimated by this one. `as_of`: the date given, if it chose.
 void refuse_interns_outside(const Policy& policy, std::optional<Date> as_of, SubsidyRequest& r, Report& report) {
   for (auto& t : r.trainees) {
-    if (!t.usable || policy.in_force_during(t.start, t.end)) continue;
+    if (!t.usable || policy.in_force_during(t.start, t.last_day())) continue;
     t.usable = false;
-    std::string start = format_date(t.start), end = format_date(t.end);
+    std::string start = format_date(t.start), end = format_date(t.last_day());
     Text in_force = period_in_force(policy), notice = notice_name(policy);
     if (as_of)
       report.error(t.path("start"),
@@ -27,16 +27,16 @@ void refuse_interns_outside(const Policy& policy, std::optional<Date> as_of, Sub
   }
 }
 
-// A named notice does not apply to an internship wholly before the day it took effect or
-// after the day it ended, as a notice chosen by province does not. Where that day is this
+// A named notice does not apply to an internship (to the day left, if earlier) wholly
+// before the day it took effect or after the day it ended, as a notice chosen by province does not. Where that day is this
 // tool's reading (a plan's year end, an issue date), the refusal says so.
 void refuse_interns_outside_named(const Policy& policy, SubsidyRequest& r, Report& report) {
   for (auto& t : r.trainees) {
-    if (!t.usable || policy.in_force_during(t.start, t.end)) continue;
+    if (!t.usable || policy.in_force_during(t.start, t.last_day())) continue;
     t.usable = false;
-    bool before = t.end < policy.effective_from;
+    bool before = t.last_day() < policy.effective_from;
     bool confirmed = before ? policy.effective_from_confirmed : policy.effective_to_confirmed;
-    std::string start = format_date(t.start), end = format_date(t.end);
+    std::string start = format_date(t.start), end = format_date(t.last_day());
     Text in_force = period_in_force(policy), notice = notice_name(policy);
     if (confirmed)
       report.error(t.path("start"),

@@ -233,9 +233,10 @@ void Calculator::add_trainee(const Trainee& t) {
 
 void Calculator::run(Result& out) {
   compute_retention();
-  // How months are counted explains the months of some intern; not a refusal of all of them.
-  if (std::any_of(request_.trainees.begin(), request_.trainees.end(), [](const Trainee& t) { return t.usable; }))
-    report_.interpretation(policy_.month_counting.rule, policy_.month_counting.interpretation);
+  // The readings explain the months of some intern; not a refusal of all of them.
+  bool some_counted =
+      std::any_of(request_.trainees.begin(), request_.trainees.end(), [](const Trainee& t) { return t.usable; });
+  if (some_counted) report_.interpretation(policy_.month_counting.rule, policy_.month_counting.interpretation);
   // Each intern's lines are written out as soon as they are computed: a request of
   // 100,000 interns never holds a tree of its 600,000 lines (the result's bulk).
   Fen total = 0;
@@ -265,7 +266,7 @@ void Calculator::run(Result& out) {
     }
   }
   lines_text.push_back(']');
-  report_.interpretation(policy_.position.rule, policy_.position.interpretation);
+  if (some_counted) report_.interpretation(policy_.position.rule, policy_.position.interpretation);
   out["policy"] = policy_.id;
   out["total"] = yuan_json(total);
   auto& items = out["by_item"] = Result::object();

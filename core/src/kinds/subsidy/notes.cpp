@@ -69,7 +69,7 @@ void Calculator::note_wage_basis(const Trainee& t) {
 
 bool Calculator::check_period(const Trainee& t) {
   // An intern wholly outside the notice's period is refused before (answer_subsidy).
-  if (t.start < policy_.effective_from || (policy_.effective_to && t.end > *policy_.effective_to))
+  if (t.start < policy_.effective_from || (policy_.effective_to && t.last_day() > *policy_.effective_to))
     warn_once("effective", t.path("start"),
               msg::policy_outside_effective_period::partly{.in_force = period_in_force(policy_), .notice = notice_name(policy_)},
               policy_.id);
