@@ -28,8 +28,9 @@ void refuse_interns_outside(const Policy& policy, std::optional<Date> as_of, Sub
 }
 
 // A named notice does not apply to an internship (to the day left, if earlier) wholly
-// before the day it took effect or after the day it ended, as a notice chosen by province does not. Where that day is this
-// tool's reading (a plan's year end, an issue date), the refusal says so.
+// before the day it took effect or after the day it ended, as a notice chosen by province
+// does not. Where that day is this tool's reading (a plan's year end, an issue date), the
+// refusal says so.
 void refuse_interns_outside_named(const Policy& policy, SubsidyRequest& r, Report& report) {
   for (auto& t : r.trainees) {
     if (!t.usable || policy.in_force_during(t.start, t.last_day())) continue;
