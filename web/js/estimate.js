@@ -975,7 +975,7 @@ function renderCharts(request) {
   // A notice out of force for every intern's dates is marked, never drawn as a bar, also
   // before its province is loaded (the core refuses it then; with some interns inside its
   // period, the bar gives the core's own reason).
-  const lastDay = (tr) => (tr.left_on && tr.left_on < tr.end ? tr.left_on : tr.end);
+  const lastDay = (tr) => (tr.left_on && tr.left_on < tr.end && !tr.contract ? tr.left_on : tr.end);
   const outOfForce = policyList.map((p) => request.trainees.every((tr) =>
     (p.effective_to && tr.start > p.effective_to) || (lastDay(tr) && lastDay(tr) < p.effective_from)));
   $('chart-provinces').replaceChildren(barChart(across.map((res, i) => ({

@@ -36,8 +36,9 @@ struct Trainee {
   std::string path(const std::string& field = {}) const {
     return "/trainees/" + std::to_string(index) + (field.empty() ? "" : "/" + field);
   }
-  // The last day of the internship: the day left, if before the agreed end.
-  Date last_day() const { return left_on && *left_on < end ? *left_on : end; }
+  // The last day a notice may pay for: the day left, if before the agreed end, unless a
+  // contract was signed (its remaining-period months run to the agreed end).
+  Date last_day() const { return left_on && *left_on < end && !contract ? *left_on : end; }
   bool kept_on() const { return retained || contract.has_value(); }
   // Completed the agreement, or kept on before its end (summary-table indicator 8).
   bool completed() const { return kept_on() || !left_on || *left_on >= end; }
