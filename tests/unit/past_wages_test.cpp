@@ -33,16 +33,21 @@ struct Expected {
   const char* confidence;
 };
 
-void check(const Asked& asked, const Expected& expected, std::optional<jianxi::Fen> given = std::nullopt) {
+// The province's wage table, read as the notice's subsidy reads it, for the place or tier asked.
+jianxi::WageResolver resolver_for(const Asked& asked, std::optional<jianxi::Fen> given, jianxi::Report& report) {
   const jianxi::Policy* policy = rules().policy(asked.policy);
   REQUIRE(policy != nullptr);
-  jianxi::Report report;
   jianxi::WageResolver::Request request;
   request.place = asked.place;
   request.tier = asked.tier;
   request.given = given;
   request.earliest = *jianxi::parse_date(asked.day);
-  jianxi::WageResolver wages(rules(), *policy, request, report);
+  return jianxi::WageResolver(rules(), *policy, request, report);
+}
+
+void check(const Asked& asked, const Expected& expected, std::optional<jianxi::Fen> given = std::nullopt) {
+  jianxi::Report report;
+  jianxi::WageResolver wages = resolver_for(asked, given, report);
   INFO(std::string(asked.policy) << " " << asked.place.value_or("tier " + std::to_string(asked.tier.value_or(0))) << " on "
                                 << std::string(asked.day));
   auto figure = wages.on(*jianxi::parse_date(asked.day));
@@ -60,14 +65,8 @@ void check(const Asked& asked, const Expected& expected, std::optional<jianxi::F
 
 // A month whose figure the table does not confirm: none is guessed, and it is asked for.
 void check_asked_for(const Asked& asked, const char* code) {
-  const jianxi::Policy* policy = rules().policy(asked.policy);
-  REQUIRE(policy != nullptr);
   jianxi::Report report;
-  jianxi::WageResolver::Request request;
-  request.place = asked.place;
-  request.tier = asked.tier;
-  request.earliest = *jianxi::parse_date(asked.day);
-  jianxi::WageResolver wages(rules(), *policy, request, report);
+  jianxi::WageResolver wages = resolver_for(asked, std::nullopt, report);
   INFO(std::string(asked.policy) << " on " << std::string(asked.day));
   CHECK(!wages.on(*jianxi::parse_date(asked.day)).has_value());
   // The findings are held as written JSON (raw_json): read them back.
