@@ -91,12 +91,10 @@ const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& repor
     report.error(request.path("as_of"), msg::field_required::date_for_notice{});
     return nullptr;
   }
-  bool province_known = false;
   std::string province_zh = *province;
   std::vector<const Policy*> in_force;
   for (const auto& p : rules.policies()) {
     if (p.province != *province) continue;
-    province_known = true;
     province_zh = p.province_zh;
     if (p.in_force_on(*as_of)) in_force.push_back(&p);
   }
@@ -165,7 +163,7 @@ const Policy* choose_policy(const RuleSet& rules, Fields& request, Report& repor
     }
     return chosen;
   }
-  if (!province_known)
+  if (!rules.has_notices_of(*province))
     report.error(request.path("province"), msg::province_unknown::no_rules{.province = *province});
   else {
     // Name the notice that ended last before the date, so the person knows why.

@@ -6,53 +6,35 @@
 namespace jianxi {
 namespace {
 
-// A notice chosen by province is the one in force on the date given or, without one, when
-// the first internship starts; an intern wholly outside its period falls under another
-// notice or none, and is not estimated by this one. `as_of`: the date given, if it chose.
-void refuse_interns_outside(const Policy& policy, std::optional<Date> as_of, SubsidyRequest& r, Report& report) {
-  for (auto& t : r.trainees) {
-    if (!t.usable || policy.in_force_during(t.start, t.last_day())) continue;
-    t.usable = false;
-    std::string start = format_date(t.start), end = format_date(t.last_day());
-    Text in_force = period_in_force(policy), notice = notice_name(policy);
-    if (as_of)
-      report.error(t.path("start"),
-                   msg::trainee_after_chosen_notice::as_of{
-                       .date = format_date(*as_of), .end = end, .in_force = in_force, .notice = notice, .start = start},
-                   policy.id);
-    else
-      report.error(t.path("start"),
-                   msg::trainee_after_chosen_notice::earliest{.end = end, .in_force = in_force, .notice = notice, .start = start},
-                   policy.id);
-  }
-}
+// An intern wholly outside the chosen notice's period (to the day left, if earlier) is not
+// estimated by it. A notice chosen by province is the one in force on the date given (`as_of`)
+// or, without one, when the first internship starts; the intern falls under another notice or
+// none. A named notice does not apply before the day it took effect or after the day it
+// ended; where that day is this tool's reading (a plan's year end, an issue date), the refusal
+// says so.
+enum class ChosenBy { province, name };
 
-// A named notice does not apply to an internship (to the day left, if earlier) wholly
-// before the day it took effect or after the day it ended, as a notice chosen by province
-// does not. Where that day is this tool's reading (a plan's year end, an issue date), the
-// refusal says so.
-void refuse_interns_outside_named(const Policy& policy, SubsidyRequest& r, Report& report) {
+void refuse_interns_outside(const Policy& policy, ChosenBy chosen_by, std::optional<Date> as_of, SubsidyRequest& r,
+                            Report& report) {
+  bool named = chosen_by == ChosenBy::name;
   for (auto& t : r.trainees) {
     if (!t.usable || policy.in_force_during(t.start, t.last_day())) continue;
     t.usable = false;
-    bool before = t.last_day() < policy.effective_from;
-    bool confirmed = before ? policy.effective_from_confirmed : policy.effective_to_confirmed;
     std::string start = format_date(t.start), end = format_date(t.last_day());
     Text in_force = period_in_force(policy), notice = notice_name(policy);
-    if (confirmed)
-      report.error(t.path("start"),
-                   msg::trainee_after_chosen_notice::named{.end = end, .in_force = in_force, .notice = notice, .start = start},
-                   policy.id);
+    auto refuse = [&](auto message) { report.error(t.path("start"), message, policy.id); };
+    namespace refusal = msg::trainee_after_chosen_notice;
+    bool before = t.last_day() < policy.effective_from;
+    if (!named && as_of)
+      refuse(refusal::as_of{.date = format_date(*as_of), .end = end, .in_force = in_force, .notice = notice, .start = start});
+    else if (!named)
+      refuse(refusal::earliest{.end = end, .in_force = in_force, .notice = notice, .start = start});
+    else if (before ? policy.effective_from_confirmed : policy.effective_to_confirmed)
+      refuse(refusal::named{.end = end, .in_force = in_force, .notice = notice, .start = start});
     else if (before)
-      report.error(t.path("start"),
-                   msg::trainee_after_chosen_notice::named_start_unconfirmed{
-                       .end = end, .in_force = in_force, .notice = notice, .start = start},
-                   policy.id);
+      refuse(refusal::named_start_unconfirmed{.end = end, .in_force = in_force, .notice = notice, .start = start});
     else
-      report.error(t.path("start"),
-                   msg::trainee_after_chosen_notice::named_end_unconfirmed{
-                       .end = end, .in_force = in_force, .notice = notice, .start = start},
-                   policy.id);
+      refuse(refusal::named_end_unconfirmed{.end = end, .in_force = in_force, .notice = notice, .start = start});
   }
 }
 
@@ -72,9 +54,9 @@ void answer_subsidy(const RuleSet& rules, const Json& request, Report& report, R
     const Json* given = f.get("as_of");
     auto as_of = given && given->is_string() ? parse_date(given->get<std::string>()) : std::nullopt;
     if (as_of && first && *as_of == first->start) as_of.reset();
-    refuse_interns_outside(*policy, as_of, r, report);
+    refuse_interns_outside(*policy, ChosenBy::province, as_of, r, report);
   } else {
-    refuse_interns_outside_named(*policy, r, report);
+    refuse_interns_outside(*policy, ChosenBy::name, std::nullopt, r, report);
   }
   warn_if_partly_known(*policy, report);
   warn_if_past_evidence(*policy, subsidy::latest_end(r), report);

@@ -571,11 +571,8 @@ void answer_summary_table(const RuleSet& rules, const Json& request, const Repor
   const Policy* policy = nullptr;
   if (no_reports && !f.get("policy") && !f.get("as_of")) {
     // No period to choose by, but the province is still read: of the right type and known.
-    if (auto province = f.text("province")) {
-      const auto& all = rules.policies();
-      if (std::none_of(all.begin(), all.end(), [&](const Policy& p) { return p.province == *province; }))
-        report.error(f.path("province"), msg::province_unknown::no_rules{.province = *province});
-    }
+    if (auto province = f.text("province"); province && !rules.has_notices_of(*province))
+      report.error(f.path("province"), msg::province_unknown::no_rules{.province = *province});
   } else if (f.get("policy") || f.get("province")) {
     std::optional<Date> fallback;
     bool period_unreadable = false;

@@ -414,6 +414,10 @@ const Policy* RuleSet::policy(const std::string& id) const {
   return nullptr;
 }
 
+bool RuleSet::has_notices_of(const std::string& province) const {
+  return std::any_of(policies_.begin(), policies_.end(), [&](const Policy& p) { return p.province == province; });
+}
+
 std::vector<const Clause*> RuleSet::clauses_of(const std::string& policy) const {
   std::vector<const Clause*> out;
   for (const auto& c : clauses_)

@@ -342,6 +342,8 @@ class RuleSet {
   const std::vector<Finding>& problems() const { return problems_; }
   const std::vector<Policy>& policies() const { return policies_; }
   const Policy* policy(const std::string& id) const;
+  // Whether any notice of the province is known (loaded or not, its index entry counts).
+  bool has_notices_of(const std::string& province) const;
   const WageTable* wage_table(const std::string& province) const;
   const Calendar& calendar() const { return calendar_; }
   const Vocabulary& vocabulary() const { return vocabulary_; }
