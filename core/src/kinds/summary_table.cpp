@@ -616,10 +616,7 @@ void answer_summary_table(const RuleSet& rules, const Json& request, const Repor
   } else if (policy_rules) {
     tpl = forms.summary_template(policy_rules->template_id);
   } else if (f.ok() && !report.has_errors()) {
-    const UnknownProvision* unknown = nullptr;
-    if (policy)
-      for (const auto& u : policy->unknown)
-        if (u.item == "summary_table") unknown = &u;
+    const UnknownProvision* unknown = policy ? policy->unknown_provision("summary_table") : nullptr;
     Text known_text;
     for (const auto& [id, t] : forms.summary_templates) {
       append_listed(known_text, template_name(t));

@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "values/dates.h"
@@ -224,6 +225,12 @@ struct Policy {
   std::optional<AbsenceRule> absence;
   EligibilityRules eligibility;
 
+  // A provision the text seen leaves open, by its key (retention, month_counting, …).
+  const UnknownProvision* unknown_provision(std::string_view item) const {
+    for (const auto& u : unknown)
+      if (u.item == item) return &u;
+    return nullptr;
+  }
   bool in_force_on(Date d) const {
     return d >= effective_from && (!effective_to || d <= *effective_to);
   }

@@ -28,9 +28,7 @@ void Calculator::cap_months(const Trainee& t, std::vector<MonthInPost>& served) 
 }
 
 void Calculator::set_aside_part_months(const Trainee& t, std::vector<MonthInPost>& served) {
-  const UnknownProvision* rule = nullptr;
-  for (const auto& u : policy_.unknown)
-    if (u.item == "month_counting") rule = &u;
+  const UnknownProvision* rule = policy_.unknown_provision("month_counting");
   for (auto& m : served) {
     if (m.whole || !m.counted) continue;
     m.counted = false;

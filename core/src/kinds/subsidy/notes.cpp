@@ -69,9 +69,13 @@ void Calculator::note_wage_basis(const Trainee& t) {
 
 bool Calculator::check_period(const Trainee& t) {
   // An intern wholly outside the notice's period is refused before (answer_subsidy).
-  if (t.start < policy_.effective_from || (policy_.effective_to && t.last_day() > *policy_.effective_to))
+  bool past_end = policy_.effective_to && t.last_day() > *policy_.effective_to;
+  Text in_force = period_in_force(policy_), notice = notice_name(policy_);
+  if (past_end && !policy_.effective_to_confirmed)
     warn_once("effective", t.path("start"),
-              msg::policy_outside_effective_period::partly{.in_force = period_in_force(policy_), .notice = notice_name(policy_)},
+              msg::policy_outside_effective_period::partly_end_unconfirmed{.in_force = in_force, .notice = notice}, policy_.id);
+  else if (past_end || t.start < policy_.effective_from)
+    warn_once("effective", t.path("start"), msg::policy_outside_effective_period::partly{.in_force = in_force, .notice = notice},
               policy_.id);
   if (t.insurance_premium && (!policy_.insurance || policy_.insurance->method != InsuranceMethod::actual_premium))
     warn_once("premium" + std::to_string(t.index), t.path("insurance_premium"),

@@ -9,7 +9,12 @@ void Calculator::remaining_lines(const Trainee& t, std::optional<Rate> rate,
   const Contract& c = *t.contract;
   std::string path = t.path("contract");
   if (!policy_.remaining_period) {
-    warn_once("remaining" + std::to_string(t.index), path, msg::remaining_period_not_in_policy{.notice = notice_name(policy_)}, "");
+    // Said only of a notice seen whole; of one seen in part, that it could not be found.
+    std::string once = "remaining" + std::to_string(t.index);
+    if (const UnknownProvision* unknown = policy_.unknown_provision("remaining_period"))
+      warn_once(once, path, msg::remaining_period_unknown{.notice = notice_name(policy_), .unknown = unknown->text}, unknown->rule);
+    else
+      warn_once(once, path, msg::remaining_period_not_in_policy{.notice = notice_name(policy_)}, "");
     return;
   }
   const RemainingPeriodRule& rule = *policy_.remaining_period;
