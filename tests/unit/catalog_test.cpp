@@ -277,3 +277,22 @@ TEST_CASE("a place's confidence in the catalog is no higher than the area list t
   REQUIRE(siping.is_object());
   CHECK(siping["confidence"] == "high");
 }
+
+TEST_CASE("a district of a city with its own minimum wage shows the city's figure, as a subsidy takes it") {
+  // 深圳 sets its own standard (2520 from 2025-03-01) in place of 广东's tiers: the picker's
+  // figure for 罗湖区 is the one the estimate for an internship there is computed from.
+  const auto& engine = jianxi::default_engine();
+  auto catalog = ask(engine, R"({"kind":"catalog","province":"guangdong","as_of":"2025-06-01"})");
+  nlohmann::json luohu;
+  for (const auto& p : catalog["places"])
+    if (p["code"] == "440303") luohu = p;
+  REQUIRE(luohu.is_object());
+  CHECK(luohu["tier"].is_null());
+  CHECK(luohu["min_wage"] == 2520);
+  CHECK(luohu["confidence"] != "missing");
+  auto estimate = ask(engine, R"({"kind":"subsidy","province":"guangdong","place":"深圳市罗湖区","trainees":[)"
+                              R"({"category":"college_graduate","start":"2025-06-01","end":"2025-08-31","monthly_pay":3000}]})");
+  REQUIRE(estimate["lines"].is_array());
+  REQUIRE(!estimate["lines"].empty());
+  CHECK(estimate["lines"][0]["base"] == luohu["min_wage"]);
+}

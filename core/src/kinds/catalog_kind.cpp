@@ -136,6 +136,19 @@ void add_wage(Result& j, const WageTable& table, Date day, const std::optional<T
   j["confidence"] = less_certain(adj->confidence_of(tier->tier), area_confidence);
 }
 
+// A place of a city with its own minimum wage (深圳): the city's figure on `day`, no tier.
+void add_city_wage(Result& j, const CityWages& city, Date day) {
+  const WageAdjustment* adj = nullptr;
+  for (const auto& a : city.adjustments)
+    if (a.effective <= day) adj = &a;
+  j["tier"] = nullptr;
+  j["as_written"] = city.as_written;
+  j["min_wage"] = adj ? yuan_json(adj->tiers.at(1)) : Result(nullptr);
+  if (!adj) return;
+  j["effective"] = format_date(adj->effective);
+  j["confidence"] = adj->confidence_of(1);
+}
+
 // One place of the picker: its tier and figure on `day`, or why there is none.
 Result place_json(const RuleSet& rules, const WageTable& table, const WageAreas* areas, Date day,
                   const Division& d) {
@@ -150,6 +163,11 @@ Result place_json(const RuleSet& rules, const WageTable& table, const WageAreas*
   j["level"] = d.is_prefecture() ? "prefecture" : "county";
   if (d.is_county()) j["parent"] = d.prefecture_code();
   if (d.zone) j["zone"] = true;
+  for (const auto& city : table.cities)
+    if (city.code == d.code || city.code == d.prefecture_code()) {
+      add_city_wage(j, city, day);
+      return j;
+    }
   std::optional<TierOf> tier;
   auto in_place = [&](const WageAreas& a) { return tier_of_division(a, rules.divisions(), d); };
   if (areas) tier = in_place(*areas);
