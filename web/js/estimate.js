@@ -790,10 +790,10 @@ function askedFigure(f) {
   return li;
 }
 
-/** The figures' caveats as one plain line: the figure itself, or only the place's tier, not from an official text. */
+/** The figures' caveats as one plain line: the figure or its start date, or only the place's tier, not from an official text. */
 function wageCaveatLine(caveats) {
   const figure = caveats.some((f) => f.code === 'min_wage.caveat');
-  return caveatLine(figure ? t('所用最低工资标准未见官方原文，请向当地人社部门核实。', 'The minimum wage used is not from an official text: check it with the local office.')
+  return caveatLine(figure ? t('所用最低工资标准或其施行日期未见官方原文，请向当地人社部门核实。', 'The minimum wage used, or the day it took effect, is not from an official text: check it with the local office.')
     : t('所在地的最低工资档次未能与官方原文核对，请向当地人社部门核实。', "The place's minimum-wage tier could not be checked against an official text: check it with the local office."), caveats);
 }
 

@@ -45,6 +45,14 @@ std::string strip_full_stop(std::string s) {
   return s;
 }
 
+// What a figure's caveat says below its line: why its start date is not confirmed, where
+// the table says so in both languages, else its research note.
+static Text caveat_note(const WageAdjustment& adj) {
+  if (!adj.date_confirmed && !adj.date_note.zh.empty())
+    return {"；" + strip_full_stop(adj.date_note.zh), adj.date_note.en.empty() ? "" : "; " + adj.date_note.en};
+  return research_note(adj.note);
+}
+
 }  // namespace
 
 std::optional<TierOf> tier_of_county(const WageAreas& areas, const Division& county) {
@@ -374,10 +382,15 @@ std::optional<WageFigure> WageResolver::lookup(Date day) {
     entry["confidence"] = confidence;
     entry["source"] = adj->source;
     used_[adj->effective.day_number()] = entry;
-    if (confidence != "high")
+    Text sources = msg::min_wage_caveat::sources{.confidence = confidence_words(confidence), .note = caveat_note(*adj), .source = cited(adj->source)}.text();
+    if (!adj->date_confirmed)
+      report_.caveat("/min_wage",
+                     msg::min_wage_caveat::plain_date_unconfirmed{.amount = figure->second / 100, .from = effective, .province = province_text(), .tier = *tier},
+                     sources);
+    else if (confidence != "high")
       report_.caveat("/min_wage",
                      msg::min_wage_caveat::plain{.amount = figure->second / 100, .from = effective, .province = province_text(), .tier = *tier},
-                     msg::min_wage_caveat::sources{.confidence = confidence_words(confidence), .note = research_note(adj->note), .source = cited(adj->source)}.text());
+                     sources);
   }
   return WageFigure{figure->second, msg::wage_source::tier{.from = effective, .where = where}.text()};
 }
@@ -418,9 +431,11 @@ std::optional<WageFigure> WageResolver::city_figure(const CityWages& city, Date 
     entry["confidence"] = adj->confidence;
     entry["source"] = adj->source;
     used_[adj->effective.day_number()] = entry;
-    if (adj->confidence != "high")
-      report_.caveat("/min_wage", msg::min_wage_caveat::city{.amount = amount / 100, .city = name, .from = effective},
-                     msg::min_wage_caveat::sources{.confidence = confidence_words(adj->confidence), .note = research_note(adj->note), .source = cited(adj->source)}.text());
+    Text sources = msg::min_wage_caveat::sources{.confidence = confidence_words(adj->confidence), .note = caveat_note(*adj), .source = cited(adj->source)}.text();
+    if (!adj->date_confirmed)
+      report_.caveat("/min_wage", msg::min_wage_caveat::city_date_unconfirmed{.amount = amount / 100, .city = name, .from = effective}, sources);
+    else if (adj->confidence != "high")
+      report_.caveat("/min_wage", msg::min_wage_caveat::city{.amount = amount / 100, .city = name, .from = effective}, sources);
   }
   return WageFigure{amount, msg::wage_source::city{.city = name, .from = effective}.text()};
 }
