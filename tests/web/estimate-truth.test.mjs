@@ -149,6 +149,24 @@ test('the notice is the one the core finds in force, named by its title and docu
   assert.equal(await page.locator('#notice-expert').getAttribute('open'), null, '"by notice" is an expert option');
 });
 
+test('interns listed out of date order: the notice is chosen by the earliest start, with no date the person never typed', async () => {
+  // 吉林: the 2022 plan runs to 2022-12-31, the 2023 办法 from 2023-01-01. The first card starts in
+  // 2023, the second in 2022: the core chooses by the earliest start (2022-06-01), so the 2023
+  // intern is the one refused, and the reason does not ask to clear a date the page filled in.
+  const page = await fresh();
+  await choosePlace(page, { province: 'jilin', city: '长春市' });
+  await fillIntern(page, 0, { category: 'college_graduate', start: '2023-03-01', end: '2023-08-31' });
+  await page.click('#add-trainee');
+  await fillIntern(page, 1, { category: 'college_graduate', start: '2022-06-01', end: '2022-11-30' });
+  await page.waitForTimeout(800);
+  const request = JSON.parse(await page.locator('#request-json').textContent());
+  assert.equal(request.as_of, '2022-06-01');
+  const refusal = cli(request).errors.find((e) => e.code === 'trainee.after_chosen_notice');
+  assert.equal(refusal?.path, '/trainees/0/start');
+  const said = await page.locator('#result').innerText();
+  assert.doesNotMatch(said, /不填该日期/);
+});
+
 test('an intern the notice leaves out: the total of 0 says why beside it', async () => {
   // tianjin-2020 sets the period (见习时间为3至12个月): a 2-month internship is not
   // subsidised, and the headline says why beside the 0.00.

@@ -77,7 +77,7 @@ export function readRequest() {
     request.policy = $('policy').value;
   } else {
     if ($('place-province').value) request.province = $('place-province').value;
-    const asOf = $('as_of').value || firstStart();
+    const asOf = $('as_of').value || earliestStart();
     if (asOf) request.as_of = asOf;
   }
   const place = readPlace();
@@ -198,7 +198,8 @@ function fillForm(request) {
   form.mode.value = mode;
   if (request.policy) $('policy').value = request.policy;
   if (request.province) $('place-province').value = request.province;
-  const pinned = request.as_of && request.as_of !== request.trainees?.[0]?.start;
+  // A date the person typed, not the start the page sends in its place.
+  const pinned = request.as_of && !(request.trainees ?? []).some((trainee) => trainee.start === request.as_of);
   $('as_of').value = pinned ? request.as_of : '';
   $('notice-expert').open = mode === 'policy' || Boolean(pinned);
   $('wage_basis').value = request.wage_basis ?? rules.wage_basis?.[0]?.id ?? '';
@@ -230,14 +231,13 @@ const noticeProvince = () => (form.mode.value === 'province' ? $('place-province
 
 const isDate = (s) => /^\d{4}-\d{2}-\d{2}$/.test(s ?? '');
 
-const firstStart = () => {
-  const start = traineeList.querySelector('[name="start"]')?.value;
-  return isDate(start) ? start : '';
-};
+/** The earliest start among the interns, whichever card it is on: the day the core chooses a province's notice by. */
+const earliestStart = () => [...traineeList.querySelectorAll('[name="start"]')].map((input) => input.value)
+  .filter(isDate).sort()[0] ?? '';
 
-/** The date the picker's figures are for: the first intern's start, else today. */
+/** The date the picker's figures are for: the earliest intern's start, else today. */
 function placesAsOf() {
-  return firstStart() || today();
+  return earliestStart() || today();
 }
 
 // Only a figure short of an official text gets a word; the research trail itself is
@@ -601,7 +601,7 @@ const boxPath = (input) => input?.closest('[data-path]')?.dataset.path ?? '';
 function splitPending(result) {
   const pending = (result.errors ?? []).filter((f) => {
     if (!/\.missing$|^field\.required$|^date\.invalid$/.test(f.code)) return false;
-    if (f.code === 'policy.missing' || f.path === '/as_of') return !$('place-province').value || !firstStart();
+    if (f.code === 'policy.missing' || f.path === '/as_of') return !$('place-province').value || !earliestStart();
     const field = fieldFor(f.path);
     if (!field || field.value !== '') return false;
     if (f.path === '/place' || f.path?.startsWith('/min_wage')) return !touched.has('/place') && !touched.has(boxPath(field));
