@@ -359,7 +359,9 @@ std::optional<WageFigure> WageResolver::lookup(Date day) {
   auto figure = adj ? adj->tiers.find(*tier) : std::map<int, Fen>::const_iterator{};
   if ((!adj || figure == adj->tiers.end()) && request_.given) return filled(day);
   if (!adj || figure == adj->tiers.end()) {
-    Text which = adj ? msg::wage_which::adjustment{.from = format_date(adj->effective)}.text() : msg::wage_which::before_table{}.text();
+    Text which = !adj                ? msg::wage_which::before_table{}.text()
+                 : adj->tiers.empty() ? msg::wage_which::unsettled{.from = format_date(adj->effective)}.text()
+                                      : msg::wage_which::adjustment{.from = format_date(adj->effective)}.text();
     // The table's notes are for its readers; the answer says why in people's words.
     Text why = !adj ? msg::wage_why::table_starts_later{}.text()
                : !adj->date_note.zh.empty() ? Text{strip_full_stop(adj->date_note.zh), adj->date_note.en}
@@ -383,7 +385,11 @@ std::optional<WageFigure> WageResolver::lookup(Date day) {
     entry["source"] = adj->source;
     used_[adj->effective.day_number()] = entry;
     Text sources = msg::min_wage_caveat::sources{.confidence = confidence_words(confidence), .note = caveat_note(*adj), .source = cited(adj->source)}.text();
-    if (!adj->date_confirmed)
+    if (!adj->date_confirmed && confidence != "high")
+      report_.caveat("/min_wage",
+                     msg::min_wage_caveat::plain_figure_and_date_unconfirmed{.amount = figure->second / 100, .from = effective, .province = province_text(), .tier = *tier},
+                     sources);
+    else if (!adj->date_confirmed)
       report_.caveat("/min_wage",
                      msg::min_wage_caveat::plain_date_unconfirmed{.amount = figure->second / 100, .from = effective, .province = province_text(), .tier = *tier},
                      sources);
@@ -432,7 +438,9 @@ std::optional<WageFigure> WageResolver::city_figure(const CityWages& city, Date 
     entry["source"] = adj->source;
     used_[adj->effective.day_number()] = entry;
     Text sources = msg::min_wage_caveat::sources{.confidence = confidence_words(adj->confidence), .note = caveat_note(*adj), .source = cited(adj->source)}.text();
-    if (!adj->date_confirmed)
+    if (!adj->date_confirmed && adj->confidence != "high")
+      report_.caveat("/min_wage", msg::min_wage_caveat::city_figure_and_date_unconfirmed{.amount = amount / 100, .city = name, .from = effective}, sources);
+    else if (!adj->date_confirmed)
       report_.caveat("/min_wage", msg::min_wage_caveat::city_date_unconfirmed{.amount = amount / 100, .city = name, .from = effective}, sources);
     else if (adj->confidence != "high")
       report_.caveat("/min_wage", msg::min_wage_caveat::city{.amount = amount / 100, .city = name, .from = effective}, sources);
