@@ -77,8 +77,8 @@ export function readRequest() {
     request.policy = $('policy').value;
   } else {
     if ($('place-province').value) request.province = $('place-province').value;
-    const asOf = $('as_of').value || earliestStart();
-    if (asOf) request.as_of = asOf;
+    // Only a date the person typed: without one the core chooses by the earliest usable start.
+    if ($('as_of').value) request.as_of = $('as_of').value;
   }
   const place = readPlace();
   if (place) request.place = place;
@@ -198,8 +198,7 @@ function fillForm(request) {
   form.mode.value = mode;
   if (request.policy) $('policy').value = request.policy;
   if (request.province) $('place-province').value = request.province;
-  // A date the person typed, not the start the page sends in its place.
-  const pinned = request.as_of && !(request.trainees ?? []).some((trainee) => trainee.start === request.as_of);
+  const pinned = Boolean(request.as_of);
   $('as_of').value = pinned ? request.as_of : '';
   $('notice-expert').open = mode === 'policy' || Boolean(pinned);
   $('wage_basis').value = request.wage_basis ?? rules.wage_basis?.[0]?.id ?? '';
@@ -601,6 +600,8 @@ const boxPath = (input) => input?.closest('[data-path]')?.dataset.path ?? '';
 function splitPending(result) {
   const pending = (result.errors ?? []).filter((f) => {
     if (!/\.missing$|^field\.required$|^date\.invalid$/.test(f.code)) return false;
+    // Untyped, the date is the earliest complete intern's start: asked for, it waits on a card.
+    if (f.path === '/as_of' && $('as_of').value === '') return true;
     if (f.code === 'policy.missing' || f.path === '/as_of') return !$('place-province').value || !earliestStart();
     const field = fieldFor(f.path);
     if (!field || field.value !== '') return false;
