@@ -66,7 +66,7 @@ test('吉林 → 白山市 → 浑江区: the CLI\'s total and the wage of each 
   const request = await settle(page);
   assert.equal(request.place, '220602');
   assert.deepEqual(request, {
-    kind: 'subsidy', province: 'jilin', as_of: '2024-08-01', place: '220602',
+    kind: 'subsidy', province: 'jilin', place: '220602',
     trainees: [{ category: 'college_graduate', start: '2024-08-01', end: '2025-01-31', retained: false }],
   });
   const expected = cli(request);
