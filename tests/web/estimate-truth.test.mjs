@@ -112,6 +112,18 @@ test('the status line tells an estimate with gaps from a complete one', async ()
   await shot(page, 'estimate-jilin-status');
 });
 
+test('an internship past the end of its notice is an estimate, and the status line says why', async () => {
+  // 吉林 2022 plan: in force to 2022-12-31. An internship 2022-10..2023-03 chosen by its start is
+  // computed by it, with a warning; the headline's status must not read as complete.
+  const page = await fresh();
+  await choosePlace(page, { province: 'jilin', city: '长春市' });
+  await fillIntern(page, 0, { category: 'college_graduate', start: '2022-10-01', end: '2023-03-31' });
+  const request = JSON.parse(await page.locator('#request-json').textContent());
+  assert.ok(cli(request).warnings.some((f) => f.code === 'policy.outside_effective_period'));
+  const status = await page.locator('#bar-status').textContent();
+  assert.match(status, /^估算（.*部分月份不在通知的有效期内）$/);
+});
+
 test('汕头: the raise waits for the unit\'s previous-year retention, and the notice is named as the city\'s', async () => {
   const page = await fresh();
   await choosePlace(page, { province: 'guangdong', city: '汕头市' });

@@ -83,10 +83,13 @@ export function estimateStatus(result, items) {
     if ((result.warnings ?? []).some((f) => f.code === code)) left.push(id);
   const omitted = [...new Set(left)];
   const unconfirmed = (result.warnings ?? []).some((f) => RESEARCH.has(f.code));
+  // An internship reaching past the notice's period is computed by it, but only indicatively.
+  const outside = (result.warnings ?? []).some((f) => f.code === 'policy.outside_effective_period');
   const names = (language) => withLanguage(language, () => omitted.map((id) => nameIn(items, id)));
   const notes = [];
   if (omitted.length) notes.push([`${omitted.length} 项未计入：${names('zh').join('、')}`, `${omitted.length} left out: ${names('en').join(', ')}`]);
   if (unconfirmed) notes.push(['部分标准未见官方原文', 'some figures not confirmed by an official text']);
+  if (outside) notes.push(['部分月份不在通知的有效期内', "some months outside the notice's period in force"]);
   if (!notes.length) return ['按所填信息算出', 'Computed from what you entered'];
   return [`估算（${notes.map((n) => n[0]).join('；')}）`, `Estimate (${notes.map((n) => n[1]).join('; ')})`];
 }
