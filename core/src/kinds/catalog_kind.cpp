@@ -138,9 +138,7 @@ void add_wage(Result& j, const WageTable& table, Date day, const std::optional<T
 
 // A place of a city with its own minimum wage (深圳): the city's figure on `day`, no tier.
 void add_city_wage(Result& j, const CityWages& city, Date day) {
-  const WageAdjustment* adj = nullptr;
-  for (const auto& a : city.adjustments)
-    if (a.effective <= day) adj = &a;
+  const WageAdjustment* adj = adjustment_on(city, day);
   j["tier"] = nullptr;
   j["as_written"] = city.as_written;
   j["min_wage"] = adj ? yuan_json(adj->tiers.at(1)) : Result(nullptr);
@@ -163,11 +161,10 @@ Result place_json(const RuleSet& rules, const WageTable& table, const WageAreas*
   j["level"] = d.is_prefecture() ? "prefecture" : "county";
   if (d.is_county()) j["parent"] = d.prefecture_code();
   if (d.zone) j["zone"] = true;
-  for (const auto& city : table.cities)
-    if (city.code == d.code || city.code == d.prefecture_code()) {
-      add_city_wage(j, city, day);
-      return j;
-    }
+  if (const CityWages* city = own_city_of(table, d)) {
+    add_city_wage(j, *city, day);
+    return j;
+  }
   std::optional<TierOf> tier;
   auto in_place = [&](const WageAreas& a) { return tier_of_division(a, rules.divisions(), d); };
   if (areas) tier = in_place(*areas);

@@ -103,11 +103,21 @@ const WageAreas* areas_on(const WageTable& table, Date day) {
   return found;
 }
 
-const WageAdjustment* adjustment_on(const WageTable& table, Date day) {
+static const WageAdjustment* latest_by(const std::vector<WageAdjustment>& adjustments, Date day) {
   const WageAdjustment* found = nullptr;
-  for (const auto& a : table.adjustments)
+  for (const auto& a : adjustments)
     if (a.effective <= day) found = &a;
   return found;
+}
+
+const WageAdjustment* adjustment_on(const WageTable& table, Date day) { return latest_by(table.adjustments, day); }
+
+const WageAdjustment* adjustment_on(const CityWages& city, Date day) { return latest_by(city.adjustments, day); }
+
+const CityWages* own_city_of(const WageTable& table, const Division& division) {
+  for (const auto& city : table.cities)
+    if (city.code == division.code || city.code == division.prefecture_code()) return &city;
+  return nullptr;
 }
 
 std::optional<TierOf> tier_of_division(const WageAreas& areas, const Divisions& divisions,
@@ -403,18 +413,13 @@ std::optional<WageFigure> WageResolver::lookup(Date day) {
 
 // The city with its own minimum wage that the place is in, if any (深圳).
 const CityWages* WageResolver::own_city() const {
-  if (!table_ || !division_) return nullptr;
-  for (const auto& city : table_->cities)
-    if (city.code == division_->code || city.code == division_->prefecture_code()) return &city;
-  return nullptr;
+  return table_ && division_ ? own_city_of(*table_, *division_) : nullptr;
 }
 
 // A city's own figure on `day`, in place of a provincial tier.
 std::optional<WageFigure> WageResolver::city_figure(const CityWages& city, Date day) {
   const Text name = city_name(city);
-  const WageAdjustment* adj = nullptr;
-  for (const auto& a : city.adjustments)
-    if (a.effective <= day) adj = &a;
+  const WageAdjustment* adj = adjustment_on(city, day);
   if (!adj) {
     if (request_.given) return filled(day);
     if (reported_.insert("city-table").second)

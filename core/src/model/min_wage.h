@@ -41,6 +41,10 @@ std::optional<TierOf> tier_of_division(const WageAreas& areas, const Divisions& 
 std::optional<TierOf> tier_of_named(const WageAreas& areas, const std::string& name);
 const WageAreas* areas_on(const WageTable& table, Date day);
 const WageAdjustment* adjustment_on(const WageTable& table, Date day);
+// A city's own figure in force on `day` (深圳), as for a province's table.
+const WageAdjustment* adjustment_on(const CityWages& city, Date day);
+// The city with its own minimum wage a division is, or lies in (深圳's districts); null if none.
+const CityWages* own_city_of(const WageTable& table, const Division& division);
 
 // The number of tiers of an adjustment: its highest tier (0 when none is confirmed).
 int tier_count(const WageAdjustment* adjustment);
